@@ -1,0 +1,42 @@
+package fr.dynamiques.sante;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import fr.dynamiques.sante.embedded.EmbeddedServices;
+import fr.dynamiques.sante.embedded.EmbeddedSettings;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Entry point of the directory. Before Quarkus boots, starts the embedded PostgreSQL and OpenSearch
+ * that the configuration does not replace by external services, and hands their addresses to Quarkus
+ * as system properties. They stop after the application, on any exit.
+ */
+@QuarkusMain
+public class DirectoryMain {
+
+    public static void main(String... args) {
+        EmbeddedServices services = EmbeddedServices.startMissing(EmbeddedSettings.fromEnvironment());
+        services.configuration().forEach(System::setProperty);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitApplicationStopped(Duration.ofSeconds(30));
+            services.close();
+        }, "embedded-services-shutdown"));
+        Quarkus.run(args);
+    }
+
+    /** Quarkus stops in its own shutdown hook; the database must outlive its connection pool. */
+    private static void awaitApplicationStopped(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Arc.container() != null && Arc.container().isRunning() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package fr.dynamiques.sante.health;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the search engine answers its cluster health with green or yellow. */
+@Readiness
+@ApplicationScoped
+public class SearchEngineReadiness implements HealthCheck {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI health;
+
+    SearchEngineReadiness(
+            @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.hosts", defaultValue = "localhost:9200")
+            List<String> hosts,
+            @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.protocol", defaultValue = "http")
+            String protocol) {
+        this.health = URI.create(protocol + "://" + hosts.get(0) + "/_cluster/health");
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("search-engine").withData("url", health.toString());
+        try {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean usable = answer.statusCode() == 200 && !answer.body().contains("\"status\":\"red\"");
+            return response.status(usable).withData("httpStatus", answer.statusCode()).build();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return response.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package fr.dynamiques.sante.territory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads INSEE's geography from the compact file built by {@code data/cog/refresh.sh}. Idempotent: the
+ * file's checksum is recorded with its COG year, and a file already loaded is not loaded again. A new
+ * file is merged in one transaction (upserts, then removal of what the new COG no longer has, then
+ * populations recomputed), so readers never see half a referential.
+ */
+@ApplicationScoped
+public class CogLoader {
+
+    private static final Logger LOG = Logger.getLogger(CogLoader.class);
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final String resource;
+
+    CogLoader(DataSource dataSource, ObjectMapper json, @ConfigProperty(name = "directory.cog.resource") String resource) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.resource = resource;
+    }
+
+    /** @return the load performed, or empty when this file was already the one in the database */
+    @Transactional
+    public Optional<CogLoad> loadIfChanged() {
+        byte[] file = readResource();
+        String checksum = sha256(file);
+        if (checksum.equals(lastChecksum())) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        JsonNode cog = parse(file);
+        try (Connection connection = dataSource.getConnection()) {
+            int regions = upsert(connection, cog.get("regions"),
+                    "insert into region (code, name) values (?, ?) "
+                            + "on conflict (code) do update set name = excluded.name");
+            int departments = upsert(connection, cog.get("departments"),
+                    "insert into department (code, name, region_code) values (?, ?, ?) "
+                            + "on conflict (code) do update set name = excluded.name, region_code = excluded.region_code");
+            int epcis = upsert(connection, cog.get("epcis"),
+                    "insert into epci (siren, name, type) values (?, ?, ?) "
+                            + "on conflict (siren) do update set name = excluded.name, type = excluded.type");
+            int communes = upsertCommunes(connection, cog.get("communes"));
+            removeAbsent(connection, "commune", "code", cog.get("communes"));
+            removeAbsent(connection, "epci", "siren", cog.get("epcis"));
+            removeAbsent(connection, "department", "code", cog.get("departments"));
+            removeAbsent(connection, "region", "code", cog.get("regions"));
+            recomputePopulations(connection);
+            CogLoad load = new CogLoad(cog.get("cogYear").asInt(), cog.get("source").asText(), checksum,
+                    (System.nanoTime() - start) / 1_000_000, regions, departments, epcis, communes);
+            record(connection, load);
+            LOG.infof("COG %d loaded from %s: %d régions, %d départements, %d EPCI, %d communes in %d ms",
+                    load.cogYear(), load.source(), regions, departments, epcis, communes, load.durationMs());
+            return Optional.of(load);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COG load failed; nothing was changed", e);
+        }
+    }
+
+    /** The last load recorded, if any. */
+    @Transactional
+    public Optional<CogLoad> lastLoad() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("select cog_year, source, checksum, duration_ms, regions, departments, "
+                     + "epcis, communes from cog_load order by id desc limit 1")) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new CogLoad(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                    rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getInt(8)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the COG load history", e);
+        }
+    }
+
+    private String lastChecksum() {
+        return lastLoad().map(CogLoad::checksum).orElse(null);
+    }
+
+    private static int upsert(Connection connection, JsonNode rows, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (JsonNode row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    statement.setString(i + 1, row.get(i).asText());
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        return rows.size();
+    }
+
+    /** Rows: [code, name, département, EPCI SIREN or null, population or null, "postal codes"]. */
+    private static int upsertCommunes(Connection connection, JsonNode rows) throws SQLException {
+        String sql = "insert into commune (code, name, department_code, epci_siren, population, postal_codes) "
+                + "values (?, ?, ?, ?, ?, ?) on conflict (code) do update set name = excluded.name, "
+                + "department_code = excluded.department_code, epci_siren = excluded.epci_siren, "
+                + "population = excluded.population, postal_codes = excluded.postal_codes";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int batched = 0;
+            for (JsonNode row : rows) {
+                statement.setString(1, row.get(0).asText());
+                statement.setString(2, row.get(1).asText());
+                statement.setString(3, row.get(2).asText());
+                statement.setString(4, row.get(3).isNull() ? null : row.get(3).asText());
+                if (row.get(4).isNull()) {
+                    statement.setNull(5, Types.INTEGER);
+                } else {
+                    statement.setInt(5, row.get(4).asInt());
+                }
+                String postalCodes = row.get(5).asText();
+                statement.setArray(6, connection.createArrayOf("varchar",
+                        postalCodes.isEmpty() ? new String[0] : postalCodes.split(" ")));
+                statement.addBatch();
+                if (++batched % 2000 == 0) {
+                    statement.executeBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+        return rows.size();
+    }
+
+    private static void removeAbsent(Connection connection, String table, String key, JsonNode rows) throws SQLException {
+        List<String> keys = new ArrayList<>(rows.size());
+        rows.forEach(row -> keys.add(row.get(0).asText()));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "delete from " + table + " where " + key + " <> all (?)")) {
+            Array array = connection.createArrayOf("varchar", keys.toArray(String[]::new));
+            statement.setArray(1, array);
+            int removed = statement.executeUpdate();
+            if (removed > 0) {
+                LOG.infof("COG: %d %s rows no longer in the referential were removed", removed, table);
+            }
+        }
+    }
+
+    private static void recomputePopulations(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update epci e set population = coalesce((select sum(c.population) from commune c "
+                    + "where c.epci_siren = e.siren), 0)");
+            statement.executeUpdate("update department d set population = coalesce((select sum(c.population) "
+                    + "from commune c where c.department_code = d.code), 0)");
+            statement.executeUpdate("update region r set population = coalesce((select sum(d.population) "
+                    + "from department d where d.region_code = r.code), 0)");
+        }
+    }
+
+    private static void record(Connection connection, CogLoad load) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into cog_load (cog_year, source, "
+                + "checksum, duration_ms, regions, departments, epcis, communes) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setInt(1, load.cogYear());
+            statement.setString(2, load.source());
+            statement.setString(3, load.checksum());
+            statement.setLong(4, load.durationMs());
+            statement.setInt(5, load.regions());
+            statement.setInt(6, load.departments());
+            statement.setInt(7, load.epcis());
+            statement.setInt(8, load.communes());
+            statement.executeUpdate();
+        }
+    }
+
+    private byte[] readResource() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("COG referential not found on the classpath: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode parse(byte[] gzipped) {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable COG referential " + resource, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One load of the referential, as recorded in {@code cog_load}. */
+    public record CogLoad(int cogYear, String source, String checksum, long durationMs,
+                          int regions, int departments, int epcis, int communes) {
+    }
+}

@@ -1,0 +1,66 @@
+package fr.dynamiques.sante.territory;
+
+import static fr.dynamiques.sante.search.AnalysisConfigurer.CODE_PREFIX;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.CODE_QUERY;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.FOLDING;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.NAME_PREFIX;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.NAME_QUERY;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_PREFIX;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_QUERY;
+
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * What every level of the COG shares, and the one index shape that territory suggestions search
+ * across the four levels: the same field names in each level's index.
+ * Territories change only through the COG loader, which reindexes them all; hence no reindexing on update.
+ */
+@MappedSuperclass
+public abstract class Territory extends PanacheEntityBase {
+
+    @FullTextField(name = "name", analyzer = WORD_PREFIX, searchAnalyzer = WORD_QUERY, projectable = Projectable.YES)
+    @FullTextField(name = "nameStart", analyzer = NAME_PREFIX, searchAnalyzer = NAME_QUERY)
+    @KeywordField(name = "nameExact", normalizer = FOLDING)
+    @Column(nullable = false)
+    public String name;
+
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
+    public Long population;
+
+    /** commune, epci, department or region: the {@code level} of the API. */
+    @KeywordField(name = "level", projectable = Projectable.YES)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public abstract String getLevel();
+
+    /** The territory's key: INSEE code, or SIREN for an EPCI. */
+    @KeywordField(name = "code", projectable = Projectable.YES)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public abstract String getKey();
+
+    /** A short text telling homonyms apart in a list of suggestions (département, région, EPCI type). */
+    @KeywordField(name = "context", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public abstract String getContext();
+
+    /** Codes a user may type to find this territory: its own, plus postal codes for a commune. */
+    @KeywordField(name = "codes")
+    @FullTextField(name = "codePrefix", analyzer = CODE_PREFIX, searchAnalyzer = CODE_QUERY)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public List<String> getSearchCodes() {
+        return List.of(getKey());
+    }
+}

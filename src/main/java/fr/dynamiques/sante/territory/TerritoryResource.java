@@ -1,0 +1,116 @@
+package fr.dynamiques.sante.territory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.dynamiques.sante.problem.Problem;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.territory.TerritoryViews.CommuneView;
+import fr.dynamiques.sante.territory.TerritoryViews.DepartmentView;
+import fr.dynamiques.sante.territory.TerritoryViews.EpciView;
+import fr.dynamiques.sante.territory.TerritoryViews.RegionView;
+
+@Path("/api/v1/territories")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Territoires", description = "INSEE's official geography (COG 2026)")
+public class TerritoryResource {
+
+    static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_SUGGESTIONS = 10;
+
+    private final TerritorySuggestions suggestions;
+
+    TerritoryResource(TerritorySuggestions suggestions) {
+        this.suggestions = suggestions;
+    }
+
+    @GET
+    @Operation(summary = "Territories matching typed text",
+            description = "Accent- and case-insensitive prefix match on names, INSEE codes, SIREN and postal codes; "
+                    + "best match first (exact code, exact name, name prefix, word prefixes), then by population.")
+    public List<TerritoryMatch> suggest(
+            @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
+            @Parameter(description = "commune, epci, department or region") @QueryParam("level") String level,
+            @Parameter(description = "At most 10") @QueryParam("limit") @DefaultValue("10") int limit) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.badRequest("Query parameter q is required.", new Problem.FieldError("q", "must not be blank"));
+        }
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.badRequest("Query parameter q is too long.",
+                    new Problem.FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        if (limit < 1 || limit > MAX_SUGGESTIONS) {
+            throw ProblemException.badRequest("Query parameter limit is out of range.",
+                    new Problem.FieldError("limit", "from 1 to " + MAX_SUGGESTIONS));
+        }
+        Optional<TerritoryLevel> chosen = Optional.empty();
+        if (level != null && !level.isBlank()) {
+            chosen = Optional.of(TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
+                    "Unknown territory level.", new Problem.FieldError("level", "one of commune, epci, department, region"))));
+        }
+        return suggestions.suggest(q.strip(), chosen, limit);
+    }
+
+    @GET
+    @Path("/communes/{code}")
+    @Transactional
+    @Operation(summary = "A commune by its INSEE code")
+    public CommuneView commune(@Parameter(example = "38151") @PathParam("code") String code) {
+        return CommuneView.of(find(TerritoryLevel.COMMUNE, code, Commune::findByCode));
+    }
+
+    @GET
+    @Path("/epcis/{siren}")
+    @Transactional
+    @Operation(summary = "An EPCI by its SIREN, with its member communes")
+    public EpciView epci(@Parameter(example = "200040715") @PathParam("siren") String siren) {
+        return EpciView.of(find(TerritoryLevel.EPCI, siren, Epci::findBySiren));
+    }
+
+    @GET
+    @Path("/departments/{code}")
+    @Transactional
+    @Operation(summary = "A département by its code")
+    public DepartmentView department(@Parameter(example = "38") @PathParam("code") String code) {
+        return DepartmentView.of(find(TerritoryLevel.DEPARTMENT, code, Department::findByCode));
+    }
+
+    @GET
+    @Path("/regions/{code}")
+    @Transactional
+    @Operation(summary = "A région by its code")
+    public RegionView region(@Parameter(example = "84") @PathParam("code") String code) {
+        return RegionView.of(find(TerritoryLevel.REGION, code, Region::findByCode));
+    }
+
+    /** Malformed codes are the client's mistake (400); well-formed but unknown ones are not found (404). */
+    private static <T extends Territory> T find(TerritoryLevel level, String code, Function<String, T> finder) {
+        if (!level.isWellFormed(code)) {
+            throw ProblemException.badRequest("Malformed " + level.apiName() + " code.",
+                    new Problem.FieldError("code", "'" + abbreviate(code) + "' is not a " + level.apiName() + " code"));
+        }
+        T territory = finder.apply(code);
+        if (territory == null) {
+            throw ProblemException.notFound("No " + level.apiName() + " with code " + code + " in the COG.");
+        }
+        return territory;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+    }
+}

@@ -1,0 +1,96 @@
+package fr.dynamiques.sante.territory;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON shapes of the territory endpoints (see shared/API.md), mapped explicitly from the entities. */
+public final class TerritoryViews {
+
+    private TerritoryViews() {
+    }
+
+    @Schema(description = "A code and a name")
+    public record Ref(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name) {
+        static Ref of(Department d) {
+            return new Ref(d.code, d.name);
+        }
+
+        static Ref of(Region r) {
+            return new Ref(r.code, r.name);
+        }
+    }
+
+    @Schema(description = "An EPCI named by its SIREN")
+    public record EpciRef(@Schema(examples = "200040715") String siren,
+                          @Schema(examples = "Grenoble-Alpes-Métropole") String name) {
+    }
+
+    @Schema(description = "A current commune of the COG")
+    public record CommuneView(
+            @Schema(examples = "38151") String code,
+            @Schema(examples = "Échirolles") String name,
+            @Schema(description = "Municipal population (INSEE); null when none is published", examples = "37491")
+            Long population,
+            @Schema(examples = "[\"38130\"]") List<String> postalCodes,
+            Ref department,
+            Ref region,
+            @Schema(description = "Null for the few communes outside any EPCI") EpciRef epci) {
+
+        static CommuneView of(Commune c) {
+            return new CommuneView(c.code, c.name, c.population, List.copyOf(c.postalCodes),
+                    Ref.of(c.department), Ref.of(c.department.region),
+                    c.epci == null ? null : new EpciRef(c.epci.siren, c.epci.name));
+        }
+    }
+
+    @Schema(description = "A commune within a larger territory")
+    public record MemberCommune(@Schema(examples = "38151") String code, @Schema(examples = "Échirolles") String name,
+                                @Schema(examples = "37491") Long population) {
+        static MemberCommune of(Commune c) {
+            return new MemberCommune(c.code, c.name, c.population);
+        }
+    }
+
+    @Schema(description = "An EPCI with its member communes")
+    public record EpciView(
+            @Schema(examples = "200040715") String siren,
+            @Schema(examples = "Grenoble-Alpes-Métropole") String name,
+            @Schema(description = "CC, CA, CU, METRO or MET69", examples = "METRO") String type,
+            @Schema(examples = "Métropole") String typeLabel,
+            @Schema(description = "Sum of the member communes' populations") long population,
+            List<MemberCommune> communes) {
+
+        static EpciView of(Epci e) {
+            return new EpciView(e.siren, e.name, e.type, e.typeLabel(), e.population,
+                    e.communes().stream().map(MemberCommune::of).toList());
+        }
+    }
+
+    @Schema(description = "A département")
+    public record DepartmentView(
+            @Schema(examples = "38") String code,
+            @Schema(examples = "Isère") String name,
+            @Schema(description = "Sum of its communes' populations") long population,
+            long communeCount,
+            Ref region) {
+
+        static DepartmentView of(Department d) {
+            return new DepartmentView(d.code, d.name, d.population, d.communeCount(), Ref.of(d.region));
+        }
+    }
+
+    @Schema(description = "A région (or an overseas collectivité's pseudo-région)")
+    public record RegionView(
+            @Schema(examples = "84") String code,
+            @Schema(examples = "Auvergne-Rhône-Alpes") String name,
+            @Schema(description = "Sum of its communes' populations") long population,
+            long communeCount,
+            List<Ref> departments) {
+
+        static RegionView of(Region r) {
+            return new RegionView(r.code, r.name, r.population, r.communeCount(),
+                    r.departments().stream().map(Ref::of).toList());
+        }
+    }
+}
