@@ -27,7 +27,7 @@ create table commune (
     name            varchar(200) not null,
     department_code varchar(3)   not null references department (code),
     epci_siren      varchar(9)   references epci (siren),
-    -- null where INSEE publishes none (uninhabited communes "mortes pour la France", TAAF districts)
+    -- null where INSEE publishes none (TAAF districts, Clipperton); 0 for the villages "morts pour la France"
     population      bigint,
     postal_codes    varchar(10)[] not null default '{}'
 );

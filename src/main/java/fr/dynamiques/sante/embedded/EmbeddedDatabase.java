@@ -17,9 +17,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
@@ -34,7 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .start();
-        return new EmbeddedDatabase(postgres);
+        return new EmbeddedDatabase(postgres, dataDir);
     }
 
     public String jdbcUrl() {
@@ -45,8 +47,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** pg_ctl returns once the pid file is gone, a moment before the postmaster has exited: wait for it. */
     @Override
     public void close() throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        Long postmaster = Files.isRegularFile(pidFile)
+                ? Long.valueOf(Files.readAllLines(pidFile).get(0).trim()) : null;
         postgres.close();
+        if (postmaster != null) {
+            ProcessHandle.of(postmaster).ifPresent(p -> ProcessTree.stop(p, 10));
+        }
     }
 }

@@ -106,6 +106,7 @@ class CogLoaderTest {
     @Transactional
     void communesWithoutEpciOrPopulationAreKept() {
         assertThat(Commune.findByCode("29155").epci).as("Ouessant belongs to no EPCI").isNull();
-        assertThat(Commune.findByCode("55050").population).as("Bezonvaux, mort pour la France").isNull();
+        assertThat(Commune.findByCode("55050").population).as("Bezonvaux, mort pour la France").isZero();
+        assertThat(Commune.findByCode("98411").population).as("a TAAF district: no population published").isNull();
     }
 }
