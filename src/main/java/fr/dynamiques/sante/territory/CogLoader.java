@@ -54,12 +54,16 @@ public class CogLoader {
     public Optional<CogLoad> loadIfChanged() {
         byte[] file = readResource();
         String checksum = sha256(file);
-        if (checksum.equals(lastChecksum())) {
-            return Optional.empty();
-        }
-        long start = System.nanoTime();
-        JsonNode cog = parse(file);
         try (Connection connection = dataSource.getConnection()) {
+            // Instances starting together against one database: one loads, the others then see its load.
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(hashtext('cog_load'))");
+            }
+            if (checksum.equals(lastChecksum())) {
+                return Optional.empty();
+            }
+            long start = System.nanoTime();
+            JsonNode cog = parse(file);
             int regions = upsert(connection, cog.get("regions"),
                     "insert into region (code, name) values (?, ?) "
                             + "on conflict (code) do update set name = excluded.name");

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +47,8 @@ public class TerritoryResource {
     public List<TerritoryMatch> suggest(
             @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
             @Parameter(description = "commune, epci, department or region") @QueryParam("level") String level,
-            @Parameter(description = "At most 10") @QueryParam("limit") @DefaultValue("10") int limit) {
+            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") @DefaultValue("10") String limitParam) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badRequest("Query parameter q is required.", new Problem.FieldError("q", "must not be blank"));
         }
@@ -53,6 +56,7 @@ public class TerritoryResource {
             throw ProblemException.badRequest("Query parameter q is too long.",
                     new Problem.FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
         }
+        int limit = limitParam.matches("\\d{1,3}") ? Integer.parseInt(limitParam) : -1;
         if (limit < 1 || limit > MAX_SUGGESTIONS) {
             throw ProblemException.badRequest("Query parameter limit is out of range.",
                     new Problem.FieldError("limit", "from 1 to " + MAX_SUGGESTIONS));

@@ -147,7 +147,9 @@ class TerritoryResourceTest {
         given().queryParam("q", "lyon").queryParam("limit", "500").when().get("/api/v1/territories").then()
                 .statusCode(400);
         given().queryParam("q", "lyon").queryParam("limit", "many").when().get("/api/v1/territories").then()
-                .statusCode(404);
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("q", "lyon").queryParam("limit", "3").when().get("/api/v1/territories").then()
+                .statusCode(200).body("$", hasSize(3)).body("[0].name", equalTo("Lyon"));
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package fr.dynamiques.sante;
+package fr.dynamiques.sante.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
