@@ -40,6 +40,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         }
         Path data = Files.createDirectories(dataDir.resolve("data"));
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
+        Path config = copyConfig(home.resolve("config"), dataDir.resolve("config"));
         Path pidFile = dataDir.resolve("opensearch.pid");
         ProcessTree.stopStale(pidFile, "org.opensearch.bootstrap.OpenSearch");
 
@@ -63,6 +64,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
+        builder.environment().put("OPENSEARCH_PATH_CONF", config.toAbsolutePath().toString());
         builder.environment().put("OPENSEARCH_JAVA_HOME", settings.openSearchJavaHome().toString());
         builder.environment().put("OPENSEARCH_JAVA_OPTS",
                 "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
@@ -78,6 +80,24 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         LOG.infof("Embedded OpenSearch ready on 127.0.0.1:%d in %d ms (data: %s)", port,
                 Duration.between(started, Instant.now()).toMillis(), data.toAbsolutePath());
         return node;
+    }
+
+    /**
+     * Each data directory gets its own copy of the distribution's configuration, owned by whoever runs
+     * it: the unpacked distribution may belong to another user (its files are owner-only) and stays untouched.
+     */
+    private static Path copyConfig(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
     }
 
     public String hosts() {
