@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else {
-                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

@@ -61,6 +61,26 @@ class EmbeddedServicesLifecycleTest {
         }
     }
 
+    /** A run killed with SIGKILL leaves its node holding the data directory; the next start stops it. */
+    @Test
+    void aSearchNodeLeftByAKilledRunIsStoppedAtTheNextStart(@TempDir Path dataDir) throws Exception {
+        EmbeddedSettings settings = EmbeddedSettings.fromEnvironment().withDataDir(dataDir);
+        Path searchDir = dataDir.resolve("opensearch");
+        EmbeddedOpenSearch orphan = EmbeddedOpenSearch.start(settings, searchDir); // never closed, as after SIGKILL
+        try {
+            ProcessHandle orphanNode = ProcessHandle.of(Long.parseLong(
+                    Files.readString(searchDir.resolve("opensearch.pid")).trim())).orElseThrow();
+            assertThat(searchDir.resolve("config/opensearch.yml")).as("the node's own configuration copy").exists();
+
+            try (EmbeddedOpenSearch next = EmbeddedOpenSearch.start(settings, searchDir)) {
+                assertThat(orphanNode.isAlive()).isFalse();
+                assertThat(send("PUT", "http://" + next.hosts() + "/after-restart", "{}")).isEqualTo(200);
+            }
+        } finally {
+            orphan.close();
+        }
+    }
+
     @Test
     void onlyWhatIsNotConfiguredExternallyIsStarted(@TempDir Path dataDir) throws Exception {
         try (EmbeddedServices services = EmbeddedServices.start(
