@@ -17,9 +17,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class DirectoryMain {
 
+    private static final String DEMO_DATA = "directory.demo-data.enabled";
+
     public static void main(String... args) {
         EmbeddedServices services = EmbeddedServices.startMissing(EmbeddedSettings.fromEnvironment());
         services.configuration().forEach(System::setProperty);
+        // The local run on its own database shows the demo registry unless told otherwise.
+        if (services.database() != null && EmbeddedSettings.read(DEMO_DATA).isEmpty()) {
+            System.setProperty(DEMO_DATA, "true");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitApplicationStopped(Duration.ofSeconds(30));
             services.close();

@@ -40,7 +40,7 @@ public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHom
         return read(SEARCH_HOSTS).isPresent();
     }
 
-    static Optional<String> read(String property) {
+    public static Optional<String> read(String property) {
         String value = System.getProperty(property);
         if (value == null) {
             value = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));

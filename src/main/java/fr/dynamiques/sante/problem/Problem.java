@@ -10,7 +10,19 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** A field the client got wrong, named by its path in the request ("perimeter.communes[2]", "q"). */
-    public record FieldError(String field, String message) {
+    /**
+     * A field the client got wrong, named by its path in the request ("perimeter.communes[2]", "q"); in an
+     * import, {@code row} is the position of the scheme in the file, from 1.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(Integer row, String field, String message) {
+
+        public FieldError(String field, String message) {
+            this(null, field, message);
+        }
+
+        public FieldError atRow(int row) {
+            return new FieldError(row, field, message);
+        }
     }
 }

@@ -3,11 +3,17 @@ package fr.dynamiques.sante.problem;
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into RFC 9457 problem details. Client mistakes keep their 4xx status and a
@@ -19,7 +25,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response known(ProblemException e, UriInfo uri) {
-        return answer(e.status(), e.getMessage(), e.errors(), uri);
+        Response.ResponseBuilder answer = answer(e.status(), e.getMessage(), e.errors(), uri);
+        if (e.status() == 401) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"directory\"");
+        }
+        return answer.build();
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: the client's mistake, named by its path. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        JsonMistake mistake = JsonMistake.of(e);
+        return answer(400, "The request body is not valid JSON for this endpoint.",
+                List.of(new Problem.FieldError(mistake.field().isEmpty() ? "body" : mistake.field(), mistake.message())), uri).build();
+    }
+
+    // The Jackson extension maps these two itself (without problem details); ours, for the same types, win.
+    @ServerExceptionMapper
+    public Response notJson(JsonParseException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    /** Two writers raced for the same key: validation passed for both, the database kept one. */
+    @ServerExceptionMapper
+    public Response conflict(ConstraintViolationException e, UriInfo uri) {
+        LOG.warn("Constraint violation on " + uri.getPath() + ": " + e.getConstraintName());
+        return answer(409, "The change conflicts with a concurrent one; nothing was written. Retry.", List.of(), uri).build();
     }
 
     @ServerExceptionMapper
@@ -29,21 +65,20 @@ public class ProblemMappers {
             LOG.error("Server error on " + uri.getPath(), e);
         }
         // Framework messages ("HTTP 404 Not Found") add nothing to the title; keep them out.
-        return answer(status, null, List.of(), uri);
+        return answer(status, null, List.of(), uri).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected error on " + uri.getPath(), e);
-        return answer(500, "An unexpected error occurred; it has been logged.", List.of(), uri);
+        return answer(500, "An unexpected error occurred; it has been logged.", List.of(), uri).build();
     }
 
-    private static Response answer(int status, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+    private static Response.ResponseBuilder answer(int status, String detail, List<Problem.FieldError> errors, UriInfo uri) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors))
-                .build();
+                .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
     }
 }

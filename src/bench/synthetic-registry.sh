@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Writes a synthetic registry of schemes over the real COG (real places, fictional people), to load into
+# the directory and measure it at national scale: about 3,000 schemes per unit of scale (33 gives ~100,000).
+# Usage: src/bench/synthetic-registry.sh [scale] [out]   (defaults: 1 target/synthetic-registry.json)
+# Needs a build first (./mvnw -DskipTests package): runs fr.dynamiques.sante.demo.SyntheticRegistry on the
+# fast-jar's libraries and target/classes, which hold the project's classes and the COG resource.
+# Deterministic: same scale, same file (seed 2026; SYNTHETIC_SEED sets another; JAVA_OPTS passes JVM options).
+set -euo pipefail
+scale=${1:-1}
+out=${2:-}
+if [[ -n "$out" && "$out" != /* ]]; then
+  out="$PWD/$out"   # relative to where the script was called from, not to the project
+fi
+cd "$(dirname "$0")/../.."
+out=${out:-target/synthetic-registry.json}
+if [[ ! -d target/quarkus-app/lib/main || ! -f target/classes/cog/cog-2026.json.gz ]]; then
+  echo "no build found in $PWD/target: run ./mvnw -DskipTests package first" >&2
+  exit 1
+fi
+mkdir -p "$(dirname "$out")"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec java ${JAVA_OPTS:-} -cp "target/quarkus-app/lib/main/*:target/classes" \
+  fr.dynamiques.sante.demo.SyntheticRegistry --scale "$scale" --seed "${SYNTHETIC_SEED:-2026}" --out "$out"

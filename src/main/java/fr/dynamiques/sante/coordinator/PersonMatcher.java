@@ -1,0 +1,45 @@
+package fr.dynamiques.sante.coordinator;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the person a coordinator entry names, by professional email, or creates one. A person named in
+ * several schemes is one row: the latest entry's name and phone win. Without an email, every entry is a
+ * person of its own (no guessing from names).
+ */
+public final class PersonMatcher {
+
+    private final Map<String, Person> byEmail = new HashMap<>();
+
+    private PersonMatcher() {
+    }
+
+    public static PersonMatcher ofRegistry() {
+        PersonMatcher matcher = new PersonMatcher();
+        Person.<Person>list("email is not null").forEach(p -> matcher.byEmail.put(p.email, p));
+        return matcher;
+    }
+
+    public Person match(String firstName, String lastName, String email, String phone) {
+        String address = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        Person person = address == null ? null : byEmail.get(address);
+        boolean created = person == null;
+        if (created) {
+            person = new Person();
+            person.email = address;
+        }
+        person.firstName = firstName.strip();
+        person.lastName = lastName.strip();
+        person.phone = phone == null || phone.isBlank() ? null : phone.strip();
+        if (created) {
+            // Hibernate takes the row to insert as it is now: persist once the person is complete.
+            person.persist();
+            if (address != null) {
+                byEmail.put(address, person);
+            }
+        }
+        return person;
+    }
+}

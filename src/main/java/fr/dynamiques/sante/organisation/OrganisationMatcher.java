@@ -1,0 +1,100 @@
+package fr.dynamiques.sante.organisation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.dynamiques.sante.text.FoldedText;
+
+/**
+ * Finds the organisation a scheme names, or creates it: by SIRET, then FINESS, then COG code, then by
+ * name (case, accents and punctuation aside). One matcher serves one write, however many schemes it
+ * holds; it reads every organisation once, so an import of thousands of schemes does not query per partner.
+ */
+public final class OrganisationMatcher {
+
+    private final Map<String, Organisation> bySiret = new HashMap<>();
+    private final Map<String, Organisation> byFiness = new HashMap<>();
+    private final Map<String, Organisation> byCogCode = new HashMap<>();
+    private final Map<String, Organisation> byName = new HashMap<>();
+
+    private OrganisationMatcher() {
+    }
+
+    public static OrganisationMatcher ofRegistry() {
+        OrganisationMatcher matcher = new OrganisationMatcher();
+        Organisation.<Organisation>list("order by id").forEach(matcher::remember);
+        return matcher;
+    }
+
+    /** The organisation of that name, if the registry or this write knows it. */
+    public Optional<Organisation> findByName(String name) {
+        return Optional.ofNullable(byName.get(FoldedText.of(name)));
+    }
+
+    /**
+     * The organisation these details designate. A matched organisation keeps its name and gains the
+     * identifiers it lacked; a new one is persisted with the given type, or OTHER.
+     */
+    public Organisation match(String name, OrganisationType type, String siret, String finess, String cogCode) {
+        Optional<Organisation> found = Optional.ofNullable(siret).map(bySiret::get)
+                .or(() -> Optional.ofNullable(finess).map(byFiness::get))
+                .or(() -> Optional.ofNullable(cogCode).filter(c -> type != null).map(c -> byCogCode.get(cogKey(type, c))))
+                .or(() -> Optional.ofNullable(byName.get(FoldedText.of(name)))
+                        // Same name, other identifier: two establishments, not one.
+                        .filter(o -> compatible(o.siret, siret) && compatible(o.finess, finess)
+                                && compatible(o.cogCode, cogCode)));
+        if (found.isPresent()) {
+            Organisation organisation = found.get();
+            enrich(organisation, type, siret, finess, cogCode);
+            return organisation;
+        }
+        Organisation created = new Organisation();
+        created.name = name.strip();
+        created.nameKey = FoldedText.of(name);
+        created.type = type == null ? OrganisationType.OTHER : type;
+        created.siret = siret;
+        created.finess = finess;
+        created.cogCode = cogCode;
+        created.persist();
+        remember(created);
+        return created;
+    }
+
+    private void enrich(Organisation organisation, OrganisationType type, String siret, String finess, String cogCode) {
+        if (organisation.type == OrganisationType.OTHER && type != null) {
+            organisation.type = type;
+        }
+        if (organisation.siret == null && siret != null && !bySiret.containsKey(siret)) {
+            organisation.siret = siret;
+        }
+        if (organisation.finess == null && finess != null && !byFiness.containsKey(finess)) {
+            organisation.finess = finess;
+        }
+        if (organisation.cogCode == null && cogCode != null && !byCogCode.containsKey(cogKey(organisation.type, cogCode))) {
+            organisation.cogCode = cogCode;
+        }
+        remember(organisation);
+    }
+
+    private void remember(Organisation organisation) {
+        byName.putIfAbsent(organisation.nameKey, organisation);
+        if (organisation.siret != null) {
+            bySiret.put(organisation.siret, organisation);
+        }
+        if (organisation.finess != null) {
+            byFiness.put(organisation.finess, organisation);
+        }
+        if (organisation.cogCode != null) {
+            byCogCode.put(cogKey(organisation.type, organisation.cogCode), organisation);
+        }
+    }
+
+    private static boolean compatible(String known, String given) {
+        return known == null || given == null || known.equals(given);
+    }
+
+    private static String cogKey(OrganisationType type, String code) {
+        return type + ":" + code;
+    }
+}

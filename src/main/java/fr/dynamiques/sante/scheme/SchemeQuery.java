@@ -1,0 +1,108 @@
+package fr.dynamiques.sante.scheme;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import fr.dynamiques.sante.text.FoldedText;
+
+/** Reads the registry: the schemes matching a filter, a page at a time, in name order. */
+@ApplicationScoped
+public class SchemeQuery {
+
+    /** One page of schemes and how many match in all. */
+    public record Page(List<Scheme> items, long total, int page, int size) {
+    }
+
+    private final EntityManager em;
+
+    SchemeQuery(EntityManager em) {
+        this.em = em;
+    }
+
+    public Page find(SchemeFilter filter, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        Query count = em.createNativeQuery("select count(*) from scheme s where " + where);
+        parameters.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        Query ids = em.createNativeQuery("select s.id from scheme s where " + where + " order by s.sort_name, s.id");
+        parameters.forEach(ids::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Number> found = ids.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page(byIds(found.stream().map(Number::longValue).toList()), total, page, size);
+    }
+
+    /** Every scheme, in name order: the open-data export. */
+    public List<Scheme> all() {
+        return Scheme.list("order by sortName, id");
+    }
+
+    private static List<Scheme> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Scheme> loaded = Scheme.<Scheme>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        return ids.stream().map(loaded::get).toList();
+    }
+
+    /** One SQL condition per filter, each saying what it keeps. */
+    private static String where(SchemeFilter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("true");
+        if (!filter.kinds().isEmpty()) {
+            conditions.add("s.kind in (:kinds)");
+            parameters.put("kinds", filter.kinds());
+        }
+        if (!filter.statuses().isEmpty()) {
+            conditions.add("s.status in (:statuses)");
+            parameters.put("statuses", filter.statuses());
+        }
+        if (filter.ref() != null) {
+            conditions.add("s.ref = :ref");
+            parameters.put("ref", filter.ref());
+        }
+        // Territory filters: the scheme covers at least one commune of that territory.
+        if (filter.commune() != null) {
+            conditions.add("exists (select 1 from scheme_commune sc where sc.scheme_id = s.id and sc.commune_code = :commune)");
+            parameters.put("commune", filter.commune());
+        }
+        if (filter.epci() != null) {
+            conditions.add("exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+                    + "where sc.scheme_id = s.id and c.epci_siren = :epci)");
+            parameters.put("epci", filter.epci());
+        }
+        if (filter.department() != null) {
+            conditions.add("exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+                    + "where sc.scheme_id = s.id and c.department_code = :department)");
+            parameters.put("department", filter.department());
+        }
+        if (filter.region() != null) {
+            conditions.add("exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+                    + "join department d on d.code = c.department_code where sc.scheme_id = s.id and d.region_code = :region)");
+            parameters.put("region", filter.region());
+        }
+        if (filter.theme() != null) {
+            // Themes are stored in the vocabulary's spelling; free tags as given: compare folded.
+            conditions.add("exists (select 1 from unnest(s.themes) t where lower(t) = :theme or t = :themeLabel)");
+            parameters.put("theme", filter.theme().toLowerCase());
+            parameters.put("themeLabel", Theme.canonicaliser().apply(filter.theme()));
+        }
+        if (filter.funder() != null) {
+            // A funder: a partner with the role FUNDER (fundings add that role), named or given by id.
+            conditions.add("exists (select 1 from scheme_partner p join organisation o on o.id = p.organisation_id "
+                    + "where p.scheme_id = s.id and 'FUNDER' = any(p.roles) and (o.name_key = :funderKey or cast(o.id as text) = :funderId))");
+            parameters.put("funderKey", FoldedText.of(filter.funder()));
+            parameters.put("funderId", filter.funder());
+        }
+        return String.join(" and ", conditions);
+    }
+}

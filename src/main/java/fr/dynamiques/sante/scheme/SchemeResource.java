@@ -1,0 +1,268 @@
+package fr.dynamiques.sante.scheme;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.dynamiques.sante.access.AdminOnly;
+import fr.dynamiques.sante.access.AdminToken;
+import fr.dynamiques.sante.problem.JsonMistake;
+import fr.dynamiques.sante.problem.Problem;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.territory.CogSnapshot;
+
+@Path("/api/v1/schemes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dispositifs", description = "The registry of territorial health schemes")
+@SecurityScheme(securitySchemeName = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The admin token (directory.admin-token): writes need it; reads with it show all personal data")
+public class SchemeResource {
+
+    /** A page of schemes (shared/API.md). */
+    public record SchemePage(List<SchemeDocument> items, long total, int page, int size) {
+    }
+
+    private final SchemeService service;
+    private final SchemeQuery query;
+    private final SchemeCsv csv;
+    private final CogSnapshot cog;
+    private final AdminToken admin;
+    private final ObjectMapper json;
+
+    SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, AdminToken admin,
+                   ObjectMapper json) {
+        this.service = service;
+        this.query = query;
+        this.csv = csv;
+        this.cog = cog;
+        this.admin = admin;
+        this.json = json;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Schemes matching filters, in name order",
+            description = "Territory filters keep the schemes whose perimeter covers at least one commune of that territory. "
+                    + "kind and status take several values (repeated or comma-separated).")
+    public SchemePage list(
+            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED", example = "ACTIVE") @QueryParam("status") List<String> status,
+            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
+            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "Commune INSEE code", example = "38151") @QueryParam("commune") String commune,
+            @Parameter(description = "EPCI SIREN", example = "200040715") @QueryParam("epci") String epci,
+            @Parameter(description = "Theme label, case and accents aside", example = "santé mentale") @QueryParam("theme") String theme,
+            @Parameter(description = "Funder: organisation name or id", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") String funder,
+            @Parameter(description = "The caller's ref") @QueryParam("ref") String ref,
+            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean full = admin.isAdmin(authorization);
+        int[] paging = SchemeFilter.paging(page, size);
+        SchemeFilter filter = SchemeFilter.of(kind, status, region, department, commune, epci, theme, funder, ref,
+                kinds(), cog);
+        SchemeQuery.Page found = query.find(filter, paging[0], paging[1]);
+        return new SchemePage(found.items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList(),
+                found.total(), found.page(), found.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "A scheme, with the history of its contract lineage")
+    public SchemeDocument get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean full = admin.isAdmin(authorization);
+        Scheme scheme = Scheme.<Scheme>findByIdOptional(id(id))
+                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
+        return document(scheme, full);
+    }
+
+    @POST
+    @AdminOnly
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
+    public Response create(SchemeDocument doc) {
+        Scheme scheme = service.create(required(doc));
+        return Response.created(URI.create("/api/v1/schemes/" + scheme.id)).entity(reread(scheme.id)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @AdminOnly
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
+    public SchemeDocument update(@PathParam("id") String id, SchemeDocument doc) {
+        long schemeId = id(id);
+        service.update(schemeId, required(doc));
+        return reread(schemeId);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @AdminOnly
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response delete(@PathParam("id") String id) {
+        service.delete(id(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/import")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Import schemes (JSON array)",
+            description = "Upserts on ref, all or nothing: one invalid scheme and nothing is written; 400 lists every mistake "
+                    + "by row (position in the file, from 1). dryRun=true only validates and counts.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
+    @APIResponse(responseCode = "200", description = "Imported, or would be",
+            content = @Content(schema = @Schema(implementation = SchemeService.ImportReport.class)))
+    public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun) {
+        if (body == null || !body.isArray()) {
+            throw ProblemException.badRequest("The body must be a JSON array of schemes.", new FieldError("body", "must be an array"));
+        }
+        List<SchemeDocument> docs = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                docs.add(json.treeToValue(body.get(i), SchemeDocument.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                docs.add(null);
+                errors.add(JsonMistake.of(e).atRow(i + 1));
+            }
+        }
+        return report(service.importAll(docs, errors, dryRun(dryRun)));
+    }
+
+    @POST
+    @Path("/import")
+    @AdminOnly
+    @Consumes({SchemeCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Import schemes (CSV, the format of export.csv)",
+            description = "Same rules as the JSON import. Comma- or semicolon-separated, UTF-8 (or Windows-1252, as French "
+                    + "spreadsheets save it); read-only columns of the export are ignored.")
+    public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
+        SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body));
+        return report(service.importAll(rows.documents(), rows.errors(), dryRun(dryRun)));
+    }
+
+    @GET
+    @Path("/export.json")
+    @Transactional
+    @Operation(summary = "The whole registry as JSON (open data)",
+            description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
+                    + "importable as is.")
+    public Response exportJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Response.ok(exported(authorization)).header("Content-Disposition", "attachment; filename=\"schemes.json\"").build();
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces(SchemeCsv.MEDIA_TYPE + ";charset=UTF-8")
+    @Transactional
+    @Operation(summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row.")
+    public Response exportCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Response.ok(csv.write(exported(authorization)))
+                .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").build();
+    }
+
+    private List<SchemeDocument> exported(String authorization) {
+        boolean full = admin.isAdmin(authorization);
+        return query.all().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
+    }
+
+    /** Answered in the write's transaction: what the registry now holds, as the admin sees it. */
+    private SchemeDocument reread(long id) {
+        return document(Scheme.findById(id), true);
+    }
+
+    private SchemeDocument document(Scheme scheme, boolean full) {
+        List<SchemeDocument.LineageEntry> history = scheme.kind.has(KindFeature.GENERATIONS)
+                ? scheme.lineage().stream().map(SchemeDocument.LineageEntry::of).toList() : null;
+        return SchemeDocument.of(scheme, cog, full, history);
+    }
+
+    private static Response report(SchemeService.ImportReport report) {
+        if (report.errors().isEmpty()) {
+            return Response.ok(report).build();
+        }
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(new ImportProblem("about:blank", "Bad Request", 400,
+                report.errors().size() + " mistake(s); nothing was written.", "/api/v1/schemes/import",
+                0, 0, report.dryRun(), report.errors())).build();
+    }
+
+    /** The problem details of a refused import: the counts (zero) and every mistake, by row. */
+    public record ImportProblem(String type, String title, int status, String detail, String instance,
+                                int created, int updated, boolean dryRun, List<FieldError> errors) {
+    }
+
+    private static SchemeDocument required(SchemeDocument doc) {
+        if (doc == null) {
+            throw ProblemException.badRequest("The body must be a scheme.", new FieldError("body", "must not be empty"));
+        }
+        return doc;
+    }
+
+    private static boolean dryRun(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest("dryRun is true or false.", new FieldError("dryRun", "true or false"));
+    }
+
+    private static long id(String id) {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw ProblemException.badRequest("Malformed scheme id.", new FieldError("id", "a positive whole number"));
+        }
+        return Long.parseLong(id);
+    }
+
+    private static Map<String, SchemeKind> kinds() {
+        return SchemeKind.<SchemeKind>listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
+    }
+}

@@ -1,0 +1,185 @@
+package fr.dynamiques.sante.scheme;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.territory.CogSnapshot;
+
+/**
+ * Writes to the registry. Every write, one scheme or an import of thousands, is validated whole before
+ * anything is written, then written in one transaction: a client mistake leaves the registry untouched.
+ */
+@ApplicationScoped
+public class SchemeService {
+
+    /** What an import did, or would do on a dry run. */
+    public record ImportReport(int created, int updated, boolean dryRun, List<FieldError> errors) {
+    }
+
+    private final SchemeValidator validator;
+    private final CogSnapshot cog;
+
+    SchemeService(SchemeValidator validator, CogSnapshot cog) {
+        this.validator = validator;
+        this.cog = cog;
+    }
+
+    @Transactional
+    public Scheme create(SchemeDocument doc) {
+        if (doc.ref() != null) {
+            Scheme.findByRef(doc.ref().strip()).ifPresent(existing -> {
+                throw conflict(existing);
+            });
+        }
+        return write(List.of(doc), Map.of(), false).get(0);
+    }
+
+    @Transactional
+    public Scheme update(long id, SchemeDocument doc) {
+        Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
+        if (doc.ref() != null) {
+            Scheme.findByRef(doc.ref().strip()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
+                throw conflict(other);
+            });
+        }
+        return write(List.of(doc), Map.of(0, scheme), false).get(0);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
+        List<Scheme> successors = scheme.successors();
+        if (!successors.isEmpty()) {
+            throw new ProblemException(409, "Contract " + successors.get(0).ref + " follows this one: change its "
+                    + "previousRef first, or mark this one ENDED rather than deleting it.", List.of());
+        }
+        scheme.delete();
+        Person.deleteUnreferenced();
+    }
+
+    /**
+     * Upserts on ref, all or nothing: with one invalid document, nothing is written and every mistake of
+     * every document is reported, by row (from 1).
+     */
+    @Transactional
+    public ImportReport importAll(List<SchemeDocument> docs, boolean dryRun) {
+        return importAll(docs, List.of(), dryRun);
+    }
+
+    /** The same, with mistakes already found while reading the file (rows that could not become documents). */
+    @Transactional
+    public ImportReport importAll(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun) {
+        List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).toList();
+        Map<String, Scheme> existing = refs.isEmpty() ? Map.of()
+                : Scheme.<Scheme>list("ref in ?1", refs).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
+        Map<Integer, Scheme> targets = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            SchemeDocument doc = docs.get(i);
+            if (doc != null && doc.ref() != null && existing.containsKey(doc.ref().strip())) {
+                targets.put(i, existing.get(doc.ref().strip()));
+            }
+        }
+        List<FieldError> errors = new ArrayList<>(readErrors);
+        errors.addAll(check(docs, targets));
+        int updated = targets.size();
+        int created = docs.size() - updated;
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
+            return new ImportReport(0, 0, dryRun, errors);
+        }
+        if (!dryRun) {
+            write(docs, targets, true);
+        }
+        return new ImportReport(created, updated, dryRun, List.of());
+    }
+
+    /**
+     * Validates, then writes. {@code targets} maps a document's position to the scheme it replaces.
+     * Errors of a single document are thrown as a 400; an import's come back by row.
+     */
+    private List<Scheme> write(List<SchemeDocument> docs, Map<Integer, Scheme> targets, boolean checked) {
+        if (!checked) {
+            List<FieldError> errors = check(docs, targets);
+            if (!errors.isEmpty()) {
+                throw new ProblemException(400, errors.size() + " invalid field(s); nothing was written.",
+                        errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
+            }
+        }
+        Map<String, SchemeKind> kinds = kinds();
+        SchemeWriter writer = new SchemeWriter(cog);
+        List<Scheme> written = new ArrayList<>(docs.size());
+        Map<String, Scheme> byRef = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            SchemeDocument doc = docs.get(i);
+            Scheme scheme = targets.getOrDefault(i, new Scheme());
+            writer.apply(doc, scheme, kinds.get(doc.kind()));
+            if (scheme.id == null) {
+                scheme.persist();
+            }
+            written.add(scheme);
+            byRef.put(scheme.ref, scheme);
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            String previousRef = docs.get(i).previousRef();
+            Scheme previous = previousRef == null || previousRef.isBlank() ? null
+                    : Optional.ofNullable(byRef.get(previousRef.strip())).orElseGet(() -> Scheme.findByRef(previousRef.strip()).orElseThrow());
+            SchemeWriter.link(written.get(i), previous);
+        }
+        Person.deleteUnreferenced();
+        return written;
+    }
+
+    private List<FieldError> check(List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
+        Map<String, SchemeKind> kinds = kinds();
+        Map<String, SchemeDocument> inBatch = new HashMap<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            SchemeDocument doc = docs.get(i);
+            if (doc == null) {
+                errors.add(new FieldError(i + 1, "", "must be a scheme, not null"));
+                continue;
+            }
+            if (doc.ref() != null) {
+                Integer first = firstRow.putIfAbsent(doc.ref().strip(), i + 1);
+                if (first != null) {
+                    errors.add(new FieldError(i + 1, "ref", "'" + doc.ref() + "' is already used at row " + first));
+                }
+                inBatch.putIfAbsent(doc.ref().strip(), doc);
+            }
+        }
+        SchemeValidator.Predecessors predecessors = ref -> Optional.ofNullable(inBatch.get(ref))
+                .map(d -> new SchemeValidator.Predecessor(ref, d.kind(), d.generation(), d.previousRef()))
+                .or(() -> Scheme.findByRef(ref).map(s -> new SchemeValidator.Predecessor(
+                        s.ref, s.kind.code, s.generation, s.previous == null ? null : s.previous.ref)));
+        for (int i = 0; i < docs.size(); i++) {
+            if (docs.get(i) != null) {
+                int row = i + 1;
+                validator.check(docs.get(i), kinds, predecessors).forEach(e -> errors.add(e.atRow(row)));
+            }
+        }
+        return errors;
+    }
+
+    private static Map<String, SchemeKind> kinds() {
+        return SchemeKind.<SchemeKind>listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
+    }
+
+    private static ProblemException conflict(Scheme existing) {
+        return new ProblemException(409, "Another scheme already has this ref (id " + existing.id + ").",
+                List.of(new FieldError("ref", "'" + existing.ref + "' is already used by scheme " + existing.id)));
+    }
+}

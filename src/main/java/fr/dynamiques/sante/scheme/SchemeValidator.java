@@ -1,0 +1,299 @@
+package fr.dynamiques.sante.scheme;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import fr.dynamiques.sante.organisation.OrganisationType;
+import fr.dynamiques.sante.organisation.PartnerRole;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.text.FoldedText;
+
+/**
+ * Everything wrong with a scheme document, each mistake named by its field, so that a client fixes them
+ * all at once. A document this validator accepts can be written without a database error.
+ */
+@ApplicationScoped
+public class SchemeValidator {
+
+    /** What the validator needs to know of the contract a document names as previous. */
+    public record Predecessor(String ref, String kind, Integer generation, String previousRef) {
+    }
+
+    /** Finds a contract by ref: among the documents being written first, then in the registry. */
+    @FunctionalInterface
+    public interface Predecessors {
+        Optional<Predecessor> find(String ref);
+    }
+
+    private static final int MAX_LINEAGE = 50;
+
+    private final Validator validator;
+    private final CogSnapshot cog;
+
+    SchemeValidator(Validator validator, CogSnapshot cog) {
+        this.validator = validator;
+        this.cog = cog;
+    }
+
+    public List<FieldError> check(SchemeDocument doc, Map<String, SchemeKind> kinds, Predecessors predecessors) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<SchemeDocument> violation : validator.validate(doc)) {
+            errors.add(new FieldError(path(violation.getPropertyPath()), violation.getMessage()));
+        }
+        SchemeKind kind = doc.kind() == null ? null : kinds.get(doc.kind());
+        if (doc.kind() != null && !doc.kind().isBlank() && kind == null) {
+            errors.add(new FieldError("kind", "unknown kind '" + abbreviate(doc.kind()) + "'; one of "
+                    + kinds.keySet().stream().sorted().collect(Collectors.joining(", "))));
+        }
+        checkEnum(errors, "status", doc.status(), SchemeStatus.class);
+        checkEnum(errors, "projectStep", doc.projectStep(), ProjectStep.class);
+        if (doc.startDate() != null && doc.endDate() != null && doc.endDate().isBefore(doc.startDate())) {
+            errors.add(new FieldError("endDate", "must not be before startDate (" + doc.startDate() + ")"));
+        }
+        if (doc.lastVerified() != null && doc.lastVerified().isAfter(LocalDate.now())) {
+            errors.add(new FieldError("lastVerified", "must not be in the future"));
+        }
+        checkPerimeter(errors, doc.perimeter());
+        if (kind != null) {
+            checkKindFacts(errors, doc, kind, predecessors);
+        }
+        checkOrganisation(errors, "coCarryingHospital", doc.coCarryingHospital());
+        checkPartners(errors, doc.partnersOrEmpty());
+        checkCoordinators(errors, doc.coordinatorsOrEmpty());
+        checkApproach(errors, doc.approachOrEmpty());
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    private void checkPerimeter(List<FieldError> errors, SchemeDocument.Perimeter perimeter) {
+        if (perimeter == null) {
+            return; // reported by bean validation
+        }
+        if (perimeter.communesOrEmpty().isEmpty() && perimeter.epcisOrEmpty().isEmpty()
+                && perimeter.departmentsOrEmpty().isEmpty()) {
+            errors.add(new FieldError("perimeter", "must name at least one commune, EPCI or département"));
+        }
+        checkCodes(errors, "perimeter.communes", perimeter.communesOrEmpty(), TerritoryLevel.COMMUNE);
+        checkCodes(errors, "perimeter.epcis", perimeter.epcisOrEmpty(), TerritoryLevel.EPCI);
+        checkCodes(errors, "perimeter.departments", perimeter.departmentsOrEmpty(), TerritoryLevel.DEPARTMENT);
+    }
+
+    private void checkCodes(List<FieldError> errors, String field, List<String> codes, TerritoryLevel level) {
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code != null && !code.isBlank() && !cog.exists(level, code)) {
+                errors.add(new FieldError(field + "[" + i + "]", unknownCode(level, code)));
+            }
+        }
+    }
+
+    private String unknownCode(TerritoryLevel level, String code) {
+        String what = switch (level) {
+            case COMMUNE -> "a commune";
+            case EPCI -> "an EPCI";
+            case DEPARTMENT -> "a département";
+            case REGION -> "a région";
+        };
+        return "'" + abbreviate(code) + "' is not " + what + " of the COG " + cog.cogYear();
+    }
+
+    private static void checkKindFacts(List<FieldError> errors, SchemeDocument doc, SchemeKind kind, Predecessors predecessors) {
+        String none = doc.kind() + " schemes do not have ";
+        if (kind.has(KindFeature.GENERATIONS)) {
+            checkPredecessor(errors, doc, predecessors);
+        } else {
+            rejectIf(errors, doc.generation() != null, "generation", none + "generations");
+            rejectIf(errors, doc.previousRef() != null, "previousRef", none + "generations");
+            rejectIf(errors, !doc.amendmentsOrEmpty().isEmpty(), "amendments", none + "amendments");
+        }
+        if (kind.has(KindFeature.CPTS_STAGES)) {
+            checkEnum(errors, "cptsStage", doc.cptsStage(), CptsStage.class);
+            rejectIf(errors, doc.aciDate() != null && !CptsStage.ACI_SIGNED.name().equals(doc.cptsStage()),
+                    "aciDate", "only with cptsStage ACI_SIGNED");
+        } else {
+            rejectIf(errors, doc.cptsStage() != null, "cptsStage", none + "CPTS stages");
+            rejectIf(errors, doc.aciDate() != null, "aciDate", none + "an ACI");
+        }
+        rejectIf(errors, doc.coCarryingHospital() != null && !kind.has(KindFeature.CO_CARRYING_HOSPITAL),
+                "coCarryingHospital", none + "a co-carrying hospital");
+        rejectIf(errors, !doc.priorityNeighbourhoodsOrEmpty().isEmpty() && !kind.has(KindFeature.PRIORITY_NEIGHBOURHOODS),
+                "priorityNeighbourhoods", none + "priority neighbourhoods");
+    }
+
+    /** The previous contract exists, is of the same kind, of an earlier generation, and no lineage loops. */
+    private static void checkPredecessor(List<FieldError> errors, SchemeDocument doc, Predecessors predecessors) {
+        if (doc.previousRef() == null || doc.previousRef().isBlank()) {
+            return;
+        }
+        if (doc.previousRef().equals(doc.ref())) {
+            errors.add(new FieldError("previousRef", "a contract cannot follow itself"));
+            return;
+        }
+        Optional<Predecessor> previous = predecessors.find(doc.previousRef());
+        if (previous.isEmpty()) {
+            errors.add(new FieldError("previousRef", "no scheme with ref '" + abbreviate(doc.previousRef()) + "'"));
+            return;
+        }
+        Predecessor p = previous.get();
+        if (!p.kind().equals(doc.kind())) {
+            errors.add(new FieldError("previousRef", "'" + p.ref() + "' is a " + p.kind() + ", not a " + doc.kind()));
+        }
+        if (doc.generation() != null && p.generation() != null && p.generation() >= doc.generation()) {
+            errors.add(new FieldError("generation", "must be greater than the previous contract's (" + p.generation() + ")"));
+        }
+        Set<String> seen = new HashSet<>(List.of(doc.ref()));
+        Optional<Predecessor> step = previous;
+        for (int i = 0; step.isPresent() && i < MAX_LINEAGE; i++) {
+            if (!seen.add(step.get().ref())) {
+                errors.add(new FieldError("previousRef", "the lineage would loop back to '" + step.get().ref() + "'"));
+                return;
+            }
+            String up = step.get().previousRef();
+            step = up == null ? Optional.empty() : predecessors.find(up);
+        }
+    }
+
+    private void checkOrganisation(List<FieldError> errors, String field, OrganisationRef organisation) {
+        if (organisation == null) {
+            return;
+        }
+        if (organisation.type() != null && !isEnum(organisation.type(), OrganisationType.class)) {
+            errors.add(new FieldError(field + ".type", oneOf(OrganisationType.class)));
+            return;
+        }
+        if (organisation.cogCode() == null) {
+            return;
+        }
+        Optional<TerritoryLevel> level = organisation.type() == null ? Optional.empty()
+                : OrganisationType.valueOf(organisation.type()).territory();
+        if (level.isEmpty()) {
+            errors.add(new FieldError(field + ".cogCode", "only for a COMMUNE, EPCI, DEPARTMENT or REGION"));
+        } else if (!cog.exists(level.get(), organisation.cogCode())) {
+            errors.add(new FieldError(field + ".cogCode", unknownCode(level.get(), organisation.cogCode())));
+        }
+    }
+
+    private void checkPartners(List<FieldError> errors, List<SchemeDocument.PartnerEntry> partners) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < partners.size(); i++) {
+            SchemeDocument.PartnerEntry partner = partners.get(i);
+            if (partner == null) {
+                continue;
+            }
+            String field = "partners[" + i + "]";
+            checkOrganisation(errors, field + ".organisation", partner.organisation());
+            List<String> roles = partner.roles() == null ? List.of() : partner.roles();
+            for (int r = 0; r < roles.size(); r++) {
+                if (roles.get(r) != null && !roles.get(r).isBlank() && !isEnum(roles.get(r), PartnerRole.class)) {
+                    errors.add(new FieldError(field + ".roles[" + r + "]", oneOf(PartnerRole.class)));
+                }
+            }
+            if (partner.organisation() != null && partner.organisation().name() != null) {
+                Integer first = seen.putIfAbsent(FoldedText.of(partner.organisation().name()), i);
+                if (first != null) {
+                    errors.add(new FieldError(field + ".organisation", "same organisation as partners[" + first
+                            + "]: give it once, with all its roles"));
+                }
+            }
+        }
+    }
+
+    private static void checkCoordinators(List<FieldError> errors, List<SchemeDocument.CoordinatorEntry> coordinators) {
+        Map<String, Integer> emails = new HashMap<>();
+        for (int i = 0; i < coordinators.size(); i++) {
+            SchemeDocument.CoordinatorEntry c = coordinators.get(i);
+            if (c == null) {
+                continue;
+            }
+            String field = "coordinators[" + i + "]";
+            if (c.publicContactSince() != null && !c.publicContact()) {
+                errors.add(new FieldError(field + ".publicContactSince", "only when publicContact is true"));
+            }
+            if (c.publicContactSince() != null && c.publicContactSince().isAfter(LocalDate.now())) {
+                errors.add(new FieldError(field + ".publicContactSince", "must not be in the future"));
+            }
+            if (c.email() != null && !c.email().isBlank()) {
+                Integer first = emails.putIfAbsent(c.email().strip().toLowerCase(), i);
+                if (first != null) {
+                    errors.add(new FieldError(field + ".email", "same person as coordinators[" + first + "]"));
+                }
+            }
+        }
+    }
+
+    private static void checkApproach(List<FieldError> errors, List<SchemeDocument.AssessmentEntry> approach) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < approach.size(); i++) {
+            SchemeDocument.AssessmentEntry a = approach.get(i);
+            if (a == null || a.criterion() == null || a.criterion().isBlank()) {
+                continue;
+            }
+            String field = "approach[" + i + "].criterion";
+            if (!isEnum(a.criterion(), ApproachCriterion.class)) {
+                errors.add(new FieldError(field, oneOf(ApproachCriterion.class)));
+            } else if (!seen.add(a.criterion())) {
+                errors.add(new FieldError(field, "criterion assessed twice"));
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> void checkEnum(List<FieldError> errors, String field, String value, Class<E> type) {
+        if (value != null && !value.isBlank() && !isEnum(value, type)) {
+            errors.add(new FieldError(field, oneOf(type)));
+        }
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(String value, Class<E> type) {
+        return EnumSet.allOf(type).stream().anyMatch(e -> e.name().equals(value));
+    }
+
+    private static <E extends Enum<E>> String oneOf(Class<E> type) {
+        return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static void rejectIf(List<FieldError> errors, boolean condition, String field, String message) {
+        if (condition) {
+            errors.add(new FieldError(field, message));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** "partners[0].roles[1]" from Bean Validation's path (whose list elements are nodes of their own). */
+    static String path(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+}

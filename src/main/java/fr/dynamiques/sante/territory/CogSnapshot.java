@@ -1,0 +1,182 @@
+package fr.dynamiques.sante.territory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The referential in memory (about 36,000 rows, a few MB): what validating and resolving thousands of
+ * perimeters asks of it, without a query per code. Read once, on first use; the COG changes only through
+ * {@link CogLoader} at start, which calls {@link #invalidate()}.
+ */
+@ApplicationScoped
+public class CogSnapshot {
+
+    /** A current commune, as perimeters need it. */
+    public record CommuneFacts(String code, String name, long population, String departmentCode, String epciSiren) {
+    }
+
+    /** What the snapshot holds, swapped whole so that readers never see half of it. */
+    private record Tables(int cogYear, Map<String, CommuneFacts> communes, Map<String, List<String>> epciMembers,
+                          Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
+                          Map<String, String> departmentRegions, Map<String, String> regionNames) {
+    }
+
+    private final DataSource dataSource;
+    private volatile Tables tables;
+
+    CogSnapshot(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void invalidate() {
+        tables = null;
+    }
+
+    public int cogYear() {
+        return tables().cogYear();
+    }
+
+    public boolean isCommune(String code) {
+        return code != null && tables().communes().containsKey(code);
+    }
+
+    public boolean isEpci(String siren) {
+        return siren != null && tables().epciMembers().containsKey(siren);
+    }
+
+    public boolean isDepartment(String code) {
+        return code != null && tables().departmentNames().containsKey(code);
+    }
+
+    public boolean isRegion(String code) {
+        return code != null && tables().regionNames().containsKey(code);
+    }
+
+    public boolean exists(TerritoryLevel level, String code) {
+        return switch (level) {
+            case COMMUNE -> isCommune(code);
+            case EPCI -> isEpci(code);
+            case DEPARTMENT -> isDepartment(code);
+            case REGION -> isRegion(code);
+        };
+    }
+
+    public CommuneFacts commune(String code) {
+        return tables().communes().get(code);
+    }
+
+    /** Every commune the declared communes, EPCI and départements cover, each once, in code order. */
+    public Set<String> resolve(Collection<String> communes, Collection<String> epcis, Collection<String> departments) {
+        Tables t = tables();
+        Set<String> covered = new TreeSet<>();
+        communes.stream().filter(t.communes()::containsKey).forEach(covered::add);
+        epcis.forEach(siren -> covered.addAll(t.epciMembers().getOrDefault(siren, List.of())));
+        departments.forEach(code -> covered.addAll(t.departmentMembers().getOrDefault(code, List.of())));
+        return covered;
+    }
+
+    /** Sum of the populations of these communes (each counted once; none published counts as 0). */
+    public long population(Collection<String> communeCodes) {
+        Map<String, CommuneFacts> communes = tables().communes();
+        return communeCodes.stream().distinct().map(communes::get)
+                .filter(c -> c != null).mapToLong(CommuneFacts::population).sum();
+    }
+
+    /** The départements these communes belong to, in code order. */
+    public List<TerritoryViews.Ref> departmentsOf(Collection<String> communeCodes) {
+        Tables t = tables();
+        Set<String> codes = new TreeSet<>();
+        communeCodes.stream().map(t.communes()::get).filter(c -> c != null).forEach(c -> codes.add(c.departmentCode()));
+        return codes.stream().map(code -> new TerritoryViews.Ref(code, t.departmentNames().get(code))).toList();
+    }
+
+    /** The régions these communes belong to, in code order. */
+    public List<TerritoryViews.Ref> regionsOf(Collection<String> communeCodes) {
+        Tables t = tables();
+        Set<String> codes = new TreeSet<>();
+        communeCodes.stream().map(t.communes()::get).filter(c -> c != null)
+                .forEach(c -> codes.add(t.departmentRegions().get(c.departmentCode())));
+        return codes.stream().map(code -> new TerritoryViews.Ref(code, t.regionNames().get(code))).toList();
+    }
+
+    public String regionOfDepartment(String departmentCode) {
+        return tables().departmentRegions().get(departmentCode);
+    }
+
+    private Tables tables() {
+        Tables current = tables;
+        if (current == null) {
+            synchronized (this) {
+                if (tables == null) {
+                    tables = read();
+                }
+                current = tables;
+            }
+        }
+        return current;
+    }
+
+    private Tables read() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            int cogYear = 0;
+            try (ResultSet rows = statement.executeQuery("select cog_year from cog_load order by id desc limit 1")) {
+                if (rows.next()) {
+                    cogYear = rows.getInt(1);
+                }
+            }
+            Map<String, String> regionNames = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery("select code, name from region")) {
+                while (rows.next()) {
+                    regionNames.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            Map<String, String> departmentNames = new HashMap<>();
+            Map<String, String> departmentRegions = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery("select code, name, region_code from department")) {
+                while (rows.next()) {
+                    departmentNames.put(rows.getString(1), rows.getString(2));
+                    departmentRegions.put(rows.getString(1), rows.getString(3));
+                }
+            }
+            Map<String, CommuneFacts> communes = new HashMap<>(50_000);
+            Map<String, List<String>> epciMembers = new HashMap<>();
+            Map<String, List<String>> departmentMembers = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery("select siren from epci")) {
+                while (rows.next()) {
+                    epciMembers.put(rows.getString(1), new ArrayList<>());
+                }
+            }
+            try (ResultSet rows = statement.executeQuery(
+                    "select code, name, coalesce(population, 0), department_code, epci_siren from commune")) {
+                while (rows.next()) {
+                    CommuneFacts c = new CommuneFacts(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getString(4), rows.getString(5));
+                    communes.put(c.code(), c);
+                    departmentMembers.computeIfAbsent(c.departmentCode(), k -> new ArrayList<>()).add(c.code());
+                    if (c.epciSiren() != null) {
+                        epciMembers.computeIfAbsent(c.epciSiren(), k -> new ArrayList<>()).add(c.code());
+                    }
+                }
+            }
+            epciMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+            return new Tables(cogYear, Map.copyOf(communes), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
+                    Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the referential", e);
+        }
+    }
+}

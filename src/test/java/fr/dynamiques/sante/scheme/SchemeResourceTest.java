@@ -1,0 +1,311 @@
+package fr.dynamiques.sante.scheme;
+
+import static fr.dynamiques.sante.scheme.SchemeFixtures.admin;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.cls;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.coordinator;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.cpts;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.create;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.partner;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.organisation.Organisation;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(EmbeddedServicesResource.class)
+class SchemeResourceTest {
+
+    @Inject
+    CogSnapshot cog;
+
+    @Test
+    void createdSchemeReadsBackWithComputedFields() {
+        long id = create(cls("crud-1"));
+        JsonPath scheme = given().when().get("/api/v1/schemes/" + id).then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath();
+        assertThat(scheme.getString("ref")).isEqualTo("crud-1");
+        assertThat(scheme.getString("kindLabel")).isEqualTo("Contrat local de santé");
+        assertThat(scheme.getLong("population")).isEqualTo(37491L);
+        assertThat(scheme.getInt("communeCount")).isEqualTo(1);
+        assertThat(scheme.getList("departments.code")).containsExactly("38");
+        assertThat(scheme.getList("regions.code")).containsExactly("84");
+        assertThat(scheme.getList("regions.name")).containsExactly("Auvergne-Rhône-Alpes");
+        assertThat(scheme.getInt("cogYear")).isEqualTo(2026);
+        assertThat(scheme.getString("size")).as("size is for CPTS only").isNull();
+        // The vocabulary's spelling for a known theme, a free tag kept as given.
+        assertThat(scheme.getList("themes")).containsExactly("santé mentale", "accès aux droits et aux soins", "jardins partagés");
+        assertThat(scheme.getList("partners.roles[0]")).containsExactly("SIGNATORY", "FUNDER");
+        assertThat(scheme.getFloat("fundings[0].amountEuros")).isEqualTo(35000f);
+    }
+
+    @Test
+    void putAcceptsWhatGetReturns() {
+        Map<String, Object> body = cls("crud-put");
+        body.put("coordinators", List.of(coordinator("Camille", "Exemple", "camille.put@example.org", false)));
+        long id = create(body);
+        Map<String, Object> read = admin().when().get("/api/v1/schemes/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        read.put("status", "RENEWAL");
+        read.put("population", 1); // read-only: ignored
+        admin().body(read).when().put("/api/v1/schemes/" + id).then().statusCode(200)
+                .body("status", equalTo("RENEWAL"))
+                .body("population", equalTo(37491))
+                .body("coordinators[0].lastName", equalTo("Exemple"))
+                .body("partners.organisation.name", contains("ARS Auvergne-Rhône-Alpes", "Ville d'Échirolles"));
+    }
+
+    @Test
+    void deleteRemovesTheSchemeAndPeopleWhoCoordinateNothingElse() {
+        Map<String, Object> body = cls("crud-delete");
+        body.put("coordinators", List.of(coordinator("Dominique", "Fictif", "dominique.delete@example.org", true)));
+        long id = create(body);
+        assertThat(personExists("dominique.delete@example.org")).isTrue();
+        admin().when().delete("/api/v1/schemes/" + id).then().statusCode(204);
+        given().when().get("/api/v1/schemes/" + id).then().statusCode(404).contentType("application/problem+json");
+        assertThat(personExists("dominique.delete@example.org")).as("personal data without purpose is gone").isFalse();
+        admin().when().delete("/api/v1/schemes/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void populationOfEpciPerimeterCountsEachCommuneOnce() {
+        // Grenoble-Alpes-Métropole, plus two of its own communes declared again: counted once.
+        long metro = cog.population(cog.resolve(List.of(), List.of("200040715"), List.of()));
+        long id = create(cpts("pop-epci", List.of("38151", "38185"), List.of("200040715")));
+        given().when().get("/api/v1/schemes/" + id).then().statusCode(200)
+                .body("population", equalTo((int) metro))
+                .body("communeCount", equalTo(49))
+                .body("perimeter.epcis", contains("200040715"))
+                .body("perimeter.communes", contains("38151", "38185"))
+                .body("size", equalTo(4));
+        assertThat(metro).isGreaterThan(400_000);
+    }
+
+    @Test
+    void cptsSizeFollowsThePopulationThresholds() {
+        assertThat(Scheme.cptsSize(0)).isEqualTo(1);
+        assertThat(Scheme.cptsSize(39_999)).isEqualTo(1);
+        assertThat(Scheme.cptsSize(40_000)).isEqualTo(2);
+        assertThat(Scheme.cptsSize(79_999)).isEqualTo(2);
+        assertThat(Scheme.cptsSize(80_000)).isEqualTo(3);
+        assertThat(Scheme.cptsSize(175_000)).isEqualTo(3);
+        assertThat(Scheme.cptsSize(175_001)).isEqualTo(4);
+        // Échirolles alone (37,491): size 1; with Grenoble: size 4.
+        long small = create(cpts("size-1", List.of("38151"), List.of()));
+        given().when().get("/api/v1/schemes/" + small).then().body("size", equalTo(1));
+        long big = create(cpts("size-4", List.of("38151", "38185"), List.of()));
+        given().when().get("/api/v1/schemes/" + big).then().body("size", equalTo(4));
+    }
+
+    @Test
+    void departmentPerimeterResolvesToAllItsCommunes() {
+        Map<String, Object> body = cls("dept-perimeter");
+        body.put("perimeter", Map.of("departments", List.of("2A")));
+        long id = create(body);
+        long expected = cog.resolve(List.of(), List.of(), List.of("2A")).size();
+        given().when().get("/api/v1/schemes/" + id).then()
+                .body("communeCount", equalTo((int) expected))
+                .body("departments.code", contains("2A"))
+                .body("regions.code", contains("94"));
+        assertThat(expected).isGreaterThan(100);
+    }
+
+    @Test
+    void coordinatorsContactDetailsArePublicOnlyWithConsent() {
+        Map<String, Object> body = cls("consent");
+        body.put("coordinators", List.of(
+                coordinator("Alex", "Consentant", "alex.consent@example.org", true),
+                coordinator("Sam", "Discret", "sam.discret@example.org", false)));
+        long id = create(body);
+
+        JsonPath anonymous = given().when().get("/api/v1/schemes/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(anonymous.getString("coordinators[0].email")).isEqualTo("alex.consent@example.org");
+        assertThat(anonymous.getString("coordinators[0].phone")).isEqualTo("04 76 00 00 00");
+        assertThat(anonymous.getString("coordinators[0].lastName")).isEqualTo("Consentant");
+        assertThat(anonymous.getString("coordinators[0].publicContactSince")).isEqualTo(LocalDate.now().toString());
+        Map<String, Object> hidden = anonymous.getMap("coordinators[1]");
+        assertThat(hidden).doesNotContainKeys("email", "phone", "firstName", "lastName")
+                .containsEntry("title", "Coordinatrice (fictive)").containsEntry("employer", "Ville d'Échirolles")
+                .containsEntry("publicContact", false);
+
+        // Nowhere public: not in lists, not in exports.
+        given().queryParam("ref", "consent").when().get("/api/v1/schemes").then()
+                .body("items[0].coordinators[1]", not(hasKey("email")));
+        assertThat(given().when().get("/api/v1/schemes/export.json").asString()).doesNotContain("sam.discret@example.org")
+                .contains("alex.consent@example.org");
+        assertThat(given().when().get("/api/v1/schemes/export.csv").asString()).doesNotContain("sam.discret@example.org")
+                .doesNotContain("Discret");
+
+        // The admin sees everything, to edit it.
+        admin().when().get("/api/v1/schemes/" + id).then()
+                .body("coordinators[1].email", equalTo("sam.discret@example.org"))
+                .body("coordinators[1].lastName", equalTo("Discret"));
+    }
+
+    @Test
+    void onePersonCoordinatesSeveralSchemes() {
+        Map<String, Object> first = cls("shared-coordinator-cls");
+        first.put("coordinators", List.of(coordinator("Claude", "Partagé", "claude.shared@example.org", true)));
+        create(first);
+        Map<String, Object> second = cls("shared-coordinator-clsm");
+        second.put("kind", "CLSM");
+        second.remove("generation");
+        second.put("coordinators", List.of(coordinator("Claude", "Partagé-Dupont", "Claude.Shared@example.org", true)));
+        create(second);
+        assertThat(personCount("claude.shared@example.org")).isEqualTo(1);
+        // One person: the latest name applies to both schemes.
+        given().queryParam("ref", "shared-coordinator-cls").when().get("/api/v1/schemes").then()
+                .body("items[0].coordinators[0].lastName", equalTo("Partagé-Dupont"));
+    }
+
+    @Test
+    void organisationsAreSharedAcrossSchemesAndFundersAndEmployersBecomePartners() {
+        Map<String, Object> first = cls("org-1");
+        create(first);
+        Map<String, Object> second = cls("org-2");
+        // Same organisation, spelt differently; a funder and an employer not listed as partners.
+        second.put("partners", List.of(partner("ars auvergne rhone-alpes", "ARS", "SIGNATORY")));
+        second.put("fundings", List.of(Map.of("organisation", "Conseil départemental de l'Isère", "year", 2025, "amountEuros", 1000.5)));
+        second.put("coordinators", List.of(coordinator("Lou", "Employé", "lou.org@example.org", false)));
+        JsonPath read = admin().body(second).when().post("/api/v1/schemes").then().statusCode(201).extract().jsonPath();
+        assertThat(read.getList("partners.organisation.name")).containsExactly("ARS Auvergne-Rhône-Alpes",
+                "Conseil départemental de l'Isère", "Ville d'Échirolles");
+        assertThat(read.getList("partners.roles")).containsExactly(List.of("SIGNATORY"), List.of("FUNDER"), List.of("EMPLOYER"));
+        assertThat(organisationCount("ars auvergne rhone alpes")).isEqualTo(1);
+    }
+
+    @Test
+    void historyLinksSuccessiveContracts() {
+        Map<String, Object> first = cls("history-cls1");
+        first.put("generation", 1);
+        first.put("status", "ENDED");
+        first.put("startDate", "2012-01-01");
+        first.put("endDate", "2016-12-31");
+        long id1 = create(first);
+        Map<String, Object> second = cls("history-cls2");
+        second.put("previousRef", "history-cls1");
+        second.put("amendments", List.of(Map.of("date", "2023-03-15", "title", "Avenant n°1")));
+        long id2 = create(second);
+        given().when().get("/api/v1/schemes/" + id1).then().statusCode(200)
+                .body("history.ref", contains("history-cls1", "history-cls2"))
+                .body("history.generation", contains(1, 2));
+        given().when().get("/api/v1/schemes/" + id2).then().statusCode(200)
+                .body("previousRef", equalTo("history-cls1"))
+                .body("history.ref", contains("history-cls1", "history-cls2"))
+                .body("amendments[0].date", equalTo("2023-03-15"));
+        // The earlier contract cannot be deleted while a later one names it.
+        admin().when().delete("/api/v1/schemes/" + id1).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("history-cls2"));
+    }
+
+    @Test
+    void listFiltersByTerritoryKindThemeAndFunderWithPaging() {
+        create(cls("filter-cls"));
+        create(cpts("filter-cpts", List.of("38151"), List.of()));
+        given().queryParam("commune", "38151").queryParam("kind", "CLS").queryParam("ref", "filter-cls")
+                .when().get("/api/v1/schemes").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].ref", equalTo("filter-cls"));
+        given().queryParam("epci", "200040715").queryParam("kind", "CPTS,CLSM").queryParam("size", 200)
+                .when().get("/api/v1/schemes").then().statusCode(200)
+                .body("items.ref", hasItem("filter-cpts")).body("items.kind", everyItem(org.hamcrest.Matchers.oneOf("CPTS", "CLSM")));
+        given().queryParam("region", "84").queryParam("theme", "SANTE MENTALE").queryParam("size", 200)
+                .when().get("/api/v1/schemes").then().statusCode(200).body("items.ref", hasItem("filter-cls"))
+                .body("items.ref", not(hasItem("filter-cpts")));
+        given().queryParam("funder", "ARS Auvergne-Rhône-Alpes").queryParam("ref", "filter-cls")
+                .when().get("/api/v1/schemes").then().body("total", equalTo(1));
+        given().queryParam("department", "67").queryParam("ref", "filter-cls")
+                .when().get("/api/v1/schemes").then().body("total", equalTo(0));
+
+        int total = given().queryParam("size", 2).when().get("/api/v1/schemes").then().statusCode(200)
+                .body("size", equalTo(2)).body("page", equalTo(0)).extract().path("total");
+        assertThat(total).isGreaterThan(4);
+        List<String> page0 = given().queryParam("size", 2).queryParam("page", 0).get("/api/v1/schemes").path("items.ref");
+        List<String> page1 = given().queryParam("size", 2).queryParam("page", 1).get("/api/v1/schemes").path("items.ref");
+        assertThat(page0).hasSize(2).doesNotContainAnyElementsOf(page1);
+    }
+
+    @Test
+    void listRejectsUnknownFiltersAndBadPaging() {
+        given().queryParam("kind", "XYZ").get("/api/v1/schemes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("kind"));
+        given().queryParam("status", "OPEN").get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().queryParam("region", "99").get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("region"));
+        given().queryParam("commune", "38000").get("/api/v1/schemes").then().statusCode(400);
+        given().queryParam("size", 201).get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("page", -1).get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().queryParam("size", "many").get("/api/v1/schemes").then().statusCode(400);
+        given().get("/api/v1/schemes/abc").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        given().get("/api/v1/schemes/999999999").then().statusCode(404);
+    }
+
+    @Test
+    void writesNeedTheAdminToken() {
+        Map<String, Object> body = cls("auth");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/schemes").then()
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/schemes").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Basic dGVzdDp0ZXN0").contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/schemes").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(List.of(body)).when().post("/api/v1/schemes/import").then().statusCode(401);
+        given().when().delete("/api/v1/schemes/1").then().statusCode(401);
+        given().queryParam("ref", "auth").get("/api/v1/schemes").then().body("total", equalTo(0));
+        // A wrong token on a read is refused too, rather than answered as public.
+        given().header("Authorization", "Bearer wrong").get("/api/v1/schemes").then().statusCode(403);
+    }
+
+    @Test
+    void kindsAndThemesAreListed() {
+        given().get("/api/v1/kinds").then().statusCode(200)
+                .body("code", contains("ASV", "CLS", "CLSM", "CPTS"))
+                .body("find { it.code == 'CLS' }.features", contains("GENERATIONS"));
+        create(cls("themes-count"));
+        given().get("/api/v1/themes").then().statusCode(200)
+                .body("find { it.label == 'santé mentale' }.code", equalTo("sante-mentale"))
+                .body("find { it.label == 'jardins partagés' }.code", nullValue());
+    }
+
+    @Test
+    void openApiDocumentsTheSchemeFields() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Scheme.properties.ref.examples[0]", equalTo("ars-ara-cls-0042"))
+                .body("components.schemas.Scheme.properties.population.readOnly", equalTo(true))
+                .body("paths.'/api/v1/schemes/import'.post.summary", containsString("Import"))
+                .body("components.securitySchemes.admin.scheme", equalTo("bearer"));
+    }
+
+    static boolean personExists(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Person.findByEmail(email).isPresent());
+    }
+
+    static long personCount(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Person.count("email", email));
+    }
+
+    static long organisationCount(String nameKey) {
+        return QuarkusTransaction.requiringNew().call(() -> Organisation.count("nameKey", nameKey));
+    }
+}
