@@ -11,7 +11,7 @@ token=${2:?admin token}
 scale=${3:-1}
 cd "$(dirname "$0")/../.."
 file=target/synthetic-registry-$scale.json
-src/bench/synthetic-registry.sh "$scale" "$file" >/dev/null
+echo "$(src/bench/synthetic-registry.sh "$scale" "$file" 2>&1 >/dev/null)"
 count=$(grep -o '"ref"' "$file" | wc -l)
 echo "synthetic registry: scale $scale, $count schemes, $(du -h "$file" | cut -f1)"
 

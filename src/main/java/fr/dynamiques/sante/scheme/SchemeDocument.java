@@ -80,9 +80,8 @@ public record SchemeDocument(
         @Schema(description = "Kinds with generations: ref of the contract this one follows", examples = "ars-ara-cls-0017")
         String previousRef,
 
-        @Valid
         @Schema(description = "Kinds with generations: amendments (avenants), dated")
-        List<AmendmentEntry> amendments,
+        List<@Valid AmendmentEntry> amendments,
 
         @Schema(description = "CPTS: stage reached", enumeration = {"EMERGENCE", "LETTER_OF_INTENT", "HEALTH_PROJECT_VALIDATED", "ACI_SIGNED"},
                 examples = "ACI_SIGNED")
@@ -98,24 +97,20 @@ public record SchemeDocument(
         @Schema(description = "ASV: codes of the priority neighbourhoods (QPV), as given", examples = "[\"QN09101M\"]")
         List<@NotBlank @Size(max = 20) @Pattern(regexp = QPV, message = "letters and digits only") String> priorityNeighbourhoods,
 
-        @Valid
-        List<PartnerEntry> partners,
+        List<@Valid PartnerEntry> partners,
 
-        @Valid
-        List<FundingEntry> fundings,
+        List<@Valid FundingEntry> fundings,
 
-        @Valid
         @Schema(description = "People coordinating the scheme. Public answers show their names, email and phone "
                 + "only when publicContact is true; title and employer always.")
-        List<CoordinatorEntry> coordinators,
+        List<@Valid CoordinatorEntry> coordinators,
 
         @Schema(description = "Step of the project cycle", enumeration = {"DIAGNOSIS", "PRIORITISATION", "PLANNING", "IMPLEMENTATION", "EVALUATION"},
                 examples = "IMPLEMENTATION")
         String projectStep,
 
-        @Valid
         @Schema(description = "Self-assessment on the grid of a territorialised approach, one entry per criterion")
-        List<AssessmentEntry> approach,
+        List<@Valid AssessmentEntry> approach,
 
         @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
         @Schema(description = "Where the facts come from", examples = "https://www.auvergne-rhone-alpes.ars.sante.fr/les-contrats-locaux-de-sante")

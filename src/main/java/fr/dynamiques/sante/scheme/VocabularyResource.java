@@ -1,21 +1,33 @@
 package fr.dynamiques.sante.scheme;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.dynamiques.sante.access.AdminOnly;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
 
 import fr.dynamiques.sante.text.FoldedText;
 
@@ -38,6 +50,17 @@ public class VocabularyResource {
                             @Schema(examples = "12") long schemes) {
     }
 
+    @Schema(description = "A kind of scheme, as an administrator declares it")
+    public record KindBody(@Schema(examples = "Contrat territorial de santé") String labelFr,
+                           @Schema(examples = "Territorial health contract") String labelEn,
+                           @Schema(description = "Kind-specific facts its schemes carry",
+                                   enumeration = {"GENERATIONS", "CPTS_STAGES", "CO_CARRYING_HOSPITAL", "PRIORITY_NEIGHBOURHOODS"},
+                                   examples = "[\"GENERATIONS\"]")
+                           List<String> features) {
+    }
+
+    private static final Pattern KIND_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
+
     private final EntityManager em;
 
     VocabularyResource(EntityManager em) {
@@ -51,6 +74,56 @@ public class VocabularyResource {
     public List<KindView> kinds() {
         return SchemeKind.listByCode().stream()
                 .map(k -> new KindView(k.code, k.labelFr, k.labelEn, List.copyOf(k.features))).toList();
+    }
+
+    /** A new kind of scheme is a row: no code, no migration. Existing kinds may be relabelled. */
+    @PUT
+    @Path("/kinds/{code}")
+    @AdminOnly
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "admin")
+    @Operation(summary = "Declare or relabel a kind of scheme", description = "201 when new, 200 when updated.")
+    public Response putKind(@PathParam("code") String code, KindBody body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!KIND_CODE.matcher(code).matches()) {
+            errors.add(new FieldError("code", "2 to 20 capital letters, digits or '_', starting with a letter"));
+        }
+        if (body == null) {
+            throw ProblemException.badRequest("The body must be a kind.", new FieldError("body", "must not be empty"));
+        }
+        checkLabel(errors, "labelFr", body.labelFr());
+        checkLabel(errors, "labelEn", body.labelEn());
+        List<String> features = body.features() == null ? List.of() : body.features();
+        for (int i = 0; i < features.size(); i++) {
+            String feature = features.get(i);
+            if (Arrays.stream(KindFeature.values()).noneMatch(f -> f.name().equals(feature))) {
+                errors.add(new FieldError("features[" + i + "]", "must be one of " + Arrays.toString(KindFeature.values())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid kind.", errors);
+        }
+        SchemeKind kind = SchemeKind.findByCode(code).orElse(null);
+        boolean created = kind == null;
+        if (created) {
+            kind = new SchemeKind();
+            kind.code = code;
+        }
+        kind.labelFr = body.labelFr().strip();
+        kind.labelEn = body.labelEn().strip();
+        kind.features = new ArrayList<>(new java.util.LinkedHashSet<>(features));
+        if (created) {
+            kind.persist();
+        }
+        KindView view = new KindView(kind.code, kind.labelFr, kind.labelEn, List.copyOf(kind.features));
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
+    }
+
+    private static void checkLabel(List<FieldError> errors, String field, String label) {
+        if (label == null || label.isBlank() || label.length() > 200) {
+            errors.add(new FieldError(field, "from 1 to 200 characters"));
+        }
     }
 
     @GET

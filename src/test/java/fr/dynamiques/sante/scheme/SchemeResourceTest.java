@@ -278,9 +278,29 @@ class SchemeResourceTest {
     }
 
     @Test
+    void aNewKindIsDeclaredWithoutCodeAndCarriesTheFactsItChose() {
+        Map<String, Object> kind = Map.of("labelFr", "Contrat territorial de santé", "labelEn", "Territorial health contract",
+                "features", List.of("GENERATIONS"));
+        given().contentType(ContentType.JSON).body(kind).put("/api/v1/kinds/CTS").then().statusCode(401);
+        admin().body(kind).put("/api/v1/kinds/CTS").then().statusCode(201).body("features", contains("GENERATIONS"));
+        admin().body(kind).put("/api/v1/kinds/CTS").then().statusCode(200);
+        admin().body(Map.of("labelFr", "", "labelEn", "x", "features", List.of("WINGS"))).put("/api/v1/kinds/cts").then()
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItems("code", "labelFr", "features[0]"));
+
+        Map<String, Object> body = cls("new-kind-cts");
+        body.put("kind", "CTS");
+        admin().body(body).when().post("/api/v1/schemes").then().statusCode(201)
+                .body("kindLabel", equalTo("Contrat territorial de santé")).body("generation", equalTo(2));
+        given().queryParam("kind", "CTS").get("/api/v1/schemes").then().statusCode(200).body("items.ref", contains("new-kind-cts"));
+        body.put("ref", "new-kind-cts-stage");
+        body.put("cptsStage", "EMERGENCE");
+        admin().body(body).when().post("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("cptsStage"));
+    }
+
+    @Test
     void kindsAndThemesAreListed() {
         given().get("/api/v1/kinds").then().statusCode(200)
-                .body("code", contains("ASV", "CLS", "CLSM", "CPTS"))
+                .body("code", org.hamcrest.Matchers.hasItems("ASV", "CLS", "CLSM", "CPTS"))
                 .body("find { it.code == 'CLS' }.features", contains("GENERATIONS"));
         create(cls("themes-count"));
         given().get("/api/v1/themes").then().statusCode(200)
