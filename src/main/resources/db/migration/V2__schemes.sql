@@ -170,8 +170,7 @@ create table person (
     first_name varchar(100) not null,
     last_name  varchar(100) not null,
     -- professional address, lowercase; one person per address
-    email      varchar(254) unique,
-    phone      varchar(30)
+    email      varchar(254) unique
 );
 
 create table scheme_coordinator (
@@ -179,6 +178,8 @@ create table scheme_coordinator (
     position             integer      not null,
     person_id            bigint       not null references person (id),
     title                varchar(200),
+    -- per scheme, like the consent: a number given for one scheme is never shown on another
+    phone                varchar(30),
     employer_id          bigint       references organisation (id),
     -- consent to show name, email and phone publicly, for this scheme, with the date it was given
     public_contact       boolean      not null default false,

@@ -11,8 +11,9 @@ import jakarta.persistence.SequenceGenerator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A person coordinating one or more schemes: personal data, kept only what the directory needs
- * (name, professional email and phone) and only while the person coordinates a scheme.
+ * A person coordinating one or more schemes: personal data, kept only what the directory needs (name and
+ * professional email; the phone, like the consent, belongs to each coordination) and only while the
+ * person coordinates a scheme.
  */
 @Entity
 public class Person extends PanacheEntityBase {
@@ -28,8 +29,6 @@ public class Person extends PanacheEntityBase {
 
     /** Professional address, lowercase: identifies the person across schemes. */
     public String email;
-
-    public String phone;
 
     public static Optional<Person> findByEmail(String email) {
         return find("email", email).firstResultOptional();

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Finds the person a coordinator entry names, by professional email, or creates one. A person named in
- * several schemes is one row: the latest entry's name and phone win. Without an email, every entry is a
+ * several schemes is one row: the latest entry's name wins. Without an email, every entry is a
  * person of its own (no guessing from names).
  */
 public final class PersonMatcher {
@@ -22,7 +22,7 @@ public final class PersonMatcher {
         return matcher;
     }
 
-    public Person match(String firstName, String lastName, String email, String phone) {
+    public Person match(String firstName, String lastName, String email) {
         String address = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
         Person person = address == null ? null : byEmail.get(address);
         boolean created = person == null;
@@ -32,7 +32,6 @@ public final class PersonMatcher {
         }
         person.firstName = firstName.strip();
         person.lastName = lastName.strip();
-        person.phone = phone == null || phone.isBlank() ? null : phone.strip();
         if (created) {
             // Hibernate takes the row to insert as it is now: persist once the person is complete.
             person.persist();

@@ -51,11 +51,15 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
-    /** Two writers raced for the same key: validation passed for both, the database kept one. */
+    /**
+     * Validation lets through only what the database accepts, but two writers may race for one key: the
+     * database keeps the first. The constraint is logged: a conflict seen without a race is a validation gap.
+     */
     @ServerExceptionMapper
     public Response conflict(ConstraintViolationException e, UriInfo uri) {
-        LOG.warn("Constraint violation on " + uri.getPath() + ": " + e.getConstraintName());
-        return answer(409, "The change conflicts with a concurrent one; nothing was written. Retry.", List.of(), uri).build();
+        LOG.warn("Constraint " + e.getConstraintName() + " violated on " + uri.getPath());
+        return answer(409, "The change conflicts with the registry's current state (perhaps a simultaneous change); "
+                + "nothing was written.", List.of(), uri).build();
     }
 
     @ServerExceptionMapper

@@ -12,7 +12,7 @@ import fr.dynamiques.sante.organisation.Organisation;
 
 /**
  * A person coordinating this scheme. Consent to show the person's name and contact details publicly
- * is given per scheme, and dated.
+ * is given per scheme, and dated; the phone is given per scheme too, so that no consent elsewhere shows it.
  */
 @Embeddable
 public class Coordination {
@@ -22,6 +22,9 @@ public class Coordination {
     public Person person;
 
     public String title;
+
+    /** Given for this scheme: shown only where this coordination's consent allows. */
+    public String phone;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "employer_id")

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.HashMap;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,6 +61,7 @@ public class SchemeCsv {
             "departmentCodes", "regionCodes", "size", "cogYear", "createdAt", "updatedAt");
 
     private static final String SEPARATOR = "|";
+    private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
 
     private final ObjectMapper json;
     private final CsvMapper csv = new CsvMapper();
@@ -91,7 +95,11 @@ public class SchemeCsv {
         return out.toString();
     }
 
-    public Rows read(String text) {
+    /**
+     * Reads a file. A scheme already in the registry keeps its stored value for every column the file leaves
+     * out: a spreadsheet of names and dates does not wipe partners or coordinators.
+     */
+    public Rows read(String text, Function<String, Optional<SchemeDocument>> stored) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String firstLine = body.lines().findFirst().orElse("");
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
@@ -108,12 +116,21 @@ public class SchemeCsv {
                     errors.add(new FieldError(0, column, "unknown column; the columns are " + String.join(", ", COLUMNS)));
                 }
             }
+            List<String> absent = COLUMNS.stream().filter(c -> header.column(c) == null).toList();
             int row = 0;
             while (rows.hasNextValue()) {
                 row++;
-                Cells cells = new Cells(rows.nextValue(), row);
+                Map<String, String> values = new HashMap<>(rows.nextValue());
+                String ref = values.get("ref") == null ? null : values.get("ref").strip();
+                if (!absent.isEmpty() && ref != null && !ref.isEmpty()) {
+                    stored.apply(ref).map(this::row).ifPresent(kept -> absent.forEach(c -> values.put(c, kept.get(c))));
+                }
+                Cells cells = new Cells(values, row);
                 documents.add(cells.document());
                 errors.addAll(cells.errors);
+            }
+            if (row == 0 && errors.isEmpty()) {
+                errors.add(new FieldError(0, "", "no scheme in the file: a header line, then one scheme a line"));
             }
         } catch (IOException | RuntimeException e) {
             // Jackson's CSV messages name no Java class; their first line says where the file went wrong.
@@ -161,7 +178,7 @@ public class SchemeCsv {
         row.put("cogYear", text(d.cogYear()));
         row.put("createdAt", text(d.createdAt()));
         row.put("updatedAt", text(d.updatedAt()));
-        row.replaceAll((column, value) -> value == null ? "" : value);
+        row.replaceAll((column, value) -> value == null ? "" : defused(value));
         return row;
     }
 
@@ -196,7 +213,7 @@ public class SchemeCsv {
 
         private String string(String column) {
             String value = cells.get(column);
-            return value == null || value.isBlank() ? null : value.strip();
+            return value == null || value.isBlank() ? null : restored(value.strip());
         }
 
         private List<String> list(String column) {
@@ -240,6 +257,18 @@ public class SchemeCsv {
                 return null;
             }
         }
+    }
+
+    /**
+     * A spreadsheet runs a cell starting with = + - or @ as a formula: the export marks such text with a
+     * leading apostrophe (the usual defence), which the import removes.
+     */
+    private static String defused(String value) {
+        return FORMULA.matcher(value).lookingAt() ? "'" + value : value;
+    }
+
+    private static String restored(String value) {
+        return value.startsWith("'") && FORMULA.matcher(value.substring(1)).lookingAt() ? value.substring(1) : value;
     }
 
     private String json(Object value) {

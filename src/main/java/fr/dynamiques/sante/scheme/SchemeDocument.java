@@ -81,7 +81,7 @@ public record SchemeDocument(
         String previousRef,
 
         @Schema(description = "Kinds with generations: amendments (avenants), dated")
-        List<@Valid AmendmentEntry> amendments,
+        List<@NotNull @Valid AmendmentEntry> amendments,
 
         @Schema(description = "CPTS: stage reached", enumeration = {"EMERGENCE", "LETTER_OF_INTENT", "HEALTH_PROJECT_VALIDATED", "ACI_SIGNED"},
                 examples = "ACI_SIGNED")
@@ -97,20 +97,20 @@ public record SchemeDocument(
         @Schema(description = "ASV: codes of the priority neighbourhoods (QPV), as given", examples = "[\"QN09101M\"]")
         List<@NotBlank @Size(max = 20) @Pattern(regexp = QPV, message = "letters and digits only") String> priorityNeighbourhoods,
 
-        List<@Valid PartnerEntry> partners,
+        List<@NotNull @Valid PartnerEntry> partners,
 
-        List<@Valid FundingEntry> fundings,
+        List<@NotNull @Valid FundingEntry> fundings,
 
         @Schema(description = "People coordinating the scheme. Public answers show their names, email and phone "
                 + "only when publicContact is true; title and employer always.")
-        List<@Valid CoordinatorEntry> coordinators,
+        List<@NotNull @Valid CoordinatorEntry> coordinators,
 
         @Schema(description = "Step of the project cycle", enumeration = {"DIAGNOSIS", "PRIORITISATION", "PLANNING", "IMPLEMENTATION", "EVALUATION"},
                 examples = "IMPLEMENTATION")
         String projectStep,
 
         @Schema(description = "Self-assessment on the grid of a territorialised approach, one entry per criterion")
-        List<@Valid AssessmentEntry> approach,
+        List<@NotNull @Valid AssessmentEntry> approach,
 
         @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
         @Schema(description = "Where the facts come from", examples = "https://www.auvergne-rhone-alpes.ars.sante.fr/les-contrats-locaux-de-sante")
@@ -247,7 +247,7 @@ public record SchemeDocument(
     public record PartnerEntry(
             @NotNull @Valid OrganisationRef organisation,
             @NotNull @Size(min = 1, message = "must name at least one role")
-            @Schema(enumeration = {"CARRIER", "SIGNATORY", "FUNDER", "PARTNER", "EMPLOYER"}, examples = "[\"SIGNATORY\", \"FUNDER\"]")
+            @Schema(description = "Each one of CARRIER, SIGNATORY, FUNDER, PARTNER, EMPLOYER", examples = "[\"SIGNATORY\", \"FUNDER\"]")
             List<@NotBlank String> roles) {
     }
 
@@ -268,7 +268,8 @@ public record SchemeDocument(
             @NotBlank @Size(max = 100) @Schema(examples = "Exemple") String lastName,
             @Size(max = 200) @Schema(examples = "Coordinatrice CLS") String title,
             @Email @Size(max = 254) @Schema(description = "Professional address", examples = "camille.exemple@example.org") String email,
-            @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number") @Schema(examples = "04 76 00 00 00") String phone,
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number")
+            @Schema(description = "Professional phone for this scheme", examples = "04 76 00 00 00") String phone,
             @Size(max = 200) @Schema(description = "Name of the employing organisation", examples = "Ville d'Échirolles") String employer,
             @Schema(description = "Consent to show name, email and phone publicly") boolean publicContact,
             @Schema(description = "When consent was given; today if omitted while publicContact is true", examples = "2026-10-15")
@@ -278,7 +279,7 @@ public record SchemeDocument(
             boolean shown = withPersonalData || c.publicContact;
             Person p = c.person;
             return new CoordinatorEntry(shown ? p.firstName : null, shown ? p.lastName : null, c.title,
-                    shown ? p.email : null, shown ? p.phone : null, c.employer == null ? null : c.employer.name,
+                    shown ? p.email : null, shown ? c.phone : null, c.employer == null ? null : c.employer.name,
                     c.publicContact, c.publicContactSince);
         }
     }

@@ -54,8 +54,21 @@ public class SchemeQuery {
         return ids.stream().map(loaded::get).toList();
     }
 
+    /**
+     * The labels in use that fold like the asked theme (case, accents and punctuation aside): the vocabulary's
+     * spelling, and free tags as each scheme wrote them. Never empty, so that the SQL stays valid.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> spellings(String theme) {
+        String folded = FoldedText.of(theme);
+        List<String> inUse = em.createNativeQuery("select distinct t from scheme s, unnest(s.themes) t").getResultList();
+        List<String> matching = new ArrayList<>(inUse.stream().filter(t -> FoldedText.of(t).equals(folded)).toList());
+        matching.add(theme.strip());
+        return matching;
+    }
+
     /** One SQL condition per filter, each saying what it keeps. */
-    private static String where(SchemeFilter filter, Map<String, Object> parameters) {
+    private String where(SchemeFilter filter, Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add("true");
         if (!filter.kinds().isEmpty()) {
@@ -91,10 +104,8 @@ public class SchemeQuery {
             parameters.put("region", filter.region());
         }
         if (filter.theme() != null) {
-            // Themes are stored in the vocabulary's spelling; free tags as given: compare folded.
-            conditions.add("exists (select 1 from unnest(s.themes) t where lower(t) = :theme or t = :themeLabel)");
-            parameters.put("theme", filter.theme().toLowerCase());
-            parameters.put("themeLabel", Theme.canonicaliser().apply(filter.theme()));
+            conditions.add("exists (select 1 from unnest(s.themes) t where t in (:themes))");
+            parameters.put("themes", spellings(filter.theme()));
         }
         if (filter.funder() != null) {
             // A funder: a partner with the role FUNDER (fundings add that role), named or given by id.

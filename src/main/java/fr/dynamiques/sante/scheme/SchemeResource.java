@@ -182,9 +182,12 @@ public class SchemeResource {
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Import schemes (CSV, the format of export.csv)",
             description = "Same rules as the JSON import. Comma- or semicolon-separated, UTF-8 (or Windows-1252, as French "
-                    + "spreadsheets save it); read-only columns of the export are ignored.")
+                    + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
+                    + "already in the registry, its stored values.")
+    @Transactional
     public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
-        SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body));
+        SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
+                ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
         return report(service.importAll(rows.documents(), rows.errors(), dryRun(dryRun)));
     }
 

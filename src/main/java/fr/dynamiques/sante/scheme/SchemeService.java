@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -93,6 +94,9 @@ public class SchemeService {
             }
         }
         List<FieldError> errors = new ArrayList<>(readErrors);
+        if (docs.isEmpty() && readErrors.isEmpty()) {
+            errors.add(new FieldError(0, "", "no scheme to import"));
+        }
         errors.addAll(check(docs, targets));
         int updated = targets.size();
         int created = docs.size() - updated;
@@ -121,7 +125,11 @@ public class SchemeService {
         Map<String, SchemeKind> kinds = kinds();
         SchemeWriter writer = new SchemeWriter(cog);
         List<Scheme> written = new ArrayList<>(docs.size());
-        Map<String, Scheme> byRef = new HashMap<>();
+        // Previous contracts outside this write, read before it: a query amid the writes would flush them each time.
+        List<String> outside = docs.stream().map(SchemeDocument::previousRef).filter(r -> r != null && !r.isBlank())
+                .map(String::strip).distinct().toList();
+        Map<String, Scheme> byRef = outside.isEmpty() ? new HashMap<>()
+                : Scheme.<Scheme>list("ref in ?1", outside).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
         for (int i = 0; i < docs.size(); i++) {
             SchemeDocument doc = docs.get(i);
             Scheme scheme = targets.getOrDefault(i, new Scheme());
@@ -130,12 +138,18 @@ public class SchemeService {
                 scheme.persist();
             }
             written.add(scheme);
+        }
+        // The schemes of this write replace whatever the registry held under their refs.
+        byRef.values().removeIf(written::contains);
+        for (Scheme scheme : written) {
             byRef.put(scheme.ref, scheme);
         }
         for (int i = 0; i < docs.size(); i++) {
             String previousRef = docs.get(i).previousRef();
-            Scheme previous = previousRef == null || previousRef.isBlank() ? null
-                    : Optional.ofNullable(byRef.get(previousRef.strip())).orElseGet(() -> Scheme.findByRef(previousRef.strip()).orElseThrow());
+            Scheme previous = previousRef == null || previousRef.isBlank() ? null : byRef.get(previousRef.strip());
+            if (previousRef != null && !previousRef.isBlank() && previous == null) {
+                throw new IllegalStateException("Validated previousRef " + previousRef + " not found");
+            }
             SchemeWriter.link(written.get(i), previous);
         }
         Person.deleteUnreferenced();
@@ -161,14 +175,39 @@ public class SchemeService {
                 inBatch.putIfAbsent(doc.ref().strip(), doc);
             }
         }
+        // A scheme being rewritten is known by its new document only: its old ref no longer names it.
+        Set<Long> rewritten = targets.values().stream().map(s -> s.id).collect(Collectors.toSet());
         SchemeValidator.Predecessors predecessors = ref -> Optional.ofNullable(inBatch.get(ref))
                 .map(d -> new SchemeValidator.Predecessor(ref, d.kind(), d.generation(), d.previousRef()))
-                .or(() -> Scheme.findByRef(ref).map(s -> new SchemeValidator.Predecessor(
-                        s.ref, s.kind.code, s.generation, s.previous == null ? null : s.previous.ref)));
+                .or(() -> Scheme.findByRef(ref).filter(s -> !rewritten.contains(s.id))
+                        .map(s -> new SchemeValidator.Predecessor(s.ref, s.kind.code, s.generation,
+                                s.previous == null ? null : s.previous.ref)));
         for (int i = 0; i < docs.size(); i++) {
             if (docs.get(i) != null) {
                 int row = i + 1;
                 validator.check(docs.get(i), kinds, predecessors).forEach(e -> errors.add(e.atRow(row)));
+                Scheme target = targets.get(i);
+                if (target != null) {
+                    checkSuccessors(docs.get(i), target, rewritten).forEach(e -> errors.add(e.atRow(row)));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** A contract being rewritten stays before the contracts that follow it (those not rewritten too). */
+    private static List<FieldError> checkSuccessors(SchemeDocument doc, Scheme target, Set<Long> rewritten) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Scheme next : target.successors()) {
+            if (rewritten.contains(next.id)) {
+                continue;
+            }
+            if (doc.kind() != null && !doc.kind().equals(next.kind.code)) {
+                errors.add(new FieldError("kind", "'" + next.ref + "' follows this contract and is a " + next.kind.code));
+            }
+            if (doc.generation() != null && next.generation != null && doc.generation() >= next.generation) {
+                errors.add(new FieldError("generation", "must be less than that of '" + next.ref + "', which follows ("
+                        + next.generation + ")"));
             }
         }
         return errors;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,6 +46,8 @@ public class SchemeValidator {
     }
 
     private static final int MAX_LINEAGE = 50;
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2200;
 
     private final Validator validator;
     private final CogSnapshot cog;
@@ -69,6 +72,7 @@ public class SchemeValidator {
         if (doc.startDate() != null && doc.endDate() != null && doc.endDate().isBefore(doc.startDate())) {
             errors.add(new FieldError("endDate", "must not be before startDate (" + doc.startDate() + ")"));
         }
+        checkDates(errors, doc);
         if (doc.lastVerified() != null && doc.lastVerified().isAfter(LocalDate.now())) {
             errors.add(new FieldError("lastVerified", "must not be in the future"));
         }
@@ -82,6 +86,28 @@ public class SchemeValidator {
         checkApproach(errors, doc.approachOrEmpty());
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;
+    }
+
+    /** Dates a person could mean: the database holds far more, but year 20,000 is a typo. */
+    private static void checkDates(List<FieldError> errors, SchemeDocument doc) {
+        Map<String, LocalDate> dates = new java.util.LinkedHashMap<>();
+        dates.put("startDate", doc.startDate());
+        dates.put("endDate", doc.endDate());
+        dates.put("aciDate", doc.aciDate());
+        dates.put("lastVerified", doc.lastVerified());
+        for (int i = 0; i < doc.amendmentsOrEmpty().size(); i++) {
+            SchemeDocument.AmendmentEntry a = doc.amendmentsOrEmpty().get(i);
+            dates.put("amendments[" + i + "].date", a == null ? null : a.date());
+        }
+        for (int i = 0; i < doc.coordinatorsOrEmpty().size(); i++) {
+            SchemeDocument.CoordinatorEntry c = doc.coordinatorsOrEmpty().get(i);
+            dates.put("coordinators[" + i + "].publicContactSince", c == null ? null : c.publicContactSince());
+        }
+        dates.forEach((field, date) -> {
+            if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
+                errors.add(new FieldError(field, "must be a date between " + MIN_YEAR + " and " + MAX_YEAR));
+            }
+        });
     }
 
     private void checkPerimeter(List<FieldError> errors, SchemeDocument.Perimeter perimeter) {
@@ -144,23 +170,26 @@ public class SchemeValidator {
         if (doc.previousRef() == null || doc.previousRef().isBlank()) {
             return;
         }
-        if (doc.previousRef().equals(doc.ref())) {
+        if (doc.previousRef().strip().equals(doc.ref() == null ? null : doc.ref().strip())) {
             errors.add(new FieldError("previousRef", "a contract cannot follow itself"));
             return;
         }
-        Optional<Predecessor> previous = predecessors.find(doc.previousRef());
+        Optional<Predecessor> previous = predecessors.find(doc.previousRef().strip());
         if (previous.isEmpty()) {
             errors.add(new FieldError("previousRef", "no scheme with ref '" + abbreviate(doc.previousRef()) + "'"));
             return;
         }
         Predecessor p = previous.get();
-        if (!p.kind().equals(doc.kind())) {
+        if (!Objects.equals(p.kind(), doc.kind())) {
             errors.add(new FieldError("previousRef", "'" + p.ref() + "' is a " + p.kind() + ", not a " + doc.kind()));
         }
         if (doc.generation() != null && p.generation() != null && p.generation() >= doc.generation()) {
             errors.add(new FieldError("generation", "must be greater than the previous contract's (" + p.generation() + ")"));
         }
-        Set<String> seen = new HashSet<>(List.of(doc.ref()));
+        Set<String> seen = new HashSet<>();
+        if (doc.ref() != null) {
+            seen.add(doc.ref().strip());
+        }
         Optional<Predecessor> step = previous;
         for (int i = 0; step.isPresent() && i < MAX_LINEAGE; i++) {
             if (!seen.add(step.get().ref())) {

@@ -3,8 +3,10 @@ package fr.dynamiques.sante.scheme;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -50,15 +52,15 @@ final class SchemeWriter {
         scheme.themes = new ArrayList<>(new LinkedHashSet<>(doc.themesOrEmpty().stream().map(themes).toList()));
 
         scheme.generation = doc.generation();
-        scheme.cptsStage = doc.cptsStage() == null ? null : CptsStage.valueOf(doc.cptsStage());
+        scheme.cptsStage = blankToNull(doc.cptsStage()) == null ? null : CptsStage.valueOf(doc.cptsStage().strip());
         scheme.aciDate = doc.aciDate();
         scheme.coCarryingHospital = doc.coCarryingHospital() == null ? null : organisation(doc.coCarryingHospital());
         scheme.qpvCodes = new ArrayList<>(new LinkedHashSet<>(doc.priorityNeighbourhoodsOrEmpty().stream()
                 .map(code -> code.strip().toUpperCase()).toList()));
-        replace(scheme.amendments, doc.amendmentsOrEmpty().stream().map(SchemeWriter::amendment).toList());
+        scheme.amendments = new ArrayList<>(doc.amendmentsOrEmpty().stream().map(SchemeWriter::amendment).toList());
 
-        scheme.projectStep = doc.projectStep() == null ? null : ProjectStep.valueOf(doc.projectStep());
-        replace(scheme.assessments, doc.approachOrEmpty().stream().map(SchemeWriter::assessment).toList());
+        scheme.projectStep = blankToNull(doc.projectStep()) == null ? null : ProjectStep.valueOf(doc.projectStep().strip());
+        scheme.assessments = new ArrayList<>(doc.approachOrEmpty().stream().map(SchemeWriter::assessment).toList());
 
         applyPerimeter(doc.perimeter(), scheme);
         applyPartners(doc, scheme);
@@ -87,19 +89,19 @@ final class SchemeWriter {
     }
 
     /**
-     * Partners as given; then the funders and employers named by fundings and coordinators, added as
-     * partners with that role when they are not among them.
+     * Partners as given (entries naming one organisation merge their roles); then the funders and employers
+     * named by fundings and coordinators, added as partners with that role when they are not among them.
      */
     private void applyPartners(SchemeDocument doc, Scheme scheme) {
-        List<Partnership> partners = new ArrayList<>();
+        Partners partners = new Partners();
         for (SchemeDocument.PartnerEntry entry : doc.partnersOrEmpty()) {
-            partners.add(new Partnership(organisation(entry.organisation()),
-                    entry.roles().stream().map(PartnerRole::valueOf).toList()));
+            Partnership partnership = partners.of(organisation(entry.organisation()), entry.organisation().name());
+            entry.roles().forEach(role -> partnership.add(PartnerRole.valueOf(role.strip())));
         }
         List<Funding> fundings = new ArrayList<>();
         for (SchemeDocument.FundingEntry entry : doc.fundingsOrEmpty()) {
             Funding funding = new Funding();
-            funding.organisation = partner(partners, entry.organisation(), PartnerRole.FUNDER);
+            funding.organisation = partners.named(entry.organisation(), PartnerRole.FUNDER);
             funding.year = entry.year();
             funding.amountEuros = entry.amountEuros();
             funding.purpose = blankToNull(entry.purpose());
@@ -108,37 +110,55 @@ final class SchemeWriter {
         List<Coordination> coordinators = new ArrayList<>();
         for (SchemeDocument.CoordinatorEntry entry : doc.coordinatorsOrEmpty()) {
             Coordination coordination = new Coordination();
-            coordination.person = people.match(entry.firstName(), entry.lastName(), entry.email(), entry.phone());
+            coordination.person = people.match(entry.firstName(), entry.lastName(), entry.email());
             coordination.title = blankToNull(entry.title());
-            coordination.employer = entry.employer() == null || entry.employer().isBlank() ? null
-                    : partner(partners, entry.employer(), PartnerRole.EMPLOYER);
+            coordination.phone = blankToNull(entry.phone());
+            coordination.employer = blankToNull(entry.employer()) == null ? null
+                    : partners.named(entry.employer(), PartnerRole.EMPLOYER);
             coordination.publicContact = entry.publicContact();
             coordination.publicContactSince = !entry.publicContact() ? null
                     : entry.publicContactSince() != null ? entry.publicContactSince() : LocalDate.now();
             coordinators.add(coordination);
         }
-        replace(scheme.partners, partners);
-        replace(scheme.fundings, fundings);
-        replace(scheme.coordinators, coordinators);
+        // New lists, not the loaded ones emptied: Hibernate then deletes the old rows before inserting the new,
+        // where updating positions in place would trip the unique (scheme, organisation) and (scheme, person).
+        scheme.partners = partners.list;
+        scheme.fundings = fundings;
+        scheme.coordinators = coordinators;
     }
 
-    /** The partner of that name, given that role if it lacks it; added as a new partner if absent. */
-    private Organisation partner(List<Partnership> partners, String name, PartnerRole role) {
-        String key = FoldedText.of(name);
-        Partnership partnership = partners.stream().filter(p -> p.organisation.nameKey.equals(key)).findFirst()
-                .orElseGet(() -> {
-                    Organisation organisation = organisations.findByName(name)
-                            .orElseGet(() -> organisations.match(name, null, null, null, null));
-                    Partnership added = new Partnership(organisation, List.of());
-                    partners.add(added);
-                    return added;
-                });
-        partnership.add(role);
-        return partnership.organisation;
+    /** The partners of one scheme, found by organisation or by any name the document gave them. */
+    private final class Partners {
+        final List<Partnership> list = new ArrayList<>();
+        private final Map<String, Partnership> byName = new HashMap<>();
+
+        Partnership of(Organisation organisation, String givenName) {
+            Partnership partnership = list.stream().filter(p -> p.organisation == organisation).findFirst()
+                    .orElseGet(() -> {
+                        Partnership added = new Partnership(organisation, List.of());
+                        list.add(added);
+                        return added;
+                    });
+            byName.putIfAbsent(FoldedText.of(givenName), partnership);
+            byName.putIfAbsent(organisation.nameKey, partnership);
+            return partnership;
+        }
+
+        /** The partner of that name, given that role; the organisation is added as a partner if absent. */
+        Organisation named(String name, PartnerRole role) {
+            Partnership partnership = byName.get(FoldedText.of(name));
+            if (partnership == null) {
+                Organisation organisation = organisations.findByName(name)
+                        .orElseGet(() -> organisations.match(name, null, null, null, null));
+                partnership = of(organisation, name);
+            }
+            partnership.add(role);
+            return partnership.organisation;
+        }
     }
 
     private Organisation organisation(OrganisationRef ref) {
-        OrganisationType type = ref.type() == null ? null : OrganisationType.valueOf(ref.type());
+        OrganisationType type = blankToNull(ref.type()) == null ? null : OrganisationType.valueOf(ref.type().strip());
         return organisations.match(ref.name(), type, blankToNull(ref.siret()), blankToNull(ref.finess()),
                 blankToNull(ref.cogCode()));
     }
@@ -157,12 +177,6 @@ final class SchemeWriter {
         assessment.score = entry.score().shortValue();
         assessment.comment = blankToNull(entry.comment());
         return assessment;
-    }
-
-    /** Collections are replaced in place: Hibernate tracks the instance it loaded. */
-    private static <T> void replace(List<T> target, List<T> values) {
-        target.clear();
-        target.addAll(values);
     }
 
     private static List<String> distinct(List<String> codes) {

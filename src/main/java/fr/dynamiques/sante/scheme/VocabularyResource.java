@@ -76,7 +76,7 @@ public class VocabularyResource {
                 .map(k -> new KindView(k.code, k.labelFr, k.labelEn, List.copyOf(k.features))).toList();
     }
 
-    /** A new kind of scheme is a row: no code, no migration. Existing kinds may be relabelled. */
+    /** A new kind of scheme is a row: no code, no migration. Existing kinds may be relabelled and gain features. */
     @PUT
     @Path("/kinds/{code}")
     @AdminOnly
@@ -106,6 +106,15 @@ public class VocabularyResource {
         }
         SchemeKind kind = SchemeKind.findByCode(code).orElse(null);
         boolean created = kind == null;
+        if (!created) {
+            List<String> removed = kind.features.stream().filter(f -> !features.contains(f)).toList();
+            long schemes = Scheme.count("kind", kind);
+            if (!removed.isEmpty() && schemes > 0) {
+                // Their schemes may carry those facts: reading and writing them back would then fail.
+                throw new ProblemException(409, code + " has " + schemes + " scheme(s): features can be added, not removed "
+                        + "(" + String.join(", ", removed) + ").", List.of());
+            }
+        }
         if (created) {
             kind = new SchemeKind();
             kind.code = code;

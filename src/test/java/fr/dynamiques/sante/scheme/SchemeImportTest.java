@@ -86,6 +86,32 @@ class SchemeImportTest {
     }
 
     @Test
+    void anEmptyFileIsAMistake() {
+        admin().body(List.of()).when().post("/api/v1/schemes/import").then().statusCode(400);
+        given().header("Authorization", "Bearer " + TOKEN).contentType("text/csv").body("ref,name,kind\n")
+                .when().post("/api/v1/schemes/import").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TOKEN).contentType("text/csv").body("")
+                .when().post("/api/v1/schemes/import").then().statusCode(400);
+    }
+
+    @Test
+    void csvColumnsLeftOutKeepTheirStoredValues() {
+        Map<String, Object> body = cls("csv-partial");
+        body.put("coordinators", List.of(coordinator("Kim", "Gardé", "kim.partial@example.org", false)));
+        create(body);
+        String csv = "ref,name,status\ncsv-partial,Nouveau nom du CLS,RENEWAL\n";
+        given().header("Authorization", "Bearer " + TOKEN).contentType("text/csv; charset=UTF-8").body(csv)
+                .when().post("/api/v1/schemes/import").then().statusCode(200).body("updated", equalTo(1));
+        admin().queryParam("ref", "csv-partial").get("/api/v1/schemes").then()
+                .body("items[0].name", equalTo("Nouveau nom du CLS"))
+                .body("items[0].status", equalTo("RENEWAL"))
+                .body("items[0].kind", equalTo("CLS"))
+                .body("items[0].coordinators[0].lastName", equalTo("Gardé"))
+                .body("items[0].partners.size()", equalTo(2))
+                .body("items[0].fundings[0].amountEuros", equalTo(35000.0f));
+    }
+
+    @Test
     void refRepeatedInOneFileIsAnError() {
         admin().body(List.of(cls("repeat"), cls("repeat"))).when().post("/api/v1/schemes/import").then().statusCode(400)
                 .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("ref"));
@@ -152,6 +178,7 @@ class SchemeImportTest {
         assertThat(rowsBefore).containsKeys("csv-rt-1", "csv-rt-2", "csv-rt-3");
         assertThat(rowsAfter).isEqualTo(rowsBefore);
         assertThat(rowsBefore.get("csv-rt-1").get("coordinators")).contains("Discret");
+        assertThat(rowsBefore.get("csv-rt-1").get("name")).as("a spreadsheet does not run it").startsWith("'=1+1");
     }
 
     @Test
@@ -187,6 +214,7 @@ class SchemeImportTest {
         first.put("status", "ENDED");
         first.put("endDate", "2022-12-31");
         first.put("description", "Un contrat \"complet\", avec des virgules, des ; et des\nretours à la ligne.");
+        first.put("name", "=1+1 n'est pas une formule (" + prefix + ")");
         first.put("coordinators", List.of(coordinator("Alex", "Public", prefix + ".alex@example.org", true),
                 coordinator("Sam", "Discret", prefix + ".sam@example.org", false)));
         first.put("approach", List.of(Map.of("criterion", "PARTNERSHIP", "score", 2, "comment", "bon"),

@@ -79,6 +79,59 @@ class SchemeResourceTest {
     }
 
     @Test
+    void putMayRemoveAndReorderEntriesOfEveryList() {
+        Map<String, Object> body = cls("crud-lists");
+        body.put("partners", new java.util.ArrayList<>(List.of(partner("ARS Auvergne-Rhône-Alpes", "ARS", "SIGNATORY"),
+                partner("Ville d'Échirolles", "COMMUNE", "CARRIER"), partner("CPAM de l'Isère", "CPAM", "PARTNER"))));
+        body.put("fundings", List.of());
+        body.put("coordinators", List.of(coordinator("Un", "Premier", "un.lists@example.org", true),
+                coordinator("Deux", "Second", "deux.lists@example.org", true)));
+        body.put("approach", List.of(Map.of("criterion", "POLITICAL", "score", 1), Map.of("criterion", "COORDINATED", "score", 2)));
+        long id = create(body);
+        body.put("partners", List.of(partner("Ville d'Échirolles", "COMMUNE", "CARRIER"), partner("ARS Auvergne-Rhône-Alpes", "ARS", "SIGNATORY")));
+        body.put("coordinators", List.of(coordinator("Deux", "Second", "deux.lists@example.org", true),
+                coordinator("Un", "Premier", "un.lists@example.org", true)));
+        body.put("approach", List.of(Map.of("criterion", "COORDINATED", "score", 2), Map.of("criterion", "POLITICAL", "score", 1)));
+        admin().body(body).when().put("/api/v1/schemes/" + id).then().statusCode(200)
+                .body("partners.organisation.name", contains("Ville d'Échirolles", "ARS Auvergne-Rhône-Alpes"))
+                .body("coordinators.lastName", contains("Second", "Premier"))
+                .body("approach.criterion", contains("COORDINATED", "POLITICAL"));
+    }
+
+    @Test
+    void partnersNamingOneOrganisationMergeAndFundersMatchTheNameGiven() {
+        Map<String, Object> first = cls("siret-1");
+        first.put("partners", List.of(Map.of("organisation", Map.of("name", "Association Santé Échirolles", "siret", "12345678901234"),
+                "roles", List.of("PARTNER"))));
+        first.put("fundings", List.of());
+        create(first);
+        Map<String, Object> second = cls("siret-2");
+        second.put("partners", List.of(
+                Map.of("organisation", Map.of("name", "ASE", "siret", "12345678901234"), "roles", List.of("PARTNER")),
+                Map.of("organisation", Map.of("name", "Asso santé d'Échirolles", "siret", "12345678901234"), "roles", List.of("CARRIER"))));
+        second.put("fundings", List.of(Map.of("organisation", "ASE", "year", 2025, "amountEuros", 500)));
+        admin().body(second).when().post("/api/v1/schemes").then().statusCode(201)
+                .body("partners.organisation.name", contains("Association Santé Échirolles"))
+                .body("partners[0].roles", contains("PARTNER", "CARRIER", "FUNDER"))
+                .body("fundings[0].organisation", equalTo("Association Santé Échirolles"));
+        assertThat(organisationCount("ase")).isZero();
+    }
+
+    @Test
+    void aPhoneGivenWithoutConsentNeverShowsElsewhere() {
+        Map<String, Object> open = cls("phone-open");
+        open.put("coordinators", List.of(coordinator("Pat", "Deux-Postes", "pat.phone@example.org", true)));
+        long openId = create(open);
+        Map<String, Object> closed = cls("phone-closed");
+        Map<String, Object> discreet = coordinator("Pat", "Deux-Postes", "pat.phone@example.org", false);
+        discreet.put("phone", "06 99 99 99 99");
+        closed.put("coordinators", List.of(discreet));
+        create(closed);
+        given().get("/api/v1/schemes/" + openId).then().body("coordinators[0].phone", equalTo("04 76 00 00 00"));
+        assertThat(given().get("/api/v1/schemes/export.json").asString()).doesNotContain("06 99 99 99 99");
+    }
+
+    @Test
     void deleteRemovesTheSchemeAndPeopleWhoCoordinateNothingElse() {
         Map<String, Object> body = cls("crud-delete");
         body.put("coordinators", List.of(coordinator("Dominique", "Fictif", "dominique.delete@example.org", true)));
@@ -234,6 +287,8 @@ class SchemeResourceTest {
         given().queryParam("region", "84").queryParam("theme", "SANTE MENTALE").queryParam("size", 200)
                 .when().get("/api/v1/schemes").then().statusCode(200).body("items.ref", hasItem("filter-cls"))
                 .body("items.ref", not(hasItem("filter-cpts")));
+        given().queryParam("theme", "Jardins Partages").queryParam("ref", "filter-cls").when().get("/api/v1/schemes").then()
+                .body("total", equalTo(1));
         given().queryParam("funder", "ARS Auvergne-Rhône-Alpes").queryParam("ref", "filter-cls")
                 .when().get("/api/v1/schemes").then().body("total", equalTo(1));
         given().queryParam("department", "67").queryParam("ref", "filter-cls")
@@ -295,6 +350,9 @@ class SchemeResourceTest {
         body.put("ref", "new-kind-cts-stage");
         body.put("cptsStage", "EMERGENCE");
         admin().body(body).when().post("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("cptsStage"));
+        // A kind with schemes gains features, never loses them: its schemes must stay readable and writable.
+        admin().body(Map.of("labelFr", "Contrat territorial de santé", "labelEn", "Territorial health contract",
+                "features", List.of())).put("/api/v1/kinds/CTS").then().statusCode(409);
     }
 
     @Test

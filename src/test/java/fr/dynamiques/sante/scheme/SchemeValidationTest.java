@@ -85,6 +85,16 @@ class SchemeValidationTest {
                 invalid("unknown project step", "projectStep", b -> b.put("projectStep", "DONE")),
                 invalid("lastVerified in the future", "lastVerified", b -> b.put("lastVerified", "2999-01-01")),
                 invalid("misspelt field", "comunes", b -> b.put("comunes", List.of("38151"))),
+                invalid("null partner", "partners[0]", b -> b.put("partners", java.util.Arrays.asList((Object) null))),
+                invalid("null coordinator", "coordinators[0]", b -> b.put("coordinators", java.util.Arrays.asList((Object) null))),
+                invalid("null theme", "themes[0]", b -> b.put("themes", java.util.Arrays.asList((Object) null))),
+                invalid("phone too long", "coordinators[0].phone", b -> {
+                    Map<String, Object> c = coordinator("A", "B", "a.b@example.org", true);
+                    c.put("phone", "+33" + "0".repeat(28));
+                    b.put("coordinators", List.of(c));
+                }),
+                invalid("date before 1900", "startDate", b -> b.put("startDate", "1789-07-14")),
+                invalid("date after 2200", "amendments[0].date", b -> b.put("amendments", List.of(Map.of("date", "2999-01-01", "title", "Avenant")))),
                 invalid("malformed date", "startDate", b -> b.put("startDate", "01/06/2021")));
     }
 
@@ -180,6 +190,41 @@ class SchemeValidationTest {
         List<Map<String, String>> problems = admin().body(loop).when().put("/api/v1/schemes/" + id).then().statusCode(400)
                 .extract().jsonPath().getList("errors");
         assertThat(problems).anySatisfy(e -> assertThat(e.get("message")).contains("loop"));
+    }
+
+    @Test
+    void aContractKeepsBeforeTheOnesThatFollowIt() {
+        Map<String, Object> first = cls("order-1");
+        first.put("generation", 1);
+        long id = create(first);
+        Map<String, Object> second = cls("order-2");
+        second.put("previousRef", "order-1");
+        create(second);
+        first.put("generation", 3);
+        admin().body(first).when().put("/api/v1/schemes/" + id).then().statusCode(400).body("errors[0].field", equalTo("generation"));
+        first.put("generation", 1);
+        first.put("kind", "CLSM");
+        first.remove("generation");
+        admin().body(first).when().put("/api/v1/schemes/" + id).then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("kind"));
+    }
+
+    @Test
+    void aRenamedContractCannotFollowItsOldSelf() {
+        long id = create(cls("rename-old"));
+        Map<String, Object> renamed = cls("rename-new");
+        renamed.put("previousRef", "rename-old");
+        admin().body(renamed).when().put("/api/v1/schemes/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("previousRef"));
+        given().get("/api/v1/schemes/" + id).then().body("ref", equalTo("rename-old"));
+    }
+
+    @Test
+    void blankOptionalCodesAreReadAsAbsent() {
+        Map<String, Object> body = cls("blank-codes");
+        body.put("projectStep", "");
+        body.put("partners", List.of(Map.of("organisation", Map.of("name", "Asso", "type", "ASSOCIATION"), "roles", List.of("PARTNER"))));
+        admin().body(body).when().post("/api/v1/schemes").then().statusCode(201).body("projectStep", org.hamcrest.Matchers.nullValue());
+        admin().body(Map.of()).when().post("/api/v1/schemes").then().statusCode(400);
     }
 
     @Test
