@@ -1,11 +1,7 @@
 package fr.dynamiques.sante.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeService;
 import io.quarkus.runtime.StartupEvent;
@@ -60,8 +57,8 @@ public class DemoData {
     /** @return how many schemes were imported; 0 when this file was already loaded */
     @Transactional
     public int loadIfChanged() {
-        byte[] file = read();
-        String checksum = sha256(file);
+        DataFile file = DataFile.read(RESOURCE);
+        String checksum = file.sha256();
         // Instances starting together against one database: one loads, the others then see its load.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('demo_load'))").getSingleResult();
         List<?> last = em.createNativeQuery("select checksum from demo_load order by id desc limit 1").getResultList();
@@ -70,7 +67,7 @@ public class DemoData {
         }
         List<SchemeDocument> docs;
         try {
-            docs = json.readValue(file, new TypeReference<List<SchemeDocument>>() { });
+            docs = json.readValue(file.bytes(), new TypeReference<List<SchemeDocument>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable demo data " + RESOURCE, e);
         }
@@ -83,24 +80,5 @@ public class DemoData {
                 .setParameter(1, checksum).setParameter(2, docs.size()).executeUpdate();
         LOG.infof("Demo data: %d schemes created, %d updated", report.created(), report.updated());
         return docs.size();
-    }
-
-    private static byte[] read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Demo data not found on the classpath: " + RESOURCE);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package fr.dynamiques.sante.organisation;
 
-import java.util.Optional;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +12,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * An organisation that carries, signs, funds or takes part in schemes (ARS, commune, CPAM, hospital...).
- * One row per organisation across the registry: schemes share it, matched by identifier, else by name.
+ * One row per organisation across the registry: schemes share it, matched by identifier, else by name
+ * ({@link OrganisationMatcher}).
  */
 @Entity
 public class Organisation extends PanacheEntityBase {
@@ -40,21 +39,4 @@ public class Organisation extends PanacheEntityBase {
 
     /** COG code of a local authority: commune INSEE code, EPCI SIREN, département or région code. */
     public String cogCode;
-
-    public static Optional<Organisation> findBySiret(String siret) {
-        return find("siret", siret).firstResultOptional();
-    }
-
-    public static Optional<Organisation> findByFiness(String finess) {
-        return find("finess", finess).firstResultOptional();
-    }
-
-    public static Optional<Organisation> findByCogCode(OrganisationType type, String cogCode) {
-        return find("type = ?1 and cogCode = ?2", type, cogCode).firstResultOptional();
-    }
-
-    /** The oldest organisation of that name, spelling aside. */
-    public static Optional<Organisation> findByNameKey(String nameKey) {
-        return find("nameKey = ?1 order by id", nameKey).firstResultOptional();
-    }
 }

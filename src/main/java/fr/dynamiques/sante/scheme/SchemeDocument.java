@@ -140,8 +140,8 @@ public record SchemeDocument(
         @Schema(readOnly = true, description = "Kinds with generations: every contract of this lineage, oldest first")
         List<LineageEntry> history,
 
-        @Schema(readOnly = true) Instant createdAt,
-        @Schema(readOnly = true) Instant updatedAt) {
+        @Schema(readOnly = true, examples = "2026-11-02T09:15:00Z") Instant createdAt,
+        @Schema(readOnly = true, examples = "2026-11-20T16:40:00Z") Instant updatedAt) {
 
     static final String REF = "[A-Za-z0-9][A-Za-z0-9._:-]*";
     static final String URL = "https?://\\S+";
@@ -271,7 +271,7 @@ public record SchemeDocument(
             @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number")
             @Schema(description = "Professional phone for this scheme", examples = "04 76 00 00 00") String phone,
             @Size(max = 200) @Schema(description = "Name of the employing organisation", examples = "Ville d'Échirolles") String employer,
-            @Schema(description = "Consent to show name, email and phone publicly") boolean publicContact,
+            @Schema(description = "Consent to show name, email and phone publicly", examples = "true") boolean publicContact,
             @Schema(description = "When consent was given; today if omitted while publicContact is true", examples = "2026-10-15")
             LocalDate publicContactSince) {
 
@@ -288,7 +288,7 @@ public record SchemeDocument(
     public record AmendmentEntry(
             @NotNull @Schema(examples = "2024-03-15") LocalDate date,
             @NotBlank @Size(max = 300) @Schema(examples = "Avenant n°1 : ajout d'un axe santé mentale") String title,
-            @Size(max = 2000) String summary) {
+            @Size(max = 2000) @Schema(examples = "Le contrat s'étend à la santé mentale des jeunes.") String summary) {
     }
 
     @Schema(description = "Self-assessed score on one criterion of a territorialised approach")
@@ -296,13 +296,15 @@ public record SchemeDocument(
             @NotBlank @Schema(enumeration = {"POLITICAL", "PROJECT", "TERRITORIALISED", "BOTTOM_UP", "PARTNERSHIP", "CROSS_SECTORAL", "COORDINATED"},
                     examples = "PARTNERSHIP") String criterion,
             @NotNull @Min(0) @Max(3) @Schema(examples = "2") Integer score,
-            @Size(max = 2000) String comment) {
+            @Size(max = 2000) @Schema(examples = "Comité de pilotage ouvert aux associations depuis 2024") String comment) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "One contract of a lineage")
-    public record LineageEntry(Long id, String ref, String name, Integer generation, String status,
-                               LocalDate startDate, LocalDate endDate) {
+    public record LineageEntry(@Schema(examples = "17") Long id, @Schema(examples = "ars-ara-cls-0017") String ref,
+                               @Schema(examples = "Contrat local de santé d'Échirolles 2015-2020") String name,
+                               @Schema(examples = "1") Integer generation, @Schema(examples = "ENDED") String status,
+                               @Schema(examples = "2015-06-01") LocalDate startDate, @Schema(examples = "2020-05-31") LocalDate endDate) {
 
         static LineageEntry of(Scheme s) {
             return new LineageEntry(s.id, s.ref, s.name, s.generation, s.status.name(), s.startDate, s.endDate);

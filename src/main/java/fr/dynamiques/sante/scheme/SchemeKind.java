@@ -2,7 +2,10 @@ package fr.dynamiques.sante.scheme;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,6 +36,11 @@ public class SchemeKind extends PanacheEntityBase {
 
     public static Optional<SchemeKind> findByCode(String code) {
         return code == null ? Optional.empty() : findByIdOptional(code);
+    }
+
+    /** Every kind, by code: what validation and filters check kinds against. */
+    public static Map<String, SchemeKind> byCode() {
+        return SchemeKind.<SchemeKind>listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
     }
 
     public static List<SchemeKind> listByCode() {

@@ -3,9 +3,6 @@ package fr.dynamiques.sante.scheme;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +50,8 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 public class SchemeResource {
 
     /** A page of schemes (shared/API.md). */
-    public record SchemePage(List<SchemeDocument> items, long total, int page, int size) {
+    public record SchemePage(List<SchemeDocument> items, @Schema(examples = "412") long total,
+                             @Schema(examples = "0") int page, @Schema(examples = "20") int size) {
     }
 
     private final SchemeService service;
@@ -94,7 +92,7 @@ public class SchemeResource {
         boolean full = admin.isAdmin(authorization);
         int[] paging = SchemeFilter.paging(page, size);
         SchemeFilter filter = SchemeFilter.of(kind, status, region, department, commune, epci, theme, funder, ref,
-                kinds(), cog);
+                SchemeKind.byCode(), cog);
         SchemeQuery.Page found = query.find(filter, paging[0], paging[1]);
         return new SchemePage(found.items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList(),
                 found.total(), found.page(), found.size());
@@ -265,7 +263,4 @@ public class SchemeResource {
         return Long.parseLong(id);
     }
 
-    private static Map<String, SchemeKind> kinds() {
-        return SchemeKind.<SchemeKind>listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
-    }
 }

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
@@ -25,7 +26,10 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 public class SchemeService {
 
     /** What an import did, or would do on a dry run. */
-    public record ImportReport(int created, int updated, boolean dryRun, List<FieldError> errors) {
+    @Schema(description = "What an import did (or would do, on a dry run)")
+    public record ImportReport(@Schema(examples = "2950") int created, @Schema(examples = "50") int updated,
+                               @Schema(examples = "false") boolean dryRun,
+                               @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors) {
     }
 
     private final SchemeValidator validator;
@@ -122,7 +126,7 @@ public class SchemeService {
                         errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
             }
         }
-        Map<String, SchemeKind> kinds = kinds();
+        Map<String, SchemeKind> kinds = SchemeKind.byCode();
         SchemeWriter writer = new SchemeWriter(cog);
         List<Scheme> written = new ArrayList<>(docs.size());
         // Previous contracts outside this write, read before it: a query amid the writes would flush them each time.
@@ -150,14 +154,14 @@ public class SchemeService {
             if (previousRef != null && !previousRef.isBlank() && previous == null) {
                 throw new IllegalStateException("Validated previousRef " + previousRef + " not found");
             }
-            SchemeWriter.link(written.get(i), previous);
+            written.get(i).previous = previous;
         }
         Person.deleteUnreferenced();
         return written;
     }
 
     private List<FieldError> check(List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
-        Map<String, SchemeKind> kinds = kinds();
+        Map<String, SchemeKind> kinds = SchemeKind.byCode();
         Map<String, SchemeDocument> inBatch = new HashMap<>();
         Map<String, Integer> firstRow = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
@@ -213,9 +217,6 @@ public class SchemeService {
         return errors;
     }
 
-    private static Map<String, SchemeKind> kinds() {
-        return SchemeKind.<SchemeKind>listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
-    }
 
     private static ProblemException conflict(Scheme existing) {
         return new ProblemException(409, "Another scheme already has this ref (id " + existing.id + ").",

@@ -36,7 +36,7 @@ final class SchemeWriter {
         this.cog = cog;
     }
 
-    /** The previous contract is linked afterwards ({@link #link}), once every scheme of the write exists. */
+    /** The previous contract is linked afterwards, by the caller, once every scheme of the write exists. */
     void apply(SchemeDocument doc, Scheme scheme, SchemeKind kind) {
         scheme.ref = doc.ref().strip();
         scheme.name = doc.name().strip();
@@ -69,10 +69,6 @@ final class SchemeWriter {
             scheme.createdAt = now;
         }
         scheme.updatedAt = now;
-    }
-
-    static void link(Scheme scheme, Scheme previous) {
-        scheme.previous = previous;
     }
 
     private void applyPerimeter(SchemeDocument.Perimeter perimeter, Scheme scheme) {

@@ -24,14 +24,10 @@ public class Theme extends PanacheEntityBase {
         return list("order by label");
     }
 
-    /** The vocabulary keyed by folded label, to recognise "Santé Mentale" as "santé mentale". */
-    public static Map<String, String> labelsByFoldedLabel() {
-        return Theme.<Theme>listAll().stream()
-                .collect(Collectors.toMap(t -> FoldedText.of(t.label), t -> t.label, (a, b) -> a));
-    }
-
+    /** Gives a label the vocabulary's spelling ("Santé Mentale" -> "santé mentale"); a free tag stays as given. */
     static Function<String, String> canonicaliser() {
-        Map<String, String> vocabulary = labelsByFoldedLabel();
+        Map<String, String> vocabulary = Theme.<Theme>listAll().stream()
+                .collect(Collectors.toMap(t -> FoldedText.of(t.label), t -> t.label, (a, b) -> a));
         return label -> vocabulary.getOrDefault(FoldedText.of(label), label.strip());
     }
 }

@@ -3,8 +3,6 @@ package fr.dynamiques.sante.territory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -27,6 +24,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.dynamiques.sante.data.DataFile;
 
 /**
  * Loads INSEE's geography from the compact file built by {@code data/cog/refresh.sh}. Idempotent: the
@@ -52,8 +51,8 @@ public class CogLoader {
     /** @return the load performed, or empty when this file was already the one in the database */
     @Transactional
     public Optional<CogLoad> loadIfChanged() {
-        byte[] file = readResource();
-        String checksum = sha256(file);
+        DataFile file = DataFile.read(resource);
+        String checksum = file.sha256();
         try (Connection connection = dataSource.getConnection()) {
             // Instances starting together against one database: one loads, the others then see its load.
             try (Statement lock = connection.createStatement()) {
@@ -63,7 +62,7 @@ public class CogLoader {
                 return Optional.empty();
             }
             long start = System.nanoTime();
-            JsonNode cog = parse(file);
+            JsonNode cog = parse(file.bytes());
             int regions = upsert(connection, cog.get("regions"),
                     "insert into region (code, name) values (?, ?) "
                             + "on conflict (code) do update set name = excluded.name");
@@ -195,30 +194,11 @@ public class CogLoader {
         }
     }
 
-    private byte[] readResource() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("COG referential not found on the classpath: " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private JsonNode parse(byte[] gzipped) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
             return json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable COG referential " + resource, e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -75,10 +75,6 @@ public class CogSnapshot {
         };
     }
 
-    public CommuneFacts commune(String code) {
-        return tables().communes().get(code);
-    }
-
     /** Every commune the declared communes, EPCI and départements cover, each once, in code order. */
     public Set<String> resolve(Collection<String> communes, Collection<String> epcis, Collection<String> departments) {
         Tables t = tables();
@@ -111,10 +107,6 @@ public class CogSnapshot {
         communeCodes.stream().map(t.communes()::get).filter(c -> c != null)
                 .forEach(c -> codes.add(t.departmentRegions().get(c.departmentCode())));
         return codes.stream().map(code -> new TerritoryViews.Ref(code, t.regionNames().get(code))).toList();
-    }
-
-    public String regionOfDepartment(String departmentCode) {
-        return tables().departmentRegions().get(departmentCode);
     }
 
     private Tables tables() {

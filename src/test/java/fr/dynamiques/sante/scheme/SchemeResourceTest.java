@@ -375,6 +375,29 @@ class SchemeResourceTest {
                 .body("components.securitySchemes.admin.scheme", equalTo("bearer"));
     }
 
+    @Test
+    void everySchemeFieldIsDocumentedWithAnExample() {
+        Map<String, Map<String, Object>> schemas = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("components.schemas");
+        List<String> documented = List.of("Scheme", "Perimeter", "OrganisationRef", "PartnerEntry", "FundingEntry",
+                "CoordinatorEntry", "AmendmentEntry", "AssessmentEntry", "LineageEntry", "Ref", "SchemePage", "ImportReport",
+                "KindView", "ThemeView", "KindBody");
+        List<String> missing = new java.util.ArrayList<>();
+        for (String name : documented) {
+            assertThat(schemas).as(name).containsKey(name);
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schemas.get(name).get("properties");
+            properties.forEach((field, property) -> {
+                boolean reference = property.containsKey("$ref") || property.containsKey("allOf")
+                        || property.get("items") instanceof Map<?, ?> items && items.containsKey("$ref");
+                if (!reference && !property.containsKey("examples")) {
+                    missing.add(name + "." + field);
+                }
+            });
+        }
+        assertThat(missing).as("fields without an example").isEmpty();
+    }
+
     static boolean personExists(String email) {
         return QuarkusTransaction.requiringNew().call(() -> Person.findByEmail(email).isPresent());
     }
