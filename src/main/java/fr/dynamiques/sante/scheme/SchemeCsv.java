@@ -12,15 +12,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.HashMap;
-import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,7 +109,7 @@ public class SchemeCsv {
         List<FieldError> errors = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = csv.readerFor(new TypeReference<Map<String, String>>() { })
                 .with(schema).readValues(body)) {
-            Set<String> known = new java.util.HashSet<>(COLUMNS);
+            Set<String> known = new HashSet<>(COLUMNS);
             known.addAll(READ_ONLY_COLUMNS);
             CsvSchema header = (CsvSchema) rows.getParserSchema();
             for (String column : header.getColumnNames()) {
