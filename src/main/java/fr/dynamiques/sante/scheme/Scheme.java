@@ -1,5 +1,10 @@
 package fr.dynamiques.sante.scheme;
 
+import static fr.dynamiques.sante.search.AnalysisConfigurer.FOLDED_WORDS;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.FRENCH;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_PREFIX;
+import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_QUERY;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,11 +31,33 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.PropertyBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyBinding;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+
 import fr.dynamiques.sante.organisation.Organisation;
+import fr.dynamiques.sante.search.PerimeterBinder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A territorial health scheme: what it is, where it acts, with whom, since when. */
+/**
+ * A territorial health scheme: what it is, where it acts, with whom, since when. Indexed with what people
+ * type to find it (the search feature queries it); derived fields follow the entity's own collections only
+ * (shallow): renaming an organisation or a kind does not reindex its schemes until they are next written
+ * or the index is rebuilt.
+ */
 @Entity
+@Indexed(index = "scheme")
 public class Scheme extends PanacheEntityBase {
 
     @Id
@@ -39,11 +66,16 @@ public class Scheme extends PanacheEntityBase {
     public Long id;
 
     /** The caller's stable key, unique in the registry. */
+    @KeywordField(projectable = Projectable.YES)
     public String ref;
 
+    @FullTextField(analyzer = FRENCH, projectable = Projectable.YES)
+    @FullTextField(name = "nameWords", analyzer = FOLDED_WORDS)
+    @FullTextField(name = "namePrefix", analyzer = WORD_PREFIX, searchAnalyzer = WORD_QUERY)
     public String name;
 
     /** The name folded by {@link fr.dynamiques.sante.text.FoldedText}: lists sort on it. */
+    @KeywordField(sortable = Sortable.YES)
     public String sortName;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -51,12 +83,15 @@ public class Scheme extends PanacheEntityBase {
     public SchemeKind kind;
 
     @Enumerated(EnumType.STRING)
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     public SchemeStatus status;
 
+    @GenericField(sortable = Sortable.YES)
     public LocalDate startDate;
 
     public LocalDate endDate;
 
+    @FullTextField(analyzer = FRENCH)
     public String description;
 
     public String website;
@@ -69,6 +104,8 @@ public class Scheme extends PanacheEntityBase {
     /** Labels of the controlled vocabulary ({@link Theme}) or free tags, in the given order. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "varchar(120)[]")
+    @FullTextField(name = "themesText", analyzer = FRENCH)
+    @KeywordField(name = "theme", aggregable = Aggregable.YES)
     public List<String> themes = new ArrayList<>();
 
     // Kind-specific facts (see KindFeature)
@@ -124,11 +161,13 @@ public class Scheme extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "scheme_commune", joinColumns = @JoinColumn(name = "scheme_id"))
     @Column(name = "commune_code")
+    @PropertyBinding(binder = @PropertyBinderRef(type = PerimeterBinder.class))
     public Set<String> communeCodes = new HashSet<>();
 
     public int cogYear;
 
     /** Sum of the populations of the distinct communes covered. */
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     public long population;
 
     public int communeCount;
@@ -153,6 +192,53 @@ public class Scheme extends PanacheEntityBase {
     public Instant createdAt;
 
     public Instant updatedAt;
+
+    /** The kind's code, for filters and facets. */
+    @KeywordField(name = "kind", aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "kind")), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public String getKindCode() {
+        return kind.code;
+    }
+
+    /** The kind spelt out: "contrat local de santé" finds the CLS. */
+    @FullTextField(name = "kindText", analyzer = FRENCH)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "kind")), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public String getKindText() {
+        return kind.code + " " + kind.labelFr;
+    }
+
+    /** Active schemes before the others when relevance ties. */
+    @GenericField(name = "statusRank", sortable = Sortable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "status")))
+    public int getStatusRank() {
+        return switch (status) {
+            case ACTIVE -> 0;
+            case RENEWAL -> 1;
+            case DRAFT -> 2;
+            case ENDED -> 3;
+        };
+    }
+
+    @FullTextField(name = "partnerNames", analyzer = FOLDED_WORDS)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "partners")), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public List<String> getPartnerNames() {
+        return partners.stream().map(p -> p.organisation.name).toList();
+    }
+
+    /** Organisations with the role FUNDER (fundings give them that role). */
+    @KeywordField(name = "funder", aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "partners")), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public List<String> getFunderNames() {
+        return partners.stream().filter(p -> p.roles.contains("FUNDER")).map(p -> p.organisation.name).toList();
+    }
+
+    /** Only the coordinators who consented to be shown: the index is public too. */
+    @FullTextField(name = "coordinatorNames", analyzer = FOLDED_WORDS)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "coordinators")), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public List<String> getPublicCoordinatorNames() {
+        return coordinators.stream().filter(c -> c.publicContact)
+                .map(c -> c.person.firstName + " " + c.person.lastName).toList();
+    }
 
     public static Optional<Scheme> findByRef(String ref) {
         return find("ref", ref).firstResultOptional();

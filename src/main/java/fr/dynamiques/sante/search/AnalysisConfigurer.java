@@ -28,6 +28,8 @@ public class AnalysisConfigurer implements ElasticsearchAnalysisConfigurer {
     public static final String CODE_PREFIX = "code_prefix";
     /** The query side of {@link #CODE_PREFIX}. */
     public static final String CODE_QUERY = "code_query";
+    /** Words folded, not stemmed: place and people names ("Saint-Martin-d'Hères" -> saint, martin, heres). */
+    public static final String FOLDED_WORDS = "folded_words";
     /** Keyword normalizer: lowercase, no accents, separators as spaces; for exact matches and sorting. */
     public static final String FOLDING = "folding";
 
@@ -58,6 +60,8 @@ public class AnalysisConfigurer implements ElasticsearchAnalysisConfigurer {
         context.analyzer(WORD_PREFIX).custom().tokenizer("standard")
                 .tokenFilters(ELISION, "lowercase", "asciifolding", EDGE_NGRAM);
         context.analyzer(WORD_QUERY).custom().tokenizer("standard")
+                .tokenFilters(ELISION, "lowercase", "asciifolding");
+        context.analyzer(FOLDED_WORDS).custom().tokenizer("standard")
                 .tokenFilters(ELISION, "lowercase", "asciifolding");
         context.analyzer(NAME_PREFIX).custom().tokenizer("keyword").charFilters(SEPARATORS)
                 .tokenFilters("lowercase", "asciifolding", "trim", NAME_EDGE_NGRAM);

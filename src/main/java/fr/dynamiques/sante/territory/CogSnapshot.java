@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -26,11 +27,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CogSnapshot {
 
     /** A current commune, as perimeters need it. */
-    public record CommuneFacts(String code, String name, long population, String departmentCode, String epciSiren) {
+    public record CommuneFacts(String code, String name, long population, String departmentCode, String epciSiren,
+                               List<String> postalCodes) {
+    }
+
+    /** What a perimeter covers, by the names and codes people type to find it. */
+    public record Places(Set<String> communeNames, Set<String> areaNames, Set<String> codes,
+                         Set<String> departmentCodes, Set<String> regionCodes, String label) {
     }
 
     /** What the snapshot holds, swapped whole so that readers never see half of it. */
-    private record Tables(int cogYear, Map<String, CommuneFacts> communes, Map<String, List<String>> epciMembers,
+    private record Tables(int cogYear, Map<String, CommuneFacts> communes, Map<String, String> epciNames,
+                          Map<String, List<String>> epciMembers,
                           Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
                           Map<String, String> departmentRegions, Map<String, String> regionNames) {
     }
@@ -109,6 +117,42 @@ public class CogSnapshot {
         return codes.stream().map(code -> new TerritoryViews.Ref(code, t.regionNames().get(code))).toList();
     }
 
+    /**
+     * The places these communes make up: their names, postal codes and codes, and the EPCI, départements
+     * and régions they touch (names and codes).
+     */
+    public Places places(Collection<String> communeCodes) {
+        Tables t = tables();
+        Set<String> communeNames = new TreeSet<>();
+        Set<String> areaNames = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        Set<String> departments = new TreeSet<>();
+        Set<String> regions = new TreeSet<>();
+        for (String code : communeCodes) {
+            CommuneFacts c = t.communes().get(code);
+            if (c == null) {
+                continue;
+            }
+            communeNames.add(c.name());
+            codes.add(c.code());
+            codes.addAll(c.postalCodes());
+            if (c.epciSiren() != null) {
+                codes.add(c.epciSiren());
+                areaNames.add(t.epciNames().get(c.epciSiren()));
+            }
+            departments.add(c.departmentCode());
+            regions.add(t.departmentRegions().get(c.departmentCode()));
+        }
+        departments.forEach(d -> areaNames.add(t.departmentNames().get(d)));
+        regions.forEach(r -> areaNames.add(t.regionNames().get(r)));
+        codes.addAll(departments);
+        codes.addAll(regions);
+        String where = departments.stream().map(t.departmentNames()::get).collect(Collectors.joining(", "));
+        String label = communeNames.size() == 1 ? communeNames.iterator().next() + " (" + where + ")"
+                : communeNames.size() + " communes, " + where;
+        return new Places(communeNames, areaNames, codes, departments, regions, label);
+    }
+
     private Tables tables() {
         Tables current = tables;
         if (current == null) {
@@ -147,16 +191,18 @@ public class CogSnapshot {
             Map<String, CommuneFacts> communes = new HashMap<>(50_000);
             Map<String, List<String>> epciMembers = new HashMap<>();
             Map<String, List<String>> departmentMembers = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery("select siren from epci")) {
+            Map<String, String> epciNames = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery("select siren, name from epci")) {
                 while (rows.next()) {
                     epciMembers.put(rows.getString(1), new ArrayList<>());
+                    epciNames.put(rows.getString(1), rows.getString(2));
                 }
             }
             try (ResultSet rows = statement.executeQuery(
-                    "select code, name, coalesce(population, 0), department_code, epci_siren from commune")) {
+                    "select code, name, coalesce(population, 0), department_code, epci_siren, postal_codes from commune")) {
                 while (rows.next()) {
                     CommuneFacts c = new CommuneFacts(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getString(4), rows.getString(5));
+                            rows.getString(4), rows.getString(5), List.of((String[]) rows.getArray(6).getArray()));
                     communes.put(c.code(), c);
                     departmentMembers.computeIfAbsent(c.departmentCode(), k -> new ArrayList<>()).add(c.code());
                     if (c.epciSiren() != null) {
@@ -165,7 +211,7 @@ public class CogSnapshot {
                 }
             }
             epciMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
-            return new Tables(cogYear, Map.copyOf(communes), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
+            return new Tables(cogYear, Map.copyOf(communes), Map.copyOf(epciNames), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
                     Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the referential", e);

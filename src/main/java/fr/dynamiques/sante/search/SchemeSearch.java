@@ -1,0 +1,206 @@
+package fr.dynamiques.sante.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.ValueModel;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.text.FoldedText;
+
+/**
+ * Full-text search of the registry. Every typed word must match somewhere (names, kind, places, themes,
+ * description, partners, consenting coordinators), with a tolerance of one typo on words of five letters or
+ * more; name matches weigh most, then places and kind, then themes, then the rest. On equal scores, active
+ * schemes come first. Facets are multi-select: each counts with every filter but its own.
+ */
+@ApplicationScoped
+public class SchemeSearch {
+
+    /** The facets, in the order answers list them; each is also a filter of the same name. */
+    public static final List<String> FACETS = List.of("kind", "status", "region", "department", "theme", "funder");
+
+    /** Words that carry no meaning on their own in a French query. */
+    private static final Set<String> STOP_WORDS = Set.of("le", "la", "les", "l", "de", "du", "des", "d", "et", "en",
+            "au", "aux", "a", "sur", "pour", "un", "une", "dans", "par");
+    private static final int FUZZY_FROM = 5;
+    private static final int MAX_WORDS = 12;
+    private static final int FACET_SIZE = 30;
+
+    public enum Sort { RELEVANCE, NAME, START_DATE, POPULATION }
+
+    /** What was asked: text, filters (facet name to accepted values), sort and page. */
+    public record Request(String text, Map<String, List<String>> filters, Sort sort, int page, int size) {
+    }
+
+    @Schema(description = "A scheme matching the query, as the search engine holds it")
+    public record Hit(@Schema(examples = "42") Long id, @Schema(examples = "ars-ara-cls-0042") String ref,
+                      @Schema(examples = "Contrat local de santé d'Échirolles") String name,
+                      @Schema(examples = "CLS") String kind, @Schema(examples = "ACTIVE") String status,
+                      @Schema(description = "Where it acts, in short", examples = "Échirolles (Isère)") String territory,
+                      @Schema(examples = "37491") Long population,
+                      @Schema(description = "Matching passages by field, matches between <em> and </em>",
+                              examples = "{\"name\": [\"Contrat local de santé d'<em>Échirolles</em>\"]}")
+                      Map<String, List<String>> highlights) {
+    }
+
+    @Schema(description = "A facet value and how many schemes have it, given the other filters")
+    public record FacetValue(@Schema(examples = "CLS") String value, @Schema(examples = "12") long count) {
+    }
+
+    @Schema(description = "Search results, with facets")
+    public record Results(List<Hit> items, @Schema(examples = "7") long total, @Schema(examples = "0") int page,
+                          @Schema(examples = "20") int size, Map<String, List<FacetValue>> facets) {
+    }
+
+    private final SearchSession session;
+
+    SchemeSearch(SearchSession session) {
+        this.session = session;
+    }
+
+    @Transactional
+    public Results search(Request request) {
+        List<String> words = words(request.text());
+        // Facets whose filter is not set count on the main query; each set one needs a query without its own filter.
+        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+        FACETS.forEach(f -> keys.put(f, AggregationKey.of(f)));
+        SearchResult<List<?>> result = session.search(Scheme.class)
+                .select(f -> f.composite()
+                        .from(f.id(Long.class), f.field("ref", String.class), f.field("name", String.class),
+                                f.field("kind", String.class), f.field("status", String.class, ValueModel.STRING),
+                                f.field("territory", String.class), f.field("population", Long.class),
+                                f.highlight("name"), f.highlight("description"))
+                        .asList())
+                .where(f -> predicate(f, words, request.filters(), null))
+                .sort(f -> sort(f, request.sort(), words.isEmpty()))
+                .aggregation(keys.get("kind"), f -> f.terms().field("kind", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .aggregation(keys.get("status"), f -> f.terms().field("status", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .aggregation(keys.get("region"), f -> f.terms().field("region", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .aggregation(keys.get("department"), f -> f.terms().field("department", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .aggregation(keys.get("theme"), f -> f.terms().field("theme", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .aggregation(keys.get("funder"), f -> f.terms().field("funder", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .fetch(request.page() * request.size(), request.size());
+
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Map<String, Long> counts = request.filters().containsKey(facet)
+                    ? countsWithout(facet, words, request.filters()) : result.aggregation(keys.get(facet));
+            facets.put(facet, counts.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList());
+        }
+        List<Hit> hits = result.hits().stream().map(SchemeSearch::hit).toList();
+        return new Results(hits, result.total().hitCount(), request.page(), request.size(), facets);
+    }
+
+    /** The counts of one facet under every filter but its own. */
+    private Map<String, Long> countsWithout(String facet, List<String> words, Map<String, List<String>> filters) {
+        AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
+        return session.search(Scheme.class)
+                .where(f -> predicate(f, words, filters, facet))
+                .aggregation(key, f -> f.terms().field(facet, String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .fetch(0)
+                .aggregation(key);
+    }
+
+    private static PredicateFinalStep predicate(
+            SearchPredicateFactory f, List<String> words, Map<String, List<String>> filters, String except) {
+        BooleanPredicateClausesStep<?, ?> root = f.bool();
+        if (words.isEmpty()) {
+            root.must(f.matchAll());
+        }
+        for (String word : words) {
+            root.must(matchWord(f, word));
+        }
+        if (!words.isEmpty()) {
+            // The whole text as a phrase in the name lifts exact names above scattered matches.
+            root.should(f.phrase().field("nameWords").matching(String.join(" ", words)).boost(4));
+        }
+        filters.forEach((facet, values) -> {
+            if (!facet.equals(except)) {
+                BooleanPredicateClausesStep<?, ?> any = f.bool();
+                values.forEach(v -> any.should(f.match().field(facet).matching(v, ValueModel.STRING)));
+                root.filter(any);
+            }
+        });
+        return root;
+    }
+
+    /** One word, matched in every field people search, with weights; a typo allowed from five letters on. */
+    private static PredicateFinalStep matchWord(SearchPredicateFactory f, String word) {
+        BooleanPredicateClausesStep<?, ?> any = f.bool();
+        any.should(f.match().field("placeCodes").matching(word).boost(6));
+        if (word.length() >= FUZZY_FROM) {
+            any.should(f.match().field("nameWords").boost(5).field("communeNames").boost(4)
+                    .field("partnerNames").field("coordinatorNames").matching(word).fuzzy(1, 1));
+            any.should(f.match().field("name").boost(5).field("kindText").boost(3).field("themesText").boost(2)
+                    .field("description").matching(word).fuzzy(1, 1));
+        } else {
+            any.should(f.match().field("nameWords").boost(5).field("communeNames").boost(4)
+                    .field("partnerNames").field("coordinatorNames").matching(word));
+            any.should(f.match().field("name").boost(5).field("kindText").boost(3).field("themesText").boost(2)
+                    .field("description").matching(word));
+        }
+        any.should(f.match().field("areaNames").matching(word).boost(1.5f));
+        any.should(f.match().field("namePrefix").matching(word).boost(0.5f));
+        return any;
+    }
+
+    private static SortFinalStep sort(SearchSortFactory f, Sort sort, boolean noText) {
+        return switch (sort) {
+            case NAME -> f.field("sortName").then().field("statusRank");
+            case START_DATE -> f.field("startDate").desc().missing().last().then().field("sortName");
+            case POPULATION -> f.field("population").desc().then().field("sortName");
+            case RELEVANCE -> noText ? f.field("statusRank").then().field("sortName")
+                    : f.score().then().field("statusRank").then().field("sortName");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Hit hit(List<?> row) {
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        if (!((List<String>) row.get(7)).isEmpty()) {
+            highlights.put("name", (List<String>) row.get(7));
+        }
+        if (!((List<String>) row.get(8)).isEmpty()) {
+            highlights.put("description", (List<String>) row.get(8));
+        }
+        return new Hit((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
+                (String) row.get(4), (String) row.get(5), (Long) row.get(6), highlights);
+    }
+
+    /** The words of a query: folded, without French stop words, at most a dozen. */
+    static List<String> words(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : FoldedText.of(text).split(" ")) {
+            if (!word.isEmpty() && !STOP_WORDS.contains(word) && words.size() < MAX_WORDS) {
+                words.add(word.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    public static Sort sort(String value) {
+        return Arrays.stream(Sort.values()).filter(s -> s.name().replace("_", "").equalsIgnoreCase(value.replace("_", "")))
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,86 @@
+package fr.dynamiques.sante.search;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.SchemeFilter;
+
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recherche", description = "Full-text search of the registry, with facets")
+public class SearchResource {
+
+    static final int MAX_QUERY_LENGTH = 500;
+
+    private final SchemeSearch search;
+
+    SearchResource(SchemeSearch search) {
+        this.search = search;
+    }
+
+    @GET
+    @Operation(summary = "Search schemes",
+            description = "French-aware full text over names, kinds, places covered (names, INSEE and postal codes), themes, "
+                    + "descriptions, partners and consenting coordinators; one typo tolerated on words of 5 letters or more. "
+                    + "Filters take several values (repeated or comma-separated); each facet counts with every filter but its own. "
+                    + "The index follows writes within about a second (outbox polling).")
+    public SchemeSearch.Results search(
+            @Parameter(description = "What to look for; empty lists everything", example = "santé mentale grenoble") @QueryParam("q") String q,
+            @Parameter(example = "CLS") @QueryParam("kind") List<String> kind,
+            @Parameter(example = "ACTIVE") @QueryParam("status") List<String> status,
+            @Parameter(description = "Région code", example = "84") @QueryParam("region") List<String> region,
+            @Parameter(description = "Département code", example = "38") @QueryParam("department") List<String> department,
+            @Parameter(example = "santé mentale") @QueryParam("theme") List<String> theme,
+            @Parameter(description = "Funder's name", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") List<String> funder,
+            @Parameter(description = "relevance (default), name, startDate or population") @QueryParam("sort") String sort,
+            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.badRequest("The query is too long.",
+                    new FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        SchemeSearch.Sort order = sort == null || sort.isBlank() ? SchemeSearch.Sort.RELEVANCE : SchemeSearch.sort(sort);
+        if (order == null) {
+            throw ProblemException.badRequest("Unknown sort.", new FieldError("sort", "relevance, name, startDate or population"));
+        }
+        int[] paging = SchemeFilter.paging(page, size);
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        put(filters, "kind", kind);
+        put(filters, "status", status);
+        put(filters, "region", region);
+        put(filters, "department", department);
+        put(filters, "theme", theme);
+        put(filters, "funder", funder);
+        return search.search(new SchemeSearch.Request(q, filters, order, paging[0], paging[1]));
+    }
+
+    private static void put(Map<String, List<String>> filters, String facet, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        // Theme and funder labels may hold commas; codes and kinds do not.
+        boolean splits = !facet.equals("theme") && !facet.equals("funder");
+        List<String> kept = values.stream()
+                .flatMap(v -> splits ? Arrays.stream(v.split(",")) : java.util.stream.Stream.of(v))
+                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        if (!kept.isEmpty()) {
+            filters.put(facet, kept);
+        }
+    }
+}
