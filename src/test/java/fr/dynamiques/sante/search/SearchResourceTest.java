@@ -174,6 +174,40 @@ class SearchResourceTest {
         assertThat(refs("meylan")).contains("search-fresh");
     }
 
+    @Test
+    void suggestionsMixTerritoriesAndSchemes() {
+        JsonPath answer = given().queryParam("q", "echir").get("/api/v1/suggest").then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getString("[0].type")).isEqualTo("territory");
+        assertThat(answer.getString("[0].code")).isEqualTo("38151");
+        List<Map<String, Object>> schemes = answer.getList("findAll { it.type == 'scheme' }");
+        assertThat(schemes).extracting(m -> m.get("label")).contains("Contrat local de santé d'Échirolles");
+        assertThat(given().queryParam("q", "cpts sud").get("/api/v1/suggest").then().statusCode(200).extract().jsonPath()
+                .<String>getList("findAll { it.type == 'scheme' }.label")).containsExactly("CPTS Sud-Est Grenoblois");
+        given().queryParam("q", " ").get("/api/v1/suggest").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("q", "x".repeat(201)).get("/api/v1/suggest").then().statusCode(400);
+        given().queryParam("q", "a AND (b").get("/api/v1/suggest").then().statusCode(200);
+    }
+
+    @Test
+    void theIndexIsRebuiltOnDemandWithItsProgress() {
+        given().post("/api/v1/admin/reindex").then().statusCode(401);
+        given().header("Authorization", "Bearer test-admin-token").post("/api/v1/admin/reindex").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/admin/reindex"))
+                .body("total", equalTo(12));
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonPath status;
+        do {
+            sleep(100);
+            status = given().header("Authorization", "Bearer test-admin-token").get("/api/v1/admin/reindex")
+                    .then().statusCode(200).extract().jsonPath();
+        } while (status.getString("state").equals("RUNNING") && Instant.now().isBefore(deadline));
+        assertThat(status.getString("state")).isEqualTo("DONE");
+        assertThat(status.getInt("indexed")).isEqualTo(12);
+        assertThat(status.getInt("percent")).isEqualTo(100);
+        Indexing.await();
+        assertThat(search(Map.of()).getInt("total")).isEqualTo(12);
+    }
+
     private static Map<String, Long> counts(JsonPath answer, String facet) {
         List<Map<String, Object>> values = answer.getList("facets." + facet);
         assertThat(values).as(facet).isNotNull();

@@ -1,0 +1,105 @@
+package fr.dynamiques.sante.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
+import org.jboss.logging.Logger;
+
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Rebuilds the scheme index from the database on demand, in the background, one rebuild at a time, and
+ * tells how far it got. Writes during a rebuild are not lost: the outbox indexes them after it.
+ */
+@ApplicationScoped
+public class Reindexing {
+
+    private static final Logger LOG = Logger.getLogger(Reindexing.class);
+
+    public enum State { IDLE, RUNNING, DONE, FAILED }
+
+    @Schema(description = "Where the rebuild of the scheme index stands")
+    public record Status(@Schema(examples = "RUNNING") State state, @Schema(examples = "2026-11-23T18:00:00Z") Instant startedAt,
+                         @Schema(examples = "2026-11-23T18:00:04Z") Instant finishedAt, @Schema(examples = "3000") long total,
+                         @Schema(examples = "1200") long indexed, @Schema(examples = "40") int percent,
+                         @Schema(description = "Why it failed", examples = "Connection refused") String error) {
+    }
+
+    private final SearchMapping mapping;
+    private final AtomicLong indexed = new AtomicLong();
+    private volatile State state = State.IDLE;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile long total;
+    private volatile String error;
+
+    Reindexing(SearchMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** Starts a rebuild; 409 while one runs. */
+    public synchronized Status start() {
+        if (state == State.RUNNING) {
+            throw new ProblemException(409, "A rebuild is already running.", List.of());
+        }
+        total = QuarkusTransaction.requiringNew().call(() -> Scheme.count());
+        indexed.set(0);
+        error = null;
+        finishedAt = null;
+        startedAt = Instant.now();
+        state = State.RUNNING;
+        mapping.scope(Scheme.class).massIndexer()
+                // Recreating the index replaces a purge, which the embedded minimal OpenSearch cannot do.
+                .dropAndCreateSchemaOnStart(true).purgeAllOnStart(false)
+                .threadsToLoadObjects(2).batchSizeToLoadObjects(200)
+                .monitor(new Progress())
+                .start()
+                .whenComplete((done, failure) -> finish(failure));
+        return status();
+    }
+
+    public Status status() {
+        long count = Math.min(indexed.get(), total);
+        int percent = total == 0 ? (state == State.DONE ? 100 : 0) : (int) (100 * count / total);
+        return new Status(state, startedAt, finishedAt, total, count, percent, error);
+    }
+
+    private synchronized void finish(Throwable failure) {
+        finishedAt = Instant.now();
+        if (failure == null) {
+            state = State.DONE;
+            LOG.infof("Scheme index rebuilt: %d documents in %d ms", indexed.get(), finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+        } else {
+            state = State.FAILED;
+            error = failure.getMessage();
+            LOG.error("Scheme index rebuild failed", failure);
+        }
+    }
+
+    private final class Progress implements MassIndexingMonitor {
+        @Override
+        public void documentsAdded(long increment) {
+            indexed.addAndGet(increment);
+        }
+
+        @Override
+        public void documentsBuilt(long increment) {
+        }
+
+        @Override
+        public void entitiesLoaded(long increment) {
+        }
+
+        @Override
+        public void indexingCompleted() {
+        }
+    }
+}
