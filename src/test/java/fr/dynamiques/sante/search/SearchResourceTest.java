@@ -175,6 +175,33 @@ class SearchResourceTest {
     }
 
     @Test
+    void nameMatchesRankAboveDescriptionMatchesAndActiveAboveEndedOnEqualScores() {
+        long inDescription = write(Map.of("ref", "rank-description", "name", "Contrat local de santé du plateau", "kind", "CLS",
+                "status", "ACTIVE", "description", "Un contrat qui finance le programme Quetzalcoatl.",
+                "perimeter", Map.of("communes", List.of("38229"))));
+        long inName = write(Map.of("ref", "rank-name", "name", "Programme Quetzalcoatl", "kind", "CLS", "status", "ACTIVE",
+                "perimeter", Map.of("communes", List.of("38229"))));
+        long ended = write(Map.of("ref", "rank-ended", "name", "Atelier Tlaloc", "kind", "ASV", "status", "ENDED",
+                "perimeter", Map.of("communes", List.of("38229"))));
+        long active = write(Map.of("ref", "rank-active", "name", "Atelier Tlaloc", "kind", "ASV", "status", "ACTIVE",
+                "perimeter", Map.of("communes", List.of("38229"))));
+        try {
+            Indexing.await();
+            assertThat(refs("quetzalcoatl")).containsExactly("rank-name", "rank-description");
+            assertThat(refs("tlaloc")).containsExactly("rank-active", "rank-ended");
+        } finally {
+            for (long id : List.of(inDescription, inName, ended, active)) {
+                given().header("Authorization", "Bearer test-admin-token").delete("/api/v1/schemes/" + id).then().statusCode(204);
+            }
+        }
+    }
+
+    private static long write(Map<String, Object> body) {
+        return given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/schemes").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
     void suggestionsMixTerritoriesAndSchemes() {
         JsonPath answer = given().queryParam("q", "echir").get("/api/v1/suggest").then().statusCode(200).extract().jsonPath();
         assertThat(answer.getString("[0].type")).isEqualTo("territory");
