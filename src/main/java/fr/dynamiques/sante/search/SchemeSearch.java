@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -76,7 +75,7 @@ public class SchemeSearch {
         this.session = session;
     }
 
-    @Transactional
+    /** Projections from the index only: no database transaction. */
     public Results search(Request request) {
         List<String> words = words(request.text());
         // Facets whose filter is not set count on the main query; each set one needs a query without its own filter.

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
@@ -46,7 +45,7 @@ public class Suggestions {
         this.session = session;
     }
 
-    @Transactional
+    /** Projections from the index only: no database transaction. */
     public List<Suggestion> suggest(String text, int territoryCount, int schemeCount) {
         List<Suggestion> suggestions = new ArrayList<>();
         for (TerritoryMatch t : territories.suggest(text, Optional.empty(), territoryCount)) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -27,7 +26,6 @@ public class TerritorySuggestions {
         this.session = session;
     }
 
-    @Transactional
     public List<TerritoryMatch> suggest(String text, Optional<TerritoryLevel> level, int limit) {
         Class<? extends Territory> scope = level.<Class<? extends Territory>>map(TerritoryLevel::entity)
                 .orElse(Territory.class);
