@@ -2,6 +2,7 @@ package fr.dynamiques.sante.search;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ public class Reindexing {
     private volatile Instant finishedAt;
     private volatile long total;
     private volatile String error;
+    private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
     Reindexing(SearchMapping mapping) {
         this.mapping = mapping;
@@ -56,14 +58,24 @@ public class Reindexing {
         finishedAt = null;
         startedAt = Instant.now();
         state = State.RUNNING;
-        mapping.scope(Scheme.class).massIndexer()
+        running = mapping.scope(Scheme.class).massIndexer()
                 // Recreating the index replaces a purge, which the embedded minimal OpenSearch cannot do.
                 .dropAndCreateSchemaOnStart(true).purgeAllOnStart(false)
                 .threadsToLoadObjects(2).batchSizeToLoadObjects(200)
                 .monitor(new Progress())
                 .start()
-                .whenComplete((done, failure) -> finish(failure));
+                .whenComplete((done, failure) -> finish(failure))
+                .toCompletableFuture();
         return status();
+    }
+
+    /** Waits for the rebuild under way, if any; its failure is in {@link #status()}. */
+    public void awaitCompletion() {
+        try {
+            running.join();
+        } catch (RuntimeException e) {
+            // Reported by status().
+        }
     }
 
     public Status status() {

@@ -25,23 +25,21 @@ class SchemeIndexStartup {
 
     private final SearchMapping mapping;
     private final SearchSession session;
+    private final Reindexing reindexing;
 
-    SchemeIndexStartup(SearchMapping mapping, SearchSession session) {
+    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing) {
         this.mapping = mapping;
         this.session = session;
+        this.reindexing = reindexing;
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) throws InterruptedException {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
         long[] counts = counts();
-        if (counts[0] == counts[1]) {
-            return;
+        if (counts[0] != counts[1]) {
+            LOG.infof("Scheme index out of step (%d in the database, %d indexed): rebuilding", counts[0], counts[1]);
+            reindexing.start();
+            reindexing.awaitCompletion();
         }
-        long start = System.nanoTime();
-        // Recreating the index replaces a purge, which the embedded minimal OpenSearch cannot do (no _delete_by_query).
-        mapping.scope(Scheme.class).massIndexer().dropAndCreateSchemaOnStart(true).purgeAllOnStart(false)
-                .threadsToLoadObjects(2).batchSizeToLoadObjects(200).startAndWait();
-        LOG.infof("Schemes indexed (%d in the database, %d were in the index) in %d ms", counts[0], counts[1],
-                (System.nanoTime() - start) / 1_000_000);
     }
 
     @ActivateRequestContext
