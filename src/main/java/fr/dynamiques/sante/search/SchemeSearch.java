@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -21,6 +22,10 @@ import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.text.FoldedText;
 
@@ -28,7 +33,8 @@ import fr.dynamiques.sante.text.FoldedText;
  * Full-text search of the registry. Every typed word must match somewhere (names, kind, places, themes,
  * description, partners, consenting coordinators), with a tolerance of one typo on words of five letters or
  * more; name matches weigh most, then places and kind, then themes, then the rest. On equal scores, active
- * schemes come first. Facets are multi-select: each counts with every filter but its own.
+ * schemes come first. Facets are multi-select: each counts with every filter but its own, all in one request
+ * to the engine (filters in {@code post_filter}, each facet in a filter aggregation of the other filters).
  */
 @ApplicationScoped
 public class SchemeSearch {
@@ -78,48 +84,86 @@ public class SchemeSearch {
     /** Projections from the index only: no database transaction. */
     public Results search(Request request) {
         List<String> words = words(request.text());
-        // Facets whose filter is not set count on the main query; each set one needs a query without its own filter.
-        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+        // One engine request: the filters go to post_filter (they narrow the hits, not the facets), and each facet
+        // counts within a filter aggregation holding every other filter.
+        Map<String, JsonObject> filters = new LinkedHashMap<>();
+        request.filters().forEach((facet, values) -> filters.put(facet, terms(facet, values)));
+        Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
         FACETS.forEach(f -> keys.put(f, AggregationKey.of(f)));
         SearchResult<List<?>> result = session.search(Scheme.class)
+                .extension(ElasticsearchExtension.get())
                 .select(f -> f.composite()
                         .from(f.id(Long.class), f.field("ref", String.class), f.field("name", String.class),
                                 f.field("kind", String.class), f.field("status", String.class, ValueModel.STRING),
                                 f.field("territory", String.class), f.field("population", Long.class),
                                 f.highlight("name"), f.highlight("description"))
                         .asList())
-                .where(f -> predicate(f, words, request.filters(), null))
+                .where(f -> predicate(f, words))
                 .sort(f -> sort(f, request.sort(), words.isEmpty()))
-                .aggregation(keys.get("kind"), f -> f.terms().field("kind", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
-                .aggregation(keys.get("status"), f -> f.terms().field("status", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
-                .aggregation(keys.get("region"), f -> f.terms().field("region", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
-                .aggregation(keys.get("department"), f -> f.terms().field("department", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
-                .aggregation(keys.get("theme"), f -> f.terms().field("theme", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
-                .aggregation(keys.get("funder"), f -> f.terms().field("funder", String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
+                .requestTransformer(context -> {
+                    if (!filters.isEmpty()) {
+                        context.body().add("post_filter", all(filters.values()));
+                    }
+                })
+                .aggregation(keys.get("kind"), f -> f.fromJson(facet("kind", filters)))
+                .aggregation(keys.get("status"), f -> f.fromJson(facet("status", filters)))
+                .aggregation(keys.get("region"), f -> f.fromJson(facet("region", filters)))
+                .aggregation(keys.get("department"), f -> f.fromJson(facet("department", filters)))
+                .aggregation(keys.get("theme"), f -> f.fromJson(facet("theme", filters)))
+                .aggregation(keys.get("funder"), f -> f.fromJson(facet("funder", filters)))
                 .fetch(request.page() * request.size(), request.size());
 
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
-            Map<String, Long> counts = request.filters().containsKey(facet)
-                    ? countsWithout(facet, words, request.filters()) : result.aggregation(keys.get(facet));
-            facets.put(facet, counts.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList());
+            List<FacetValue> values = new ArrayList<>();
+            for (JsonElement bucket : result.aggregation(keys.get(facet)).getAsJsonObject("values").getAsJsonArray("buckets")) {
+                JsonObject b = bucket.getAsJsonObject();
+                values.add(new FacetValue(b.get("key").getAsString(), b.get("doc_count").getAsLong()));
+            }
+            facets.put(facet, values);
         }
         List<Hit> hits = result.hits().stream().map(SchemeSearch::hit).toList();
         return new Results(hits, result.total().hitCount(), request.page(), request.size(), facets);
     }
 
-    /** The counts of one facet under every filter but its own. */
-    private Map<String, Long> countsWithout(String facet, List<String> words, Map<String, List<String>> filters) {
-        AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
-        return session.search(Scheme.class)
-                .where(f -> predicate(f, words, filters, facet))
-                .aggregation(key, f -> f.terms().field(facet, String.class, ValueModel.STRING).maxTermCount(FACET_SIZE))
-                .fetch(0)
-                .aggregation(key);
+    /** {"terms": {facet: [values]}}: any of the values. */
+    private static JsonObject terms(String facet, List<String> values) {
+        JsonArray accepted = new JsonArray();
+        values.forEach(accepted::add);
+        JsonObject field = new JsonObject();
+        field.add(facet, accepted);
+        JsonObject terms = new JsonObject();
+        terms.add("terms", field);
+        return terms;
     }
 
-    private static PredicateFinalStep predicate(
-            SearchPredicateFactory f, List<String> words, Map<String, List<String>> filters, String except) {
+    private static JsonObject all(java.util.Collection<JsonObject> clauses) {
+        JsonArray filter = new JsonArray();
+        clauses.forEach(filter::add);
+        JsonObject bool = new JsonObject();
+        bool.add("filter", filter);
+        JsonObject query = new JsonObject();
+        query.add("bool", bool);
+        return query;
+    }
+
+    /** The counts of one facet's values among the hits of every filter but its own. */
+    private static JsonObject facet(String facet, Map<String, JsonObject> filters) {
+        List<JsonObject> others = filters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
+        JsonObject field = new JsonObject();
+        field.addProperty("field", facet);
+        field.addProperty("size", FACET_SIZE);
+        JsonObject values = new JsonObject();
+        values.add("terms", field);
+        JsonObject aggregations = new JsonObject();
+        aggregations.add("values", values);
+        JsonObject aggregation = new JsonObject();
+        aggregation.add("filter", all(others));
+        aggregation.add("aggs", aggregations);
+        return aggregation;
+    }
+
+    private static PredicateFinalStep predicate(SearchPredicateFactory f, List<String> words) {
         BooleanPredicateClausesStep<?, ?> root = f.bool();
         if (words.isEmpty()) {
             root.must(f.matchAll());
@@ -131,13 +175,6 @@ public class SchemeSearch {
             // The whole text as a phrase in the name lifts exact names above scattered matches.
             root.should(f.phrase().field("nameWords").matching(String.join(" ", words)).boost(4));
         }
-        filters.forEach((facet, values) -> {
-            if (!facet.equals(except)) {
-                BooleanPredicateClausesStep<?, ?> any = f.bool();
-                values.forEach(v -> any.should(f.match().field(facet).matching(v, ValueModel.STRING)));
-                root.filter(any);
-            }
-        });
         return root;
     }
 
