@@ -15,8 +15,9 @@ import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * At start, after the demo data: rebuilds the scheme index when it does not hold as many schemes as the
- * database (a new or emptied search engine). Day to day, the outbox keeps it in step with every write.
+ * At start, after the demo data: rebuilds the scheme index when it and the outbox's pending events together
+ * cannot account for every scheme of the database (a new or emptied search engine). Schemes written just
+ * before (the demo data, an import before a restart) are on their way through the outbox: no rebuild for them.
  */
 @ApplicationScoped
 class SchemeIndexStartup {
@@ -34,18 +35,30 @@ class SchemeIndexStartup {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
-        long[] counts = counts();
-        if (counts[0] != counts[1]) {
-            LOG.infof("Scheme index out of step (%d in the database, %d indexed): rebuilding", counts[0], counts[1]);
-            reindexing.start();
-            reindexing.awaitCompletion();
-        }
+        rebuildIfLost();
     }
 
+    /** @return whether a rebuild ran */
+    boolean rebuildIfLost() {
+        long[] counts = counts();
+        if (counts[1] + counts[2] >= counts[0]) {
+            return false;
+        }
+        LOG.infof("Scheme index out of step (%d in the database, %d indexed, %d on their way): rebuilding",
+                counts[0], counts[1], counts[2]);
+        reindexing.start();
+        reindexing.awaitCompletion();
+        return true;
+    }
+
+    /** In the database, in the index, in the outbox waiting to be indexed. */
     @ActivateRequestContext
     @Transactional
     long[] counts() {
         mapping.scope(Scheme.class).workspace().refresh();
-        return new long[] {Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount()};
+        long pending = ((Number) Scheme.getEntityManager()
+                .createNativeQuery("select count(*) from hsearch_outbox_event where entity_name = 'Scheme'")
+                .getSingleResult()).longValue();
+        return new long[] {Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount(), pending};
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -221,7 +220,7 @@ public class SchemeSearch {
                 (String) row.get(4), (String) row.get(5), (Long) row.get(6), highlights);
     }
 
-    /** The words of a query: folded, without French stop words, at most a dozen. */
+    /** The words of a query: folded (lowercase, no accents), without French stop words, at most a dozen. */
     static List<String> words(String text) {
         if (text == null) {
             return List.of();
@@ -229,7 +228,7 @@ public class SchemeSearch {
         List<String> words = new ArrayList<>();
         for (String word : FoldedText.of(text).split(" ")) {
             if (!word.isEmpty() && !STOP_WORDS.contains(word) && words.size() < MAX_WORDS) {
-                words.add(word.toLowerCase(Locale.ROOT));
+                words.add(word);
             }
         }
         return words;

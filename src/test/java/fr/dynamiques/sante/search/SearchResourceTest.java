@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -231,6 +235,23 @@ class SearchResourceTest {
         assertThat(status.getString("state")).isEqualTo("DONE");
         assertThat(status.getInt("indexed")).isEqualTo(12);
         assertThat(status.getInt("percent")).isEqualTo(100);
+        Indexing.await();
+        assertThat(search(Map.of()).getInt("total")).isEqualTo(12);
+    }
+
+    @Inject
+    SchemeIndexStartup startup;
+
+    @Inject
+    SearchMapping mapping;
+
+    @Test
+    void aLostIndexIsRebuiltAtStartAndAnIndexInStepIsLeftAlone() {
+        assertThat(startup.rebuildIfLost()).as("index in step").isFalse();
+        // The engine lost the index (a new node, a wiped disk): the next start rebuilds it from the database.
+        mapping.scope(Scheme.class).schemaManager().dropAndCreate();
+        assertThat(search(Map.of()).getInt("total")).isZero();
+        assertThat(startup.rebuildIfLost()).isTrue();
         Indexing.await();
         assertThat(search(Map.of()).getInt("total")).isEqualTo(12);
     }
