@@ -47,6 +47,8 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyBi
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 import fr.dynamiques.sante.organisation.Organisation;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.search.PerimeterBinder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -238,6 +240,20 @@ public class Scheme extends PanacheEntityBase {
     public List<String> getPublicCoordinatorNames() {
         return coordinators.stream().filter(c -> c.publicContact)
                 .map(c -> c.person.firstName + " " + c.person.lastName).toList();
+    }
+
+    /** An id as a path gives it: a malformed one is the client's mistake (400). */
+    public static long parseId(String id) {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw ProblemException.badRequest("Malformed scheme id.", new FieldError("id", "a positive whole number"));
+        }
+        return Long.parseLong(id);
+    }
+
+    /** The scheme with this id (as a path gives it), or a 404. */
+    public static Scheme findExisting(String id) {
+        return Scheme.<Scheme>findByIdOptional(parseId(id))
+                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
     }
 
     public static Optional<Scheme> findByRef(String ref) {

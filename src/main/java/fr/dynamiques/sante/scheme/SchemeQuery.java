@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.scheme;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +30,27 @@ public class SchemeQuery {
 
     public Page find(SchemeFilter filter, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(filter, parameters);
+        return page(where(filter, parameters), parameters, "s.sort_name, s.id", page, size);
+    }
+
+    /**
+     * The schemes matching the filter whose end date falls between today and {@code until}, soonest first: the
+     * contracts to renew. Without a status filter, those at work (ACTIVE, RENEWAL).
+     */
+    public Page ending(SchemeFilter filter, LocalDate until, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters) + " and s.end_date between :today and :until"
+                + (filter.statuses().isEmpty() ? " and s.status in ('ACTIVE', 'RENEWAL')" : "");
+        parameters.put("today", LocalDate.now());
+        parameters.put("until", until);
+        return page(where, parameters, "s.end_date, s.sort_name, s.id", page, size);
+    }
+
+    private Page page(String where, Map<String, Object> parameters, String order, int page, int size) {
         Query count = em.createNativeQuery("select count(*) from scheme s where " + where);
         parameters.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        Query ids = em.createNativeQuery("select s.id from scheme s where " + where + " order by s.sort_name, s.id");
+        Query ids = em.createNativeQuery("select s.id from scheme s where " + where + " order by " + order);
         parameters.forEach(ids::setParameter);
         @SuppressWarnings("unchecked")
         List<Number> found = ids.setFirstResult(page * size).setMaxResults(size).getResultList();

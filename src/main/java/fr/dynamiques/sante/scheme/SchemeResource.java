@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.scheme;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +94,36 @@ public class SchemeResource {
         int[] paging = SchemeFilter.paging(page, size);
         SchemeFilter filter = SchemeFilter.of(kind, status, region, department, commune, epci, theme, funder, ref,
                 SchemeKind.byCode(), cog);
-        SchemeQuery.Page found = query.find(filter, paging[0], paging[1]);
+        return page(query.find(filter, paging[0], paging[1]), full);
+    }
+
+    @GET
+    @Path("/ending")
+    @Transactional
+    @Operation(summary = "Schemes ending within the next months, soonest first",
+            description = "For renewal planning: the schemes whose end date falls between today and today + months. "
+                    + "ACTIVE and RENEWAL schemes unless status= says otherwise; other filters as in the list.")
+    public SchemePage ending(
+            @Parameter(description = "1 to 120, default 6", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("months") String months,
+            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
+            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
+            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean full = admin.isAdmin(authorization);
+        int[] paging = SchemeFilter.paging(page, size);
+        int horizon = months == null || months.isBlank() ? 6 : months.strip().matches("\\d{1,3}") ? Integer.parseInt(months.strip()) : -1;
+        if (horizon < 1 || horizon > 120) {
+            throw ProblemException.badRequest("Invalid horizon.", new FieldError("months", "a whole number from 1 to 120"));
+        }
+        SchemeFilter filter = SchemeFilter.of(kind, status, region, department, null, null, null, null, null,
+                SchemeKind.byCode(), cog);
+        return page(query.ending(filter, LocalDate.now().plusMonths(horizon), paging[0], paging[1]), full);
+    }
+
+    private SchemePage page(SchemeQuery.Page found, boolean full) {
         return new SchemePage(found.items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList(),
                 found.total(), found.page(), found.size());
     }
@@ -104,9 +134,7 @@ public class SchemeResource {
     @Operation(summary = "A scheme, with the history of its contract lineage")
     public SchemeDocument get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         boolean full = admin.isAdmin(authorization);
-        Scheme scheme = Scheme.<Scheme>findByIdOptional(id(id))
-                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
-        return document(scheme, full);
+        return document(Scheme.findExisting(id), full);
     }
 
     @POST
@@ -129,7 +157,7 @@ public class SchemeResource {
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
     public SchemeDocument update(@PathParam("id") String id, SchemeDocument doc) {
-        long schemeId = id(id);
+        long schemeId = Scheme.parseId(id);
         service.update(schemeId, required(doc));
         return reread(schemeId);
     }
@@ -141,7 +169,7 @@ public class SchemeResource {
     @Operation(summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") String id) {
-        service.delete(id(id));
+        service.delete(Scheme.parseId(id));
         return Response.noContent().build();
     }
 
@@ -254,13 +282,6 @@ public class SchemeResource {
             return true;
         }
         throw ProblemException.badRequest("dryRun is true or false.", new FieldError("dryRun", "true or false"));
-    }
-
-    private static long id(String id) {
-        if (id == null || !id.matches("\\d{1,18}")) {
-            throw ProblemException.badRequest("Malformed scheme id.", new FieldError("id", "a positive whole number"));
-        }
-        return Long.parseLong(id);
     }
 
 }

@@ -11,15 +11,15 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Scheme bodies as a client writes them (plain maps), and requests made with or without the admin token. */
-final class SchemeFixtures {
+public final class SchemeFixtures {
 
-    static final String TOKEN = "test-admin-token";
+    public static final String TOKEN = "test-admin-token";
 
     private SchemeFixtures() {
     }
 
     /** A valid CLS of Échirolles; each test gives it a ref of its own and changes what it checks. */
-    static Map<String, Object> cls(String ref) {
+    public static Map<String, Object> cls(String ref) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ref", ref);
         body.put("name", "Contrat local de santé d'Échirolles (test " + ref + ")");
@@ -40,7 +40,7 @@ final class SchemeFixtures {
         return body;
     }
 
-    static Map<String, Object> cpts(String ref, List<String> communes, List<String> epcis) {
+    public static Map<String, Object> cpts(String ref, List<String> communes, List<String> epcis) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ref", ref);
         body.put("name", "CPTS de test " + ref);
@@ -69,12 +69,12 @@ final class SchemeFixtures {
         return c;
     }
 
-    static RequestSpecification admin() {
+    public static RequestSpecification admin() {
         return given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON);
     }
 
     /** Creates the scheme and answers its id. */
-    static long create(Map<String, Object> body) {
+    public static long create(Map<String, Object> body) {
         return admin().body(body).when().post("/api/v1/schemes").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }

@@ -1,0 +1,87 @@
+"""What the benchmark scripts share: starting the directory on its own data, timing HTTP calls, percentiles."""
+import http.client
+import json
+import os
+import re
+import subprocess
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TOKEN = "bench"
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def timed(connection, method, path, body=None, headers=None):
+    """(milliseconds, body) of one request; any answer but 2xx stops the benchmark."""
+    start = time.perf_counter()
+    connection.request(method, path, body=body, headers=headers or {})
+    response = connection.getresponse()
+    data = response.read()
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status >= 300:
+        raise SystemExit(f"{method} {path}: HTTP {response.status} {data[:200]!r}")
+    return elapsed, data
+
+
+def synthetic_registry(scale):
+    """Writes the deterministic synthetic registry of this scale; answers it as bytes and as parsed schemes."""
+    path = f"target/synthetic-registry-{scale}.json"
+    subprocess.run(["src/bench/synthetic-registry.sh", scale, path], check=True, stdout=subprocess.DEVNULL)
+    with open(path, "rb") as f:
+        body = f.read()
+    return body, json.loads(body)
+
+
+class Directory:
+    """The directory started from the build (target/quarkus-app) on a data directory of its own, demo data off."""
+
+    def __init__(self, data_dir, port, log, flags=()):
+        self.port, self.log = port, log
+        env = dict(os.environ, DIRECTORY_ADMIN_TOKEN=TOKEN, DIRECTORY_DEMO_DATA_ENABLED="false",
+                   DIRECTORY_EMBEDDED_DATA_DIR=data_dir, QUARKUS_HTTP_PORT=str(port))
+        self.process = subprocess.Popen(["java", *flags, "-jar", "target/quarkus-app/quarkus-run.jar"], env=env,
+                                        stdout=open(log, "w"), stderr=subprocess.STDOUT)
+        self.api = self.connect()
+        for _ in range(300):
+            try:
+                self.api.request("GET", "/q/health/ready")
+                response = self.api.getresponse()
+                response.read()
+                if response.status == 200:
+                    break
+            except OSError:
+                self.api = self.connect()
+            time.sleep(1)
+        else:
+            self.stop()
+            raise SystemExit(f"the directory did not get ready: see {log}")
+        self.engine_port = int(re.search(r"Embedded OpenSearch ready on 127\.0\.0\.1:(\d+)", open(log).read()).group(1))
+
+    def connect(self, timeout=3600):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def import_registry(self, body):
+        """Imports a JSON array of schemes; answers the seconds it took."""
+        elapsed, _ = timed(self.api, "POST", "/api/v1/schemes/import", body,
+                           {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+        return elapsed / 1000
+
+    def wait_indexed(self, count):
+        """Waits until search holds every scheme (the outbox drained); answers the seconds it took."""
+        start = time.perf_counter()
+        while json.loads(timed(self.api, "GET", "/api/v1/search?size=1")[1])["total"] < count:
+            time.sleep(0.5)
+        return time.perf_counter() - start
+
+    def get(self, path):
+        """(milliseconds, parsed JSON) of a GET."""
+        elapsed, data = timed(self.api, "GET", path)
+        return elapsed, json.loads(data)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(120)

@@ -1,0 +1,131 @@
+package fr.dynamiques.sante.overlap;
+
+import static fr.dynamiques.sante.overlap.OverlapViews.ratio;
+import static fr.dynamiques.sante.overlap.Overlaps.bind;
+import static fr.dynamiques.sante.overlap.Overlaps.filters;
+import static fr.dynamiques.sante.overlap.Overlaps.number;
+import static fr.dynamiques.sante.overlap.Overlaps.rows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
+import fr.dynamiques.sante.overlap.OverlapViews.KindCoverage;
+import fr.dynamiques.sante.overlap.OverlapViews.UncoveredCommune;
+import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
+import fr.dynamiques.sante.territory.TerritoryLevel;
+
+/**
+ * How much of each territory the schemes cover, and where nobody works. A commune counts once however many
+ * schemes cover it; a territory's population is the sum of its communes'.
+ */
+@ApplicationScoped
+public class Coverage {
+
+    /** Unless asked otherwise, coverage counts the schemes at work: active ones and those being renewed. */
+    public static final List<String> CURRENT = List.of("ACTIVE", "RENEWAL");
+
+    private final EntityManager em;
+
+    Coverage(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Every département or région (those of {@code region} only, when given), with the population the schemes of
+     * these kinds (all when empty) and statuses cover, in all and kind by kind.
+     */
+    public List<CoverageRow> byTerritory(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
+        // The territory each commune belongs to, as SQL on commune c (joined to its département d).
+        String territory = level == TerritoryLevel.REGION ? "d.region_code" : "d.code";
+        String inRegion = region == null ? "" : " and d.region_code = :region";
+        // Each (commune, kind) once: the covered population of a kind counts a commune once however many schemes cover it.
+        Query covered = em.createNativeQuery("""
+                with covered as (
+                    select distinct sc.commune_code, s.kind
+                    from scheme_commune sc join scheme s on s.id = sc.scheme_id
+                    where true %3$s
+                )
+                select %1$s, k.kind, sum(coalesce(c.population, 0))
+                from covered k join commune c on c.code = k.commune_code join department d on d.code = c.department_code
+                where true%2$s
+                group by 1, 2
+                union all
+                select %1$s, null, sum(coalesce(c.population, 0))
+                from commune c join department d on d.code = c.department_code
+                where c.code in (select commune_code from covered)%2$s
+                group by 1""".formatted(territory, inRegion, filters(kinds, statuses)));
+        bind(covered, kinds, statuses);
+        Query schemes = em.createNativeQuery("""
+                select %1$s, s.kind, count(distinct s.id)
+                from scheme_commune sc
+                join scheme s on s.id = sc.scheme_id
+                join commune c on c.code = sc.commune_code
+                join department d on d.code = c.department_code
+                where true%2$s%3$s
+                group by 1, 2""".formatted(territory, filters(kinds, statuses), inRegion));
+        bind(schemes, kinds, statuses);
+        if (region != null) {
+            covered.setParameter("region", region);
+            schemes.setParameter("region", region);
+        }
+        Map<String, Long> coveredAll = new HashMap<>();
+        Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
+        for (Object[] row : rows(covered)) {
+            if (row[1] == null) {
+                coveredAll.put((String) row[0], number(row[2]));
+            } else {
+                coveredByKind.computeIfAbsent((String) row[0], t -> new HashMap<>()).put((String) row[1], number(row[2]));
+            }
+        }
+        Map<String, Map<String, Integer>> schemeCounts = new HashMap<>();
+        for (Object[] row : rows(schemes)) {
+            schemeCounts.computeIfAbsent((String) row[0], t -> new HashMap<>()).put((String) row[1], (int) number(row[2]));
+        }
+
+        Query territories = em.createNativeQuery(level == TerritoryLevel.REGION
+                ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region") + " order by r.code"
+                : "select d.code, d.name, d.population from department d where true" + inRegion + " order by d.code");
+        if (region != null) {
+            territories.setParameter("region", region);
+        }
+        List<CoverageRow> answer = new ArrayList<>();
+        for (Object[] row : rows(territories)) {
+            String code = (String) row[0];
+            long population = number(row[2]);
+            Map<String, Long> byKind = coveredByKind.getOrDefault(code, Map.of());
+            Map<String, Integer> counts = schemeCounts.getOrDefault(code, Map.of());
+            List<KindCoverage> perKind = counts.keySet().stream().sorted()
+                    .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L), ratio(byKind.getOrDefault(kind, 0L), population),
+                            counts.get(kind)))
+                    .toList();
+            long coveredPopulation = coveredAll.getOrDefault(code, 0L);
+            answer.add(new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
+                    counts.values().stream().mapToInt(Integer::intValue).sum(), perKind));
+        }
+        return answer;
+    }
+
+    /** The communes of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first. */
+    public WhiteZones whiteZones(Area area, List<String> kinds, List<String> statuses) {
+        Query query = em.createNativeQuery("""
+                select c.code, c.name, coalesce(c.population, 0)
+                from commune c
+                where %s
+                  and not exists (select 1 from scheme_commune sc join scheme s on s.id = sc.scheme_id
+                                  where sc.commune_code = c.code %s)
+                order by 3 desc, c.code""".formatted(area.communes(), filters(kinds, statuses)));
+        query.setParameter("code", area.code());
+        bind(query, kinds, statuses);
+        List<UncoveredCommune> communes = rows(query).stream()
+                .map(row -> new UncoveredCommune((String) row[0], (String) row[1], number(row[2]))).toList();
+        return new WhiteZones(area, kinds, statuses, communes.stream().mapToLong(UncoveredCommune::population).sum(),
+                communes.size(), communes);
+    }
+}

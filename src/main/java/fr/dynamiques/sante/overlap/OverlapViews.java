@@ -1,0 +1,91 @@
+package fr.dynamiques.sante.overlap;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON shapes of overlaps, territory stacks, the overlap matrix, coverage and white zones (shared/API.md). */
+public final class OverlapViews {
+
+    private OverlapViews() {
+    }
+
+    @Schema(description = "A scheme, in short")
+    public record SchemeRef(@Schema(examples = "42") long id, @Schema(examples = "ars-ara-cpts-0007") String ref,
+                            @Schema(examples = "CPTS Sud-Est Grenoblois") String name,
+                            @Schema(examples = "CPTS") String kind, @Schema(examples = "ACTIVE") String status) {
+    }
+
+    @Schema(description = "Another scheme sharing communes with this one")
+    public record OverlapRow(SchemeRef scheme,
+                             @Schema(description = "Communes both cover", examples = "1") int sharedCommunes,
+                             @Schema(description = "Population of those communes", examples = "37926") long sharedPopulation,
+                             @Schema(description = "Shared population over this scheme's population, 0 to 1 (communes when it has no population)",
+                                     examples = "1.0") double shareOfThis,
+                             @Schema(description = "Shared population over the other scheme's population, 0 to 1", examples = "0.4637")
+                             double shareOfOther) {
+    }
+
+    @Schema(description = "A scheme covering (part of) a territory")
+    public record CoveringScheme(SchemeRef scheme,
+                                 @Schema(description = "Communes of the territory it covers", examples = "49") int coveredCommunes,
+                                 @Schema(description = "Their population", examples = "445516") long coveredPopulation,
+                                 @Schema(description = "Share of the territory's population it covers, 0 to 1", examples = "1.0") double share,
+                                 @Schema(description = "True when it covers every commune of the territory") boolean whole) {
+    }
+
+    @Schema(description = "The schemes of one kind on a territory")
+    public record KindGroup(@Schema(examples = "CLS") String kind, @Schema(examples = "Contrat local de santé") String label,
+                            List<CoveringScheme> schemes) {
+    }
+
+    @Schema(description = "Every scheme covering (part of) a territory, grouped by kind")
+    public record TerritoryStack(Area territory, @Schema(examples = "[\"ACTIVE\", \"RENEWAL\"]") List<String> statuses,
+                                 @Schema(examples = "5") int total, List<KindGroup> kinds) {
+    }
+
+    @Schema(description = "Overlapping pairs between two kinds (kindA <= kindB; equal kinds: pairs of the same kind)")
+    public record MatrixCell(@Schema(examples = "CLS") String kindA, @Schema(examples = "CPTS") String kindB,
+                             @Schema(description = "Pairs of schemes sharing at least one commune of the territory", examples = "14") long pairs,
+                             @Schema(description = "Population of the shared communes, summed over the pairs", examples = "812345")
+                             long sharedPopulation) {
+    }
+
+    @Schema(description = "Kind x kind overlaps on a territory")
+    public record OverlapMatrix(Area territory, List<String> statuses,
+                                @Schema(description = "The kinds of the registry, in code order") List<String> kinds,
+                                @Schema(description = "The pairs of kinds that overlap; others have none") List<MatrixCell> cells) {
+    }
+
+    @Schema(description = "Coverage of a territory by one kind")
+    public record KindCoverage(@Schema(examples = "CPTS") String kind, @Schema(examples = "812345") long coveredPopulation,
+                               @Schema(examples = "0.63") double coverageRatio, @Schema(examples = "9") int schemeCount) {
+    }
+
+    @Schema(description = "How much of a territory's population the schemes cover (each commune counted once)")
+    public record CoverageRow(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name,
+                              @Schema(examples = "1290000") long population,
+                              @Schema(description = "Population of the communes at least one of the schemes covers", examples = "945000")
+                              long coveredPopulation,
+                              @Schema(examples = "0.7326") double coverageRatio,
+                              @Schema(description = "Schemes covering at least one of its communes", examples = "31") int schemeCount,
+                              @Schema(description = "The same, kind by kind") List<KindCoverage> kinds) {
+    }
+
+    @Schema(description = "A commune no scheme covers")
+    public record UncoveredCommune(@Schema(examples = "38001") String code, @Schema(examples = "Les Abrets en Dauphiné") String name,
+                                   @Schema(examples = "6421") long population) {
+    }
+
+    @Schema(description = "The communes of a territory that no scheme of the chosen kinds covers")
+    public record WhiteZones(Area territory, @Schema(examples = "[\"CPTS\"]") List<String> kinds, List<String> statuses,
+                             @Schema(description = "Their total population", examples = "52340") long population,
+                             @Schema(examples = "37") int communeCount,
+                             @Schema(description = "Most populated first") List<UncoveredCommune> communes) {
+    }
+
+    /** part / whole, 0 when whole is 0, to four decimals. */
+    static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+}
