@@ -45,12 +45,12 @@ public class Coverage {
         // The territory each commune belongs to, as SQL on commune c (joined to its département d).
         String territory = level == TerritoryLevel.REGION ? "d.region_code" : "d.code";
         String inRegion = region == null ? "" : " and d.region_code = :region";
-        // Each (commune, kind) once: the covered population of a kind counts a commune once however many schemes cover it.
+        // Each (commune, kind) once, from the per-commune counts: a commune counts once however many schemes cover it.
         Query covered = em.createNativeQuery("""
                 with covered as (
-                    select distinct sc.commune_code, s.kind
-                    from scheme_commune sc join scheme s on s.id = sc.scheme_id
-                    where true %3$s
+                    select cc.commune_code, cc.kind from commune_coverage cc
+                    where cc.schemes > 0 %3$s
+                    group by 1, 2
                 )
                 select %1$s, k.kind, sum(coalesce(c.population, 0))
                 from covered k join commune c on c.code = k.commune_code join department d on d.code = c.department_code
@@ -60,16 +60,15 @@ public class Coverage {
                 select %1$s, null, sum(coalesce(c.population, 0))
                 from commune c join department d on d.code = c.department_code
                 where c.code in (select commune_code from covered)%2$s
-                group by 1""".formatted(territory, inRegion, filters(kinds, statuses)));
+                group by 1""".formatted(territory, inRegion, filters("cc", kinds, statuses)));
         bind(covered, kinds, statuses);
+        // Schemes by the départements they touch (stored with each scheme): a scheme counts once per territory.
         Query schemes = em.createNativeQuery("""
                 select %1$s, s.kind, count(distinct s.id)
-                from scheme_commune sc
-                join scheme s on s.id = sc.scheme_id
-                join commune c on c.code = sc.commune_code
-                join department d on d.code = c.department_code
+                from scheme s cross join unnest(s.department_codes) as touched(code)
+                join department d on d.code = touched.code
                 where true%2$s%3$s
-                group by 1, 2""".formatted(territory, filters(kinds, statuses), inRegion));
+                group by 1, 2""".formatted(territory, filters("s", kinds, statuses), inRegion));
         bind(schemes, kinds, statuses);
         if (region != null) {
             covered.setParameter("region", region);
@@ -118,9 +117,8 @@ public class Coverage {
                 select c.code, c.name, coalesce(c.population, 0)
                 from commune c
                 where %s
-                  and not exists (select 1 from scheme_commune sc join scheme s on s.id = sc.scheme_id
-                                  where sc.commune_code = c.code %s)
-                order by 3 desc, c.code""".formatted(area.communes(), filters(kinds, statuses)));
+                  and not exists (select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0 %s)
+                order by 3 desc, c.code""".formatted(area.communes(), filters("cc", kinds, statuses)));
         query.setParameter("code", area.code());
         bind(query, kinds, statuses);
         List<UncoveredCommune> communes = rows(query).stream()

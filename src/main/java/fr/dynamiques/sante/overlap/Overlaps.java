@@ -72,7 +72,7 @@ public class Overlaps {
                 join scheme s on s.id = sc.scheme_id
                 where %s %s
                 group by s.id
-                order by s.kind, 7 desc, 6 desc, s.sort_name, s.id""".formatted(area.communes(), filters(kinds, statuses)));
+                order by s.kind, 7 desc, 6 desc, s.sort_name, s.id""".formatted(area.communes(), filters("s", kinds, statuses)));
         query.setParameter("code", area.code());
         bind(query, kinds, statuses);
         Map<String, SchemeKind> known = SchemeKind.byCode();
@@ -107,7 +107,7 @@ public class Overlaps {
                 from covered a
                 join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
                 group by 1, 2
-                order by 1, 2""".formatted(area.communes(), filters(List.of(), statuses)));
+                order by 1, 2""".formatted(area.communes(), filters("s", List.of(), statuses)));
         query.setParameter("code", area.code());
         bind(query, List.of(), statuses);
         List<MatrixCell> cells = rows(query).stream()
@@ -116,9 +116,10 @@ public class Overlaps {
         return new OverlapMatrix(area, statuses, kinds, cells);
     }
 
-    /** SQL conditions on {@code scheme s}: these kinds and these statuses, each only when given. */
-    static String filters(List<String> kinds, List<String> statuses) {
-        return (kinds.isEmpty() ? "" : " and s.kind in (:kinds)") + (statuses.isEmpty() ? "" : " and s.status in (:statuses)");
+    /** SQL conditions on a table (alias) with kind and status columns: these kinds and statuses, each only when given. */
+    static String filters(String alias, List<String> kinds, List<String> statuses) {
+        return (kinds.isEmpty() ? "" : " and " + alias + ".kind in (:kinds)")
+                + (statuses.isEmpty() ? "" : " and " + alias + ".status in (:statuses)");
     }
 
     static void bind(Query query, List<String> kinds, List<String> statuses) {

@@ -174,6 +174,11 @@ public class Scheme extends PanacheEntityBase {
 
     public int communeCount;
 
+    /** The départements the perimeter touches, resolved with it: coverage counts schemes by département from them. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(3)[]")
+    public List<String> departmentCodes = new ArrayList<>();
+
     // Partners and people
 
     @ElementCollection

@@ -17,6 +17,7 @@ import fr.dynamiques.sante.organisation.OrganisationType;
 import fr.dynamiques.sante.organisation.PartnerRole;
 import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryViews;
 import fr.dynamiques.sante.text.FoldedText;
 
 /**
@@ -81,6 +82,7 @@ final class SchemeWriter {
         scheme.communeCodes.addAll(covered);
         scheme.communeCount = covered.size();
         scheme.population = cog.population(covered);
+        scheme.departmentCodes = new ArrayList<>(cog.departmentsOf(covered).stream().map(TerritoryViews.Ref::code).toList());
         scheme.cogYear = cog.cogYear();
     }
 

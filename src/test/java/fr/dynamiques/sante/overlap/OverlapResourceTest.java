@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryViews.Ref;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -47,6 +49,9 @@ class OverlapResourceTest {
 
     @Inject
     CogSnapshot cog;
+
+    @Inject
+    EntityManager em;
 
     /** A scheme as the test sees it: kind, status and the communes its declared perimeter covers. */
     record Listed(long id, String ref, String kind, String status, Set<String> communes) {
@@ -164,6 +169,52 @@ class OverlapResourceTest {
             admin().when().delete("/api/v1/schemes/" + added).then().statusCode(204);
         }
         assertThat(get("/api/v1/schemes/" + cpts + "/overlaps").getList("scheme.id", Long.class)).doesNotContain(added);
+    }
+
+    @Test
+    void coverageCountsFollowEveryWrite() {
+        // The most populated commune of Isère without a CPTS: a new CPTS there removes it from the white zones.
+        String commune = get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "38").getString("communes[0].code");
+        Map<String, Object> body = cpts("coverage-write", List.of(commune), List.of());
+        long id = create(body);
+        try {
+            assertThat(whiteZones()).doesNotContain(commune);
+            assertThat(countsMatchPerimeters()).isTrue();
+            body.put("status", "ENDED");
+            admin().body(body).when().put("/api/v1/schemes/" + id).then().statusCode(200);
+            assertThat(whiteZones()).contains(commune);
+            assertThat(get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "38", "status", "ENDED")
+                    .getList("communes.code")).doesNotContain(commune);
+            body.put("status", "ACTIVE");
+            body.put("perimeter", Map.of("communes", List.of("38151")));
+            admin().body(body).when().put("/api/v1/schemes/" + id).then().statusCode(200);
+            assertThat(whiteZones()).contains(commune).doesNotContain("38151");
+            assertThat(countsMatchPerimeters()).isTrue();
+        } finally {
+            admin().when().delete("/api/v1/schemes/" + id).then().statusCode(204);
+        }
+        assertThat(whiteZones()).contains(commune, "38151");
+        assertThat(countsMatchPerimeters()).isTrue();
+    }
+
+    private static List<String> whiteZones() {
+        return get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "38").getList("communes.code");
+    }
+
+    /** The per-commune counts the triggers keep equal those recounted from every perimeter, row for row. */
+    private boolean countsMatchPerimeters() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                select count(*) from (
+                    select commune_code, kind, status, schemes from commune_coverage where schemes > 0
+                    except
+                    select sc.commune_code, s.kind, s.status, count(*) from scheme_commune sc join scheme s on s.id = sc.scheme_id group by 1, 2, 3
+                ) stale""").getSingleResult()).longValue() == 0
+                && ((Number) em.createNativeQuery("""
+                select count(*) from (
+                    select sc.commune_code, s.kind, s.status, count(*) from scheme_commune sc join scheme s on s.id = sc.scheme_id group by 1, 2, 3
+                    except
+                    select commune_code, kind, status, schemes from commune_coverage where schemes > 0
+                ) missing""").getSingleResult()).longValue() == 0);
     }
 
     @Test
