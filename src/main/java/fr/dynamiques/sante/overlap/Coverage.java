@@ -19,6 +19,8 @@ import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.KindCoverage;
 import fr.dynamiques.sante.overlap.OverlapViews.UncoveredCommune;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /**
@@ -32,9 +34,11 @@ public class Coverage {
     public static final List<String> CURRENT = List.of("ACTIVE", "RENEWAL");
 
     private final EntityManager em;
+    private final CogSnapshot cog;
 
-    Coverage(EntityManager em) {
+    Coverage(EntityManager em, CogSnapshot cog) {
         this.em = em;
+        this.cog = cog;
     }
 
     /**
@@ -42,46 +46,42 @@ public class Coverage {
      * these kinds (all when empty) and statuses cover, in all and kind by kind.
      */
     public List<CoverageRow> byTerritory(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
-        // The territory each commune belongs to, as SQL on commune c (joined to its département d).
-        String territory = level == TerritoryLevel.REGION ? "d.region_code" : "d.code";
-        String inRegion = region == null ? "" : " and d.region_code = :region";
-        // Each (commune, kind) once, from the per-commune counts: a commune counts once however many schemes cover it.
+        // Each covered (commune, kind) once, from the per-commune counts; the COG in memory tells each commune's
+        // territory and population (a commune counts once however many schemes cover it).
         Query covered = em.createNativeQuery("""
-                with covered as (
-                    select cc.commune_code, cc.kind from commune_coverage cc
-                    where cc.schemes > 0 %3$s
-                    group by 1, 2
-                )
-                select %1$s, k.kind, sum(coalesce(c.population, 0))
-                from covered k join commune c on c.code = k.commune_code join department d on d.code = c.department_code
-                where true%2$s
+                select cc.commune_code, cc.kind from commune_coverage cc
+                where cc.schemes > 0 %s
                 group by 1, 2
-                union all
-                select %1$s, null, sum(coalesce(c.population, 0))
-                from commune c join department d on d.code = c.department_code
-                where c.code in (select commune_code from covered)%2$s
-                group by 1""".formatted(territory, inRegion, filters("cc", kinds, statuses)));
+                order by 1""".formatted(filters("cc", kinds, statuses)));
         bind(covered, kinds, statuses);
-        // Schemes by the départements they touch (stored with each scheme): a scheme counts once per territory.
-        Query schemes = em.createNativeQuery("""
-                select %1$s, s.kind, count(distinct s.id)
-                from scheme s cross join unnest(s.department_codes) as touched(code)
-                join department d on d.code = touched.code
-                where true%2$s%3$s
-                group by 1, 2""".formatted(territory, filters("s", kinds, statuses), inRegion));
-        bind(schemes, kinds, statuses);
-        if (region != null) {
-            covered.setParameter("region", region);
-            schemes.setParameter("region", region);
-        }
         Map<String, Long> coveredAll = new HashMap<>();
         Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
+        String previous = null;
         for (Object[] row : rows(covered)) {
-            if (row[1] == null) {
-                coveredAll.put((String) row[0], number(row[2]));
-            } else {
-                coveredByKind.computeIfAbsent((String) row[0], t -> new HashMap<>()).put((String) row[1], number(row[2]));
+            CommuneFacts commune = cog.commune((String) row[0]);
+            String communeRegion = cog.regionOf(commune.departmentCode());
+            if (region != null && !region.equals(communeRegion)) {
+                continue;
             }
+            String territory = level == TerritoryLevel.REGION ? communeRegion : commune.departmentCode();
+            coveredByKind.computeIfAbsent(territory, t -> new HashMap<>()).merge((String) row[1], commune.population(), Long::sum);
+            if (!commune.code().equals(previous)) {
+                coveredAll.merge(territory, commune.population(), Long::sum);
+            }
+            previous = commune.code();
+        }
+        // Schemes by the départements they touch (stored with each scheme): a scheme counts once per territory.
+        String inRegion = region == null ? "" : " and d.region_code = :region";
+        Query schemes = em.createNativeQuery("""
+                select %s, s.kind, count(distinct s.id)
+                from scheme s cross join unnest(s.department_codes) as touched(code)
+                join department d on d.code = touched.code
+                where true%s%s
+                group by 1, 2""".formatted(level == TerritoryLevel.REGION ? "d.region_code" : "d.code",
+                filters("s", kinds, statuses), inRegion));
+        bind(schemes, kinds, statuses);
+        if (region != null) {
+            schemes.setParameter("region", region);
         }
         Map<String, Map<String, Integer>> schemeCounts = new HashMap<>();
         for (Object[] row : rows(schemes)) {

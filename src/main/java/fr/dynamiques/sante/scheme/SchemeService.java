@@ -32,6 +32,9 @@ public class SchemeService {
                                @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors) {
     }
 
+    /** Imports of at least this many schemes refresh the planner's statistics. */
+    private static final int ANALYZE_FROM = 500;
+
     private final SchemeValidator validator;
     private final CogSnapshot cog;
 
@@ -110,6 +113,12 @@ public class SchemeService {
         }
         if (!dryRun) {
             write(docs, targets, true);
+            if (docs.size() >= ANALYZE_FROM) {
+                // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
+                // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
+                Scheme.getEntityManager().flush();
+                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage").executeUpdate();
+            }
         }
         return new ImportReport(created, updated, dryRun, List.of());
     }

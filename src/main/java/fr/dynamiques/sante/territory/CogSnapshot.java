@@ -83,6 +83,16 @@ public class CogSnapshot {
         };
     }
 
+    /** A current commune, or null. */
+    public CommuneFacts commune(String code) {
+        return tables().communes().get(code);
+    }
+
+    /** The région of a département, or null. */
+    public String regionOf(String departmentCode) {
+        return tables().departmentRegions().get(departmentCode);
+    }
+
     /** Every commune the declared communes, EPCI and départements cover, each once, in code order. */
     public Set<String> resolve(Collection<String> communes, Collection<String> epcis, Collection<String> departments) {
         Tables t = tables();
