@@ -79,13 +79,19 @@ class Reference:
         return {d: (sum(self.population[c] for c in covered.get(d, ())), schemes.get(d, 0)) for d in self.departments}
 
 
-def timed_reference(function, *args):
-    start = time.perf_counter()
-    answer = function(*args)
-    return (time.perf_counter() - start) * 1000, answer
-
-
-def report(name, api_times, reference_times, disagreements):
+def compare(directory, name, items, path, expected, agrees):
+    """Times the API's answer for each item after a warm-up pass, computes the reference's, and counts disagreements."""
+    for item in items:  # warm-up: the JIT compiles the request path during the first hundreds of calls
+        directory.get(path(item))
+    api_times, reference_times, disagreements = [], [], 0
+    for item in items:
+        elapsed, answer = directory.get(path(item))
+        start = time.perf_counter()
+        reference = expected(item)
+        reference_times.append((time.perf_counter() - start) * 1000)
+        api_times.append(elapsed)
+        if not agrees(answer, reference):
+            disagreements += 1
     print(f"  {name:<38} API p50 {percentile(api_times, 50):7.1f} ms  p95 {percentile(api_times, 95):7.1f} ms   "
           f"reference p50 {percentile(reference_times, 50):8.1f} ms   "
           f"{len(api_times)} answers, {disagreements} disagreeing")
@@ -115,56 +121,27 @@ def main():
 
 def measure(directory, reference, schemes, samples):
     pick = random.Random(2026)
-    bad = 0
-
-    # One scheme's overlaps. Ids are read first, outside the timings.
     refs = pick.sample([s["ref"] for s in schemes], min(samples, len(schemes)))
     ids = {ref: directory.get(f"/api/v1/schemes?ref={ref}")[1]["items"][0]["id"] for ref in refs}
-    for ref in refs:  # a warm-up pass: the JIT compiles the request path during the first hundreds of calls
-        directory.get(f"/api/v1/schemes/{ids[ref]}/overlaps")
-    api_times, reference_times, disagreements = [], [], 0
-    for ref in refs:
-        elapsed, answer = directory.get(f"/api/v1/schemes/{ids[ref]}/overlaps")
-        t, expected = timed_reference(reference.overlaps, ref)
-        api_times.append(elapsed)
-        reference_times.append(t)
-        got = {row["scheme"]["ref"]: (row["sharedCommunes"], row["sharedPopulation"]) for row in answer}
-        ordered = [row["sharedPopulation"] for row in answer]
-        if got != expected or ordered != sorted(ordered, reverse=True):
-            disagreements += 1
-    bad += report("one scheme's overlaps", api_times, reference_times, disagreements)
-
-    # One commune's stack.
     communes = pick.sample(sorted(reference.covering), min(samples, len(reference.covering)))
-    for code in communes:
-        directory.get(f"/api/v1/territories/communes/{code}/schemes")
-    api_times, reference_times, disagreements = [], [], 0
-    for code in communes:
-        elapsed, answer = directory.get(f"/api/v1/territories/communes/{code}/schemes")
-        t, expected = timed_reference(reference.stack, code)
-        api_times.append(elapsed)
-        reference_times.append(t)
-        got = {s["scheme"]["ref"]: s["coveredCommunes"] for group in answer["kinds"] for s in group["schemes"]}
-        if got != expected or answer["territory"]["population"] != reference.population[code]:
-            disagreements += 1
-    bad += report("one commune's stack", api_times, reference_times, disagreements)
 
-    # National coverage by département.
-    for _ in range(10):
-        directory.get("/api/v1/coverage")
-    api_times, reference_times, disagreements = [], [], 0
-    for _ in range(20):
-        elapsed, answer = directory.get("/api/v1/coverage")
-        t, expected = timed_reference(reference.coverage)
-        api_times.append(elapsed)
-        reference_times.append(t)
-        got = {row["code"]: (row["coveredPopulation"], row["schemeCount"]) for row in answer}
-        if got != expected:
-            disagreements += 1
-            wrong = [d for d in expected if got.get(d) != expected[d]][:3]
-            print(f"    coverage differs for {wrong}: API {[got.get(d) for d in wrong]}, reference {[expected[d] for d in wrong]}")
-    bad += report("national coverage by département", api_times, reference_times, disagreements)
-    return bad
+    def same_overlaps(answer, expected):
+        shared = [row["sharedPopulation"] for row in answer]
+        return ({row["scheme"]["ref"]: (row["sharedCommunes"], row["sharedPopulation"]) for row in answer} == expected
+                and shared == sorted(shared, reverse=True))
+
+    def same_stack(answer, expected):
+        return {s["scheme"]["ref"]: s["coveredCommunes"] for group in answer["kinds"] for s in group["schemes"]} == expected
+
+    def same_coverage(answer, expected):
+        return {row["code"]: (row["coveredPopulation"], row["schemeCount"]) for row in answer} == expected
+
+    return (compare(directory, "one scheme's overlaps", refs, lambda ref: f"/api/v1/schemes/{ids[ref]}/overlaps",
+                    reference.overlaps, same_overlaps)
+            + compare(directory, "one commune's stack", communes, lambda code: f"/api/v1/territories/communes/{code}/schemes",
+                      reference.stack, same_stack)
+            + compare(directory, "national coverage by département", range(20), lambda _: "/api/v1/coverage",
+                      lambda _: reference.coverage(), same_coverage))
 
 
 if __name__ == "__main__":
