@@ -104,13 +104,13 @@ def main():
     os.chdir(ROOT)
     data_dir = f"target/bench-overlaps-{scale}"
     subprocess.run(["rm", "-rf", data_dir], check=True)
-    body, schemes = synthetic_registry(scale)
+    schemes = synthetic_registry(scale)
     reference = Reference(schemes)
     rows = sum(len(c) for _, _, c in reference.schemes.values())
     print(f"synthetic registry: scale {scale}, {len(schemes)} schemes covering {rows} (scheme, commune) pairs")
     directory = Directory(data_dir, PORT, f"target/bench-overlaps-{scale}.log")
     try:
-        print(f"imported in {directory.import_registry(body):.1f} s; "
+        print(f"imported in {directory.import_registry(schemes):.1f} s; "
               f"indexed {directory.wait_indexed(len(schemes)):.1f} s later")
         bad = measure(directory, reference, schemes, samples)
     finally:

@@ -47,10 +47,10 @@ def main():
     os.chdir(ROOT)
     data_dir = "target/bench-search"
     subprocess.run(["rm", "-rf", data_dir], check=True)
-    body, schemes = synthetic_registry(scale)
+    schemes = synthetic_registry(scale)
     directory = start(data_dir, trace=True)
     try:
-        print(f"synthetic registry: scale {scale}, {len(schemes)} schemes imported in {directory.import_registry(body):.1f} s")
+        print(f"synthetic registry: scale {scale}, {len(schemes)} schemes imported in {directory.import_registry(schemes):.1f} s")
         print(f"indexed (outbox) {directory.wait_indexed(len(schemes)):.1f} s after the import answered")
         paths, captured = capture(directory.api)
     finally:

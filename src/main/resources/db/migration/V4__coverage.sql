@@ -69,8 +69,61 @@ from scheme_commune sc join scheme s on s.id = sc.scheme_id
 group by 1, 2, 3;
 
 -- The départements a perimeter touches, stored with the scheme like its population (written by the application
--- from the COG when the perimeter is resolved): how many schemes work in each département, without scheme_commune.
+-- from the COG when the perimeter is resolved).
 alter table scheme add column department_codes varchar(3)[] not null default '{}';
 update scheme s set department_codes = array(
     select distinct c.department_code from scheme_commune sc join commune c on c.code = sc.commune_code
     where sc.scheme_id = s.id order by 1);
+
+-- How many schemes of each kind and status work in each département and each région (a scheme counts once in a
+-- région however many of its départements it touches). Kept exact by a trigger on scheme, like commune_coverage.
+create table area_schemes (
+    level   varchar(10) not null check (level in ('department', 'region')),
+    code    varchar(3)  not null,
+    kind    varchar(20) not null,
+    status  varchar(10) not null,
+    schemes integer     not null check (schemes >= 0),
+    primary key (level, code, kind, status)
+);
+
+create function area_schemes_add(p_departments varchar[], p_kind varchar, p_status varchar, p_delta integer) returns void
+language plpgsql as $$
+begin
+    if p_delta > 0 then
+        insert into area_schemes as a (level, code, kind, status, schemes)
+        select 'department', d, p_kind, p_status, p_delta from unnest(p_departments) d
+        union
+        select 'region', dep.region_code, p_kind, p_status, p_delta from department dep where dep.code = any(p_departments)
+        on conflict (level, code, kind, status) do update set schemes = a.schemes + excluded.schemes;
+    else
+        update area_schemes a set schemes = a.schemes + p_delta
+        where a.kind = p_kind and a.status = p_status
+          and ((a.level = 'department' and a.code = any(p_departments))
+            or (a.level = 'region' and a.code in (select dep.region_code from department dep where dep.code = any(p_departments))));
+    end if;
+end $$;
+
+create function scheme_area_counted() returns trigger
+language plpgsql as $$
+begin
+    if tg_op in ('UPDATE', 'DELETE') then
+        perform area_schemes_add(old.department_codes, old.kind, old.status, -1);
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+        perform area_schemes_add(new.department_codes, new.kind, new.status, 1);
+    end if;
+    return null;
+end $$;
+create trigger scheme_area_counted after insert or delete on scheme
+    for each row execute function scheme_area_counted();
+create trigger scheme_area_recounted after update of department_codes, kind, status on scheme
+    for each row when (old.department_codes is distinct from new.department_codes or old.kind is distinct from new.kind
+                       or old.status is distinct from new.status)
+    execute function scheme_area_counted();
+
+insert into area_schemes (level, code, kind, status, schemes)
+select 'department', d, s.kind, s.status, count(*) from scheme s, unnest(s.department_codes) d group by 2, 3, 4
+union all
+select 'region', r.region_code, r.kind, r.status, count(*)
+from (select distinct s.id, dep.region_code, s.kind, s.status from scheme s join department dep on dep.code = any(s.department_codes)) r
+group by 2, 3, 4;

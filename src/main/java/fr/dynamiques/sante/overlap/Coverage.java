@@ -8,8 +8,10 @@ import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,39 +48,35 @@ public class Coverage {
      * these kinds (all when empty) and statuses cover, in all and kind by kind.
      */
     public List<CoverageRow> byTerritory(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
-        // Each covered (commune, kind) once, from the per-commune counts; the COG in memory tells each commune's
-        // territory and population (a commune counts once however many schemes cover it).
-        Query covered = em.createNativeQuery("""
-                select cc.commune_code, cc.kind from commune_coverage cc
-                where cc.schemes > 0 %s
-                group by 1, 2
-                order by 1""".formatted(filters("cc", kinds, statuses)));
+        // The kinds covering each commune (with these statuses), from the per-commune counts; the COG in memory tells
+        // each commune's territory and population, so that a commune counts once however many schemes cover it.
+        Query covered = em.createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s"
+                .formatted(filters("cc", kinds, statuses)));
         bind(covered, kinds, statuses);
+        Map<String, Set<String>> kindsByCommune = new HashMap<>();
+        for (Object[] row : rows(covered)) {
+            kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]);
+        }
         Map<String, Long> coveredAll = new HashMap<>();
         Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
-        String previous = null;
-        for (Object[] row : rows(covered)) {
-            CommuneFacts commune = cog.commune((String) row[0]);
+        kindsByCommune.forEach((code, communeKinds) -> {
+            CommuneFacts commune = cog.commune(code);
             String communeRegion = cog.regionOf(commune.departmentCode());
-            if (region != null && !region.equals(communeRegion)) {
-                continue;
-            }
-            String territory = level == TerritoryLevel.REGION ? communeRegion : commune.departmentCode();
-            coveredByKind.computeIfAbsent(territory, t -> new HashMap<>()).merge((String) row[1], commune.population(), Long::sum);
-            if (!commune.code().equals(previous)) {
+            if (region == null || region.equals(communeRegion)) {
+                String territory = level == TerritoryLevel.REGION ? communeRegion : commune.departmentCode();
                 coveredAll.merge(territory, commune.population(), Long::sum);
+                communeKinds.forEach(kind -> coveredByKind.computeIfAbsent(territory, t -> new HashMap<>())
+                        .merge(kind, commune.population(), Long::sum));
             }
-            previous = commune.code();
-        }
-        // Schemes by the départements they touch (stored with each scheme): a scheme counts once per territory.
-        String inRegion = region == null ? "" : " and d.region_code = :region";
+        });
+        // Schemes per territory, from the counts kept with every write (a scheme counts once per territory).
+        String inRegion = region == null ? "" : level == TerritoryLevel.REGION ? " and a.code = :region"
+                : " and a.code in (select d.code from department d where d.region_code = :region)";
         Query schemes = em.createNativeQuery("""
-                select %s, s.kind, count(distinct s.id)
-                from scheme s cross join unnest(s.department_codes) as touched(code)
-                join department d on d.code = touched.code
-                where true%s%s
-                group by 1, 2""".formatted(level == TerritoryLevel.REGION ? "d.region_code" : "d.code",
-                filters("s", kinds, statuses), inRegion));
+                select a.code, a.kind, sum(a.schemes) from area_schemes a
+                where a.level = :level and a.schemes > 0%s%s
+                group by 1, 2""".formatted(filters("a", kinds, statuses), inRegion));
+        schemes.setParameter("level", level.apiName());
         bind(schemes, kinds, statuses);
         if (region != null) {
             schemes.setParameter("region", region);
@@ -90,7 +88,8 @@ public class Coverage {
 
         Query territories = em.createNativeQuery(level == TerritoryLevel.REGION
                 ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region") + " order by r.code"
-                : "select d.code, d.name, d.population from department d where true" + inRegion + " order by d.code");
+                : "select d.code, d.name, d.population from department d where " + (region == null ? "true" : "d.region_code = :region")
+                        + " order by d.code");
         if (region != null) {
             territories.setParameter("region", region);
         }

@@ -46,11 +46,9 @@ public class Overlaps {
                 join commune c on c.code = mine.commune_code
                 where mine.scheme_id = :id %s
                 group by o.id
-                order by 9 desc, 8 desc, o.sort_name, o.id""".formatted(statuses.isEmpty() ? "" : "and o.status in (:statuses)"));
+                order by 9 desc, 8 desc, o.sort_name, o.id""".formatted(filters("o", List.of(), statuses)));
         query.setParameter("id", scheme.id);
-        if (!statuses.isEmpty()) {
-            query.setParameter("statuses", statuses);
-        }
+        bind(query, List.of(), statuses);
         List<OverlapRow> rows = new ArrayList<>();
         for (Object[] row : rows(query)) {
             long shared = number(row[8]);

@@ -201,20 +201,27 @@ class OverlapResourceTest {
         return get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "38").getList("communes.code");
     }
 
-    /** The per-commune counts the triggers keep equal those recounted from every perimeter, row for row. */
+    /**
+     * The counts the triggers keep (schemes per commune, per département, per région) equal those recounted from every
+     * perimeter, row for row, both ways.
+     */
     private boolean countsMatchPerimeters() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                select count(*) from (
-                    select commune_code, kind, status, schemes from commune_coverage where schemes > 0
-                    except
-                    select sc.commune_code, s.kind, s.status, count(*) from scheme_commune sc join scheme s on s.id = sc.scheme_id group by 1, 2, 3
-                ) stale""").getSingleResult()).longValue() == 0
-                && ((Number) em.createNativeQuery("""
-                select count(*) from (
-                    select sc.commune_code, s.kind, s.status, count(*) from scheme_commune sc join scheme s on s.id = sc.scheme_id group by 1, 2, 3
-                    except
-                    select commune_code, kind, status, schemes from commune_coverage where schemes > 0
-                ) missing""").getSingleResult()).longValue() == 0);
+        String perCommune = "select commune_code, kind, status, schemes from commune_coverage where schemes > 0";
+        String recountedPerCommune = "select sc.commune_code, s.kind, s.status, count(*) from scheme_commune sc "
+                + "join scheme s on s.id = sc.scheme_id group by 1, 2, 3";
+        String perArea = "select level, code, kind, status, schemes from area_schemes where schemes > 0";
+        String recountedPerArea = "select 'department', c.department_code, s.kind, s.status, count(distinct s.id) from scheme s "
+                + "join scheme_commune sc on sc.scheme_id = s.id join commune c on c.code = sc.commune_code group by 1, 2, 3, 4 "
+                + "union all select 'region', d.region_code, s.kind, s.status, count(distinct s.id) from scheme s "
+                + "join scheme_commune sc on sc.scheme_id = s.id join commune c on c.code = sc.commune_code "
+                + "join department d on d.code = c.department_code group by 1, 2, 3, 4";
+        return QuarkusTransaction.requiringNew().call(() -> differences(perCommune, recountedPerCommune) == 0
+                && differences(recountedPerCommune, perCommune) == 0
+                && differences(perArea, recountedPerArea) == 0 && differences(recountedPerArea, perArea) == 0);
+    }
+
+    private long differences(String rows, String others) {
+        return ((Number) em.createNativeQuery("select count(*) from ((" + rows + ") except (" + others + ")) d").getSingleResult()).longValue();
     }
 
     @Test
