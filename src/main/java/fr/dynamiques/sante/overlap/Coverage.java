@@ -61,6 +61,9 @@ public class Coverage {
         Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
         kindsByCommune.forEach((code, communeKinds) -> {
             CommuneFacts commune = cog.commune(code);
+            if (commune == null) {
+                return; // a perimeter resolved with an older COG may name a commune since merged: not a territory now
+            }
             String communeRegion = cog.regionOf(commune.departmentCode());
             if (region == null || region.equals(communeRegion)) {
                 String territory = level == TerritoryLevel.REGION ? communeRegion : commune.departmentCode();

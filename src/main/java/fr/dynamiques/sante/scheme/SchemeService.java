@@ -117,7 +117,7 @@ public class SchemeService {
                 // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
                 // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
                 Scheme.getEntityManager().flush();
-                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage").executeUpdate();
+                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes").executeUpdate();
             }
         }
         return new ImportReport(created, updated, dryRun, List.of());
