@@ -45,6 +45,7 @@ public class SchemeService {
 
     @Transactional
     public Scheme create(SchemeDocument doc) {
+        takeTurn();
         if (doc.ref() != null) {
             Scheme.findByRef(doc.ref().strip()).ifPresent(existing -> {
                 throw conflict(existing);
@@ -55,6 +56,7 @@ public class SchemeService {
 
     @Transactional
     public Scheme update(long id, SchemeDocument doc) {
+        takeTurn();
         Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
         if (doc.ref() != null) {
@@ -67,6 +69,7 @@ public class SchemeService {
 
     @Transactional
     public void delete(long id) {
+        takeTurn();
         Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
         List<Scheme> successors = scheme.successors();
@@ -90,6 +93,9 @@ public class SchemeService {
     /** The same, with mistakes already found while reading the file (rows that could not become documents). */
     @Transactional
     public ImportReport importAll(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun) {
+        if (!dryRun) {
+            takeTurn();
+        }
         List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).toList();
         Map<String, Scheme> existing = refs.isEmpty() ? Map.of()
                 : Scheme.<Scheme>list("ref in ?1", refs).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
@@ -167,6 +173,15 @@ public class SchemeService {
         }
         Person.deleteUnreferenced();
         return written;
+    }
+
+    /**
+     * Writes take turns, until their transaction ends: each moves counts shared by every scheme of a territory
+     * (V4__coverage.sql), and two writes locking them in opposite orders would have PostgreSQL abort one of them.
+     * Taking turns also settles two writers racing for one ref before either reads the registry.
+     */
+    private static void takeTurn() {
+        Scheme.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('scheme_write'))").getSingleResult();
     }
 
     private List<FieldError> check(List<SchemeDocument> docs, Map<Integer, Scheme> targets) {

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -222,6 +225,44 @@ class OverlapResourceTest {
 
     private long differences(String rows, String others) {
         return ((Number) em.createNativeQuery("select count(*) from ((" + rows + ") except (" + others + ")) d").getSingleResult()).longValue();
+    }
+
+    @Test
+    void simultaneousImportsOverTheSameTerritoriesBothSucceed() throws Exception {
+        // Isère then Gironde in one import, Gironde then Isère in the other (two régions): each holds the counts of
+        // one territory while it reaches for the other's.
+        List<String> isere = List.of("38001", "38002", "38003", "38004", "38005", "38006", "38008", "38009");
+        List<String> gironde = List.of("33001", "33002", "33003", "33004", "33005", "33006", "33007", "33008");
+        List<Map<String, Object>> first = new ArrayList<>();
+        List<Map<String, Object>> second = new ArrayList<>();
+        for (int round = 0; round < 15; round++) {
+            for (String commune : isere) {
+                first.add(cpts("concurrent-a-" + round + "-" + commune, List.of(commune), List.of()));
+            }
+            for (String commune : gironde) {
+                first.add(cpts("concurrent-a-" + round + "-" + commune, List.of(commune), List.of()));
+                second.add(cpts("concurrent-b-" + round + "-" + commune, List.of(commune), List.of()));
+            }
+            for (String commune : isere) {
+                second.add(cpts("concurrent-b-" + round + "-" + commune, List.of(commune), List.of()));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = pool.invokeAll(List.of(
+                    () -> admin().body(first).when().post("/api/v1/schemes/import").then().extract().statusCode(),
+                    () -> admin().body(second).when().post("/api/v1/schemes/import").then().extract().statusCode()));
+            assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactly(200, 200);
+            assertThat(countsMatchPerimeters()).isTrue();
+        } finally {
+            pool.shutdown();
+            // Through the API, so that search forgets them too (the search tests share this registry).
+            @SuppressWarnings("unchecked")
+            List<Number> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "select id from scheme where ref like 'concurrent-%'").getResultList());
+            ids.forEach(id -> admin().when().delete("/api/v1/schemes/" + id).then().statusCode(204));
+        }
+        assertThat(countsMatchPerimeters()).isTrue();
     }
 
     @Test
