@@ -1,13 +1,10 @@
 package fr.dynamiques.sante.overlap;
 
-import java.util.List;
-
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import fr.dynamiques.sante.problem.Problem.FieldError;
-import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /**
@@ -21,24 +18,11 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
 
     /** The area with this level and code, or a 400 (malformed code) or 404 (no such territory). */
     public static Area of(EntityManager em, TerritoryLevel level, String code) {
-        if (!level.isWellFormed(code)) {
-            throw ProblemException.badRequest("Malformed " + level.apiName() + " code.",
-                    new FieldError("code", "'" + abbreviate(code) + "' is not a " + level.apiName() + " code"));
-        }
-        String name = switch (level) {
-            case COMMUNE -> "select name from commune where code = :code";
-            case EPCI -> "select name from epci where siren = :code";
-            case DEPARTMENT -> "select name from department where code = :code";
-            case REGION -> "select name from region where code = :code";
-        };
-        @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery(name).setParameter("code", code).getResultList();
-        if (names.isEmpty()) {
-            throw ProblemException.notFound("No " + level.apiName() + " with code " + code + " in the COG.");
-        }
+        Territory territory = Territory.findExisting(level, code);
+        // Population and communes counted as the overlap queries count them: current communes, none published as 0.
         Object[] size = (Object[]) em.createNativeQuery("select coalesce(sum(c.population), 0), count(*) from commune c where "
                 + condition(level)).setParameter("code", code).getSingleResult();
-        return new Area(level.apiName(), code, names.get(0), ((Number) size[0]).longValue(), ((Number) size[1]).intValue());
+        return new Area(level.apiName(), code, territory.name, ((Number) size[0]).longValue(), ((Number) size[1]).intValue());
     }
 
     /** The communes of this area, on {@code commune c}, with the parameter {@code :code}. */
@@ -53,9 +37,5 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
             case DEPARTMENT -> "c.department_code = :code";
             case REGION -> "c.department_code in (select d.code from department d where d.region_code = :code)";
         };
-    }
-
-    private static String abbreviate(String text) {
-        return text == null ? "" : text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }
 }

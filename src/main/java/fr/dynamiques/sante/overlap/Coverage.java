@@ -32,9 +32,6 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
 @ApplicationScoped
 public class Coverage {
 
-    /** Unless asked otherwise, coverage counts the schemes at work: active ones and those being renewed. */
-    public static final List<String> CURRENT = List.of("ACTIVE", "RENEWAL");
-
     private final EntityManager em;
     private final CogSnapshot cog;
 

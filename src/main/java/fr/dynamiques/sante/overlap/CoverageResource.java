@@ -18,6 +18,7 @@ import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 
@@ -55,7 +56,7 @@ public class CoverageResource {
         } else {
             throw ProblemException.badRequest("Unknown coverage level.", new FieldError("level", "department or region"));
         }
-        Criteria criteria = Criteria.of(kind, status, region, null, Coverage.CURRENT, cog);
+        Criteria criteria = Criteria.of(kind, status, region, null, SchemeStatus.AT_WORK, cog);
         return coverage.byTerritory(chosen, criteria.region(), criteria.kinds(), criteria.statuses());
     }
 
@@ -70,7 +71,7 @@ public class CoverageResource {
             @Parameter(description = "Département code (or region)", example = "38") @QueryParam("department") String department,
             @Parameter(description = "Région code (or department)", example = "84") @QueryParam("region") String region,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
-        Criteria criteria = Criteria.of(kind, status, region, department, Coverage.CURRENT, cog);
+        Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
         return coverage.whiteZones(criteria.area(em), criteria.kinds(), criteria.statuses());
     }
 }

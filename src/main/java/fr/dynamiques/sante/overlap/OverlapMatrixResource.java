@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
+import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.CogSnapshot;
 
 /** Kind x kind overlaps in a région or a département. */
@@ -41,7 +42,7 @@ public class OverlapMatrixResource {
     public OverlapMatrix matrix(@Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
                                 @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
                                 @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
-        Criteria criteria = Criteria.of(null, status, region, department, Coverage.CURRENT, cog);
+        Criteria criteria = Criteria.of(null, status, region, department, SchemeStatus.AT_WORK, cog);
         return overlaps.matrix(criteria.area(em), criteria.statuses());
     }
 }

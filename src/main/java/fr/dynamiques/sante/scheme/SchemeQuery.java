@@ -39,8 +39,11 @@ public class SchemeQuery {
      */
     public Page ending(SchemeFilter filter, LocalDate until, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(filter, parameters) + " and s.end_date between :today and :until"
-                + (filter.statuses().isEmpty() ? " and s.status in ('ACTIVE', 'RENEWAL')" : "");
+        String where = where(filter, parameters) + " and s.end_date between :today and :until";
+        if (filter.statuses().isEmpty()) {
+            where += " and s.status in (:atWork)";
+            parameters.put("atWork", SchemeStatus.AT_WORK);
+        }
         parameters.put("today", LocalDate.now());
         parameters.put("until", until);
         return page(where, parameters, "s.end_date, s.sort_name, s.id", page, size);

@@ -22,6 +22,8 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericFie
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
+import fr.dynamiques.sante.problem.Problem;
+import fr.dynamiques.sante.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -55,6 +57,29 @@ public abstract class Territory extends PanacheEntityBase {
     @KeywordField(name = "context", projectable = Projectable.YES, searchable = Searchable.NO)
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
     public abstract String getContext();
+
+    /**
+     * The territory of that level with that code. A malformed code is the client's mistake (400); a well-formed but
+     * unknown one is not found (404).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends Territory> T findExisting(TerritoryLevel level, String code) {
+        if (!level.isWellFormed(code)) {
+            String shown = code == null ? "" : code.length() <= 20 ? code : code.substring(0, 20) + "…";
+            throw ProblemException.badRequest("Malformed " + level.apiName() + " code.",
+                    new Problem.FieldError("code", "'" + shown + "' is not a " + level.apiName() + " code"));
+        }
+        Territory territory = switch (level) {
+            case COMMUNE -> Commune.findByCode(code);
+            case EPCI -> Epci.findBySiren(code);
+            case DEPARTMENT -> Department.findByCode(code);
+            case REGION -> Region.findByCode(code);
+        };
+        if (territory == null) {
+            throw ProblemException.notFound("No " + level.apiName() + " with code " + code + " in the COG.");
+        }
+        return (T) territory;
+    }
 
     /** Codes a user may type to find this territory: its own, plus postal codes for a commune. */
     @KeywordField(name = "codes")

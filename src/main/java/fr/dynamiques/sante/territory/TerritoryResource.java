@@ -2,7 +2,6 @@ package fr.dynamiques.sante.territory;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -74,7 +73,7 @@ public class TerritoryResource {
     @Transactional
     @Operation(summary = "A commune by its INSEE code")
     public CommuneView commune(@Parameter(example = "38151") @PathParam("code") String code) {
-        return CommuneView.of(find(TerritoryLevel.COMMUNE, code, Commune::findByCode));
+        return CommuneView.of(Territory.<Commune>findExisting(TerritoryLevel.COMMUNE, code));
     }
 
     @GET
@@ -82,7 +81,7 @@ public class TerritoryResource {
     @Transactional
     @Operation(summary = "An EPCI by its SIREN, with its member communes")
     public EpciView epci(@Parameter(example = "200040715") @PathParam("siren") String siren) {
-        return EpciView.of(find(TerritoryLevel.EPCI, siren, Epci::findBySiren));
+        return EpciView.of(Territory.<Epci>findExisting(TerritoryLevel.EPCI, siren));
     }
 
     @GET
@@ -90,7 +89,7 @@ public class TerritoryResource {
     @Transactional
     @Operation(summary = "A département by its code")
     public DepartmentView department(@Parameter(example = "38") @PathParam("code") String code) {
-        return DepartmentView.of(find(TerritoryLevel.DEPARTMENT, code, Department::findByCode));
+        return DepartmentView.of(Territory.<Department>findExisting(TerritoryLevel.DEPARTMENT, code));
     }
 
     @GET
@@ -98,23 +97,6 @@ public class TerritoryResource {
     @Transactional
     @Operation(summary = "A région by its code")
     public RegionView region(@Parameter(example = "84") @PathParam("code") String code) {
-        return RegionView.of(find(TerritoryLevel.REGION, code, Region::findByCode));
-    }
-
-    /** Malformed codes are the client's mistake (400); well-formed but unknown ones are not found (404). */
-    private static <T extends Territory> T find(TerritoryLevel level, String code, Function<String, T> finder) {
-        if (!level.isWellFormed(code)) {
-            throw ProblemException.badRequest("Malformed " + level.apiName() + " code.",
-                    new Problem.FieldError("code", "'" + abbreviate(code) + "' is not a " + level.apiName() + " code"));
-        }
-        T territory = finder.apply(code);
-        if (territory == null) {
-            throw ProblemException.notFound("No " + level.apiName() + " with code " + code + " in the COG.");
-        }
-        return territory;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+        return RegionView.of(Territory.<Region>findExisting(TerritoryLevel.REGION, code));
     }
 }
