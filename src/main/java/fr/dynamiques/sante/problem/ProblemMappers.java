@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import fr.dynamiques.sante.web.ErrorPage;
+
 /**
  * Turns every failure into RFC 9457 problem details. Client mistakes keep their 4xx status and a
  * readable detail; anything unexpected is a 500 whose body says nothing of the internals (the log does).
@@ -22,6 +25,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ErrorPage pages;
+
+    ProblemMappers(ErrorPage pages) {
+        this.pages = pages;
+    }
 
     @ServerExceptionMapper
     public Response known(ProblemException e, UriInfo uri) {
@@ -78,7 +87,11 @@ public class ProblemMappers {
         return answer(500, "An unexpected error occurred; it has been logged.", List.of(), uri).build();
     }
 
-    private static Response.ResponseBuilder answer(int status, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+    /** Problem details from the API; an error page, in the visitor's language, from the pages. */
+    private Response.ResponseBuilder answer(int status, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        if (pages.serves(uri.getPath())) {
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(pages.render(status, errors));
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
         return Response.status(status)

@@ -148,6 +148,12 @@ public record SchemeDocument(
     static final String NO_PIPE = "[^|]*";
     static final String QPV = "[A-Za-z0-9]*";
 
+    /** The document of a stored scheme with, for kinds with generations, its lineage. */
+    public static SchemeDocument withHistory(Scheme s, CogSnapshot cog, boolean withPersonalData) {
+        List<LineageEntry> history = s.kind.has(KindFeature.GENERATIONS) ? s.lineage().stream().map(LineageEntry::of).toList() : null;
+        return of(s, cog, withPersonalData, history);
+    }
+
     /**
      * The document of a stored scheme. Coordinators who did not consent appear with their title and
      * employer only, unless {@code withPersonalData} (the admin's reads and exports).

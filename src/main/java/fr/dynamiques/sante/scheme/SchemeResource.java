@@ -134,7 +134,7 @@ public class SchemeResource {
     @Operation(summary = "A scheme, with the history of its contract lineage")
     public SchemeDocument get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         boolean full = admin.isAdmin(authorization);
-        return document(Scheme.findExisting(id), full);
+        return SchemeDocument.withHistory(Scheme.findExisting(id), cog, full);
     }
 
     @POST
@@ -244,13 +244,7 @@ public class SchemeResource {
 
     /** Answered in the write's transaction: what the registry now holds, as the admin sees it. */
     private SchemeDocument reread(long id) {
-        return document(Scheme.findById(id), true);
-    }
-
-    private SchemeDocument document(Scheme scheme, boolean full) {
-        List<SchemeDocument.LineageEntry> history = scheme.kind.has(KindFeature.GENERATIONS)
-                ? scheme.lineage().stream().map(SchemeDocument.LineageEntry::of).toList() : null;
-        return SchemeDocument.of(scheme, cog, full, history);
+        return SchemeDocument.withHistory(Scheme.findById(id), cog, true);
     }
 
     private static Response report(SchemeService.ImportReport report) {

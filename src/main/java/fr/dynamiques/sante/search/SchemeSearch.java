@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +26,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.text.FoldedText;
 
 /**
@@ -52,6 +56,36 @@ public class SchemeSearch {
 
     /** What was asked: text, filters (facet name to accepted values), sort and page. */
     public record Request(String text, Map<String, List<String>> filters, Sort sort, int page, int size) {
+
+        static final int MAX_QUERY_LENGTH = 500;
+
+        /**
+         * The request as the API and the pages receive it, checked: a query too long, an unknown sort or a bad page
+         * is a 400. Filter values may be repeated or comma-separated (but for theme and funder labels, which may hold
+         * commas); blanks are dropped.
+         */
+        public static Request of(String q, Map<String, List<String>> filters, String sort, String page, String size) {
+            if (q != null && q.length() > MAX_QUERY_LENGTH) {
+                throw ProblemException.badRequest("The query is too long.",
+                        new FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
+            }
+            Sort order = sort == null || sort.isBlank() ? Sort.RELEVANCE : SchemeSearch.sort(sort);
+            if (order == null) {
+                throw ProblemException.badRequest("Unknown sort.", new FieldError("sort", "relevance, name, startDate or population"));
+            }
+            int[] paging = SchemeFilter.paging(page, size);
+            Map<String, List<String>> kept = new LinkedHashMap<>();
+            filters.forEach((facet, values) -> {
+                boolean splits = !facet.equals("theme") && !facet.equals("funder");
+                List<String> clean = values == null ? List.of() : values.stream()
+                        .flatMap(v -> splits ? Arrays.stream(v.split(",")) : Stream.of(v))
+                        .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                if (!clean.isEmpty()) {
+                    kept.put(facet, clean);
+                }
+            });
+            return new Request(q, kept, order, paging[0], paging[1]);
+        }
     }
 
     @Schema(description = "A scheme matching the query, as the search engine holds it")

@@ -1,6 +1,5 @@
 package fr.dynamiques.sante.search;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.problem.Problem.FieldError;
-import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.scheme.SchemeFilter;
 
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recherche", description = "Full-text search of the registry, with facets")
 public class SearchResource {
-
-    static final int MAX_QUERY_LENGTH = 500;
 
     private final SchemeSearch search;
 
@@ -51,36 +45,13 @@ public class SearchResource {
             @Parameter(description = "relevance (default), name, startDate or population") @QueryParam("sort") String sort,
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw ProblemException.badRequest("The query is too long.",
-                    new FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
-        }
-        SchemeSearch.Sort order = sort == null || sort.isBlank() ? SchemeSearch.Sort.RELEVANCE : SchemeSearch.sort(sort);
-        if (order == null) {
-            throw ProblemException.badRequest("Unknown sort.", new FieldError("sort", "relevance, name, startDate or population"));
-        }
-        int[] paging = SchemeFilter.paging(page, size);
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        put(filters, "kind", kind);
-        put(filters, "status", status);
-        put(filters, "region", region);
-        put(filters, "department", department);
-        put(filters, "theme", theme);
-        put(filters, "funder", funder);
-        return search.search(new SchemeSearch.Request(q, filters, order, paging[0], paging[1]));
-    }
-
-    private static void put(Map<String, List<String>> filters, String facet, List<String> values) {
-        if (values == null) {
-            return;
-        }
-        // Theme and funder labels may hold commas; codes and kinds do not.
-        boolean splits = !facet.equals("theme") && !facet.equals("funder");
-        List<String> kept = values.stream()
-                .flatMap(v -> splits ? Arrays.stream(v.split(",")) : java.util.stream.Stream.of(v))
-                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
-        if (!kept.isEmpty()) {
-            filters.put(facet, kept);
-        }
+        filters.put("kind", kind);
+        filters.put("status", status);
+        filters.put("region", region);
+        filters.put("department", department);
+        filters.put("theme", theme);
+        filters.put("funder", funder);
+        return search.search(SchemeSearch.Request.of(q, filters, sort, page, size));
     }
 }

@@ -88,6 +88,21 @@ public class CogSnapshot {
         return tables().communes().get(code);
     }
 
+    /** The name of a département, or null. */
+    public String departmentName(String code) {
+        return tables().departmentNames().get(code);
+    }
+
+    /** The name of a région, or null. */
+    public String regionName(String code) {
+        return tables().regionNames().get(code);
+    }
+
+    /** The name of an EPCI, or null. */
+    public String epciName(String siren) {
+        return tables().epciNames().get(siren);
+    }
+
     /** The région of a département, or null. */
     public String regionOf(String departmentCode) {
         return tables().departmentRegions().get(departmentCode);

@@ -37,7 +37,7 @@ public final class TerritoryViews {
             Ref region,
             @Schema(description = "Null for the few communes outside any EPCI") EpciRef epci) {
 
-        static CommuneView of(Commune c) {
+        public static CommuneView of(Commune c) {
             return new CommuneView(c.code, c.name, c.population, List.copyOf(c.postalCodes),
                     Ref.of(c.department), Ref.of(c.department.region),
                     c.epci == null ? null : new EpciRef(c.epci.siren, c.epci.name));
@@ -61,7 +61,7 @@ public final class TerritoryViews {
             @Schema(description = "Sum of the member communes' populations") long population,
             List<MemberCommune> communes) {
 
-        static EpciView of(Epci e) {
+        public static EpciView of(Epci e) {
             return new EpciView(e.siren, e.name, e.type, e.typeLabel(), e.population,
                     e.communes().stream().map(MemberCommune::of).toList());
         }
@@ -75,7 +75,7 @@ public final class TerritoryViews {
             long communeCount,
             Ref region) {
 
-        static DepartmentView of(Department d) {
+        public static DepartmentView of(Department d) {
             return new DepartmentView(d.code, d.name, d.population, d.communeCount(), Ref.of(d.region));
         }
     }
@@ -88,7 +88,7 @@ public final class TerritoryViews {
             long communeCount,
             List<Ref> departments) {
 
-        static RegionView of(Region r) {
+        public static RegionView of(Region r) {
             return new RegionView(r.code, r.name, r.population, r.communeCount(),
                     r.departments().stream().map(Ref::of).toList());
         }

@@ -1,0 +1,100 @@
+package fr.dynamiques.sante.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.SchemeKind;
+import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.territory.TerritoryLevel;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Coverage of each département by the schemes at work, all kinds or one: a map drawn on the server (SVG, no
+ * script, no tiles) and the same figures in a table.
+ */
+@Path("/couverture")
+@Produces(MediaType.TEXT_HTML)
+public class CoveragePage {
+
+    /** Upper bounds of the map's colour classes (class 0: nothing covered). */
+    static final double[] CLASSES = {0.2, 0.4, 0.6, 0.8, 1.0};
+    private static final int BOX = 100;
+    private static final int BOX_GAP = 18;
+
+    /** A département on the map: its shape or, overseas, a box; its colour class and figures. */
+    public record MapArea(String code, String name, String path, int x, int y, int colour, CoverageRow row) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
+                                                List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize);
+    }
+
+    private final Coverage coverage;
+    private final DepartmentMap map;
+    private final Visitor visitor;
+
+    CoveragePage(Coverage coverage, DepartmentMap map, Visitor visitor) {
+        this.coverage = coverage;
+        this.map = map;
+        this.visitor = visitor;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance coverage(@QueryParam("kind") String kind) {
+        String chosen = kind == null || kind.isBlank() ? null : kind.strip();
+        if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
+            throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
+        }
+        List<CoverageRow> rows = coverage.byTerritory(TerritoryLevel.DEPARTMENT, null, chosen == null ? List.of() : List.of(chosen),
+                SchemeStatus.AT_WORK);
+        Map<String, CoverageRow> byCode = rows.stream().collect(Collectors.toMap(CoverageRow::code, Function.identity()));
+        DepartmentMap.Shapes shapes = map.shapes();
+        List<MapArea> areas = shapes.outlines().stream().filter(o -> byCode.containsKey(o.code()))
+                .map(o -> area(o.code(), o.path(), 0, 0, byCode.get(o.code()))).toList();
+        List<MapArea> overseas = new ArrayList<>();
+        int x = 0;
+        for (String code : DepartmentMap.OVERSEAS) {
+            if (byCode.containsKey(code)) {
+                overseas.add(area(code, null, x, shapes.height() + BOX_GAP, byCode.get(code)));
+                x += BOX + BOX_GAP;
+            }
+        }
+        String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + 4);
+        return visitor.page(Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()), viewBox, areas, overseas, rows, BOX));
+    }
+
+    private static MapArea area(String code, String path, int x, int y, CoverageRow row) {
+        return new MapArea(code, row.name(), path, x, y, colour(row.coverageRatio()), row);
+    }
+
+    /** 0 when nothing is covered, else 1 to 5 by fifths of the population. */
+    static int colour(double ratio) {
+        if (ratio <= 0) {
+            return 0;
+        }
+        for (int i = 0; i < CLASSES.length; i++) {
+            if (ratio <= CLASSES[i]) {
+                return i + 1;
+            }
+        }
+        return CLASSES.length;
+    }
+}

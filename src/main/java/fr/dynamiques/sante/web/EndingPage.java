@@ -1,0 +1,77 @@
+package fr.dynamiques.sante.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.SchemeFilter;
+import fr.dynamiques.sante.scheme.SchemeKind;
+import fr.dynamiques.sante.scheme.SchemeQuery;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.Region;
+import fr.dynamiques.sante.territory.TerritoryViews.Ref;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** For ARS staff planning renewals: the schemes at work whose end date comes within the next months, by région. */
+@Path("/echeances")
+@Produces(MediaType.TEXT_HTML)
+public class EndingPage {
+
+    static final List<Integer> HORIZONS = List.of(3, 6, 12, 24);
+    /** More than a région's renewals for two years; beyond, the page says how many it leaves out. */
+    static final int LISTED = SchemeFilter.MAX_SIZE;
+
+    /** The schemes of one région ending soon. */
+    public record RegionGroup(Ref region, List<SchemeDocument> schemes) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons, List<Region> regions,
+                                              List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
+                                              LocalDate until, long left);
+    }
+
+    private final SchemeQuery query;
+    private final CogSnapshot cog;
+    private final Visitor visitor;
+
+    EndingPage(SchemeQuery query, CogSnapshot cog, Visitor visitor) {
+        this.query = query;
+        this.cog = cog;
+        this.visitor = visitor;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance ending(@QueryParam("mois") String months, @QueryParam("region") String region,
+                                   @QueryParam("kind") String kind) {
+        int horizon = months == null || months.isBlank() ? 6 : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
+                .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.", new FieldError("mois", "3, 6, 12 or 24")));
+        SchemeFilter filter = SchemeFilter.of(kind == null || kind.isBlank() ? List.of() : List.of(kind), List.of(), region, null,
+                null, null, null, null, null, SchemeKind.byCode(), cog);
+        LocalDate until = LocalDate.now().plusMonths(horizon);
+        SchemeQuery.Page found = query.ending(filter, until, 0, LISTED);
+        // A scheme straddling régions shows under each: each ARS plans its own renewals.
+        Map<String, RegionGroup> groups = new TreeMap<>();
+        found.items().stream().map(s -> SchemeDocument.of(s, cog, false, null)).forEach(doc -> doc.regions().stream()
+                .filter(r -> filter.region() == null || r.code().equals(filter.region()))
+                .forEach(r -> groups.computeIfAbsent(r.code(), c -> new RegionGroup(r, new ArrayList<>())).schemes().add(doc)));
+        return visitor.page(Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
+                Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()),
+                found.total(), until, Math.max(0, found.total() - LISTED)));
+    }
+}

@@ -1,0 +1,54 @@
+package fr.dynamiques.sante.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
+import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.search.SchemeSearch;
+import fr.dynamiques.sante.territory.TerritoryLevel;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The front door: one search box, the registry in figures, and the way in by région. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(long schemes, List<SchemeSearch.FacetValue> kinds, KindNames kindNames,
+                                            long population, long coveredPopulation, double coverageRatio,
+                                            List<CoverageRow> regions);
+    }
+
+    private final SchemeSearch search;
+    private final Coverage coverage;
+    private final Visitor visitor;
+
+    HomePage(SchemeSearch search, Coverage coverage, Visitor visitor) {
+        this.search = search;
+        this.coverage = coverage;
+        this.visitor = visitor;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance home() {
+        // Figures of the schemes at work (active or being renewed): what "covered" means everywhere on the site.
+        SchemeSearch.Results atWork = search.search(new SchemeSearch.Request(null, Map.of("status", SchemeStatus.AT_WORK),
+                SchemeSearch.Sort.RELEVANCE, 0, 1));
+        List<CoverageRow> regions = coverage.byTerritory(TerritoryLevel.REGION, null, List.of(), SchemeStatus.AT_WORK);
+        long population = regions.stream().mapToLong(CoverageRow::population).sum();
+        long covered = regions.stream().mapToLong(CoverageRow::coveredPopulation).sum();
+        return visitor.page(Templates.home(atWork.total(), atWork.facets().get("kind"), KindNames.in(visitor.locale()),
+                population, covered, population == 0 ? 0 : (double) covered / population, regions));
+    }
+}

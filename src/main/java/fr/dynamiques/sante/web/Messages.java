@@ -1,0 +1,511 @@
+package fr.dynamiques.sante.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every word the pages show, in French; the English version is messages/msg_en.properties. Codes of closed lists
+ * (statuses, roles, levels...) are spelt out here, so that templates never show an API code.
+ */
+@MessageBundle(value = "msg", locale = "fr")
+public interface Messages {
+
+    // Layout
+
+    @Message("Annuaire des dynamiques territoriales de santé")
+    String site_name();
+
+    @Message("Aller au contenu")
+    String skip_to_content();
+
+    @Message("Navigation principale")
+    String nav_label();
+
+    @Message("Recherche")
+    String nav_search();
+
+    @Message("Couverture")
+    String nav_coverage();
+
+    @Message("Échéances")
+    String nav_ending();
+
+    @Message("Coordinateurs")
+    String nav_coordinators();
+
+    @Message("English")
+    String switch_language();
+
+    @Message("Territoires : Code officiel géographique 2026 (INSEE, via Etalab, Licence Ouverte). Données ouvertes du registre :")
+    String footer_data();
+
+    @Message("export CSV")
+    String footer_export();
+
+    @Message("API JSON")
+    String footer_api();
+
+    @Message("Fond de carte des départements :")
+    String map_credit();
+
+    // Vocabulary
+
+    @Message("{#when status}{#is 'DRAFT'}en projet{#is 'ACTIVE'}en cours{#is 'RENEWAL'}en renouvellement{#is 'ENDED'}terminé{#else}{status}{/when}")
+    String status(String status);
+
+    @Message("{#when role}{#is 'CARRIER'}Porteurs{#is 'SIGNATORY'}Signataires{#is 'FUNDER'}Financeurs{#is 'PARTNER'}Partenaires{#is 'EMPLOYER'}Employeurs{#else}{role}{/when}")
+    String role(String role);
+
+    @Message("{#when level}{#is 'commune'}commune{#is 'epci'}intercommunalité (EPCI){#is 'department'}département{#is 'region'}région{#else}{level}{/when}")
+    String level(String level);
+
+    @Message("{#when facet}{#is 'kind'}Type de dispositif{#is 'status'}Statut{#is 'region'}Région{#is 'department'}Département{#is 'theme'}Thème{#is 'funder'}Financeur{#else}{facet}{/when}")
+    String facet(String facet);
+
+    @Message("{#when stage}{#is 'EMERGENCE'}émergence{#is 'LETTER_OF_INTENT'}lettre d'intention{#is 'HEALTH_PROJECT_VALIDATED'}projet de santé validé{#is 'ACI_SIGNED'}ACI signé{#else}{stage}{/when}")
+    String cpts_stage(String stage);
+
+    @Message("{#when step}{#is 'DIAGNOSIS'}diagnostic{#is 'PRIORITISATION'}priorisation{#is 'PLANNING'}programmation{#is 'IMPLEMENTATION'}mise en œuvre{#is 'EVALUATION'}évaluation{#else}{step}{/when}")
+    String project_step(String step);
+
+    @Message("{#when criterion}{#is 'POLITICAL'}Démarche politique{#is 'PROJECT'}Démarche de projet{#is 'TERRITORIALISED'}Démarche territorialisée{#is 'BOTTOM_UP'}Démarche ascendante{#is 'PARTNERSHIP'}Démarche partenariale{#is 'CROSS_SECTORAL'}Démarche transversale{#is 'COORDINATED'}Démarche coordonnée{#else}{criterion}{/when}")
+    String criterion(String criterion);
+
+    @Message("Région")
+    String facet_region();
+
+    @Message("Thème")
+    String facet_theme();
+
+    @Message("Tous les dispositifs")
+    String all_kinds();
+
+    @Message("Toutes les régions")
+    String all_regions();
+
+    @Message("Tous les thèmes")
+    String all_themes();
+
+    @Message("départements")
+    String level_departments();
+
+    @Message("régions")
+    String level_regions();
+
+    @Message("{count} {#if count < 2}dispositif{#else}dispositifs{/if}")
+    String scheme_count(int count);
+
+    @Message("{population} hab.")
+    String inhabitants(String population);
+
+    @Message("Coordination")
+    String coordinator();
+
+    @Message("coordonnées non publiées (sans consentement)")
+    String contact_not_public();
+
+    @Message("Non renseigné.")
+    String none_known();
+
+    @Message("{count} {#if count < 2}commune membre{#else}communes membres{/if}")
+    String members_communes(int count);
+
+    @Message("{count} départements")
+    String members_departments(int count);
+
+    // Table columns
+
+    @Message("Dispositif")
+    String col_scheme();
+
+    @Message("Type")
+    String col_kind();
+
+    @Message("Types")
+    String col_kinds();
+
+    @Message("Statut")
+    String col_status();
+
+    @Message("Fin")
+    String col_end();
+
+    @Message("Territoire")
+    String col_territory();
+
+    @Message("Population")
+    String col_population();
+
+    @Message("Population couverte")
+    String col_covered_population();
+
+    @Message("Communes couvertes")
+    String col_covered_communes();
+
+    @Message("Taux de couverture")
+    String col_ratio();
+
+    @Message("Dispositifs")
+    String col_schemes();
+
+    @Message("Par type")
+    String col_by_kind();
+
+    @Message("Communes partagées")
+    String col_shared_communes();
+
+    @Message("Population partagée")
+    String col_shared_population();
+
+    @Message("Part de ce dispositif")
+    String col_share_of_this();
+
+    @Message("Part de l'autre")
+    String col_share_of_other();
+
+    @Message("Part du territoire")
+    String col_share_of_territory();
+
+    @Message("Paires de dispositifs")
+    String col_pairs();
+
+    @Message("Critère")
+    String col_criterion();
+
+    @Message("Note")
+    String col_score();
+
+    @Message("Commentaire")
+    String col_comment();
+
+    // Home
+
+    @Message("Les dynamiques territoriales de santé")
+    String home_title();
+
+    @Message("Ateliers santé ville, contrats locaux de santé, conseils locaux de santé mentale, communautés professionnelles territoriales de santé : qui agit sur quel territoire, avec qui, depuis quand.")
+    String home_intro();
+
+    @Message("Le registre en chiffres")
+    String home_figures();
+
+    @Message("dispositifs en cours ou en renouvellement")
+    String home_schemes_at_work();
+
+    @Message("de la population vit dans une commune couverte ({covered} hab. sur {total})")
+    String home_population_covered(String covered, String total);
+
+    @Message("Par région")
+    String home_by_region();
+
+    // Search
+
+    @Message("Rechercher un dispositif")
+    String search_title();
+
+    @Message("Recherche : {q}")
+    String search_title_for(String q);
+
+    @Message("Dispositif, commune, code postal, thème, partenaire")
+    String search_label();
+
+    @Message("Rechercher")
+    String search_button();
+
+    @Message("Par exemple : Échirolles, santé mentale Grenoble, 38130, CPTS.")
+    String search_hint();
+
+    @Message("Affiner")
+    String search_filters();
+
+    @Message("Appliquer les filtres")
+    String search_apply();
+
+    @Message("Effacer les filtres")
+    String search_clear();
+
+    @Message("Aucun dispositif ne correspond. Essayez moins de mots ou retirez des filtres.")
+    String search_nothing();
+
+    @Message("{#if count == 0}Aucun résultat{#else if count == 1}1 résultat{#else}{count} résultats{/if}")
+    String result_count(long count);
+
+    @Message("Trier par")
+    String sort_label();
+
+    @Message("pertinence")
+    String sort_relevance();
+
+    @Message("nom")
+    String sort_name();
+
+    @Message("date de début")
+    String sort_start();
+
+    @Message("population")
+    String sort_population();
+
+    @Message("Trier")
+    String sort_button();
+
+    @Message("Pages de résultats")
+    String paging_label();
+
+    @Message("Page précédente")
+    String paging_previous();
+
+    @Message("Page suivante")
+    String paging_next();
+
+    @Message("Page {page} sur {pages}")
+    String paging_position(int page, long pages);
+
+    // Scheme
+
+    @Message("Début")
+    String scheme_start();
+
+    @Message("Fin prévue")
+    String scheme_end();
+
+    @Message("Génération")
+    String scheme_generation();
+
+    @Message("Étape CPTS")
+    String scheme_cpts_stage();
+
+    @Message("depuis le {date}")
+    String scheme_aci_since(String date);
+
+    @Message("Taille CPTS (1 à 4)")
+    String scheme_cpts_size();
+
+    @Message("Établissement co-porteur")
+    String scheme_hospital();
+
+    @Message("Quartiers prioritaires")
+    String scheme_qpv();
+
+    @Message("Étape du projet")
+    String scheme_project_step();
+
+    @Message("Thèmes")
+    String scheme_themes();
+
+    @Message("Site")
+    String scheme_website();
+
+    @Message("Périmètre")
+    String scheme_perimeter();
+
+    @Message("{communes} {#if communes < 2}commune{#else}communes{/if}, {population} habitants.")
+    String scheme_perimeter_size(int communes, String population);
+
+    @Message("Intercommunalités déclarées")
+    String scheme_declared_epcis();
+
+    @Message("{count} {#if count < 2}commune couverte{#else}communes couvertes{/if}")
+    String scheme_communes(int count);
+
+    @Message("Partenaires")
+    String scheme_partners();
+
+    @Message("Financements")
+    String scheme_fundings();
+
+    @Message("Financeur")
+    String funding_organisation();
+
+    @Message("Année")
+    String funding_year();
+
+    @Message("Montant")
+    String funding_amount();
+
+    @Message("Objet")
+    String funding_purpose();
+
+    @Message("Coordination")
+    String scheme_coordinators();
+
+    @Message("Chevauchements")
+    String scheme_overlaps();
+
+    @Message("Aucun autre dispositif du registre ne couvre ces communes.")
+    String scheme_no_overlap();
+
+    @Message("Dispositifs partageant des communes avec celui-ci, la plus grande population partagée d'abord")
+    String scheme_overlaps_caption();
+
+    @Message("Historique")
+    String scheme_history();
+
+    @Message("Avenants")
+    String scheme_amendments();
+
+    @Message("génération {n}")
+    String generation_n(Integer n);
+
+    @Message("Démarche territorialisée")
+    String scheme_approach();
+
+    @Message("Pas d'auto-évaluation renseignée.")
+    String scheme_approach_none();
+
+    @Message("Auto-évaluation sur la grille de la démarche territorialisée (0 à 3)")
+    String scheme_approach_caption();
+
+    @Message("Source :")
+    String scheme_source();
+
+    @Message("Vérifié le {date}.")
+    String scheme_verified(String date);
+
+    @Message("Cette fiche en JSON")
+    String scheme_json();
+
+    // Territory
+
+    @Message("{population} habitants, {communes} {#if communes < 2}commune{#else}communes{/if}.")
+    String territory_size(String population, int communes);
+
+    @Message("Dans :")
+    String territory_within();
+
+    @Message("{#if count == 0}Aucun dispositif{#else if count == 1}1 dispositif{#else}{count} dispositifs{/if} sur ce territoire")
+    String territory_schemes(int count);
+
+    @Message("Aucun dispositif du registre ne couvre ce territoire.")
+    String territory_no_scheme();
+
+    @Message("entier")
+    String whole();
+
+    @Message("Chevauchements")
+    String territory_overlaps();
+
+    @Message("Paires de dispositifs en cours partageant des communes de ce territoire, par types")
+    String territory_overlaps_caption();
+
+    @Message("Couverture")
+    String territory_coverage();
+
+    @Message("Population des communes couvertes par au moins un dispositif en cours (chaque commune comptée une fois)")
+    String territory_coverage_caption();
+
+    @Message("Zones blanches")
+    String territory_white_zones();
+
+    @Message("Chaque commune est couverte par au moins un dispositif en cours.")
+    String white_zones_none();
+
+    @Message("{count} {#if count < 2}commune sans dispositif en cours{#else}communes sans dispositif en cours{/if} ({population} hab.), les plus peuplées d'abord :")
+    String white_zones_summary(int count, String population);
+
+    @Message("et {count} autres.")
+    String white_zones_more(int count);
+
+    @Message("La liste complète (JSON)")
+    String white_zones_all();
+
+    // Coordinators
+
+    @Message("Trouver des pairs")
+    String coordinators_title();
+
+    @Message("Coordinateurs autour de {name}")
+    String coordinators_title_for(String name);
+
+    @Message("Les coordinateurs des dispositifs en cours sur un territoire, puis sur l'intercommunalité, le département et la région qui l'entourent. Leurs coordonnées n'apparaissent qu'avec leur consentement.")
+    String coordinators_intro();
+
+    @Message("Territoire")
+    String coordinators_territory();
+
+    @Message("Commune, code postal, intercommunalité, département ou région.")
+    String coordinators_territory_hint();
+
+    @Message("Chercher")
+    String coordinators_button();
+
+    @Message("Aucun territoire ne correspond à « {text} ».")
+    String coordinators_no_territory(String text);
+
+    @Message("Vous cherchiez peut-être :")
+    String coordinators_others();
+
+    @Message("À {name}")
+    String ring_here(String name);
+
+    @Message("Ailleurs dans {name}")
+    String ring_around(String name);
+
+    @Message("Aucun dispositif en cours ici.")
+    String ring_empty();
+
+    @Message("et {count} autres dispositifs : affinez par type ou par thème.")
+    String ring_more(int count);
+
+    @Message("Pas de coordination renseignée.")
+    String no_coordinator();
+
+    // Coverage
+
+    @Message("Couverture des départements")
+    String coverage_title();
+
+    @Message("Part de la population de chaque département vivant dans une commune couverte par au moins un dispositif en cours ou en renouvellement.")
+    String coverage_intro();
+
+    @Message("Types de dispositif")
+    String coverage_kinds();
+
+    @Message("Carte des départements colorés selon leur taux de couverture ; départements d'outre-mer en cases sous la carte. Les mêmes chiffres figurent dans le tableau.")
+    String coverage_map_caption();
+
+    @Message("Légende")
+    String coverage_legend();
+
+    @Message("aucune commune couverte")
+    String legend_none();
+
+    @Message("jusqu'à {percent} %")
+    String legend_up_to(int percent);
+
+    @Message("Couverture par département")
+    String coverage_table_caption();
+
+    // Ending
+
+    @Message("Échéances des dispositifs")
+    String ending_title();
+
+    @Message("Les dispositifs en cours ou en renouvellement dont la date de fin approche, par région : les renouvellements à préparer.")
+    String ending_intro();
+
+    @Message("Horizon")
+    String ending_horizon();
+
+    @Message("{months} mois")
+    String months(int months);
+
+    @Message("Afficher")
+    String ending_button();
+
+    @Message("{#if count == 0}Aucun dispositif ne se termine{#else if count == 1}1 dispositif se termine{#else}{count} dispositifs se terminent{/if} d'ici le {until}.")
+    String ending_count(long count, String until);
+
+    @Message("{count} autres ne sont pas listés : choisissez une région ou un type.")
+    String ending_more(long count);
+
+    // Errors
+
+    @Message("{#when status}{#is 404}Page introuvable{#is 400}Demande incorrecte{#is 405}Action impossible{#is 413}Demande trop volumineuse{#else}Erreur inattendue{/when}")
+    String error_title(int status);
+
+    @Message("{#when status}{#is 404}Cette page n'existe pas, ou plus : le dispositif ou le territoire demandé n'est pas dans le registre.{#is 400}Un paramètre de l'adresse n'est pas valide :{#is 405}Cette adresse ne permet pas cette action.{#is 413}La demande dépasse la taille acceptée.{#else}Une erreur inattendue s'est produite ; elle a été enregistrée. Réessayez plus tard.{/when}")
+    String error_text(int status);
+
+    @Message("Retour à l'accueil")
+    String error_home();
+}

@@ -1,0 +1,76 @@
+package fr.dynamiques.sante.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import fr.dynamiques.sante.organisation.PartnerRole;
+import fr.dynamiques.sante.overlap.OverlapViews.OverlapRow;
+import fr.dynamiques.sante.overlap.Overlaps;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A scheme, as the public may see it: coordinators' contact only with their consent (the API's public view). */
+@Path("/dispositifs/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class SchemePage {
+
+    /** The partners holding one role. */
+    public record RoleGroup(String role, List<String> organisations) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
+                                              List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis);
+    }
+
+    private final Overlaps overlaps;
+    private final CogSnapshot cog;
+    private final Visitor visitor;
+
+    SchemePage(Overlaps overlaps, CogSnapshot cog, Visitor visitor) {
+        this.overlaps = overlaps;
+        this.cog = cog;
+        this.visitor = visitor;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance scheme(@PathParam("id") String id) {
+        Scheme scheme = Scheme.findExisting(id);
+        SchemeDocument document = SchemeDocument.withHistory(scheme, cog, false);
+        List<CommuneFacts> communes = scheme.communeCodes.stream().map(cog::commune).filter(c -> c != null)
+                .sorted(Comparator.comparing(CommuneFacts::name).thenComparing(CommuneFacts::code)).toList();
+        Map<String, String> epcis = new LinkedHashMap<>();
+        document.perimeter().epcisOrEmpty().forEach(siren -> epcis.put(siren, cog.epciName(siren)));
+        return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlaps.of(scheme, List.of()),
+                epcis));
+    }
+
+    /** Carriers first, then signatories, funders, partners and employers, as the role list orders them. */
+    private static List<RoleGroup> partnersByRole(SchemeDocument document) {
+        List<RoleGroup> groups = new ArrayList<>();
+        for (PartnerRole role : PartnerRole.values()) {
+            List<String> names = document.partnersOrEmpty().stream().filter(p -> p.roles().contains(role.name()))
+                    .map(p -> p.organisation().name()).toList();
+            if (!names.isEmpty()) {
+                groups.add(new RoleGroup(role.name(), names));
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,115 @@
+package fr.dynamiques.sante.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import fr.dynamiques.sante.overlap.Area;
+import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
+import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
+import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
+import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
+import fr.dynamiques.sante.overlap.Overlaps;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.territory.Commune;
+import fr.dynamiques.sante.territory.Department;
+import fr.dynamiques.sante.territory.Epci;
+import fr.dynamiques.sante.territory.Region;
+import fr.dynamiques.sante.territory.Territory;
+import fr.dynamiques.sante.territory.TerritoryLevel;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A territory of the COG and the schemes working there: what covers it, kind by kind, how they overlap, and (above
+ * the commune) how much of it is covered and which communes nothing covers.
+ */
+@Path("/territoires/{level}/{code}")
+@Produces(MediaType.TEXT_HTML)
+public class TerritoryPage {
+
+    /** French path segments, as the site's addresses read. */
+    private static final Map<String, TerritoryLevel> LEVELS = Map.of("communes", TerritoryLevel.COMMUNE, "epci", TerritoryLevel.EPCI,
+            "departements", TerritoryLevel.DEPARTMENT, "regions", TerritoryLevel.REGION);
+    /** White zones listed by name on the page; the rest are counted (the API lists them all). */
+    static final int WHITE_ZONES_SHOWN = 30;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance territory(Area area, List<Link> within, String membersTitle, List<Link> members,
+                                                 TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
+                                                 List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown);
+    }
+
+    private final Overlaps overlaps;
+    private final Coverage coverage;
+    private final EntityManager em;
+    private final Visitor visitor;
+
+    TerritoryPage(Overlaps overlaps, Coverage coverage, EntityManager em, Visitor visitor) {
+        this.overlaps = overlaps;
+        this.coverage = coverage;
+        this.em = em;
+        this.visitor = visitor;
+    }
+
+    /** The page of a territory, from its API level name (commune, epci, department, region). */
+    static String path(String apiLevel, String code) {
+        String segment = LEVELS.entrySet().stream().filter(e -> e.getValue().apiName().equals(apiLevel)).findFirst()
+                .orElseThrow().getKey();
+        return "/territoires/" + segment + "/" + code;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code) {
+        TerritoryLevel level = LEVELS.get(segment);
+        if (level == null) {
+            throw ProblemException.notFound("No such page.");
+        }
+        Territory territory = Territory.findExisting(level, code);
+        Area area = Area.of(em, level, code);
+        List<Link> within = new ArrayList<>();
+        List<Link> members = List.of();
+        String membersTitle = null;
+        Messages msg = visitor.messages();
+        List<CoverageRow> rows = List.of();
+        if (territory instanceof Commune c) {
+            if (c.epci != null) {
+                within.add(Link.territory("epci", c.epci.siren, c.epci.name));
+            }
+            within.add(Link.territory("department", c.department.code, c.department.name));
+            within.add(Link.territory("region", c.department.region.code, c.department.region.name));
+        } else if (territory instanceof Epci e) {
+            List<Commune> communes = e.communes();
+            communes.stream().map(c -> c.department).distinct()
+                    .forEach(d -> within.add(Link.territory("department", d.code, d.name)));
+            membersTitle = msg.members_communes(communes.size());
+            members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
+        } else if (territory instanceof Department d) {
+            within.add(Link.territory("region", d.region.code, d.region.name));
+            rows = coverage.byTerritory(TerritoryLevel.DEPARTMENT, d.region.code, List.of(), SchemeStatus.AT_WORK).stream()
+                    .filter(r -> r.code().equals(d.code)).toList();
+        } else if (territory instanceof Region r) {
+            List<Department> departments = r.departments();
+            membersTitle = msg.members_departments(departments.size());
+            members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList();
+            rows = new ArrayList<>(coverage.byTerritory(TerritoryLevel.REGION, r.code, List.of(), SchemeStatus.AT_WORK));
+            rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, List.of(), SchemeStatus.AT_WORK));
+        }
+        // A commune is covered or not: its stack says it. Above, the communes nothing covers are worth a list.
+        WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, List.of(), SchemeStatus.AT_WORK);
+        return visitor.page(Templates.territory(area, within, membersTitle, members, overlaps.stack(area, List.of(), List.of()),
+                KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN));
+    }
+}

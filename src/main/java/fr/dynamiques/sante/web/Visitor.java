@@ -1,0 +1,103 @@
+package fr.dynamiques.sante.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Who is reading a page, as far as pages care: the language. French unless the visitor chose English with the
+ * switch ({@code ?lang=en}, remembered in a cookie) or their browser asks for English before French.
+ * Templates reach it as {@code inject:visitor}.
+ */
+@RequestScoped
+@Named("visitor")
+public class Visitor {
+
+    static final String COOKIE = "lang";
+    private static final List<Locale> OFFERED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    private final HttpServerRequest request;
+    private Locale locale;
+
+    Visitor(CurrentVertxRequest current) {
+        this.request = current.getCurrent().request();
+    }
+
+    public Locale locale() {
+        if (locale == null) {
+            locale = chosen() != null ? chosen() : fromCookieOrBrowser();
+        }
+        return locale;
+    }
+
+    /** The language the visitor just picked with the switch, or null. */
+    Locale chosen() {
+        return offered(request.getParam(COOKIE));
+    }
+
+    /**
+     * The page in the visitor's language: message bundles and number formats follow the template's locale (the REST
+     * layer would otherwise pick one from Accept-Language alone, ignoring the switch).
+     */
+    TemplateInstance page(TemplateInstance template) {
+        return template.setLocale(locale());
+    }
+
+    /** The pages' words in the visitor's language, for view models built in Java. */
+    Messages messages() {
+        return MessageBundles.get(Messages.class, Localized.Literal.of(getLang()));
+    }
+
+    public String getLang() {
+        return locale().getLanguage();
+    }
+
+    /** The language the switch offers: the other one. */
+    public String getOtherLang() {
+        return locale().equals(Locale.FRENCH) ? "en" : "fr";
+    }
+
+    /** This page in the other language. */
+    public String getSwitchUrl() {
+        String query = request.query() == null ? "" : request.query().replaceAll("(^|&)lang=[^&]*", "");
+        query = query.startsWith("&") ? query.substring(1) : query;
+        return request.path() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + getOtherLang();
+    }
+
+    public String getPath() {
+        return request.path();
+    }
+
+    private Locale fromCookieOrBrowser() {
+        Cookie cookie = request.getCookie(COOKIE);
+        Locale remembered = cookie == null ? null : offered(cookie.getValue());
+        if (remembered != null) {
+            return remembered;
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header != null) {
+            try {
+                Locale found = Locale.lookup(Locale.LanguageRange.parse(header), OFFERED);
+                if (found != null) {
+                    return found;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // A malformed header is not worth an error page: French it is.
+            }
+        }
+        return Locale.FRENCH;
+    }
+
+    private static Locale offered(String lang) {
+        return OFFERED.stream().filter(l -> l.getLanguage().equals(lang)).findFirst().orElse(null);
+    }
+}
