@@ -106,7 +106,28 @@ public class SchemeSearch {
     @Schema(description = "Search results, with facets")
     public record Results(List<Hit> items, @Schema(examples = "7") long total, @Schema(examples = "0") int page,
                           @Schema(examples = "20") int size, Map<String, List<FacetValue>> facets) {
+
+        /** The same results with the matches between these tags instead of {@link #MATCH_START} and {@link #MATCH_END}. */
+        public Results tagged(String start, String end) {
+            return new Results(items.stream().map(hit -> new Hit(hit.id(), hit.ref(), hit.name(), hit.kind(), hit.status(),
+                    hit.territory(), hit.population(), retag(hit.highlights(), start, end))).toList(), total, page, size, facets);
+        }
+
+        private static Map<String, List<String>> retag(Map<String, List<String>> highlights, String start, String end) {
+            Map<String, List<String>> retagged = new LinkedHashMap<>();
+            highlights.forEach((field, passages) -> retagged.put(field,
+                    passages.stream().map(p -> p.replace(MATCH_START, start).replace(MATCH_END, end)).toList()));
+            return retagged;
+        }
     }
+
+    /**
+     * The engine marks matches with two private-use characters, which no stored text is expected to hold: a caller
+     * can then escape the passage for HTML and put its own markup only where the engine marked a match (a stored
+     * "&lt;em&gt;" stays text).
+     */
+    public static final String MATCH_START = "\uE000";
+    public static final String MATCH_END = "\uE001";
 
     private final SearchSession session;
 
@@ -133,6 +154,7 @@ public class SchemeSearch {
                         .asList())
                 .where(f -> predicate(f, words))
                 .sort(f -> sort(f, request.sort(), words.isEmpty()))
+                .highlighter(f -> f.unified().tag(MATCH_START, MATCH_END))
                 .requestTransformer(context -> {
                     if (!filters.isEmpty()) {
                         context.body().add("post_filter", all(filters.values()));

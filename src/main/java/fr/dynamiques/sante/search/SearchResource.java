@@ -52,6 +52,6 @@ public class SearchResource {
         filters.put("department", department);
         filters.put("theme", theme);
         filters.put("funder", funder);
-        return search.search(SchemeSearch.Request.of(q, filters, sort, page, size));
+        return search.search(SchemeSearch.Request.of(q, filters, sort, page, size)).tagged("<em>", "</em>");
     }
 }

@@ -2,11 +2,13 @@ package fr.dynamiques.sante.web;
 
 import java.util.List;
 
+import fr.dynamiques.sante.search.SchemeSearch;
 import io.quarkus.qute.RawString;
 
 /**
- * The engine's highlighted passages as safe HTML: the stored text is escaped, then only the engine's own
- * {@code <em>} markers become {@code <mark>}. A scheme's name or description can never inject markup.
+ * The engine's highlighted passages as safe HTML: the stored text is escaped, then only the engine's own match
+ * markers ({@link SchemeSearch#MATCH_START}, {@link SchemeSearch#MATCH_END}) become {@code <mark>}. A scheme's name or
+ * description can never inject markup.
  */
 final class Highlights {
 
@@ -19,7 +21,7 @@ final class Highlights {
             return plain == null ? null : new RawString(escape(plain));
         }
         String html = String.join(" … ", passages.stream().map(Highlights::escape).toList());
-        return new RawString(html.replace("&lt;em&gt;", "<mark>").replace("&lt;/em&gt;", "</mark>"));
+        return new RawString(html.replace(SchemeSearch.MATCH_START, "<mark>").replace(SchemeSearch.MATCH_END, "</mark>"));
     }
 
     static String escape(String text) {

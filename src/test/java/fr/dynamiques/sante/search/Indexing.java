@@ -12,12 +12,12 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Indexing is asynchronous (outbox polling): tests wait until the outbox is empty and the index refreshed. */
-final class Indexing {
+public final class Indexing {
 
     private Indexing() {
     }
 
-    static void await() {
+    public static void await() {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (pending(em) > 0) {

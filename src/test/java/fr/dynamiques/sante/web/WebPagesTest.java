@@ -1,0 +1,329 @@
+package fr.dynamiques.sante.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The pages on the demo registry, read as a visitor reads them (HTML parsed, links followed). Expected figures come
+ * from the JSON API, which has its own tests; the pages must show the same facts, in the visitor's language.
+ */
+@QuarkusTest
+@TestProfile(FreshRegistryProfile.class)
+@WithTestResource(EmbeddedServicesResource.class)
+class WebPagesTest {
+
+    static final int PAGE_BUDGET = 100 * 1024;
+
+    private static Response fetch(String path) {
+        return given().urlEncodingEnabled(false).redirects().follow(false).when().get(path);
+    }
+
+    private static Document page(String path) {
+        Response response = fetch(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.contentType()).as(path).startsWith("text/html");
+        return Jsoup.parse(response.asString(), "http://localhost" + path);
+    }
+
+    private static JsonPath api(String path) {
+        return given().when().get(path).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    private static long idOf(String ref) {
+        return api("/api/v1/schemes?ref=" + ref).getLong("items[0].id");
+    }
+
+    private static Set<String> links(Document page, String prefix) {
+        return page.select("main a[href^=" + prefix + "]").stream().map(a -> a.attr("href")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void homeIsInFrenchByDefaultWithTheRegistryInFigures() {
+        Response response = fetch("/");
+        assertThat(response.header("Content-Language")).isEqualTo("fr");
+        Document home = Jsoup.parse(response.asString());
+        assertThat(home.selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(home.selectFirst("h1").text()).isEqualTo("Les dynamiques territoriales de santé");
+        Element form = home.selectFirst("form[action=/recherche]");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.select("input[name=q]")).hasSize(1);
+        assertThat(home.selectFirst("label[for=q]")).isNotNull();
+
+        long atWork = api("/api/v1/search?status=ACTIVE,RENEWAL&size=1").getLong("total");
+        assertThat(home.selectFirst(".figures li strong").text()).isEqualTo(String.valueOf(atWork));
+        List<String> regions = api("/api/v1/coverage?level=region").getList("code");
+        assertThat(links(home, "/territoires/regions/")).hasSize(regions.size())
+                .allSatisfy(href -> assertThat(regions).contains(href.substring(href.lastIndexOf('/') + 1)));
+    }
+
+    @Test
+    void englishFromTheBrowserOrTheSwitchWhichIsRemembered() {
+        Document english = Jsoup.parse(given().header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5").get("/").asString());
+        assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(english.selectFirst("h1").text()).isEqualTo("Territorial health schemes");
+        // A French page offers its English version, query kept.
+        Document french = page("/recherche?q=sant%C3%A9&kind=CLS");
+        Element toggle = french.selectFirst("header .lang a");
+        assertThat(toggle.text()).isEqualTo("English");
+        assertThat(toggle.attr("href")).isEqualTo("/recherche?q=sant%C3%A9&kind=CLS&lang=en");
+        assertThat(toggle.attr("lang")).isEqualTo("en");
+
+        Response switched = fetch("/recherche?q=sant%C3%A9&kind=CLS&lang=en");
+        assertThat(switched.header("Set-Cookie")).contains("lang=en").contains("Path=/").contains("SameSite=Lax");
+        assertThat(Jsoup.parse(switched.asString()).selectFirst("h1").text()).isEqualTo("Search for a scheme");
+        // The cookie outweighs the browser's French; the switch back says French again.
+        Document remembered = Jsoup.parse(given().cookie("lang", "en").header("Accept-Language", "fr").get("/couverture").asString());
+        assertThat(remembered.selectFirst("h1").text()).isEqualTo("Coverage of the départements");
+        assertThat(remembered.selectFirst("header .lang a").text()).isEqualTo("Français");
+        // Numbers follow the language: 1,062,830 in English, 1 062 830 in French.
+        String population = api("/api/v1/coverage?level=region").getList("population", Long.class).stream()
+                .mapToLong(Long::longValue).sum() + "";
+        assertThat(english.select(".figures li").last().text()).contains(String.format(java.util.Locale.ENGLISH, "%,d", Long.parseLong(population)));
+    }
+
+    @Test
+    void searchFindsEchirollesWithHighlightsFacetsAndLinks() {
+        Document results = page("/recherche?q=%C3%89chirolles");
+        Element first = results.selectFirst("ol.hits li h3 a");
+        assertThat(first.text()).isEqualTo("Contrat local de santé d'Échirolles");
+        assertThat(first.attr("href")).isEqualTo("/dispositifs/" + idOf("demo-cls-echirolles"));
+        assertThat(first.select("mark").text()).contains("Échirolles");
+        assertThat(results.selectFirst("input[name=q]").val()).isEqualTo("Échirolles");
+
+        // Facet checkboxes carry the same counts as the API's facets.
+        JsonPath all = api("/api/v1/search");
+        Document everything = page("/recherche");
+        for (Map<String, Object> kind : all.<Map<String, Object>>getList("facets.kind")) {
+            Element box = everything.selectFirst("input[type=checkbox][name=kind][value=" + kind.get("value") + "]");
+            assertThat(box).as("checkbox for %s", kind.get("value")).isNotNull();
+            assertThat(everything.selectFirst("label[for=" + box.id() + "]").text()).endsWith("(" + kind.get("count") + ")");
+        }
+        // A ticked box narrows the results and stays ticked.
+        Document clsm = page("/recherche?kind=CLSM");
+        assertThat(clsm.select("ol.hits > li")).hasSize(api("/api/v1/search?kind=CLSM").getInt("total"));
+        assertThat(clsm.select("ol.hits .kind").eachText()).containsOnly("Conseil local de santé mentale");
+        assertThat(clsm.selectFirst("input[name=kind][value=CLSM]").hasAttr("checked")).isTrue();
+        assertThat(clsm.selectFirst("a[href=/recherche?q=]").text()).isEqualTo("Effacer les filtres");
+    }
+
+    @Test
+    void searchPagesAreLinksAndMistakesGetAReadablePage() {
+        Document beyond = page("/recherche?q=&page=1");
+        assertThat(beyond.select("ol.hits > li")).isEmpty();
+        assertThat(beyond.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/recherche?q=&page=0");
+
+        Response bad = fetch("/recherche?page=minus-one");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("text/html");
+        Document error = Jsoup.parse(bad.asString());
+        assertThat(error.selectFirst("h1").text()).isEqualTo("Demande incorrecte");
+        assertThat(error.select(".errors li").text()).contains("page");
+        assertThat(bad.asString()).doesNotContain("Exception").doesNotContain("at fr.dynamiques");
+        assertThat(fetch("/recherche?sort=cheapest").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void schemePageShowsPerimeterPartnersOverlapsAndHistory() {
+        long cpts = idOf("demo-cpts-sud-est-grenoblois");
+        long saintMartin = idOf("demo-cls-saint-martin-d-heres");
+        Document page = page("/dispositifs/" + cpts);
+        JsonPath scheme = api("/api/v1/schemes/" + cpts);
+        assertThat(page.selectFirst("h1").text()).isEqualTo(scheme.getString("name"));
+        assertThat(page.selectFirst(".kicker").text()).contains("Communauté professionnelle territoriale de santé").contains("en cours");
+        // The communes of the perimeter, each a link to its page.
+        assertThat(links(page, "/territoires/communes/")).hasSize(scheme.getInt("communeCount"))
+                .contains("/territoires/communes/38421");
+        // Overlaps with shares: the CLS of Saint-Martin-d'Hères lies wholly within the CPTS.
+        JsonPath overlaps = api("/api/v1/schemes/" + cpts + "/overlaps");
+        Element row = page.selectFirst("a[href=/dispositifs/" + saintMartin + "]").closest("tr");
+        assertThat(row.select("td").last().text()).isEqualTo("100 %");
+        assertThat(page.select("section:has(#chevauchements) tbody tr"))
+                .hasSize(overlaps.getList("$").size());
+        // Partners by role: the CPAM and the ARS sign the ACI.
+        assertThat(page.select("section:has(#acteurs) dt").eachText()).contains("Signataires");
+        assertThat(page.selectFirst(".source a").attr("href")).isEqualTo(scheme.getString("source"));
+    }
+
+    @Test
+    void coordinatorsContactShowsOnlyWithConsent() {
+        Document strasbourg = page("/dispositifs/" + idOf("demo-cls-strasbourg-3"));
+        String people = strasbourg.select("ul.people").text();
+        assertThat(people).contains("Coordinateur CLS (fictif)").contains("coordonnées non publiées")
+                .doesNotContain("Dominique").doesNotContain("Fictif ");
+        assertThat(strasbourg.select("a[href^=mailto:]")).isEmpty();
+
+        Document evry = page("/dispositifs/" + idOf("demo-cls-evry-courcouronnes-2"));
+        assertThat(evry.select("ul.people").text()).contains("Camille Exemple");
+        assertThat(evry.select("ul.people a[href^=mailto:]")).hasSize(1);
+    }
+
+    @Test
+    void territoryPagesAtEveryLevelListTheSchemesTheApiStacks() {
+        for (String[] t : new String[][] {{"communes", "38421"}, {"epci", "200040715"}, {"departements", "38"}, {"regions", "84"}}) {
+            String apiLevel = Map.of("communes", "communes", "epci", "epcis", "departements", "departments", "regions", "regions").get(t[0]);
+            JsonPath stack = api("/api/v1/territories/" + apiLevel + "/" + t[1] + "/schemes");
+            Document page = page("/territoires/" + t[0] + "/" + t[1]);
+            assertThat(page.selectFirst("h1").text()).isEqualTo(stack.getString("territory.name"));
+            Set<String> expected = new HashSet<>();
+            stack.<Integer>getList("kinds.schemes.flatten().scheme.id").forEach(id -> expected.add("/dispositifs/" + id));
+            assertThat(links(page, "/dispositifs/")).as(t[0]).isEqualTo(expected);
+        }
+        // Above the commune: white zones, as many as the API counts.
+        Document isere = page("/territoires/departements/38");
+        int white = api("/api/v1/coverage/white-zones?department=38").getInt("communeCount");
+        assertThat(isere.select("section:has(#zones-blanches) p").first().text()).startsWith(white + " communes sans dispositif en cours");
+        assertThat(isere.select("section:has(#zones-blanches) li")).hasSize(Math.min(white, TerritoryPage.WHITE_ZONES_SHOWN));
+        assertThat(isere.select("section:has(#couverture) tbody tr")).hasSize(1);
+        // A commune links up to its EPCI, département and région.
+        assertThat(links(page("/territoires/communes/38151"), "/territoires/"))
+                .contains("/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84");
+
+        assertThat(fetch("/territoires/cantons/38").statusCode()).isEqualTo(404);
+        assertThat(fetch("/territoires/communes/99999").statusCode()).isEqualTo(404);
+        Response malformed = fetch("/territoires/communes/..%2F..%2Fetc");
+        assertThat(malformed.statusCode()).isIn(400, 404);
+        assertThat(malformed.contentType()).startsWith("text/html");
+    }
+
+    @Test
+    void coverageMapAndTableShowTheApiFiguresForEveryDepartement() {
+        for (String kind : new String[] {"", "CPTS"}) {
+            List<Map<String, Object>> rows = api("/api/v1/coverage?kind=" + kind).getList("$");
+            Document page = page("/couverture?kind=" + kind);
+            assertThat(page.select("table tbody tr")).hasSize(rows.size());
+            for (Map<String, Object> row : rows) {
+                String code = (String) row.get("code");
+                double ratio = ((Number) row.get("coverageRatio")).doubleValue();
+                Element shape = page.selectFirst("svg a[href=/territoires/departements/" + code + "] path, svg a[href=/territoires/departements/" + code + "] rect");
+                if (shape == null) {
+                    continue; // collectivités with a COG code but no outline nor box (Saint-Pierre-et-Miquelon...)
+                }
+                int expected = ratio == 0 ? 0 : (int) Math.min(5, Math.ceil(ratio * 5 - 1e-9));
+                assertThat(shape.className()).as("colour of %s at %s", code, ratio).isEqualTo("c" + expected);
+            }
+        }
+        Document map = page("/couverture");
+        assertThat(map.select("svg a path")).hasSize(96);
+        assertThat(map.select("svg a rect")).extracting(e -> e.parent().attr("href"))
+                .containsExactly("/territoires/departements/971", "/territoires/departements/972", "/territoires/departements/973",
+                        "/territoires/departements/974", "/territoires/departements/976");
+        assertThat(map.selectFirst("figcaption")).isNotNull();
+        assertThat(map.select("footer").text()).contains("CC BY 4.0");
+        assertThat(fetch("/couverture?kind=NOPE").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void endingSoonListsTheSchemesTheApiListsByRegion() {
+        Set<String> expected = new HashSet<>();
+        api("/api/v1/schemes/ending?months=24&size=200").<Integer>getList("items.id").forEach(id -> expected.add("/dispositifs/" + id));
+        Document page = page("/echeances?mois=24");
+        assertThat(links(page, "/dispositifs/")).isEqualTo(expected);
+        assertThat(page.selectFirst("select[name=mois] option[selected]").val()).isEqualTo("24");
+        assertThat(fetch("/echeances?mois=7").statusCode()).isEqualTo(400);
+        assertThat(fetch("/echeances?region=99").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void coordinatorsPageFindsPeersNearestFirst() {
+        Document grenoble = page("/coordinateurs?territoire=Grenoble");
+        assertThat(grenoble.selectFirst("section h2").text()).startsWith("À Grenoble");
+        Element here = grenoble.selectFirst("section");
+        assertThat(here.text()).contains("Conseil local de santé mentale de Grenoble").contains("Claude Exemple");
+        // Wider rings follow, and a scheme shows once, in the nearest ring that has it.
+        List<String> titles = grenoble.select("section h2").eachText();
+        assertThat(titles).hasSize(4);
+        List<String> schemeLinks = grenoble.select("section ul.peers h3 a").eachAttr("href");
+        assertThat(schemeLinks).doesNotHaveDuplicates().contains("/dispositifs/" + idOf("demo-cls-pays-voironnais-2"));
+        assertThat(grenoble.text()).contains("Coordinateur CLS (fictif)").doesNotContain("Alex Fictif");
+        // Other territories matching the text are offered as links.
+        assertThat(grenoble.select("main p a[href^=/coordinateurs?niveau=]")).isNotEmpty();
+
+        Document byKind = page("/coordinateurs?niveau=department&code=38&kind=CLSM");
+        assertThat(byKind.select("section ul.peers h3 a").eachText()).containsExactly("Conseil local de santé mentale de Grenoble");
+        Document nowhere = page("/coordinateurs?territoire=zzqqxxw");
+        assertThat(nowhere.selectFirst("[role=status]").text()).contains("zzqqxxw");
+        assertThat(fetch("/coordinateurs?niveau=department&code=AB").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownPagesAreFriendlyAndTheApiStaysJson() {
+        Response missing = fetch("/nulle-part");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        Document page = Jsoup.parse(missing.asString());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Page introuvable");
+        assertThat(page.select("a[href=/]")).isNotEmpty();
+        assertThat(fetch("/dispositifs/999999999").statusCode()).isEqualTo(404);
+        assertThat(fetch("/dispositifs/abc").statusCode()).isEqualTo(400);
+
+        Response api = fetch("/api/v1/nulle-part");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void pagesStayLightAndLoadNothingFromElsewhere() {
+        long echirolles = idOf("demo-cls-echirolles");
+        for (String path : List.of("/", "/recherche?q=sant%C3%A9", "/dispositifs/" + echirolles, "/territoires/communes/38151",
+                "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84", "/coordinateurs?territoire=38",
+                "/echeances", "/couverture", "/nulle-part")) {
+            Response response = fetch(path);
+            Document page = Jsoup.parse(response.asString());
+            long weight = response.asByteArray().length;
+            for (Element asset : page.select("script[src], link[href][rel=stylesheet], img[src], link[rel=icon]")) {
+                String url = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
+                assertThat(url).as("%s on %s", url, path).startsWith("/static/");
+                weight += fetch(url).then().statusCode(200).extract().asByteArray().length;
+            }
+            assertThat(page.select("[style], [onclick], [onload], script:not([src])")).as("inline style or script on %s", path).isEmpty();
+            if (!path.equals("/couverture")) {
+                assertThat(weight).as("weight of %s", path).isLessThan(PAGE_BUDGET);
+            }
+        }
+    }
+
+    @Test
+    void storedMarkupIsShownAsTextNeverRun() {
+        Map<String, Object> body = SchemeFixtures.cls("web-hostile-markup");
+        body.put("name", "<script>alert('nom')</script> Contrat hostile");
+        body.put("description", "<img src=x onerror=alert(1)> description <em>hostile</em>");
+        long id = SchemeFixtures.create(body);
+        try {
+            Indexing.await();
+            for (String path : List.of("/dispositifs/" + id, "/recherche?q=hostile", "/territoires/communes/38151")) {
+                Document page = page(path);
+                assertThat(page.select("script:not([src])")).as(path).isEmpty();
+                assertThat(page.select("img")).as(path).isEmpty();
+                assertThat(page.text()).as(path).contains("<script>alert('nom')</script> Contrat hostile");
+            }
+            // Highlights mark the matches, and only them.
+            Document results = page("/recherche?q=hostile");
+            assertThat(results.select("ol.hits mark")).isNotEmpty().allSatisfy(mark -> assertThat(mark.children()).isEmpty());
+            assertThat(results.select("ol.hits em")).isEmpty();
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + id).then().statusCode(204);
+            Indexing.await();
+        }
+    }
+}
