@@ -36,11 +36,12 @@ def synthetic_registry(scale):
 
 
 class Directory:
-    """The directory started from the build (target/quarkus-app) on a data directory of its own, demo data off."""
+    """The directory started from the build (target/quarkus-app) on a data directory of its own, demo data off
+    unless asked for."""
 
-    def __init__(self, data_dir, port, log, flags=()):
+    def __init__(self, data_dir, port, log, flags=(), demo=False):
         self.port, self.log = port, log
-        env = dict(os.environ, DIRECTORY_ADMIN_TOKEN=TOKEN, DIRECTORY_DEMO_DATA_ENABLED="false",
+        env = dict(os.environ, DIRECTORY_ADMIN_TOKEN=TOKEN, DIRECTORY_DEMO_DATA_ENABLED=str(demo).lower(),
                    DIRECTORY_EMBEDDED_DATA_DIR=data_dir, QUARKUS_HTTP_PORT=str(port))
         self.process = subprocess.Popen(["java", *flags, "-jar", "target/quarkus-app/quarkus-run.jar"], env=env,
                                         stdout=open(log, "w"), stderr=subprocess.STDOUT)

@@ -31,11 +31,16 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
     }
 
     private static String condition(TerritoryLevel level) {
+        return condition(level, "code");
+    }
+
+    /** The communes of a territory of this level, on {@code commune c}, its code in the named parameter. */
+    static String condition(TerritoryLevel level, String parameter) {
         return switch (level) {
-            case COMMUNE -> "c.code = :code";
-            case EPCI -> "c.epci_siren = :code";
-            case DEPARTMENT -> "c.department_code = :code";
-            case REGION -> "c.department_code in (select d.code from department d where d.region_code = :code)";
+            case COMMUNE -> "c.code = :" + parameter;
+            case EPCI -> "c.epci_siren = :" + parameter;
+            case DEPARTMENT -> "c.department_code = :" + parameter;
+            case REGION -> "c.department_code in (select d.code from department d where d.region_code = :" + parameter + ")";
         };
     }
 }

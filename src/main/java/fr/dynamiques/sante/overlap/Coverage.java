@@ -110,19 +110,25 @@ public class Coverage {
         return answer;
     }
 
-    /** The communes of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first. */
-    public WhiteZones whiteZones(Area area, List<String> kinds, List<String> statuses) {
+    /**
+     * The communes of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first:
+     * all of them, or the first {@code listed} (the count and population are always of all of them).
+     */
+    public WhiteZones whiteZones(Area area, List<String> kinds, List<String> statuses, int listed) {
         Query query = em.createNativeQuery("""
-                select c.code, c.name, coalesce(c.population, 0)
+                select c.code, c.name, coalesce(c.population, 0), count(*) over (), sum(coalesce(c.population, 0)) over ()
                 from commune c
                 where %s
                   and not exists (select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0 %s)
-                order by 3 desc, c.code""".formatted(area.communes(), filters("cc", kinds, statuses)));
+                order by 3 desc, c.code
+                limit :listed""".formatted(area.communes(), filters("cc", kinds, statuses)));
         query.setParameter("code", area.code());
+        query.setParameter("listed", listed);
         bind(query, kinds, statuses);
-        List<UncoveredCommune> communes = rows(query).stream()
+        List<Object[]> rows = rows(query);
+        List<UncoveredCommune> communes = rows.stream()
                 .map(row -> new UncoveredCommune((String) row[0], (String) row[1], number(row[2]))).toList();
-        return new WhiteZones(area, kinds, statuses, communes.stream().mapToLong(UncoveredCommune::population).sum(),
-                communes.size(), communes);
+        return rows.isEmpty() ? new WhiteZones(area, kinds, statuses, 0, 0, communes)
+                : new WhiteZones(area, kinds, statuses, number(rows.get(0)[4]), (int) number(rows.get(0)[3]), communes);
     }
 }

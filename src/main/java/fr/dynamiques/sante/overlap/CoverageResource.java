@@ -72,6 +72,6 @@ public class CoverageResource {
             @Parameter(description = "Région code (or department)", example = "84") @QueryParam("region") String region,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
         Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
-        return coverage.whiteZones(criteria.area(em), criteria.kinds(), criteria.statuses());
+        return coverage.whiteZones(criteria.area(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE);
     }
 }

@@ -20,6 +20,7 @@ import fr.dynamiques.sante.overlap.OverlapViews.SchemeRef;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeKind;
+import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /**
  * Who else works where a scheme works. Everything is read from {@code scheme_commune}, the communes each perimeter
@@ -86,6 +87,34 @@ public class Overlaps {
         List<KindGroup> groups = byKind.entrySet().stream()
                 .map(e -> new KindGroup(e.getKey(), known.get(e.getKey()).labelFr, e.getValue())).toList();
         return new TerritoryStack(area, statuses, rows.size(), groups);
+    }
+
+    /**
+     * For each scheme covering part of the widest of these nested territories (narrowest first, each within the next),
+     * the position of the narrowest one it covers part of: who works here, then nearby, in one query.
+     */
+    public Map<Long, Integer> nearest(List<Map.Entry<TerritoryLevel, String>> nested, List<String> kinds, List<String> statuses) {
+        StringBuilder ring = new StringBuilder("case");
+        for (int i = 0; i < nested.size() - 1; i++) {
+            ring.append(" when ").append(Area.condition(nested.get(i).getKey(), "code" + i)).append(" then ").append(i);
+        }
+        int widest = nested.size() - 1;
+        ring.append(" else ").append(widest).append(" end");
+        Query query = em.createNativeQuery("""
+                select s.id, min(%s)
+                from scheme_commune sc
+                join commune c on c.code = sc.commune_code
+                join scheme s on s.id = sc.scheme_id
+                where %s %s
+                group by s.id""".formatted(ring, Area.condition(nested.get(widest).getKey(), "code" + widest),
+                filters("s", kinds, statuses)));
+        for (int i = 0; i < nested.size(); i++) {
+            query.setParameter("code" + i, nested.get(i).getValue());
+        }
+        bind(query, kinds, statuses);
+        Map<Long, Integer> nearest = new LinkedHashMap<>();
+        rows(query).forEach(row -> nearest.put(number(row[0]), (int) number(row[1])));
+        return nearest;
     }
 
     /**

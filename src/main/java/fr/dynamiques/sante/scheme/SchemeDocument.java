@@ -281,7 +281,8 @@ public record SchemeDocument(
             @Schema(description = "When consent was given; today if omitted while publicContact is true", examples = "2026-10-15")
             LocalDate publicContactSince) {
 
-        static CoordinatorEntry of(Coordination c, boolean withPersonalData) {
+        /** The entry of a coordination, personal data shown only with the person's consent or to the admin. */
+        public static CoordinatorEntry of(Coordination c, boolean withPersonalData) {
             boolean shown = withPersonalData || c.publicContact;
             Person p = c.person;
             return new CoordinatorEntry(shown ? p.firstName : null, shown ? p.lastName : null, c.title,

@@ -1,14 +1,11 @@
 package fr.dynamiques.sante.web;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import fr.dynamiques.sante.overlap.Area;
-import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.Overlaps;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -26,7 +21,6 @@ import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.Theme;
-import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
@@ -50,8 +44,12 @@ public class CoordinatorsPage {
     static final int SCHEMES_PER_RING = 40;
     private static final int CHOICES = 6;
 
+    /** A scheme and its coordinators, as the public may see them. */
+    public record Peer(long id, String name, String kind, String status, List<SchemeDocument.CoordinatorEntry> coordinators) {
+    }
+
     /** One ring around the chosen territory and the schemes first found in it. */
-    public record Ring(Area area, List<SchemeDocument> schemes, int more) {
+    public record Ring(String level, String name, List<Peer> schemes, int more) {
     }
 
     @CheckedTemplate
@@ -63,15 +61,11 @@ public class CoordinatorsPage {
 
     private final TerritorySuggestions suggestions;
     private final Overlaps overlaps;
-    private final CogSnapshot cog;
-    private final EntityManager em;
     private final Visitor visitor;
 
-    CoordinatorsPage(TerritorySuggestions suggestions, Overlaps overlaps, CogSnapshot cog, EntityManager em, Visitor visitor) {
+    CoordinatorsPage(TerritorySuggestions suggestions, Overlaps overlaps, Visitor visitor) {
         this.suggestions = suggestions;
         this.overlaps = overlaps;
-        this.cog = cog;
-        this.em = em;
         this.visitor = visitor;
     }
 
@@ -106,41 +100,54 @@ public class CoordinatorsPage {
                 SchemeKind.listByCode(), Theme.listByLabel(), kinds, chosen, matches, rings, !typed.isEmpty() || chosen != null));
     }
 
-    /** The territory, then each wider one it lies in; a scheme shows in the first ring it covers. */
+    /** The territory, then each wider one it lies in; a scheme shows in the nearest ring it covers part of. */
     private List<Ring> rings(TerritoryMatch chosen, String kind, String theme) {
         TerritoryLevel level = TerritoryLevel.fromApiName(chosen.level()).orElseThrow();
-        Map<TerritoryLevel, String> around = new LinkedHashMap<>();
-        around.put(level, chosen.code());
+        List<Map.Entry<TerritoryLevel, String>> nested = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Territory territory = Territory.findExisting(level, chosen.code());
+        nested.add(Map.entry(level, chosen.code()));
+        names.add(territory.name);
+        Department department = null;
         if (territory instanceof Commune c) {
             if (c.epci != null) {
-                around.put(TerritoryLevel.EPCI, c.epci.siren);
+                nested.add(Map.entry(TerritoryLevel.EPCI, c.epci.siren));
+                names.add(c.epci.name);
             }
-            around.put(TerritoryLevel.DEPARTMENT, c.department.code);
-            around.put(TerritoryLevel.REGION, c.department.region.code);
+            department = c.department;
         } else if (territory instanceof Epci e) {
             // An EPCI may straddle départements: the one of its most populated commune stands for it.
-            e.communes().stream().max((a, b) -> Long.compare(population(a), population(b))).ifPresent(c -> {
-                around.put(TerritoryLevel.DEPARTMENT, c.department.code);
-                around.put(TerritoryLevel.REGION, c.department.region.code);
-            });
+            department = e.communes().stream().max(Comparator.comparingLong(CoordinatorsPage::population)).map(c -> c.department)
+                    .orElse(null);
         } else if (territory instanceof Department d) {
-            around.put(TerritoryLevel.REGION, d.region.code);
+            nested.add(Map.entry(TerritoryLevel.REGION, d.region.code));
+            names.add(d.region.name);
         }
-        List<String> kinds = kind == null ? List.of() : List.of(kind);
+        if (department != null) {
+            nested.add(Map.entry(TerritoryLevel.DEPARTMENT, department.code));
+            names.add(department.name);
+            nested.add(Map.entry(TerritoryLevel.REGION, department.region.code));
+            names.add(department.region.name);
+        }
+        Map<Long, Integer> nearest = overlaps.nearest(nested, kind == null ? List.of() : List.of(kind), SchemeStatus.AT_WORK);
         String foldedTheme = theme == null ? null : FoldedText.of(theme);
-        Set<Long> seen = new HashSet<>();
-        List<Ring> rings = new ArrayList<>();
-        around.forEach((ringLevel, ringCode) -> {
-            Area area = Area.of(em, ringLevel, ringCode);
-            List<Long> ids = overlaps.stack(area, kinds, SchemeStatus.AT_WORK).kinds().stream()
-                    .flatMap(g -> g.schemes().stream()).map(CoveringScheme::scheme).map(s -> s.id())
-                    .filter(seen::add).toList();
-            List<SchemeDocument> schemes = ids.isEmpty() ? List.of() : Scheme.<Scheme>list("id in ?1 order by sortName", ids).stream()
+        List<List<Peer>> peers = new ArrayList<>();
+        nested.forEach(n -> peers.add(new ArrayList<>()));
+        if (!nearest.isEmpty()) {
+            // The coordinators and their persons come with the schemes, in one query.
+            Scheme.<Scheme>list("""
+                    select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person
+                    where s.id in ?1 order by s.sortName""", nearest.keySet()).stream()
                     .filter(s -> foldedTheme == null || s.themes.stream().anyMatch(t -> FoldedText.of(t).equals(foldedTheme)))
-                    .map(s -> SchemeDocument.of(s, cog, false, null)).toList();
-            rings.add(new Ring(area, schemes.stream().limit(SCHEMES_PER_RING).toList(), Math.max(0, schemes.size() - SCHEMES_PER_RING)));
-        });
+                    .forEach(s -> peers.get(nearest.get(s.id)).add(new Peer(s.id, s.name, s.kind.code, s.status.name(),
+                            s.coordinators.stream().map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())));
+        }
+        List<Ring> rings = new ArrayList<>();
+        for (int i = 0; i < nested.size(); i++) {
+            List<Peer> found = peers.get(i);
+            rings.add(new Ring(nested.get(i).getKey().apiName(), names.get(i), found.stream().limit(SCHEMES_PER_RING).toList(),
+                    Math.max(0, found.size() - SCHEMES_PER_RING)));
+        }
         return rings;
     }
 

@@ -108,7 +108,8 @@ public class TerritoryPage {
             rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, List.of(), SchemeStatus.AT_WORK));
         }
         // A commune is covered or not: its stack says it. Above, the communes nothing covers are worth a list.
-        WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, List.of(), SchemeStatus.AT_WORK);
+        WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, List.of(), SchemeStatus.AT_WORK,
+                WHITE_ZONES_SHOWN);
         return visitor.page(Templates.territory(area, within, membersTitle, members, overlaps.stack(area, List.of(), List.of()),
                 KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN));
     }

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Weight and server time of every page type, on the demo registry (or with a synthetic registry added).
+
+Usage (after ./mvnw -DskipTests package):  src/bench/pages.py [rounds] [scale]   (defaults 200 and 0)
+Scale 0 is the demo registry alone (twelve schemes); scale 1 adds the synthetic national registry (about 3,000).
+
+Starts the directory on fresh data (target/bench-pages-<scale>) with the demo registry, waits until search has
+indexed everything, then for each page: its weight (HTML plus the style sheet and script it loads, uncompressed) and
+the time of `rounds` GETs on one keep-alive connection from this machine, after 100 warm-up rounds over all pages.
+Times are taken by the client on loopback, so they include HTTP and are an upper bound of the server time.
+Goals (issue 6): every page under 100 KB but the map page, p95 under 50 ms.
+"""
+import json
+import re
+import sys
+import time
+
+from directory import Directory, percentile, synthetic_registry
+
+PORT = 8095
+BUDGET = 100 * 1024
+GOAL_P95_MS = 50
+# Rounds over every page before timing: the JIT compiler is still busy for the first few thousand requests.
+WARM_UP = 100
+
+
+def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    scale = sys.argv[2] if len(sys.argv) > 2 else "0"
+    directory = Directory(f"target/bench-pages-{scale}", PORT, f"target/bench-pages-{scale}.log", demo=True)
+    try:
+        expected = 12
+        if scale != "0":
+            schemes = synthetic_registry(scale)
+            directory.import_registry(schemes)
+            expected += len(schemes)
+        directory.wait_indexed(expected)
+        ids = {item["ref"]: item["id"] for item in directory.get("/api/v1/schemes?size=200&kind=CPTS,CLS")[1]["items"]}
+        pages = {
+            "home": "/",
+            "search": "/recherche?q=sant%C3%A9+mentale",
+            "search, filtered": "/recherche?q=&kind=CLS&region=84",
+            "scheme (CPTS)": f"/dispositifs/{ids['demo-cpts-sud-est-grenoblois']}",
+            "scheme (CLS)": f"/dispositifs/{ids['demo-cls-echirolles']}",
+            "commune": "/territoires/communes/38421",
+            "EPCI": "/territoires/epci/200040715",
+            "département": "/territoires/departements/38",
+            "région": "/territoires/regions/84",
+            "coordinators": "/coordinateurs?territoire=Grenoble",
+            "ending soon": "/echeances?mois=24",
+            "coverage map": "/couverture",
+            "not found": "/nulle-part",
+        }
+        connection = directory.connect()
+        weights = {}
+        for name, path in pages.items():
+            html = fetch(connection, path)
+            assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', html.decode())
+            weights[name] = len(html) + sum(len(fetch(connection, a)) for a in set(assets))
+        for _ in range(WARM_UP):
+            for path in pages.values():
+                fetch(connection, path)
+        print(f"{'page':<18} {'weight KB':>10} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+        missed = []
+        for name, path in pages.items():
+            times = []
+            for _ in range(rounds):
+                start = time.perf_counter()
+                fetch(connection, path)
+                times.append((time.perf_counter() - start) * 1000)
+            p95 = percentile(times, 95)
+            print(f"{name:<18} {weights[name] / 1024:>10.1f} {percentile(times, 50):>8.1f} {p95:>8.1f} {percentile(times, 99):>8.1f}")
+            if p95 >= GOAL_P95_MS:
+                missed.append(f"{name}: p95 {p95:.1f} ms")
+            if weights[name] >= BUDGET and name != "coverage map":
+                missed.append(f"{name}: {weights[name] / 1024:.1f} KB")
+        print(f"({rounds} requests per page, {expected} schemes)")
+        print("goals met" if not missed else "goals missed: " + "; ".join(missed))
+    finally:
+        directory.stop()
+
+
+def fetch(connection, path):
+    connection.request("GET", path, headers={"Accept": "text/html"})
+    response = connection.getresponse()
+    body = response.read()
+    if response.status not in (200, 404):
+        raise SystemExit(f"GET {path}: HTTP {response.status}")
+    return body
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+package fr.dynamiques.sante.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+/**
+ * The pages in a real browser: Debian's Chromium, headless, driven by its chromedriver (never a downloaded one).
+ * Skipped, with the reason, where they are not installed; .ci/run installs them. Screenshots go to
+ * target/screenshots.
+ */
+@QuarkusTest
+@TestProfile(FreshRegistryProfile.class)
+@WithTestResource(EmbeddedServicesResource.class)
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        browser = chromium(true);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static ChromeDriver chromium(boolean javascript) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No network beyond localhost here: the background services would only fail to connect.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=fr-FR");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
+                "profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+
+    private static void screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WebDriverWait waiting(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    private static String heading(WebDriver driver) {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    @Test
+    void aVisitorSearchesOpensTheSchemeFollowsACommuneAndOpensTheMap() {
+        browser.get(url("/"));
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("Échirolles");
+        box.submit();
+        waiting(browser).until(d -> d.getCurrentUrl().contains("/recherche"));
+        screenshot(browser, "1-search-echirolles");
+        browser.findElement(By.linkText("Contrat local de santé d'Échirolles")).click();
+        waiting(browser).until(d -> d.getCurrentUrl().contains("/dispositifs/"));
+        assertThat(heading(browser)).isEqualTo("Contrat local de santé d'Échirolles");
+        screenshot(browser, "2-scheme-cls-echirolles");
+        browser.findElement(By.cssSelector("main a[href='/territoires/communes/38151']")).click();
+        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/territoires/communes/38151"));
+        assertThat(heading(browser)).isEqualTo("Échirolles");
+        assertThat(browser.findElement(By.id("dispositifs")).getText()).startsWith("1 dispositif");
+        screenshot(browser, "3-commune-echirolles");
+        browser.findElement(By.linkText("Couverture")).click();
+        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/couverture"));
+        assertThat(browser.findElements(By.cssSelector("svg a path"))).hasSize(96);
+        screenshot(browser, "4-coverage-map");
+    }
+
+    @Test
+    void suggestionsComeAsYouTypeWhenJavaScriptIsOn() {
+        browser.get(url("/"));
+        browser.findElement(By.id("q")).sendKeys("echiro");
+        waiting(browser).until(d -> !d.findElements(By.cssSelector("#q-suggestions option")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#q-suggestions option")).stream().map(o -> o.getAttribute("value")))
+                .contains("Échirolles");
+    }
+
+    @Test
+    void searchAndFiltersWorkWithJavaScriptOff() {
+        ChromeDriver plain = chromium(false);
+        try {
+            plain.get(url("/"));
+            // Proof that scripts are off: the suggestion list stays empty while typing.
+            plain.findElement(By.id("q")).sendKeys("santé");
+            plain.findElement(By.cssSelector("form.search button[type=submit]")).click();
+            waiting(plain).until(d -> d.getCurrentUrl().contains("/recherche?q=sant"));
+            assertThat(plain.findElements(By.cssSelector("#q-suggestions option"))).isEmpty();
+            int all = plain.findElements(By.cssSelector("ol.hits > li")).size();
+            assertThat(all).isGreaterThan(1);
+            plain.findElement(By.cssSelector("input[name=kind][value=CLSM]")).click();
+            plain.findElement(By.xpath("//button[normalize-space()='Appliquer les filtres']")).click();
+            waiting(plain).until(d -> d.getCurrentUrl().contains("kind=CLSM"));
+            List<String> kinds = plain.findElements(By.cssSelector("ol.hits .kind")).stream().map(WebElement::getText).toList();
+            assertThat(kinds).isNotEmpty().hasSizeLessThan(all).containsOnly("Conseil local de santé mentale");
+            screenshot(plain, "5-search-without-javascript");
+        } finally {
+            plain.quit();
+        }
+    }
+
+    @Test
+    void everyPageTypePassesAxeWcag21AA() {
+        String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
+        String strasbourg = RestAssured.get("/api/v1/schemes?ref=demo-cls-strasbourg-3").jsonPath().getString("items[0].id");
+        List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=&page=3", "/dispositifs/" + cpts, "/dispositifs/" + strasbourg,
+                "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
+                "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
+                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en");
+        StringBuilder report = new StringBuilder();
+        for (String page : pages) {
+            browser.get(url(page));
+            Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
+            assertThat(results.isErrored()).as("axe ran on %s", page).isFalse();
+            assertThat(results.getPasses()).as("rules axe checked on %s", page).hasSizeGreaterThan(10);
+            for (Rule violation : results.getViolations()) {
+                report.append(page).append(": ").append(violation.getId()).append(" — ").append(violation.getHelp()).append(" — ")
+                        .append(violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                        .append('\n');
+            }
+        }
+        // Back to French for the other tests sharing this browser.
+        browser.get(url("/?lang=fr"));
+        assertThat(report.toString()).as("axe violations").isEmpty();
+    }
+}
