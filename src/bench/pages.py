@@ -35,7 +35,8 @@ def main():
             directory.import_registry(schemes)
             expected += len(schemes)
         directory.wait_indexed(expected)
-        ids = {item["ref"]: item["id"] for item in directory.get("/api/v1/schemes?size=200&kind=CPTS,CLS")[1]["items"]}
+        ids = {ref: directory.get(f"/api/v1/schemes?ref={ref}")[1]["items"][0]["id"]
+               for ref in ("demo-cpts-sud-est-grenoblois", "demo-cls-echirolles")}
         pages = {
             "home": "/",
             "search": "/recherche?q=sant%C3%A9+mentale",

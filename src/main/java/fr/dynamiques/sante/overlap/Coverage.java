@@ -47,9 +47,14 @@ public class Coverage {
     public List<CoverageRow> byTerritory(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
         // The kinds covering each commune (with these statuses), from the per-commune counts; the COG in memory tells
         // each commune's territory and population, so that a commune counts once however many schemes cover it.
-        Query covered = em.createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s"
-                .formatted(filters("cc", kinds, statuses)));
+        // Within a région, only its communes are read (a département page asks for one région, not for France).
+        Query covered = em.createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s%s"
+                .formatted(filters("cc", kinds, statuses), region == null ? "" : " and cc.commune_code in (select c.code from commune c where "
+                        + Area.condition(TerritoryLevel.REGION, "region") + ")"));
         bind(covered, kinds, statuses);
+        if (region != null) {
+            covered.setParameter("region", region);
+        }
         Map<String, Set<String>> kindsByCommune = new HashMap<>();
         for (Object[] row : rows(covered)) {
             kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]);

@@ -91,7 +91,7 @@ public class Overlaps {
 
     /**
      * For each scheme covering part of the widest of these nested territories (narrowest first, each within the next),
-     * the position of the narrowest one it covers part of: who works here, then nearby, in one query.
+     * the position of the narrowest one it covers part of: who works here, then nearby, in one query. In name order.
      */
     public Map<Long, Integer> nearest(List<Map.Entry<TerritoryLevel, String>> nested, List<String> kinds, List<String> statuses) {
         StringBuilder ring = new StringBuilder("case");
@@ -106,7 +106,8 @@ public class Overlaps {
                 join commune c on c.code = sc.commune_code
                 join scheme s on s.id = sc.scheme_id
                 where %s %s
-                group by s.id""".formatted(ring, Area.condition(nested.get(widest).getKey(), "code" + widest),
+                group by s.id
+                order by s.sort_name, s.id""".formatted(ring, Area.condition(nested.get(widest).getKey(), "code" + widest),
                 filters("s", kinds, statuses)));
         for (int i = 0; i < nested.size(); i++) {
             query.setParameter("code" + i, nested.get(i).getValue());

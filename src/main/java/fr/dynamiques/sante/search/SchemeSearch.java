@@ -61,8 +61,8 @@ public class SchemeSearch {
 
         /**
          * The request as the API and the pages receive it, checked: a query too long, an unknown sort or a bad page
-         * is a 400. Filter values may be repeated or comma-separated (but for theme and funder labels, which may hold
-         * commas); blanks are dropped.
+         * is a 400. Filters are the entries named after a facet (others are ignored); their values may be repeated or
+         * comma-separated (but for theme and funder labels, which may hold commas); blanks are dropped.
          */
         public static Request of(String q, Map<String, List<String>> filters, String sort, String page, String size) {
             if (q != null && q.length() > MAX_QUERY_LENGTH) {
@@ -76,6 +76,9 @@ public class SchemeSearch {
             int[] paging = SchemeFilter.paging(page, size);
             Map<String, List<String>> kept = new LinkedHashMap<>();
             filters.forEach((facet, values) -> {
+                if (!FACETS.contains(facet)) {
+                    return;
+                }
                 boolean splits = !facet.equals("theme") && !facet.equals("funder");
                 List<String> clean = values == null ? List.of() : values.stream()
                         .flatMap(v -> splits ? Arrays.stream(v.split(",")) : Stream.of(v))

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,13 +132,18 @@ public class CoordinatorsPage {
         }
         Map<Long, Integer> nearest = overlaps.nearest(nested, kind == null ? List.of() : List.of(kind), SchemeStatus.AT_WORK);
         String foldedTheme = theme == null ? null : FoldedText.of(theme);
+        // Without a theme to check, only the schemes shown are loaded (a région holds hundreds).
+        Map<Integer, Integer> counts = new HashMap<>();
+        List<Long> loaded = nearest.entrySet().stream()
+                .filter(e -> foldedTheme != null || counts.merge(e.getValue(), 1, Integer::sum) <= SCHEMES_PER_RING)
+                .map(Map.Entry::getKey).toList();
         List<List<Peer>> peers = new ArrayList<>();
         nested.forEach(n -> peers.add(new ArrayList<>()));
-        if (!nearest.isEmpty()) {
+        if (!loaded.isEmpty()) {
             // The coordinators and their persons come with the schemes, in one query.
             Scheme.<Scheme>list("""
                     select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person
-                    where s.id in ?1 order by s.sortName""", nearest.keySet()).stream()
+                    where s.id in ?1 order by s.sortName""", loaded).stream()
                     .filter(s -> foldedTheme == null || s.themes.stream().anyMatch(t -> FoldedText.of(t).equals(foldedTheme)))
                     .forEach(s -> peers.get(nearest.get(s.id)).add(new Peer(s.id, s.name, s.kind.code, s.status.name(),
                             s.coordinators.stream().map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())));
@@ -145,8 +151,9 @@ public class CoordinatorsPage {
         List<Ring> rings = new ArrayList<>();
         for (int i = 0; i < nested.size(); i++) {
             List<Peer> found = peers.get(i);
+            int total = foldedTheme == null ? counts.getOrDefault(i, 0) : found.size();
             rings.add(new Ring(nested.get(i).getKey().apiName(), names.get(i), found.stream().limit(SCHEMES_PER_RING).toList(),
-                    Math.max(0, found.size() - SCHEMES_PER_RING)));
+                    Math.max(0, total - SCHEMES_PER_RING)));
         }
         return rings;
     }

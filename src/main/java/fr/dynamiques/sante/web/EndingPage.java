@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
@@ -34,8 +34,12 @@ public class EndingPage {
     /** More than a région's renewals for two years; beyond, the page says how many it leaves out. */
     static final int LISTED = SchemeFilter.MAX_SIZE;
 
+    /** A scheme ending soon, in short. */
+    public record Ending(long id, String name, String kind, String status, LocalDate endDate, List<Ref> departments) {
+    }
+
     /** The schemes of one région ending soon. */
-    public record RegionGroup(Ref region, List<SchemeDocument> schemes) {
+    public record RegionGroup(Ref region, List<Ending> schemes) {
     }
 
     @CheckedTemplate
@@ -67,9 +71,14 @@ public class EndingPage {
         SchemeQuery.Page found = query.ending(filter, until, 0, LISTED);
         // A scheme straddling régions shows under each: each ARS plans its own renewals.
         Map<String, RegionGroup> groups = new TreeMap<>();
-        found.items().stream().map(s -> SchemeDocument.of(s, cog, false, null)).forEach(doc -> doc.regions().stream()
-                .filter(r -> filter.region() == null || r.code().equals(filter.region()))
-                .forEach(r -> groups.computeIfAbsent(r.code(), c -> new RegionGroup(r, new ArrayList<>())).schemes().add(doc)));
+        for (Scheme s : found.items()) {
+            Ending ending = new Ending(s.id, s.name, s.kind.code, s.status.name(), s.endDate,
+                    s.departmentCodes.stream().map(code -> new Ref(code, cog.departmentName(code))).toList());
+            s.departmentCodes.stream().map(cog::regionOf).distinct()
+                    .filter(code -> filter.region() == null || code.equals(filter.region()))
+                    .forEach(code -> groups.computeIfAbsent(code, c -> new RegionGroup(new Ref(c, cog.regionName(c)), new ArrayList<>()))
+                            .schemes().add(ending));
+        }
         return visitor.page(Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
                 Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()),
                 found.total(), until, Math.max(0, found.total() - LISTED)));

@@ -381,6 +381,9 @@ public interface Messages {
     @Message("entier")
     String whole();
 
+    @Message("Les rechercher : {kind} ici")
+    String stack_all(String kind);
+
     @Message("Chevauchements")
     String territory_overlaps();
 
@@ -402,8 +405,8 @@ public interface Messages {
     @Message("{count} {#if count < 2}commune sans dispositif en cours{#else}communes sans dispositif en cours{/if} ({population} hab.), les plus peuplées d'abord :")
     String white_zones_summary(int count, String population);
 
-    @Message("et {count} autres.")
-    String white_zones_more(int count);
+    @Message("et {count} {#if count < 2}autre{#else}autres{/if}.")
+    String and_more(int count);
 
     @Message("La liste complète (JSON)")
     String white_zones_all();
@@ -443,7 +446,7 @@ public interface Messages {
     @Message("Aucun dispositif en cours ici.")
     String ring_empty();
 
-    @Message("et {count} autres dispositifs : affinez par type ou par thème.")
+    @Message("et {count} {#if count < 2}autre dispositif{#else}autres dispositifs{/if} : affinez par type ou par thème.")
     String ring_more(int count);
 
     @Message("Pas de coordination renseignée.")

@@ -1,7 +1,6 @@
 package fr.dynamiques.sante.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,7 +10,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import fr.dynamiques.sante.search.SchemeSearch;
 import fr.dynamiques.sante.territory.CogSnapshot;
@@ -58,19 +59,10 @@ public class SearchPage {
 
     @GET
     @Transactional
-    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("kind") List<String> kind,
-                                   @QueryParam("status") List<String> status, @QueryParam("region") List<String> region,
-                                   @QueryParam("department") List<String> department, @QueryParam("theme") List<String> theme,
-                                   @QueryParam("funder") List<String> funder, @QueryParam("sort") String sort,
-                                   @QueryParam("page") String page) {
-        Map<String, List<String>> asked = new LinkedHashMap<>();
-        asked.put("kind", kind);
-        asked.put("status", status);
-        asked.put("region", region);
-        asked.put("department", department);
-        asked.put("theme", theme);
-        asked.put("funder", funder);
-        SchemeSearch.Request request = SchemeSearch.Request.of(q, asked, sort, page, null);
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") String page,
+                                   @Context UriInfo uri) {
+        // The facets' checkboxes are named after the facets (kind, status, region...), as the API's filters.
+        SchemeSearch.Request request = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, page, null);
         SchemeSearch.Results results = search.search(request);
 
         KindNames kinds = KindNames.in(visitor.locale());

@@ -43,12 +43,15 @@ public class TerritoryPage {
             "departements", TerritoryLevel.DEPARTMENT, "regions", TerritoryLevel.REGION);
     /** White zones listed by name on the page; the rest are counted (the API lists them all). */
     static final int WHITE_ZONES_SHOWN = 30;
+    /** Schemes listed per kind; the rest are counted, and searched for by link (a région holds hundreds). */
+    static final int STACK_SHOWN = 40;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance territory(Area area, List<Link> within, String membersTitle, List<Link> members,
                                                  TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
-                                                 List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown);
+                                                 List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
+                                                 int stackShown);
     }
 
     private final Overlaps overlaps;
@@ -111,6 +114,7 @@ public class TerritoryPage {
         WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, List.of(), SchemeStatus.AT_WORK,
                 WHITE_ZONES_SHOWN);
         return visitor.page(Templates.territory(area, within, membersTitle, members, overlaps.stack(area, List.of(), List.of()),
-                KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN));
+                KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN,
+                STACK_SHOWN));
     }
 }

@@ -326,4 +326,42 @@ class WebPagesTest {
             Indexing.await();
         }
     }
+
+    @Test
+    void longListsAreCutWithTheRestCountedAndLinked() {
+        // One more CLS than a territory page and a peers' ring list, in Voreppe (Isère, Pays Voironnais).
+        int many = TerritoryPage.STACK_SHOWN + 1;
+        List<Map<String, Object>> schemes = new java.util.ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            Map<String, Object> body = SchemeFixtures.cls("web-many-" + i);
+            body.put("name", "CLS nombreux " + i);
+            body.put("perimeter", Map.of("communes", List.of("38565")));
+            body.remove("generation");
+            schemes.add(body);
+        }
+        SchemeFixtures.admin().body(schemes).post("/api/v1/schemes/import").then().statusCode(200);
+        try {
+            Document isere = page("/territoires/departements/38");
+            Element cls = isere.select("section:has(#dispositifs) table").stream()
+                    .filter(t -> t.selectFirst("caption").text().startsWith("Contrat local de santé")).findFirst().orElseThrow();
+            int total = Integer.parseInt(cls.selectFirst("caption").text().replaceAll(".*\\((\\d+)\\)$", "$1"));
+            assertThat(total).isEqualTo(api("/api/v1/territories/departments/38/schemes?kind=CLS").getInt("total"));
+            assertThat(cls.select("tbody tr")).hasSize(TerritoryPage.STACK_SHOWN);
+            Element more = cls.nextElementSibling();
+            assertThat(more.text()).startsWith("et " + (total - TerritoryPage.STACK_SHOWN) + " autres.");
+            assertThat(more.selectFirst("a").attr("href")).isEqualTo("/recherche?department=38&kind=CLS");
+
+            Document peers = page("/coordinateurs?niveau=commune&code=38565");
+            Element here = peers.selectFirst("section");
+            assertThat(here.select("ul.peers > li")).hasSize(CoordinatorsPage.SCHEMES_PER_RING);
+            int atWork = api("/api/v1/territories/communes/38565/schemes?status=ACTIVE,RENEWAL").getInt("total");
+            assertThat(atWork).isGreaterThan(many);
+            assertThat(here.text()).contains("et " + (atWork - CoordinatorsPage.SCHEMES_PER_RING) + " autres dispositifs");
+        } finally {
+            for (int i = 0; i < many; i++) {
+                SchemeFixtures.admin().delete("/api/v1/schemes/" + idOf("web-many-" + i)).then().statusCode(204);
+            }
+            Indexing.await();
+        }
+    }
 }
