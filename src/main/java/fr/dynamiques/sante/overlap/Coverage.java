@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -113,6 +114,54 @@ public class Coverage {
                     counts.values().stream().mapToInt(Integer::intValue).sum(), perKind));
         }
         return answer;
+    }
+
+    /**
+     * The coverage of one territory (any level), as {@link #byTerritory} counts it, read from the territory's own
+     * communes only: what a territory's page shows without computing its whole région.
+     */
+    public CoverageRow of(Area area, List<String> kinds, List<String> statuses) {
+        Query covered = em.createNativeQuery("""
+                with covered as (
+                    select distinct cc.commune_code, cc.kind, coalesce(c.population, 0) as population
+                    from commune_coverage cc join commune c on c.code = cc.commune_code
+                    where %s and cc.schemes > 0 %s)
+                select kind, sum(population) from covered group by kind
+                union all
+                select null, sum(population) from (select distinct commune_code, population from covered) communes"""
+                .formatted(area.communes(), filters("cc", kinds, statuses)));
+        covered.setParameter("code", area.code());
+        bind(covered, kinds, statuses);
+        Map<String, Long> byKind = new HashMap<>();
+        long all = 0;
+        for (Object[] row : rows(covered)) {
+            if (row[0] == null) {
+                all = row[1] == null ? 0 : number(row[1]);
+            } else {
+                byKind.put((String) row[0], number(row[1]));
+            }
+        }
+        // Schemes per kind: counted with every write for départements and régions, else from the perimeters.
+        boolean counted = area.level().equals(TerritoryLevel.DEPARTMENT.apiName()) || area.level().equals(TerritoryLevel.REGION.apiName());
+        Query schemes = em.createNativeQuery(counted
+                ? "select a.kind, sum(a.schemes) from area_schemes a where a.level = :level and a.code = :code and a.schemes > 0%s group by 1"
+                        .formatted(filters("a", kinds, statuses))
+                : """
+                select s.kind, count(distinct s.id) from scheme_commune sc join commune c on c.code = sc.commune_code
+                join scheme s on s.id = sc.scheme_id where %s%s group by 1""".formatted(area.communes(), filters("s", kinds, statuses)));
+        if (counted) {
+            schemes.setParameter("level", area.level());
+        }
+        schemes.setParameter("code", area.code());
+        bind(schemes, kinds, statuses);
+        Map<String, Integer> counts = new TreeMap<>();
+        rows(schemes).forEach(row -> counts.put((String) row[0], (int) number(row[1])));
+        List<KindCoverage> perKind = counts.keySet().stream()
+                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L), ratio(byKind.getOrDefault(kind, 0L), area.population()),
+                        counts.get(kind)))
+                .toList();
+        return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
+                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind);
     }
 
     /**

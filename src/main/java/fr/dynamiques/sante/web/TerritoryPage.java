@@ -86,7 +86,7 @@ public class TerritoryPage {
         List<Link> members = List.of();
         String membersTitle = null;
         Messages msg = visitor.messages();
-        List<CoverageRow> rows = List.of();
+        List<CoverageRow> rows = new ArrayList<>();
         if (territory instanceof Commune c) {
             if (c.epci != null) {
                 within.add(Link.territory("epci", c.epci.siren, c.epci.name));
@@ -101,16 +101,16 @@ public class TerritoryPage {
             members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
         } else if (territory instanceof Department d) {
             within.add(Link.territory("region", d.region.code, d.region.name));
-            rows = coverage.byTerritory(TerritoryLevel.DEPARTMENT, d.region.code, List.of(), SchemeStatus.AT_WORK).stream()
-                    .filter(r -> r.code().equals(d.code)).toList();
         } else if (territory instanceof Region r) {
             List<Department> departments = r.departments();
             membersTitle = msg.members_departments(departments.size());
             members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList();
-            rows = new ArrayList<>(coverage.byTerritory(TerritoryLevel.REGION, r.code, List.of(), SchemeStatus.AT_WORK));
             rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, List.of(), SchemeStatus.AT_WORK));
         }
-        // A commune is covered or not: its stack says it. Above, the communes nothing covers are worth a list.
+        // A commune is covered or not: its stack says it. Above, its coverage and the communes nothing covers.
+        if (level != TerritoryLevel.COMMUNE) {
+            rows.add(0, coverage.of(area, List.of(), SchemeStatus.AT_WORK));
+        }
         WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, List.of(), SchemeStatus.AT_WORK,
                 WHITE_ZONES_SHOWN);
         return visitor.page(Templates.territory(area, within, membersTitle, members, overlaps.stack(area, List.of(), List.of()),

@@ -196,6 +196,16 @@ class WebPagesTest {
         assertThat(isere.select("section:has(#zones-blanches) p").first().text()).startsWith(white + " communes sans dispositif en cours");
         assertThat(isere.select("section:has(#zones-blanches) li")).hasSize(Math.min(white, TerritoryPage.WHITE_ZONES_SHOWN));
         assertThat(isere.select("section:has(#couverture) tbody tr")).hasSize(1);
+        // The coverage rows show the figures the coverage API computes (itself checked commune by commune).
+        assertCoverageRow(isere.selectFirst("section:has(#couverture) tbody tr"), api("/api/v1/coverage?region=84").getList("findAll { it.code == '38' }").get(0));
+        Document ara = page("/territoires/regions/84");
+        List<Element> araRows = ara.select("section:has(#couverture) tbody tr");
+        assertCoverageRow(araRows.get(0), api("/api/v1/coverage?level=region&region=84").getList("$").get(0));
+        List<Object> departments = api("/api/v1/coverage?region=84").getList("$");
+        assertThat(araRows).hasSize(1 + departments.size());
+        for (int i = 0; i < departments.size(); i++) {
+            assertCoverageRow(araRows.get(i + 1), departments.get(i));
+        }
         // A commune links up to its EPCI, département and région.
         assertThat(links(page("/territoires/communes/38151"), "/territoires/"))
                 .contains("/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84");
@@ -205,6 +215,19 @@ class WebPagesTest {
         Response malformed = fetch("/territoires/communes/..%2F..%2Fetc");
         assertThat(malformed.statusCode()).isIn(400, 404);
         assertThat(malformed.contentType()).startsWith("text/html");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertCoverageRow(Element row, Object expected) {
+        Map<String, Object> figures = (Map<String, Object>) expected;
+        List<String> cells = row.select("td").eachText();
+        assertThat(row.selectFirst("th").text()).startsWith((String) figures.get("name"));
+        assertThat(cells.get(0).replaceAll("\\D", "")).isEqualTo(String.valueOf(figures.get("population")));
+        assertThat(cells.get(1).replaceAll("\\D", "")).isEqualTo(String.valueOf(figures.get("coveredPopulation")));
+        assertThat(cells.get(3)).isEqualTo(String.valueOf(figures.get("schemeCount")));
+        for (Map<String, Object> kind : (List<Map<String, Object>>) figures.get("kinds")) {
+            assertThat(cells.get(4)).contains((String) kind.get("kind"));
+        }
     }
 
     @Test
