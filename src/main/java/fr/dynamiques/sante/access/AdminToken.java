@@ -53,7 +53,7 @@ public class AdminToken {
         return true;
     }
 
-    private static Optional<String> bearer(String authorization) {
+    static Optional<String> bearer(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return Optional.empty();
         }

@@ -35,8 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.access.AdminOnly;
-import fr.dynamiques.sante.access.AdminToken;
+import fr.dynamiques.sante.access.Callers;
+import fr.dynamiques.sante.access.SchemeAccess;
+import fr.dynamiques.sante.access.SignedIn;
 import fr.dynamiques.sante.problem.JsonMistake;
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.Problem.FieldError;
@@ -47,7 +48,8 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dispositifs", description = "The registry of territorial health schemes")
 @SecurityScheme(securitySchemeName = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The admin token (directory.admin-token): writes need it; reads with it show all personal data")
+        description = "A bearer token: an account's (POST /api/v1/users/{id}/tokens), or the configuration's admin token "
+                + "(directory.admin-token). Writes need one, within the role's scope; reads with an admin's show all personal data")
 public class SchemeResource {
 
     /** A page of schemes (shared/API.md). */
@@ -59,16 +61,18 @@ public class SchemeResource {
     private final SchemeQuery query;
     private final SchemeCsv csv;
     private final CogSnapshot cog;
-    private final AdminToken admin;
+    private final Callers callers;
+    private final SchemeAccess access;
     private final ObjectMapper json;
 
-    SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, AdminToken admin,
-                   ObjectMapper json) {
+    SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, Callers callers,
+                   SchemeAccess access, ObjectMapper json) {
         this.service = service;
         this.query = query;
         this.csv = csv;
         this.cog = cog;
-        this.admin = admin;
+        this.callers = callers;
+        this.access = access;
         this.json = json;
     }
 
@@ -90,7 +94,7 @@ public class SchemeResource {
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        boolean full = admin.isAdmin(authorization);
+        boolean full = callers.readsPersonalData(authorization);
         int[] paging = SchemeFilter.paging(page, size);
         SchemeFilter filter = SchemeFilter.of(kind, status, region, department, commune, epci, theme, funder, ref,
                 SchemeKind.byCode(), cog);
@@ -112,7 +116,7 @@ public class SchemeResource {
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        boolean full = admin.isAdmin(authorization);
+        boolean full = callers.readsPersonalData(authorization);
         int[] paging = SchemeFilter.paging(page, size);
         int horizon = months == null || months.isBlank() ? 6 : months.strip().matches("\\d{1,3}") ? Integer.parseInt(months.strip()) : -1;
         if (horizon < 1 || horizon > 120) {
@@ -133,49 +137,54 @@ public class SchemeResource {
     @Transactional
     @Operation(summary = "A scheme, with the history of its contract lineage")
     public SchemeDocument get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        boolean full = admin.isAdmin(authorization);
+        boolean full = callers.readsPersonalData(authorization);
         return SchemeDocument.withHistory(Scheme.findExisting(id), cog, full);
     }
 
     @POST
-    @AdminOnly
+    @SignedIn
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
-    public Response create(SchemeDocument doc) {
-        Scheme scheme = service.create(required(doc));
+    public Response create(SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        access.mayCreate(callers.require(authorization), required(doc));
+        Scheme scheme = service.create(doc);
         return Response.created(URI.create("/api/v1/schemes/" + scheme.id)).entity(reread(scheme.id)).build();
     }
 
     @PUT
     @Path("/{id}")
-    @AdminOnly
+    @SignedIn
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
-    public SchemeDocument update(@PathParam("id") String id, SchemeDocument doc) {
+    public SchemeDocument update(@PathParam("id") String id, SchemeDocument doc,
+                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         long schemeId = Scheme.parseId(id);
-        service.update(schemeId, required(doc));
+        access.mayUpdate(callers.require(authorization), Scheme.findExisting(id), required(doc));
+        service.update(schemeId, doc);
         return reread(schemeId);
     }
 
     @DELETE
     @Path("/{id}")
-    @AdminOnly
+    @SignedIn
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Response delete(@PathParam("id") String id) {
+    @Transactional
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        access.mayDelete(callers.require(authorization), Scheme.findExisting(id));
         service.delete(Scheme.parseId(id));
         return Response.noContent().build();
     }
 
     @POST
     @Path("/import")
-    @AdminOnly
+    @SignedIn
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Import schemes (JSON array)",
@@ -184,7 +193,8 @@ public class SchemeResource {
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
     @APIResponse(responseCode = "200", description = "Imported, or would be",
             content = @Content(schema = @Schema(implementation = SchemeService.ImportReport.class)))
-    public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun) {
+    public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (body == null || !body.isArray()) {
             throw ProblemException.badRequest("The body must be a JSON array of schemes.", new FieldError("body", "must be an array"));
         }
@@ -198,12 +208,13 @@ public class SchemeResource {
                 errors.add(JsonMistake.of(e).atRow(i + 1));
             }
         }
+        access.mayImport(callers.require(authorization), docs);
         return report(service.importAll(docs, errors, dryRun(dryRun)));
     }
 
     @POST
     @Path("/import")
-    @AdminOnly
+    @SignedIn
     @Consumes({SchemeCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Import schemes (CSV, the format of export.csv)",
@@ -211,9 +222,11 @@ public class SchemeResource {
                     + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
                     + "already in the registry, its stored values.")
     @Transactional
-    public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
+    public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
                 ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
+        access.mayImport(callers.require(authorization), rows.documents());
         return report(service.importAll(rows.documents(), rows.errors(), dryRun(dryRun)));
     }
 
@@ -238,7 +251,7 @@ public class SchemeResource {
     }
 
     private List<SchemeDocument> exported(String authorization) {
-        boolean full = admin.isAdmin(authorization);
+        boolean full = callers.readsPersonalData(authorization);
         return query.all().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
     }
 

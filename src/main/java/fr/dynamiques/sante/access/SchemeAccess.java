@@ -1,0 +1,106 @@
+package fr.dynamiques.sante.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import fr.dynamiques.sante.account.Role;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryViews;
+
+/**
+ * Who may write which scheme. ADMIN: any. ARS: the schemes touching one of its régions, before and after the change.
+ * PARTNER: imports of schemes touching its régions. COORDINATOR: proposals on its schemes (not built yet: refused).
+ * Anything else is a 403 that says why.
+ */
+@ApplicationScoped
+public class SchemeAccess {
+
+    private final CogSnapshot cog;
+
+    SchemeAccess(CogSnapshot cog) {
+        this.cog = cog;
+    }
+
+    public void mayCreate(Caller caller, SchemeDocument doc) {
+        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(doc))) {
+            return;
+        }
+        throw forbidden(caller, "create this scheme");
+    }
+
+    public void mayUpdate(Caller caller, Scheme existing, SchemeDocument doc) {
+        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing)) && touches(caller, regions(doc))) {
+            return;
+        }
+        if (caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id)) {
+            throw new ProblemException(403, "Coordinators' proposals (published once an ARS officer approves them) are not "
+                    + "built yet: ask the ARS of the scheme's région to make the change.", List.of());
+        }
+        throw forbidden(caller, "change this scheme");
+    }
+
+    public void mayDelete(Caller caller, Scheme existing) {
+        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing))) {
+            return;
+        }
+        throw forbidden(caller, "delete this scheme");
+    }
+
+    /** Every scheme of the file, and the one it would replace, must touch the caller's régions (ARS, PARTNER). */
+    public void mayImport(Caller caller, List<SchemeDocument> docs) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (caller.role() != Role.ARS && caller.role() != Role.PARTNER) {
+            throw forbidden(caller, "import schemes");
+        }
+        List<FieldError> outside = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            SchemeDocument doc = docs.get(i);
+            if (doc == null) {
+                continue; // unreadable: the import reports it
+            }
+            Set<String> regions = regions(doc);
+            boolean replacesOutside = doc.ref() != null && Scheme.findByRef(doc.ref()).map(s -> !touches(caller, regions(s))).orElse(false);
+            // A perimeter that resolves to nothing is the import's 400, not a matter of scope.
+            if (!regions.isEmpty() && !touches(caller, regions) || replacesOutside) {
+                outside.add(new FieldError(i + 1, "perimeter", "outside your régions " + caller.regions()));
+            }
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(403, outside.size() + " scheme(s) outside your régions; nothing was written.", outside);
+        }
+    }
+
+    private static boolean touches(Caller caller, Collection<String> regions) {
+        return regions.stream().anyMatch(caller.regions()::contains);
+    }
+
+    private Set<String> regions(SchemeDocument doc) {
+        SchemeDocument.Perimeter p = doc.perimeter();
+        if (p == null) {
+            return Set.of();
+        }
+        return cog.regionsOf(cog.resolve(p.communesOrEmpty(), p.epcisOrEmpty(), p.departmentsOrEmpty())).stream()
+                .map(TerritoryViews.Ref::code).collect(Collectors.toSet());
+    }
+
+    private Set<String> regions(Scheme scheme) {
+        return scheme.departmentCodes.stream().map(cog::regionOf).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static ProblemException forbidden(Caller caller, String action) {
+        return new ProblemException(403, "Your role (" + caller.role() + (caller.regions().isEmpty() ? "" : " in " + caller.regions())
+                + ") may not " + action + ".", List.of());
+    }
+}

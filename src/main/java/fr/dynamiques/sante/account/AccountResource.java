@@ -1,0 +1,211 @@
+package fr.dynamiques.sante.account;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import fr.dynamiques.sante.access.AdminOnly;
+import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.access.Callers;
+import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.territory.CogSnapshot;
+
+/** Accounts (created by an admin) and their API tokens (shown once, stored hashed, revocable, expiring). */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Comptes", description = "Accounts, roles and API tokens")
+@SecurityRequirement(name = "admin")
+public class AccountResource {
+
+    static final int DEFAULT_DAYS = 90;
+    static final int MAX_DAYS = 365;
+
+    @Schema(description = "An account to create")
+    public record NewAccount(@Schema(examples = "camille.exemple@example.org") String email,
+                             @Schema(examples = "Camille Exemple") String displayName,
+                             @Schema(enumeration = {"ADMIN", "ARS", "COORDINATOR", "PARTNER"}, examples = "ARS") String role,
+                             @Schema(description = "ARS and PARTNER: codes of their régions", examples = "[\"84\"]") List<String> regions,
+                             @Schema(description = "COORDINATOR: the schemes they coordinate, by id or ref", examples = "[\"demo-cls-echirolles\"]")
+                             List<String> schemes) {
+    }
+
+    @Schema(description = "An account")
+    public record AccountView(long id, String email, String displayName, String role, List<String> regions, List<Long> schemes,
+                              Instant createdAt) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id, a.email, a.displayName, a.role.name(), List.copyOf(a.regions), List.copyOf(a.schemeIds), a.createdAt);
+        }
+    }
+
+    @Schema(description = "A token to issue")
+    public record NewToken(@Schema(examples = "import nightly") String label,
+                           @Schema(description = "Days of validity, 1 to 365, default 90", examples = "90") Integer days) {
+    }
+
+    @Schema(description = "A token just issued: the only time its secret is shown")
+    public record IssuedToken(long id, @Schema(description = "Send as Authorization: Bearer <token>") String token, String label,
+                              Instant expiresAt) {
+    }
+
+    private final Callers callers;
+    private final CogSnapshot cog;
+
+    AccountResource(Callers callers, CogSnapshot cog) {
+        this.callers = callers;
+        this.cog = cog;
+    }
+
+    @POST
+    @AdminOnly
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account (admin)", description = "409 when the email is taken; 400 lists every invalid field.")
+    public Response create(NewAccount body) {
+        if (body == null) {
+            throw ProblemException.badRequest("The body must be an account.", new FieldError("body", "must not be empty"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String email = body.email() == null ? "" : Account.normalised(body.email());
+        if (!email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200) {
+            errors.add(new FieldError("displayName", "1 to 200 characters"));
+        }
+        Role role = body.role() == null ? null
+                : java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
+        if (role == null) {
+            errors.add(new FieldError("role", "ADMIN, ARS, COORDINATOR or PARTNER"));
+        }
+        List<String> regions = body.regions() == null ? List.of() : body.regions().stream().map(String::strip).distinct().toList();
+        regions.stream().filter(code -> !cog.isRegion(code)).forEach(code -> errors.add(new FieldError("regions", "unknown région " + shorten(code))));
+        List<Long> schemes = new ArrayList<>();
+        for (String key : body.schemes() == null ? List.<String>of() : body.schemes()) {
+            Optional<Scheme> scheme = key != null && key.strip().matches("\\d{1,18}") ? Scheme.findByIdOptional(Long.parseLong(key.strip()))
+                    : key == null ? Optional.empty() : Scheme.findByRef(key.strip());
+            scheme.ifPresentOrElse(s -> schemes.add(s.id), () -> errors.add(new FieldError("schemes", "unknown scheme " + shorten(key))));
+        }
+        if (role == Role.ARS || role == Role.PARTNER) {
+            if (regions.isEmpty()) {
+                errors.add(new FieldError("regions", "an " + role + " account acts in at least one région"));
+            }
+        } else if (!regions.isEmpty()) {
+            errors.add(new FieldError("regions", "only ARS and PARTNER accounts have régions"));
+        }
+        if (role == Role.COORDINATOR ? schemes.isEmpty() : !schemes.isEmpty()) {
+            errors.add(new FieldError("schemes", role == Role.COORDINATOR ? "a coordinator coordinates at least one scheme"
+                    : "only COORDINATOR accounts have schemes"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid account.", errors);
+        }
+        if (Account.findByEmail(email).isPresent()) {
+            throw new ProblemException(409, "An account already uses this email.", List.of(new FieldError("email", "already used")));
+        }
+        Account account = new Account();
+        account.email = email;
+        account.displayName = body.displayName().strip();
+        account.role = role;
+        account.regions = new ArrayList<>(regions);
+        account.schemeIds = schemes.stream().distinct().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        account.createdAt = Instant.now();
+        account.persist();
+        return Response.created(URI.create("/api/v1/users/" + account.id)).entity(AccountView.of(account)).build();
+    }
+
+    @GET
+    @AdminOnly
+    @Transactional
+    @Operation(summary = "Every account (admin)")
+    public List<AccountView> list() {
+        return Account.<Account>list("order by email").stream().map(AccountView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/tokens")
+    @SignedIn
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue an API token (admin, or the account itself)",
+            description = "The answer is the only time the token is shown: only its SHA-256 is stored.")
+    public Response issue(@PathParam("id") String id, NewToken body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Account account = mine(id, authorization);
+        int days = body == null || body.days() == null ? DEFAULT_DAYS : body.days();
+        if (days < 1 || days > MAX_DAYS) {
+            throw ProblemException.badRequest("Invalid validity.", new FieldError("days", "1 to " + MAX_DAYS));
+        }
+        String label = body == null || body.label() == null ? null : body.label().strip();
+        if (label != null && label.length() > 100) {
+            throw ProblemException.badRequest("Invalid label.", new FieldError("label", "at most 100 characters"));
+        }
+        String secret = AccessToken.newSecret();
+        AccessToken token = new AccessToken();
+        token.account = account;
+        token.hash = AccessToken.hash(secret);
+        token.label = label;
+        token.createdAt = Instant.now();
+        token.expiresAt = token.createdAt.plus(days, ChronoUnit.DAYS);
+        token.persist();
+        return Response.status(201).entity(new IssuedToken(token.id, secret, label, token.expiresAt)).build();
+    }
+
+    @DELETE
+    @Path("/{id}/tokens/{token}")
+    @SignedIn
+    @Transactional
+    @Operation(summary = "Revoke a token (admin, or the account itself)")
+    public Response revoke(@PathParam("id") String id, @PathParam("token") String tokenId,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Account account = mine(id, authorization);
+        AccessToken token = tokenId.matches("\\d{1,18}") ? AccessToken.findById(Long.parseLong(tokenId)) : null;
+        if (token == null || !token.account.id.equals(account.id)) {
+            throw ProblemException.notFound("No such token for this account.");
+        }
+        if (token.revokedAt == null) {
+            token.revokedAt = Instant.now();
+        }
+        return Response.noContent().build();
+    }
+
+    /** The account, which must be the caller's own unless the caller is an admin. */
+    private Account mine(String id, String authorization) {
+        Caller caller = callers.require(authorization);
+        if (!id.matches("\\d{1,18}")) {
+            throw ProblemException.badRequest("Malformed account id.", new FieldError("id", "a positive whole number"));
+        }
+        long accountId = Long.parseLong(id);
+        if (!caller.isAdmin() && !Long.valueOf(accountId).equals(caller.accountId())) {
+            throw new ProblemException(403, "Only an admin or the account itself may manage its tokens.", List.of());
+        }
+        return Account.<Account>findByIdOptional(accountId).orElseThrow(() -> ProblemException.notFound("No account " + accountId + "."));
+    }
+
+    private static String shorten(String value) {
+        return value == null ? "null" : value.length() > 20 ? value.substring(0, 20) + "…" : value;
+    }
+}
