@@ -19,7 +19,8 @@ import fr.dynamiques.sante.territory.TerritoryViews;
 
 /**
  * Who may write which scheme. ADMIN: any. ARS: the schemes touching one of its régions, before and after the change.
- * PARTNER: imports of schemes touching its régions. COORDINATOR: proposals on its schemes (not built yet: refused).
+ * PARTNER: imports of schemes touching its régions. COORDINATOR: proposals on its schemes, which an ARS officer of a
+ * concerned région (or an admin) approves or rejects.
  * Anything else is a 403 that says why.
  */
 @ApplicationScoped
@@ -42,11 +43,35 @@ public class SchemeAccess {
         if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing)) && touches(caller, regions(doc))) {
             return;
         }
-        if (caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id)) {
-            throw new ProblemException(403, "Coordinators' proposals (published once an ARS officer approves them) are not "
-                    + "built yet: ask the ARS of the scheme's région to make the change.", List.of());
-        }
         throw forbidden(caller, "change this scheme");
+    }
+
+    /** A coordinator's change to a scheme they coordinate is a proposal, published once approved. */
+    public boolean proposes(Caller caller, Scheme existing) {
+        return caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id);
+    }
+
+    /** Approving or rejecting: an admin, or an ARS officer of a région the scheme touches now or would touch. */
+    public void mayDecide(Caller caller, Scheme existing, SchemeDocument proposed) {
+        if (caller.isAdmin() || caller.role() == Role.ARS && (touches(caller, regions(existing)) || touches(caller, regions(proposed)))) {
+            return;
+        }
+        throw forbidden(caller, "decide on this change");
+    }
+
+    /** The audit trail of a scheme: admins, ARS officers of its régions, its coordinators. */
+    public void mayReadHistory(Caller caller, Scheme existing) {
+        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing))
+                || caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id)) {
+            return;
+        }
+        throw forbidden(caller, "read this scheme's history");
+    }
+
+    /** Seeing a proposal: who may decide on it, and who made it. */
+    public boolean maySee(Caller caller, Scheme existing, SchemeDocument proposed, Long proposedBy) {
+        return caller.isAdmin() || caller.accountId() != null && caller.accountId().equals(proposedBy)
+                || caller.role() == Role.ARS && (touches(caller, regions(existing)) || touches(caller, regions(proposed)));
     }
 
     public void mayDelete(Caller caller, Scheme existing) {

@@ -3,7 +3,9 @@ package fr.dynamiques.sante.scheme;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -32,13 +34,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.dynamiques.sante.access.Caller;
 import fr.dynamiques.sante.access.Callers;
 import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.problem.JsonMistake;
+import fr.dynamiques.sante.workflow.SchemeChange;
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -63,16 +70,18 @@ public class SchemeResource {
     private final CogSnapshot cog;
     private final Callers callers;
     private final SchemeAccess access;
+    private final Audit audit;
     private final ObjectMapper json;
 
     SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, Callers callers,
-                   SchemeAccess access, ObjectMapper json) {
+                   SchemeAccess access, Audit audit, ObjectMapper json) {
         this.service = service;
         this.query = query;
         this.csv = csv;
         this.cog = cog;
         this.callers = callers;
         this.access = access;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -149,8 +158,10 @@ public class SchemeResource {
     @Operation(summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
     public Response create(SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.mayCreate(callers.require(authorization), required(doc));
+        Caller caller = callers.require(authorization);
+        access.mayCreate(caller, required(doc));
         Scheme scheme = service.create(doc);
+        audit.record(scheme.id, "CREATE", caller, null, audit.snapshot(scheme));
         return Response.created(URI.create("/api/v1/schemes/" + scheme.id)).entity(reread(scheme.id)).build();
     }
 
@@ -161,12 +172,23 @@ public class SchemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
-    public SchemeDocument update(@PathParam("id") String id, SchemeDocument doc,
-                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization)
+            throws JsonProcessingException {
         long schemeId = Scheme.parseId(id);
-        access.mayUpdate(callers.require(authorization), Scheme.findExisting(id), required(doc));
+        Caller caller = callers.require(authorization);
+        Scheme existing = Scheme.findExisting(id);
+        if (access.proposes(caller, existing)) {
+            // A coordinator proposes: checked now, published when an ARS officer or an admin approves it.
+            service.checkUpdate(schemeId, required(doc));
+            SchemeChange change = SchemeChange.propose(existing, caller.accountId(), json.writeValueAsString(doc));
+            return Response.accepted(Map.of("change", change.id, "status", change.status.name()))
+                    .location(URI.create("/api/v1/changes/" + change.id)).build();
+        }
+        access.mayUpdate(caller, existing, required(doc));
+        ObjectNode before = audit.snapshot(existing);
         service.update(schemeId, doc);
-        return reread(schemeId);
+        audit.record(schemeId, "UPDATE", caller, before, audit.snapshot(Scheme.findById(schemeId)));
+        return Response.ok(reread(schemeId)).build();
     }
 
     @DELETE
@@ -177,8 +199,12 @@ public class SchemeResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @Transactional
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.mayDelete(callers.require(authorization), Scheme.findExisting(id));
-        service.delete(Scheme.parseId(id));
+        Caller caller = callers.require(authorization);
+        Scheme existing = Scheme.findExisting(id);
+        access.mayDelete(caller, existing);
+        ObjectNode before = audit.snapshot(existing);
+        service.delete(existing.id);
+        audit.record(existing.id, "DELETE", caller, before, null);
         return Response.noContent().build();
     }
 
@@ -193,6 +219,7 @@ public class SchemeResource {
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
     @APIResponse(responseCode = "200", description = "Imported, or would be",
             content = @Content(schema = @Schema(implementation = SchemeService.ImportReport.class)))
+    @Transactional
     public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun,
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (body == null || !body.isArray()) {
@@ -208,8 +235,7 @@ public class SchemeResource {
                 errors.add(JsonMistake.of(e).atRow(i + 1));
             }
         }
-        access.mayImport(callers.require(authorization), docs);
-        return report(service.importAll(docs, errors, dryRun(dryRun)));
+        return imported(docs, errors, dryRun(dryRun), callers.require(authorization));
     }
 
     @POST
@@ -226,8 +252,7 @@ public class SchemeResource {
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
                 ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
-        access.mayImport(callers.require(authorization), rows.documents());
-        return report(service.importAll(rows.documents(), rows.errors(), dryRun(dryRun)));
+        return imported(rows.documents(), rows.errors(), dryRun(dryRun), callers.require(authorization));
     }
 
     @GET
@@ -258,6 +283,21 @@ public class SchemeResource {
     /** Answered in the write's transaction: what the registry now holds, as the admin sees it. */
     private SchemeDocument reread(long id) {
         return SchemeDocument.withHistory(Scheme.findById(id), cog, true);
+    }
+
+    /** An import, within the caller's scope, each scheme it publishes audited. */
+    private Response imported(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun, Caller caller) {
+        access.mayImport(caller, docs);
+        List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).distinct().toList();
+        Map<String, ObjectNode> before = new HashMap<>();
+        if (!dryRun) {
+            refs.forEach(ref -> Scheme.findByRef(ref).ifPresent(s -> before.put(ref, audit.snapshot(s))));
+        }
+        SchemeService.ImportReport report = service.importAll(docs, readErrors, dryRun);
+        if (!dryRun && report.errors().isEmpty()) {
+            refs.forEach(ref -> Scheme.findByRef(ref).ifPresent(s -> audit.record(s.id, "IMPORT", caller, before.get(ref), audit.snapshot(s))));
+        }
+        return report(report);
     }
 
     private static Response report(SchemeService.ImportReport report) {

@@ -54,6 +54,23 @@ public class SchemeService {
         return write(List.of(doc), Map.of(), false).get(0);
     }
 
+    /** Checks a change without making it (a proposal must be valid when made): 400 with every mistake, 409 on a taken ref. */
+    @Transactional
+    public void checkUpdate(long id, SchemeDocument doc) {
+        Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
+        if (doc.ref() != null) {
+            Scheme.findByRef(doc.ref().strip()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
+                throw conflict(other);
+            });
+        }
+        List<FieldError> errors = check(List.of(doc), Map.of(0, scheme));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, errors.size() + " invalid field(s); nothing was proposed.",
+                    errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
+        }
+    }
+
     @Transactional
     public Scheme update(long id, SchemeDocument doc) {
         takeTurn();

@@ -1,0 +1,142 @@
+package fr.dynamiques.sante.coordinator;
+
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.access.Callers;
+import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+
+/**
+ * A coordinator's rights over their personal data (GDPR): see it, withdraw consent (contact hidden at once), be erased
+ * (gone from every scheme; the schemes' audit trail keeps only an anonymous person id). The person is the account with
+ * the same email; an admin may act for them.
+ */
+@Path("/api/v1/coordinators")
+@Produces(MediaType.APPLICATION_JSON)
+@SignedIn
+@SecurityRequirement(name = "admin")
+@Tag(name = "Coordinateurs", description = "Personal data of coordinators")
+public class CoordinatorResource {
+
+    @Schema(description = "A person coordinating schemes, and their consent per scheme")
+    public record PersonView(long id, String firstName, String lastName, String email, List<Coordinates> schemes) {
+    }
+
+    @Schema(description = "One scheme the person coordinates")
+    public record Coordinates(long schemeId, String schemeName, boolean publicContact) {
+    }
+
+    private final Callers callers;
+    private final Audit audit;
+
+    CoordinatorResource(Callers callers, Audit audit) {
+        this.callers = callers;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("/me")
+    @Transactional
+    @Operation(summary = "Your own data as a coordinator (the person whose email is your account's)")
+    public PersonView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = callers.require(authorization);
+        Person person = caller.accountId() == null ? null : Account.<Account>findByIdOptional(caller.accountId())
+                .flatMap(a -> Person.findByEmail(a.email)).orElse(null);
+        if (person == null) {
+            throw ProblemException.notFound("Your account's email coordinates no scheme.");
+        }
+        return get(String.valueOf(person.id), authorization);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "A coordinator's data (the person, or an admin)")
+    public PersonView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Person person = theirs(id, callers.require(authorization));
+        return new PersonView(person.id, person.firstName, person.lastName, person.email, schemesOf(person).stream()
+                .map(s -> new Coordinates(s.id, s.name, s.coordinators.stream().filter(c -> c.person.id.equals(person.id))
+                        .anyMatch(c -> c.publicContact))).toList());
+    }
+
+    @DELETE
+    @Path("/{id}/consent")
+    @Transactional
+    @Operation(summary = "Withdraw consent to publication on every scheme (the person, or an admin)",
+            description = "Name, email and phone disappear from public answers, pages and search at once.")
+    public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = callers.require(authorization);
+        Person person = theirs(id, caller);
+        for (Scheme scheme : schemesOf(person)) {
+            ObjectNode before = audit.snapshot(scheme);
+            scheme.coordinators.stream().filter(c -> c.person.id.equals(person.id)).forEach(c -> {
+                c.publicContact = false;
+                c.publicContactSince = null;
+            });
+            audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Erase a coordinator (the person, or an admin)",
+            description = "The person leaves every scheme and is deleted; the audit trail keeps an anonymous id only.")
+    public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = callers.require(authorization);
+        Person person = theirs(id, caller);
+        for (Scheme scheme : schemesOf(person)) {
+            ObjectNode before = audit.snapshot(scheme);
+            scheme.coordinators.removeIf(c -> c.person.id.equals(person.id));
+            audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
+        }
+        person.delete();
+        return Response.noContent().build();
+    }
+
+    private static List<Scheme> schemesOf(Person person) {
+        return Scheme.list("select distinct s from Scheme s join s.coordinators c where c.person.id = ?1 order by s.id", person.id);
+    }
+
+    /** The person, who must be the caller (same email as the caller's account) unless the caller is an admin. */
+    private static Person theirs(String id, Caller caller) {
+        if (!id.matches("\\d{1,18}")) {
+            throw ProblemException.badRequest("Malformed coordinator id.", new FieldError("id", "a positive whole number"));
+        }
+        Person person = Person.findById(Long.parseLong(id));
+        boolean self = person != null && caller.accountId() != null
+                && Account.<Account>findByIdOptional(caller.accountId()).map(a -> a.email.equalsIgnoreCase(person.email)).orElse(false);
+        if (!caller.isAdmin() && !self) {
+            // Same answer for an unknown id and someone else's: ids are not a way to find out who coordinates.
+            throw new ProblemException(403, "Only the person or an admin may act on a coordinator's data.", List.of());
+        }
+        if (person == null) {
+            throw ProblemException.notFound("No coordinator " + id + ".");
+        }
+        return person;
+    }
+}

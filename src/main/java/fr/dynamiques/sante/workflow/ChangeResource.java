@@ -1,0 +1,157 @@
+package fr.dynamiques.sante.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.access.Callers;
+import fr.dynamiques.sante.access.SchemeAccess;
+import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.SchemeService;
+import fr.dynamiques.sante.territory.CogSnapshot;
+
+/**
+ * Coordinators' proposals: made by PUT /schemes/{id} (202), listed here for those who may see them, approved (published,
+ * audited) or rejected with a reason by an ARS officer of a concerned région or an admin.
+ */
+@Path("/api/v1/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@SignedIn
+@SecurityRequirement(name = "admin")
+@Tag(name = "Propositions", description = "Coordinators' proposed changes and their validation")
+public class ChangeResource {
+
+    @Schema(description = "A proposed change and its fate")
+    public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, Instant proposedAt, String status,
+                             String reason, Long decidedBy, Instant decidedAt, SchemeDocument document) {
+    }
+
+    @Schema(description = "Why a change is rejected")
+    public record Rejection(@Schema(examples = "Le périmètre ne correspond pas au contrat signé.") String reason) {
+    }
+
+    private final Callers callers;
+    private final SchemeAccess access;
+    private final SchemeService service;
+    private final Audit audit;
+    private final ObjectMapper json;
+    private final CogSnapshot cog;
+
+    ChangeResource(Callers callers, SchemeAccess access, SchemeService service, Audit audit, ObjectMapper json, CogSnapshot cog) {
+        this.callers = callers;
+        this.access = access;
+        this.service = service;
+        this.audit = audit;
+        this.json = json;
+        this.cog = cog;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Proposed changes you may see", description = "ARS: those on schemes touching your régions; coordinators: "
+            + "your own; admins: all. PENDING unless status= says otherwise.")
+    public List<ChangeView> list(@QueryParam("status") String status, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = callers.require(authorization);
+        SchemeChange.Status wanted = status == null || status.isBlank() ? SchemeChange.Status.PENDING : parse(status);
+        return SchemeChange.withStatus(wanted).stream()
+                .filter(c -> access.maySee(caller, c.scheme, read(c), c.proposedBy)).map(this::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Transactional
+    @Operation(summary = "Approve and publish a proposed change", description = "409 when it is no longer pending.")
+    public SchemeDocument approve(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = callers.require(authorization);
+        SchemeChange change = pending(id);
+        SchemeDocument proposed = read(change);
+        access.mayDecide(caller, change.scheme, proposed);
+        var before = audit.snapshot(change.scheme);
+        service.update(change.scheme.id, proposed);
+        audit.record(change.scheme.id, "APPROVE", caller, before, audit.snapshot(change.scheme));
+        decide(change, caller, SchemeChange.Status.APPROVED, null);
+        return SchemeDocument.withHistory(change.scheme, cog, false);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject a proposed change, with a reason")
+    public ChangeView reject(@PathParam("id") String id, Rejection body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = callers.require(authorization);
+        SchemeChange change = pending(id);
+        access.mayDecide(caller, change.scheme, read(change));
+        String reason = body == null || body.reason() == null ? "" : body.reason().strip();
+        if (reason.isEmpty() || reason.length() > 2000) {
+            throw ProblemException.badRequest("A rejection says why.", new FieldError("reason", "1 to 2000 characters"));
+        }
+        decide(change, caller, SchemeChange.Status.REJECTED, reason);
+        return view(change);
+    }
+
+    private static void decide(SchemeChange change, Caller caller, SchemeChange.Status status, String reason) {
+        change.status = status;
+        change.reason = reason;
+        change.decidedBy = caller.accountId();
+        change.decidedAt = Instant.now();
+    }
+
+    private static SchemeChange pending(String id) {
+        SchemeChange change = id.matches("\\d{1,18}") ? SchemeChange.findById(Long.parseLong(id)) : null;
+        if (change == null) {
+            throw ProblemException.notFound("No proposed change " + (id.length() > 20 ? id.substring(0, 20) + "…" : id) + ".");
+        }
+        if (change.status != SchemeChange.Status.PENDING) {
+            throw new ProblemException(409, "This change was already " + change.status.name().toLowerCase() + ".", List.of());
+        }
+        return change;
+    }
+
+    private static SchemeChange.Status parse(String status) {
+        try {
+            return SchemeChange.Status.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Unknown status.", new FieldError("status", "PENDING, APPROVED or REJECTED"));
+        }
+    }
+
+    private ChangeView view(SchemeChange c) {
+        return new ChangeView(c.id, c.scheme.id, c.scheme.name, c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
+                c.decidedAt, read(c));
+    }
+
+    private SchemeDocument read(SchemeChange change) {
+        try {
+            return json.readValue(change.document, SchemeDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable proposal " + change.id, e);
+        }
+    }
+
+}

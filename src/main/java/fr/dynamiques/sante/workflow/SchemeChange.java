@@ -1,0 +1,66 @@
+package fr.dynamiques.sante.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+
+import fr.dynamiques.sante.scheme.Scheme;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A coordinator's proposed version of a scheme, pending until an ARS officer or an admin decides. */
+@Entity
+public class SchemeChange extends PanacheEntityBase {
+
+    public enum Status { PENDING, APPROVED, REJECTED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scheme_change_seq")
+    @SequenceGenerator(name = "scheme_change_seq", sequenceName = "scheme_change_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "scheme_id")
+    public Scheme scheme;
+
+    public Long proposedBy;
+
+    public Instant proposedAt;
+
+    /** The proposed scheme, as the API writes it (SchemeDocument), read and written with the application's ObjectMapper. */
+    public String document;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public String reason;
+
+    public Long decidedBy;
+
+    public Instant decidedAt;
+
+    /** A new pending proposal of this version of the scheme (JSON in the API's format). */
+    public static SchemeChange propose(Scheme scheme, Long proposedBy, String document) {
+        SchemeChange change = new SchemeChange();
+        change.scheme = scheme;
+        change.proposedBy = proposedBy;
+        change.proposedAt = Instant.now();
+        change.document = document;
+        change.status = Status.PENDING;
+        change.persist();
+        return change;
+    }
+
+    public static List<SchemeChange> withStatus(Status status) {
+        return list("status = ?1 order by proposedAt, id", status);
+    }
+}
