@@ -11,7 +11,7 @@ public record Caller(Long accountId, Role role, Set<String> regions, Set<Long> s
     /** The admin token of the configuration: the bootstrap credential, with every right. */
     static final Caller CONFIGURED_ADMIN = new Caller(null, Role.ADMIN, Set.of(), Set.of());
 
-    static Caller of(Account account) {
+    public static Caller of(Account account) {
         return new Caller(account.id, account.role, Set.copyOf(account.regions), Set.copyOf(account.schemeIds));
     }
 

@@ -59,10 +59,15 @@ public class SchemeAccess {
         throw forbidden(caller, "decide on this change");
     }
 
+    /** Whether the caller answers for the scheme: an admin, an ARS officer of its régions, one of its coordinators. */
+    public boolean answersFor(Caller caller, Scheme existing) {
+        return caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing))
+                || caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id);
+    }
+
     /** The audit trail of a scheme: admins, ARS officers of its régions, its coordinators. */
     public void mayReadHistory(Caller caller, Scheme existing) {
-        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing))
-                || caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id)) {
+        if (answersFor(caller, existing)) {
             return;
         }
         throw forbidden(caller, "read this scheme's history");

@@ -18,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Someone (or a partner's system) who signs in: a role, and the régions or schemes it applies to. */
@@ -45,6 +46,25 @@ public class Account extends PanacheEntityBase {
     public List<Long> schemeIds = new ArrayList<>();
 
     public Instant createdAt;
+
+    /** bcrypt (cost 12) of the sign-in password; null: no sign-in to the pages, API tokens only. */
+    public String passwordHash;
+
+    private static final int COST = 12;
+    /** Checked when no account has the email typed, so that a wrong email takes as long as a wrong password. */
+    private static final byte[] DUMMY = BCrypt.withDefaults().hash(COST, "no account has this password".toCharArray());
+
+    public void setPassword(String password) {
+        passwordHash = BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+    }
+
+    /** The account this email and password sign in, if any; the same work is done whatever fails. */
+    public static Optional<Account> signingIn(String email, String password) {
+        Optional<Account> account = email == null ? Optional.empty() : findByEmail(email).filter(a -> a.passwordHash != null);
+        byte[] hash = account.map(a -> a.passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(DUMMY);
+        boolean verified = BCrypt.verifyer().verify(password == null ? new char[0] : password.toCharArray(), hash).verified;
+        return verified ? account : Optional.empty();
+    }
 
     public static Optional<Account> findByEmail(String email) {
         return find("email", normalised(email)).firstResultOptional();

@@ -51,7 +51,9 @@ public class AccountResource {
                              @Schema(enumeration = {"ADMIN", "ARS", "COORDINATOR", "PARTNER"}, examples = "ARS") String role,
                              @Schema(description = "ARS and PARTNER: codes of their régions", examples = "[\"84\"]") List<String> regions,
                              @Schema(description = "COORDINATOR: the schemes they coordinate, by id or ref", examples = "[\"demo-cls-echirolles\"]")
-                             List<String> schemes) {
+                             List<String> schemes,
+                             @Schema(description = "To sign in to the pages (/connexion): 12 to 72 characters; none: API tokens only")
+                             String password) {
     }
 
     @Schema(description = "An account")
@@ -121,6 +123,10 @@ public class AccountResource {
             errors.add(new FieldError("schemes", role == Role.COORDINATOR ? "a coordinator coordinates at least one scheme"
                     : "only COORDINATOR accounts have schemes"));
         }
+        if (body.password() != null && (body.password().length() < 12
+                || body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72)) {
+            errors.add(new FieldError("password", "12 to 72 characters"));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Invalid account.", errors);
         }
@@ -134,6 +140,9 @@ public class AccountResource {
         account.regions = new ArrayList<>(regions);
         account.schemeIds = schemes.stream().distinct().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         account.createdAt = Instant.now();
+        if (body.password() != null) {
+            account.setPassword(body.password());
+        }
         account.persist();
         return Response.created(URI.create("/api/v1/users/" + account.id)).entity(AccountView.of(account)).build();
     }

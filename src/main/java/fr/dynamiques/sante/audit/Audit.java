@@ -58,6 +58,22 @@ public class Audit {
         return node;
     }
 
+    /** What a proposed version changes in the published one (coordinators compared as the API shows them). */
+    public List<AuditEntry.FieldChange> compare(SchemeDocument published, SchemeDocument proposed) {
+        ObjectNode before = json.valueToTree(published);
+        ObjectNode after = json.valueToTree(proposed);
+        DERIVED.forEach(before::remove);
+        DERIVED.forEach(after::remove);
+        return diff(before, after);
+    }
+
+    /** Records that the person answering for the scheme confirmed it unchanged today. */
+    public void confirm(Scheme scheme, Caller caller) {
+        ObjectNode before = snapshot(scheme);
+        scheme.lastVerified = java.time.LocalDate.now();
+        record(scheme.id, "UPDATE", caller, before, snapshot(scheme));
+    }
+
     /** The changes an entry records. */
     public List<AuditEntry.FieldChange> changes(AuditEntry entry) {
         try {

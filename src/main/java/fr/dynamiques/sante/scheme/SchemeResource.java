@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +44,7 @@ import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.access.SignedIn;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.problem.JsonMistake;
+import fr.dynamiques.sante.workflow.Proposals;
 import fr.dynamiques.sante.workflow.SchemeChange;
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.Problem.FieldError;
@@ -71,10 +71,11 @@ public class SchemeResource {
     private final Callers callers;
     private final SchemeAccess access;
     private final Audit audit;
+    private final Proposals proposals;
     private final ObjectMapper json;
 
     SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, Callers callers,
-                   SchemeAccess access, Audit audit, ObjectMapper json) {
+                   SchemeAccess access, Audit audit, Proposals proposals, ObjectMapper json) {
         this.service = service;
         this.query = query;
         this.csv = csv;
@@ -82,6 +83,7 @@ public class SchemeResource {
         this.callers = callers;
         this.access = access;
         this.audit = audit;
+        this.proposals = proposals;
         this.json = json;
     }
 
@@ -172,22 +174,16 @@ public class SchemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
-    public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization)
-            throws JsonProcessingException {
+    public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         long schemeId = Scheme.parseId(id);
         Caller caller = callers.require(authorization);
         Scheme existing = Scheme.findExisting(id);
-        if (access.proposes(caller, existing)) {
+        SchemeChange change = proposals.change(caller, existing, required(doc));
+        if (change != null) {
             // A coordinator proposes: checked now, published when an ARS officer or an admin approves it.
-            service.checkUpdate(schemeId, required(doc));
-            SchemeChange change = SchemeChange.propose(existing, caller.accountId(), json.writeValueAsString(doc));
             return Response.accepted(Map.of("change", change.id, "status", change.status.name()))
                     .location(URI.create("/api/v1/changes/" + change.id)).build();
         }
-        access.mayUpdate(caller, existing, required(doc));
-        ObjectNode before = audit.snapshot(existing);
-        service.update(schemeId, doc);
-        audit.record(schemeId, "UPDATE", caller, before, audit.snapshot(Scheme.findById(schemeId)));
         return Response.ok(reread(schemeId)).build();
     }
 

@@ -511,4 +511,117 @@ public interface Messages {
 
     @Message("Retour à l'accueil")
     String error_home();
+
+    // Sign-in and the signed-in space
+
+    @Message("Mon espace")
+    String nav_space();
+
+    @Message("Connexion")
+    String nav_signin();
+
+    @Message("Se déconnecter")
+    String nav_signout();
+
+    @Message("Connexion")
+    String signin_title();
+
+    @Message("Pour les coordinations, les ARS et l'équipe du réseau : tenir les fiches à jour et valider les changements.")
+    String signin_intro();
+
+    @Message("Adresse électronique")
+    String signin_email();
+
+    @Message("Mot de passe")
+    String signin_password();
+
+    @Message("Se connecter")
+    String signin_button();
+
+    @Message("Le formulaire a expiré : saisissez à nouveau vos identifiants.")
+    String signin_expired();
+
+    @Message("Trop de tentatives : réessayez dans un quart d'heure.")
+    String signin_throttled();
+
+    @Message("Adresse ou mot de passe incorrect.")
+    String signin_wrong();
+
+    @Message("{#when role}{#is 'ADMIN'}administration du réseau{#is 'ARS'}ARS{#is 'COORDINATOR'}coordination{#is 'PARTNER'}partenaire{#else}{role}{/when}")
+    String account_role(String role);
+
+    @Message("Mon espace")
+    String space_title();
+
+    @Message("{#when done}{#is 'propose'}Votre proposition est envoyée : elle sera publiée après validation par l'ARS.{#is 'publie'}La modification est publiée.{#is 'verifie'}La fiche est marquée comme vérifiée aujourd'hui.{#is 'approuve'}La proposition est publiée.{#is 'rejete'}La proposition est rejetée.{#else}C'est fait.{/when}")
+    String space_done(String done);
+
+    @Message("Mes dispositifs")
+    String space_mine();
+
+    @Message("vérifiée le {date}")
+    String space_verified(String date);
+
+    @Message("jamais vérifiée")
+    String space_never();
+
+    @Message("Toujours exact")
+    String space_still_accurate();
+
+    @Message("Modifier")
+    String space_edit();
+
+    @Message("Propositions en attente ({count})")
+    String space_queue(int count);
+
+    @Message("Aucune proposition en attente.")
+    String space_queue_empty();
+
+    @Message("Ce que la proposition change")
+    String space_changes();
+
+    @Message("Champ")
+    String space_field();
+
+    @Message("Publié")
+    String space_before();
+
+    @Message("Proposé")
+    String space_after();
+
+    @Message("Approuver et publier")
+    String space_approve();
+
+    @Message("Motif du rejet")
+    String space_reason();
+
+    @Message("Rejeter")
+    String space_reject();
+
+    @Message("Fiches non vérifiées depuis 12 mois ({count})")
+    String space_stale(int count);
+
+    @Message("Modifier : {name}")
+    String edit_title(String name);
+
+    @Message("Vos modifications seront proposées à l'ARS de la région, et publiées une fois validées.")
+    String edit_proposes();
+
+    @Message("Vos modifications seront publiées immédiatement, et gardées dans l'historique.")
+    String edit_publishes();
+
+    @Message("Description")
+    String edit_description();
+
+    @Message("séparés par des virgules")
+    String edit_themes_hint();
+
+    @Message("Proposer")
+    String edit_propose();
+
+    @Message("Publier")
+    String edit_publish();
+
+    @Message("Annuler")
+    String edit_cancel();
 }

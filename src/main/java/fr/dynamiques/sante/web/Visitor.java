@@ -2,10 +2,12 @@ package fr.dynamiques.sante.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import fr.dynamiques.sante.account.WebSession;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -25,8 +27,11 @@ public class Visitor {
     static final String COOKIE = "lang";
     private static final List<Locale> OFFERED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
+    static final String SESSION = "session";
+
     private final HttpServerRequest request;
     private Locale locale;
+    private Optional<WebSession> session;
 
     Visitor(CurrentVertxRequest current) {
         this.request = current.getCurrent().request();
@@ -39,6 +44,28 @@ public class Visitor {
         return locale;
     }
 
+    /** The visitor's session, when signed in (read once per request). */
+    public Optional<WebSession> session() {
+        if (session == null) {
+            Cookie cookie = request.getCookie(SESSION);
+            session = cookie == null ? Optional.empty() : WebSession.of(cookie.getValue());
+        }
+        return session;
+    }
+
+    public boolean isSignedIn() {
+        return session().isPresent();
+    }
+
+    /** The form token of the session, for the forms of signed-in pages (empty when not signed in). */
+    public String getCsrf() {
+        return session().map(s -> s.csrf).orElse("");
+    }
+
+    public String getClientAddress() {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+    }
+
     /** The language the visitor just picked with the switch, or null. */
     Locale chosen() {
         return offered(request.getParam(COOKIE));
@@ -49,6 +76,7 @@ public class Visitor {
      * layer would otherwise pick one from Accept-Language alone, ignoring the switch).
      */
     TemplateInstance page(TemplateInstance template) {
+        session(); // read now, in the page's transaction: the layout asks for it while rendering
         return template.setLocale(locale());
     }
 

@@ -1,6 +1,5 @@
 package fr.dynamiques.sante.workflow;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
@@ -20,19 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.access.Caller;
 import fr.dynamiques.sante.access.Callers;
-import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.access.SignedIn;
-import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
-import fr.dynamiques.sante.scheme.SchemeService;
 import fr.dynamiques.sante.territory.CogSnapshot;
 
 /**
@@ -47,8 +40,8 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 public class ChangeResource {
 
     @Schema(description = "A proposed change and its fate")
-    public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, Instant proposedAt, String status,
-                             String reason, Long decidedBy, Instant decidedAt, SchemeDocument document) {
+    public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, java.time.Instant proposedAt, String status,
+                             String reason, Long decidedBy, java.time.Instant decidedAt, SchemeDocument document) {
     }
 
     @Schema(description = "Why a change is rejected")
@@ -56,18 +49,12 @@ public class ChangeResource {
     }
 
     private final Callers callers;
-    private final SchemeAccess access;
-    private final SchemeService service;
-    private final Audit audit;
-    private final ObjectMapper json;
+    private final Proposals proposals;
     private final CogSnapshot cog;
 
-    ChangeResource(Callers callers, SchemeAccess access, SchemeService service, Audit audit, ObjectMapper json, CogSnapshot cog) {
+    ChangeResource(Callers callers, Proposals proposals, CogSnapshot cog) {
         this.callers = callers;
-        this.access = access;
-        this.service = service;
-        this.audit = audit;
-        this.json = json;
+        this.proposals = proposals;
         this.cog = cog;
     }
 
@@ -78,8 +65,7 @@ public class ChangeResource {
     public List<ChangeView> list(@QueryParam("status") String status, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = callers.require(authorization);
         SchemeChange.Status wanted = status == null || status.isBlank() ? SchemeChange.Status.PENDING : parse(status);
-        return SchemeChange.withStatus(wanted).stream()
-                .filter(c -> access.maySee(caller, c.scheme, read(c), c.proposedBy)).map(this::view).toList();
+        return proposals.visibleTo(caller, wanted).stream().map(this::view).toList();
     }
 
     @POST
@@ -87,14 +73,8 @@ public class ChangeResource {
     @Transactional
     @Operation(summary = "Approve and publish a proposed change", description = "409 when it is no longer pending.")
     public SchemeDocument approve(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
-        SchemeChange change = pending(id);
-        SchemeDocument proposed = read(change);
-        access.mayDecide(caller, change.scheme, proposed);
-        var before = audit.snapshot(change.scheme);
-        service.update(change.scheme.id, proposed);
-        audit.record(change.scheme.id, "APPROVE", caller, before, audit.snapshot(change.scheme));
-        decide(change, caller, SchemeChange.Status.APPROVED, null);
+        SchemeChange change = SchemeChange.findExisting(id);
+        proposals.approve(callers.require(authorization), change);
         return SchemeDocument.withHistory(change.scheme, cog, false);
     }
 
@@ -104,33 +84,9 @@ public class ChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a proposed change, with a reason")
     public ChangeView reject(@PathParam("id") String id, Rejection body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
-        SchemeChange change = pending(id);
-        access.mayDecide(caller, change.scheme, read(change));
-        String reason = body == null || body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty() || reason.length() > 2000) {
-            throw ProblemException.badRequest("A rejection says why.", new FieldError("reason", "1 to 2000 characters"));
-        }
-        decide(change, caller, SchemeChange.Status.REJECTED, reason);
+        SchemeChange change = SchemeChange.findExisting(id);
+        proposals.reject(callers.require(authorization), change, body == null ? null : body.reason());
         return view(change);
-    }
-
-    private static void decide(SchemeChange change, Caller caller, SchemeChange.Status status, String reason) {
-        change.status = status;
-        change.reason = reason;
-        change.decidedBy = caller.accountId();
-        change.decidedAt = Instant.now();
-    }
-
-    private static SchemeChange pending(String id) {
-        SchemeChange change = id.matches("\\d{1,18}") ? SchemeChange.findById(Long.parseLong(id)) : null;
-        if (change == null) {
-            throw ProblemException.notFound("No proposed change " + (id.length() > 20 ? id.substring(0, 20) + "…" : id) + ".");
-        }
-        if (change.status != SchemeChange.Status.PENDING) {
-            throw new ProblemException(409, "This change was already " + change.status.name().toLowerCase() + ".", List.of());
-        }
-        return change;
     }
 
     private static SchemeChange.Status parse(String status) {
@@ -143,15 +99,6 @@ public class ChangeResource {
 
     private ChangeView view(SchemeChange c) {
         return new ChangeView(c.id, c.scheme.id, c.scheme.name, c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
-                c.decidedAt, read(c));
+                c.decidedAt, proposals.read(c));
     }
-
-    private SchemeDocument read(SchemeChange change) {
-        try {
-            return json.readValue(change.document, SchemeDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable proposal " + change.id, e);
-        }
-    }
-
 }

@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -57,6 +59,18 @@ public class SchemeChange extends PanacheEntityBase {
         change.document = document;
         change.status = Status.PENDING;
         change.persist();
+        return change;
+    }
+
+    /** The change with this id, or a 404 (400 for a malformed id). */
+    public static SchemeChange findExisting(String id) {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw ProblemException.badRequest("Malformed change id.", new FieldError("id", "a positive whole number"));
+        }
+        SchemeChange change = findById(Long.parseLong(id));
+        if (change == null) {
+            throw ProblemException.notFound("No proposed change " + id + ".");
+        }
         return change;
     }
 

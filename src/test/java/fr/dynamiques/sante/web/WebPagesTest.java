@@ -85,7 +85,7 @@ class WebPagesTest {
         assertThat(english.selectFirst("h1").text()).isEqualTo("Territorial health schemes");
         // A French page offers its English version, query kept.
         Document french = page("/recherche?q=sant%C3%A9&kind=CLS");
-        Element toggle = french.selectFirst("header .lang a");
+        Element toggle = french.selectFirst("header a[hreflang]");
         assertThat(toggle.text()).isEqualTo("English");
         assertThat(toggle.attr("href")).isEqualTo("/recherche?q=sant%C3%A9&kind=CLS&lang=en");
         assertThat(toggle.attr("lang")).isEqualTo("en");
@@ -96,7 +96,7 @@ class WebPagesTest {
         // The cookie outweighs the browser's French; the switch back says French again.
         Document remembered = Jsoup.parse(given().cookie("lang", "en").header("Accept-Language", "fr").get("/couverture").asString());
         assertThat(remembered.selectFirst("h1").text()).isEqualTo("Coverage of the départements");
-        assertThat(remembered.selectFirst("header .lang a").text()).isEqualTo("Français");
+        assertThat(remembered.selectFirst("header a[hreflang]").text()).isEqualTo("Français");
         // Numbers follow the language: 1,062,830 in English, 1 062 830 in French.
         String population = api("/api/v1/coverage?level=region").getList("population", Long.class).stream()
                 .mapToLong(Long::longValue).sum() + "";

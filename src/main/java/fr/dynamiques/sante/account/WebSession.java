@@ -1,0 +1,64 @@
+package fr.dynamiques.sante.account;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A signed-in visitor of the pages: kept on the server, named by a random cookie whose hash is the key. */
+@Entity
+public class WebSession extends PanacheEntityBase {
+
+    /** A working day: long enough to validate a queue, short enough for a shared computer. */
+    public static final Duration LIFETIME = Duration.ofHours(8);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    public String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    public Account account;
+
+    public String csrf;
+
+    public Instant createdAt;
+
+    public Instant expiresAt;
+
+    /** Opens a session for the account; answers the cookie's value (shown once, stored hashed). */
+    public static String open(Account account) {
+        String cookie = random();
+        WebSession session = new WebSession();
+        session.id = AccessToken.hash(cookie);
+        session.account = account;
+        session.csrf = random();
+        session.createdAt = Instant.now();
+        session.expiresAt = session.createdAt.plus(LIFETIME);
+        session.persist();
+        return cookie;
+    }
+
+    /** The live session of this cookie, if any. */
+    public static Optional<WebSession> of(String cookie) {
+        if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
+            return Optional.empty();
+        }
+        return find("id = ?1 and expiresAt > ?2", AccessToken.hash(cookie), Instant.now()).firstResultOptional();
+    }
+
+    public static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

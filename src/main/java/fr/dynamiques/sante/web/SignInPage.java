@@ -1,0 +1,104 @@
+package fr.dynamiques.sante.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.WebSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Signing in and out of the pages. The sign-in form carries a token matching a cookie (double submit: no session
+ * yet to hold one); a wrong email and a wrong password get the same answer, after the same work; repeated failures
+ * are throttled. The session cookie is HttpOnly, Secure and SameSite=Lax.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignInPage {
+
+    static final String FORM_COOKIE = "signin_form";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(String email, String formToken, String error);
+    }
+
+    private final Visitor visitor;
+    private final SignInThrottle throttle;
+
+    SignInPage(Visitor visitor, SignInThrottle throttle) {
+        this.visitor = visitor;
+        this.throttle = throttle;
+    }
+
+    @GET
+    @Path("/connexion")
+    @Transactional
+    public Response form(@CookieParam(FORM_COOKIE) String formCookie) {
+        String token = formCookie == null || formCookie.length() != 43 ? WebSession.random() : formCookie;
+        return Response.ok(visitor.page(Templates.signIn("", token, null))).cookie(formCookie(token)).build();
+    }
+
+    @POST
+    @Path("/connexion")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password, @FormParam("csrf") String csrf,
+                           @CookieParam(FORM_COOKIE) String formCookie) {
+        Messages msg = visitor.messages();
+        String typed = email == null ? "" : email.strip();
+        if (formCookie == null || csrf == null || !formCookie.equals(csrf)) {
+            return answer(403, typed, msg.signin_expired());
+        }
+        String key = typed.toLowerCase(Locale.ROOT);
+        if (!throttle.allows(key, visitor.getClientAddress())) {
+            return answer(429, typed, msg.signin_throttled());
+        }
+        Account account = typed.length() > 254 || password == null || password.length() > 200 ? null
+                : Account.signingIn(typed, password).orElse(null);
+        if (account == null) {
+            throttle.failed(key, visitor.getClientAddress());
+            return answer(401, typed, msg.signin_wrong());
+        }
+        String cookie = WebSession.open(account);
+        return Response.seeOther(URI.create("/espace"))
+                .cookie(new NewCookie.Builder(Visitor.SESSION).value(cookie).path("/").httpOnly(true).secure(true)
+                        .sameSite(NewCookie.SameSite.LAX).maxAge((int) WebSession.LIFETIME.toSeconds()).build())
+                .build();
+    }
+
+    @POST
+    @Path("/deconnexion")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@FormParam("csrf") String csrf) {
+        visitor.session().filter(s -> s.csrf.equals(csrf)).ifPresent(WebSession::delete);
+        return Response.seeOther(URI.create("/"))
+                .cookie(new NewCookie.Builder(Visitor.SESSION).value("").path("/").httpOnly(true).secure(true)
+                        .sameSite(NewCookie.SameSite.LAX).maxAge(0).build())
+                .build();
+    }
+
+    private Response answer(int status, String email, String error) {
+        String token = WebSession.random();
+        return Response.status(status).entity(visitor.page(Templates.signIn(email, token, error))).cookie(formCookie(token)).build();
+    }
+
+    private static NewCookie formCookie(String token) {
+        return new NewCookie.Builder(FORM_COOKIE).value(token).path("/connexion").httpOnly(true).secure(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+    }
+}

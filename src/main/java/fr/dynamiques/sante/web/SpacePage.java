@@ -1,0 +1,197 @@
+package fr.dynamiques.sante.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.access.SchemeAccess;
+import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.Role;
+import fr.dynamiques.sante.account.WebSession;
+import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.audit.AuditEntry;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.workflow.Proposals;
+import fr.dynamiques.sante.workflow.SchemeChange;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The signed-in space: my schemes (confirm them unchanged, edit them), my proposals, and for ARS officers and admins
+ * the queue of proposals to approve or reject and the records not checked for a year. Every form carries the
+ * session's token (CSRF); every action is checked against the role and scope, as the API's.
+ */
+@Path("/espace")
+@Produces(MediaType.TEXT_HTML)
+public class SpacePage {
+
+    /** Records listed as not checked for this long. */
+    static final int STALE_MONTHS = 12;
+    static final int LISTED = 50;
+
+    /** A proposal in the queue, with what it changes. */
+    public record Pending(SchemeChange change, List<AuditEntry.FieldChange> changes, boolean decidable) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
+                                             String done);
+
+        static native TemplateInstance edit(SchemeDocument scheme, List<String> statuses, boolean proposes);
+    }
+
+    private final Visitor visitor;
+    private final Proposals proposals;
+    private final SchemeAccess access;
+    private final Audit audit;
+    private final CogSnapshot cog;
+    private final ObjectMapper json;
+
+    SpacePage(Visitor visitor, Proposals proposals, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json) {
+        this.visitor = visitor;
+        this.proposals = proposals;
+        this.access = access;
+        this.audit = audit;
+        this.cog = cog;
+        this.json = json;
+    }
+
+    @GET
+    @Transactional
+    public Response space(@QueryParam("fait") String done) {
+        if (!visitor.isSignedIn()) {
+            return Response.seeOther(URI.create("/connexion")).build();
+        }
+        Account account = visitor.session().orElseThrow().account;
+        Caller caller = Caller.of(account);
+        List<Scheme> mine = account.schemeIds.isEmpty() ? List.of() : Scheme.list("id in ?1 order by sortName", account.schemeIds);
+        List<Pending> queue = proposals.visibleTo(caller, SchemeChange.Status.PENDING).stream()
+                .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, true, null), proposals.read(c)),
+                        caller.isAdmin() || caller.role() == Role.ARS))
+                .toList();
+        List<Scheme> stale = caller.role() == Role.ARS || caller.isAdmin() ? stale(caller) : List.of();
+        return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, done))).build();
+    }
+
+    @GET
+    @Path("/dispositifs/{id}/modifier")
+    @Transactional
+    public Response editForm(@PathParam("id") String id) {
+        Caller caller = caller();
+        Scheme scheme = Scheme.findExisting(id);
+        if (!access.answersFor(caller, scheme)) {
+            throw new ProblemException(403, "You do not answer for this scheme.", List.of());
+        }
+        return Response.ok(visitor.page(Templates.edit(SchemeDocument.of(scheme, cog, true, null), statuses(),
+                access.proposes(caller, scheme)))).build();
+    }
+
+    @POST
+    @Path("/dispositifs/{id}/modifier")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("description") String description,
+                         @FormParam("website") String website, @FormParam("status") String status,
+                         @FormParam("endDate") String endDate, @FormParam("themes") String themes) {
+        Caller caller = checked(csrf);
+        Scheme scheme = Scheme.findExisting(id);
+        ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, true, null));
+        doc.put("description", blankToNull(description));
+        doc.put("website", blankToNull(website));
+        doc.put("status", status);
+        doc.put("endDate", blankToNull(endDate));
+        doc.set("themes", json.valueToTree(themes == null ? List.of()
+                : Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
+        SchemeDocument changed;
+        try {
+            changed = json.treeToValue(doc, SchemeDocument.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badRequest("Invalid form.", new fr.dynamiques.sante.problem.Problem.FieldError("endDate", "a date"));
+        }
+        SchemeChange change = proposals.change(caller, scheme, changed);
+        return Response.seeOther(URI.create("/espace?fait=" + (change == null ? "publie" : "propose"))).build();
+    }
+
+    @POST
+    @Path("/dispositifs/{id}/verifie")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        Caller caller = checked(csrf);
+        Scheme scheme = Scheme.findExisting(id);
+        if (!access.answersFor(caller, scheme)) {
+            throw new ProblemException(403, "You do not answer for this scheme.", List.of());
+        }
+        audit.confirm(scheme, caller);
+        return Response.seeOther(URI.create("/espace?fait=verifie")).build();
+    }
+
+    @POST
+    @Path("/changements/{id}/approuver")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        proposals.approve(checked(csrf), SchemeChange.findExisting(id));
+        return Response.seeOther(URI.create("/espace?fait=approuve")).build();
+    }
+
+    @POST
+    @Path("/changements/{id}/rejeter")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("reason") String reason) {
+        proposals.reject(checked(csrf), SchemeChange.findExisting(id), reason);
+        return Response.seeOther(URI.create("/espace?fait=rejete")).build();
+    }
+
+    /** The signed-in caller, whose form must carry the session's token: else 403, nothing done. */
+    private Caller checked(String csrf) {
+        WebSession session = visitor.session().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
+        if (csrf == null || !java.security.MessageDigest.isEqual(session.csrf.getBytes(), csrf.getBytes())) {
+            throw new ProblemException(403, "This form has expired: reload the page and try again.", List.of());
+        }
+        return Caller.of(session.account);
+    }
+
+    private Caller caller() {
+        return Caller.of(visitor.session().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of())).account);
+    }
+
+    /** Schemes at work the caller answers for, not checked for a year (never checked first). */
+    private List<Scheme> stale(Caller caller) {
+        List<Scheme> candidates = Scheme.list("status in ?1 and (lastVerified is null or lastVerified < ?2) order by lastVerified nulls first, sortName",
+                SchemeStatus.AT_WORK.stream().map(SchemeStatus::valueOf).toList(), LocalDate.now().minusMonths(STALE_MONTHS));
+        return candidates.stream().filter(s -> access.answersFor(caller, s)).limit(LISTED).collect(Collectors.toList());
+    }
+
+    private static List<String> statuses() {
+        return Arrays.stream(SchemeStatus.values()).map(Enum::name).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
