@@ -270,6 +270,12 @@ public class Scheme extends PanacheEntityBase {
         return list("previous = ?1 order by generation, id", this);
     }
 
+    /** The schemes at work not checked against their source since this date (never checked first). */
+    public static List<Scheme> notVerifiedSince(LocalDate date) {
+        return list("status in ?1 and (lastVerified is null or lastVerified < ?2) order by lastVerified nulls first, sortName",
+                List.of(SchemeStatus.ACTIVE, SchemeStatus.RENEWAL), date);
+    }
+
     /** This contract's lineage, oldest first: its predecessors, itself and its successors. */
     public List<Scheme> lineage() {
         List<Scheme> chain = new ArrayList<>();

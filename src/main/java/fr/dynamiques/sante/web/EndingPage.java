@@ -46,7 +46,20 @@ public class EndingPage {
     static class Templates {
         static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons, List<Region> regions,
                                               List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
-                                              LocalDate until, long left);
+                                              LocalDate until, long left, List<Ending> unverified);
+    }
+
+    /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
+    private List<Ending> unverified(SchemeFilter filter) {
+        return Scheme.notVerifiedSince(LocalDate.now().minusMonths(SpacePage.STALE_MONTHS)).stream()
+                .filter(s -> filter.kinds().isEmpty() || filter.kinds().contains(s.kind.code))
+                .filter(s -> filter.region() == null || s.departmentCodes.stream().map(cog::regionOf).anyMatch(filter.region()::equals))
+                .limit(LISTED).map(this::ending).toList();
+    }
+
+    private Ending ending(Scheme s) {
+        return new Ending(s.id, s.name, s.kind.code, s.status.name(), s.endDate,
+                s.departmentCodes.stream().map(code -> new Ref(code, cog.departmentName(code))).toList());
     }
 
     private final SchemeQuery query;
@@ -72,8 +85,7 @@ public class EndingPage {
         // A scheme straddling régions shows under each: each ARS plans its own renewals.
         Map<String, RegionGroup> groups = new TreeMap<>();
         for (Scheme s : found.items()) {
-            Ending ending = new Ending(s.id, s.name, s.kind.code, s.status.name(), s.endDate,
-                    s.departmentCodes.stream().map(code -> new Ref(code, cog.departmentName(code))).toList());
+            Ending ending = ending(s);
             s.departmentCodes.stream().map(cog::regionOf).distinct()
                     .filter(code -> filter.region() == null || code.equals(filter.region()))
                     .forEach(code -> groups.computeIfAbsent(code, c -> new RegionGroup(new Ref(c, cog.regionName(c)), new ArrayList<>()))
@@ -81,6 +93,6 @@ public class EndingPage {
         }
         return visitor.page(Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
                 Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()),
-                found.total(), until, Math.max(0, found.total() - LISTED)));
+                found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter)));
     }
 }

@@ -10,6 +10,8 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 
@@ -42,6 +44,11 @@ public class Formats {
         format.setCurrency(Currency.getInstance("EUR"));
         format.setMaximumFractionDigits(amount.scale() > 0 && amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
         return format.format(amount);
+    }
+
+    /** A recorded field value as a reader wants it: text unquoted, nothing as a dash, lists and objects as JSON. */
+    static String shown(JsonNode value) {
+        return value == null || value.isNull() ? "—" : value.isValueNode() ? value.asText() : value.toString();
     }
 
     /** A value as a query parameter ("santé mentale" -> "sant%C3%A9+mentale"). */

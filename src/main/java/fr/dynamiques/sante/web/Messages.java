@@ -624,4 +624,25 @@ public interface Messages {
 
     @Message("Annuler")
     String edit_cancel();
+
+    @Message("Fiches non vérifiées depuis 12 mois ({count}, 50 au plus)")
+    String ending_unverified(int count);
+
+    @Message("Toutes les fiches en cours ont été vérifiées depuis moins d'un an.")
+    String ending_unverified_none();
+
+    @Message("Historique des modifications")
+    String history_title();
+
+    @Message("Modifications publiées, visibles des personnes connectées qui répondent de la fiche")
+    String history_caption();
+
+    @Message("Date")
+    String history_at();
+
+    @Message("{#when action}{#is 'CREATE'}création{#is 'UPDATE'}modification{#is 'DELETE'}suppression{#is 'IMPORT'}import{#is 'APPROVE'}proposition approuvée{#else}{action}{/when}")
+    String history_action(String action);
+
+    @Message("Champs modifiés")
+    String history_fields();
 }

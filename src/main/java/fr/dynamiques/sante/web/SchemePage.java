@@ -13,6 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.access.SchemeAccess;
+import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.organisation.PartnerRole;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapRow;
 import fr.dynamiques.sante.overlap.Overlaps;
@@ -32,20 +36,29 @@ public class SchemePage {
     public record RoleGroup(String role, List<String> organisations) {
     }
 
+    /** A published change, for signed-in people who answer for the scheme. */
+    public record Change(java.time.Instant at, String action, String role, List<String> fields) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
-                                              List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis);
+                                              List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
+                                              List<Change> changes);
     }
 
     private final Overlaps overlaps;
     private final CogSnapshot cog;
     private final Visitor visitor;
+    private final SchemeAccess access;
+    private final Audit audit;
 
-    SchemePage(Overlaps overlaps, CogSnapshot cog, Visitor visitor) {
+    SchemePage(Overlaps overlaps, CogSnapshot cog, Visitor visitor, SchemeAccess access, Audit audit) {
         this.overlaps = overlaps;
         this.cog = cog;
         this.visitor = visitor;
+        this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -58,7 +71,15 @@ public class SchemePage {
         Map<String, String> epcis = new LinkedHashMap<>();
         document.perimeter().epcisOrEmpty().forEach(siren -> epcis.put(siren, cog.epciName(siren)));
         return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlaps.of(scheme, List.of()),
-                epcis));
+                epcis, changes(scheme)));
+    }
+
+    /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */
+    private List<Change> changes(Scheme scheme) {
+        return visitor.session().map(s -> Caller.of(s.account)).filter(c -> access.answersFor(c, scheme))
+                .map(c -> AuditEntry.ofScheme(scheme.id).stream().map(e -> new Change(e.at, e.action, e.actorRole,
+                        audit.changes(e).stream().map(AuditEntry.FieldChange::field).toList())).toList())
+                .orElse(List.of());
     }
 
     /** Carriers first, then signatories, funders, partners and employers, as the role list orders them. */

@@ -48,7 +48,7 @@ import io.quarkus.qute.TemplateInstance;
 public class SpacePage {
 
     /** Records listed as not checked for this long. */
-    static final int STALE_MONTHS = 12;
+    public static final int STALE_MONTHS = 12;
     static final int LISTED = 50;
 
     /** A proposal in the queue, with what it changes. */
@@ -182,9 +182,7 @@ public class SpacePage {
 
     /** Schemes at work the caller answers for, not checked for a year (never checked first). */
     private List<Scheme> stale(Caller caller) {
-        List<Scheme> candidates = Scheme.list("status in ?1 and (lastVerified is null or lastVerified < ?2) order by lastVerified nulls first, sortName",
-                SchemeStatus.AT_WORK.stream().map(SchemeStatus::valueOf).toList(), LocalDate.now().minusMonths(STALE_MONTHS));
-        return candidates.stream().filter(s -> access.answersFor(caller, s)).limit(LISTED).collect(Collectors.toList());
+        return Scheme.notVerifiedSince(LocalDate.now().minusMonths(STALE_MONTHS)).stream().filter(s -> access.answersFor(caller, s)).limit(LISTED).collect(Collectors.toList());
     }
 
     private static List<String> statuses() {

@@ -186,4 +186,63 @@ class BrowserTest {
         browser.get(url("/?lang=fr"));
         assertThat(report.toString()).as("axe violations").isEmpty();
     }
+
+    private void signIn(WebDriver driver, String email) {
+        driver.get(url("/connexion"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(SignedInPagesTest.PASSWORD);
+        driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        waiting(driver).until(d -> d.getCurrentUrl().endsWith("/espace"));
+    }
+
+    private static List<String> axe(WebDriver driver) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        return results.getViolations().stream().map(v -> driver.getCurrentUrl() + ": " + v.getId() + " " + v.getNodes().stream()
+                .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "))).toList();
+    }
+
+    @Test
+    void aCoordinatorProposesAChangeAndAnArsOfficerApprovesIt() {
+        Map<String, Object> body = fr.dynamiques.sante.scheme.SchemeFixtures.cls("browser-edit");
+        body.put("description", "Description publiée.");
+        long scheme = fr.dynamiques.sante.scheme.SchemeFixtures.create(body);
+        try {
+            SignedInPagesTest.account("browser-coordinator@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(scheme)));
+            SignedInPagesTest.account("browser-ars@example.org", "ARS", List.of("84"), List.of());
+            List<String> violations = new java.util.ArrayList<>();
+
+            signIn(browser, "browser-coordinator@example.org");
+            browser.findElement(By.cssSelector("a[href='/espace/dispositifs/" + scheme + "/modifier']")).click();
+            waiting(browser).until(d -> d.getCurrentUrl().endsWith("/modifier"));
+            violations.addAll(axe(browser));
+            WebElement description = browser.findElement(By.id("description"));
+            description.clear();
+            description.sendKeys("Description proposée depuis le navigateur.");
+            browser.findElement(By.xpath("//button[normalize-space()='Proposer']")).click();
+            waiting(browser).until(d -> d.getCurrentUrl().contains("fait=propose"));
+            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("proposition est envoyée");
+            screenshot(browser, "6-coordinator-proposed");
+            browser.get(url("/dispositifs/" + scheme));
+            assertThat(browser.findElement(By.cssSelector("p.description")).getText()).isEqualTo("Description publiée.");
+            browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+            waiting(browser).until(d -> d.findElements(By.linkText("Connexion")).size() == 1);
+
+            signIn(browser, "browser-ars@example.org");
+            violations.addAll(axe(browser));
+            WebElement proposal = browser.findElement(By.xpath("//article[.//a[@href='/dispositifs/" + scheme + "']]"));
+            assertThat(proposal.getText()).contains("Description publiée.").contains("Description proposée depuis le navigateur.");
+            screenshot(browser, "7-ars-queue");
+            proposal.findElement(By.xpath(".//button[normalize-space()='Approuver et publier']")).click();
+            waiting(browser).until(d -> d.getCurrentUrl().contains("fait=approuve"));
+            browser.get(url("/dispositifs/" + scheme));
+            assertThat(browser.findElement(By.cssSelector("p.description")).getText()).isEqualTo("Description proposée depuis le navigateur.");
+            browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+            browser.get(url("/connexion"));
+            violations.addAll(axe(browser));
+            assertThat(violations).as("axe violations on the signed-in pages").isEmpty();
+        } finally {
+            fr.dynamiques.sante.scheme.SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+            fr.dynamiques.sante.search.Indexing.await();
+        }
+    }
 }

@@ -1,0 +1,156 @@
+package fr.dynamiques.sante.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * Signing in and the signed-in pages: cookie flags, no account enumeration, throttling, CSRF on every form, sign-out,
+ * role and scope on page actions, security headers, and the "still accurate" confirmation.
+ */
+@QuarkusTest
+@TestProfile(FreshRegistryProfile.class)
+@WithTestResource(EmbeddedServicesResource.class)
+class SignedInPagesTest {
+
+    static final String PASSWORD = "un mot de passe assez long";
+
+    /** An account with a password, made with the configuration's admin token. */
+    static long account(String email, String role, List<String> regions, List<String> schemes) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("email", email, "displayName", email, "role", role, "password", PASSWORD));
+        body.put("regions", regions);
+        body.put("schemes", schemes);
+        return SchemeFixtures.admin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The sign-in form's answer to these credentials (the form's token taken from the form, as a browser does). */
+    static Response signIn(String email, String password) {
+        Response form = given().get("/connexion");
+        String token = Jsoup.parse(form.asString()).selectFirst("input[name=csrf]").val();
+        return given().redirects().follow(false).cookie(SignInPage.FORM_COOKIE, form.cookie(SignInPage.FORM_COOKIE))
+                .formParam("email", email).formParam("password", password).formParam("csrf", token).post("/connexion");
+    }
+
+    static String session(String email) {
+        Response answer = signIn(email, PASSWORD);
+        assertThat(answer.statusCode()).isEqualTo(303);
+        return answer.cookie(Visitor.SESSION);
+    }
+
+    static Document page(String session, String path) {
+        return Jsoup.parse(given().cookie(Visitor.SESSION, session).get(path).then().statusCode(200).extract().asString());
+    }
+
+    static String csrf(String session) {
+        return page(session, "/espace").selectFirst("input[name=csrf]").val();
+    }
+
+    static long idOf(String ref) {
+        return given().get("/api/v1/schemes?ref=" + ref).then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+    }
+
+    @Test
+    void signingInSetsASafeSessionCookieAndSigningOutEndsIt() {
+        account("pages-admin@example.org", "ADMIN", List.of(), List.of());
+        Response answer = signIn("Pages-Admin@example.org", PASSWORD);
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.header("Location")).endsWith("/espace");
+        String setCookie = answer.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(Visitor.SESSION + "=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax").contains("Path=/");
+        String session = answer.cookie(Visitor.SESSION);
+        assertThat(page(session, "/espace").selectFirst("h1").text()).isEqualTo("Mon espace");
+
+        // Signing out needs the form's token too; then the cookie opens nothing.
+        given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", "wrong").post("/deconnexion");
+        assertThat(page(session, "/espace").selectFirst("h1").text()).isEqualTo("Mon espace");
+        given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", csrf(session)).post("/deconnexion")
+                .then().statusCode(303);
+        given().cookie(Visitor.SESSION, session).redirects().follow(false).get("/espace").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/connexion"));
+    }
+
+    @Test
+    void aWrongEmailAndAWrongPasswordLookTheSameAndGuessingIsThrottled() {
+        account("pages-guessed@example.org", "ARS", List.of("84"), List.of());
+        Response unknown = signIn("nobody-here@example.org", PASSWORD);
+        Response wrong = signIn("pages-guessed@example.org", "not the password at all");
+        assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
+        assertThat(Jsoup.parse(unknown.asString()).selectFirst("[role=alert]").text())
+                .isEqualTo(Jsoup.parse(wrong.asString()).selectFirst("[role=alert]").text()).isEqualTo("Adresse ou mot de passe incorrect.");
+        for (int i = 1; i < SignInThrottle.PER_EMAIL; i++) {
+            assertThat(signIn("pages-guessed@example.org", "guess " + i).statusCode()).isEqualTo(401);
+        }
+        // Five failures: even the right password waits now.
+        assertThat(signIn("pages-guessed@example.org", PASSWORD).statusCode()).isEqualTo(429);
+        // A form without its cookie's token (another site posting it): refused.
+        given().formParam("email", "pages-admin@example.org").formParam("password", PASSWORD).formParam("csrf", "x")
+                .post("/connexion").then().statusCode(403);
+    }
+
+    @Test
+    void formsNeedTheSessionsTokenAndActionsStayWithinScope() {
+        Map<String, Object> body = SchemeFixtures.cls("pages-stale");
+        body.put("lastVerified", "2024-01-15");
+        long scheme = SchemeFixtures.create(body);
+        try {
+            account("pages-ars84@example.org", "ARS", List.of("84"), List.of());
+            account("pages-ars11@example.org", "ARS", List.of("11"), List.of());
+            String ars84 = session("pages-ars84@example.org");
+            String ars11 = session("pages-ars11@example.org");
+            // Not checked for a year: listed for the ARS of its région and on /echeances.
+            assertThat(page(ars84, "/espace").select("section:has(#a-verifier) a").eachAttr("href")).contains("/dispositifs/" + scheme);
+            assertThat(page(ars11, "/espace").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
+            assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) a").eachAttr("href"))
+                    .contains("/dispositifs/" + scheme);
+
+            // Without the token, or with another session's: 403, nothing changes.
+            given().cookie(Visitor.SESSION, ars84).post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(403);
+            given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars11)).post("/espace/dispositifs/" + scheme + "/verifie")
+                    .then().statusCode(403);
+            given().formParam("csrf", csrf(ars84)).post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(403);
+            // Out of scope with a good token: 403.
+            given().cookie(Visitor.SESSION, ars11).formParam("csrf", csrf(ars11)).post("/espace/dispositifs/" + scheme + "/verifie")
+                    .then().statusCode(403);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("lastVerified")).isEqualTo("2024-01-15");
+
+            given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars84)).redirects().follow(false)
+                    .post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(303);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("lastVerified")).isEqualTo(LocalDate.now().toString());
+            assertThat(page(ars84, "/espace").select("section:has(#a-verifier) a[href=/dispositifs/" + scheme + "]")).isEmpty();
+            // The trail shows on the scheme's page to those who answer for it, not to the public.
+            assertThat(page(ars84, "/dispositifs/" + scheme).select("section:has(#modifications) tbody tr").text()).contains("lastVerified");
+            assertThat(Jsoup.parse(given().get("/dispositifs/" + scheme).asString()).select("#modifications")).isEmpty();
+            given().cookie(Visitor.SESSION, ars11).get("/espace/dispositifs/" + scheme + "/modifier").then().statusCode(403);
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+            Indexing.await();
+        }
+    }
+
+    @Test
+    void pagesSendSecurityHeaders() {
+        Response home = given().get("/");
+        assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'")
+                .contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(home.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(given().get("/static/site.js").header("Content-Security-Policy")).isNotNull();
+    }
+}
