@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.scheme.SchemeFixtures;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.web.SignedInPagesTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,7 @@ class RoleMatrixTest {
 
     static Map<String, String> tokens;
     static Map<String, Long> accounts;
+    static Map<String, String> sessions;
     static int sequence;
 
     @Inject
@@ -59,6 +61,7 @@ class RoleMatrixTest {
         }
         tokens = new LinkedHashMap<>();
         accounts = new LinkedHashMap<>();
+        sessions = new LinkedHashMap<>();
         long echirolles = idOf("demo-cls-echirolles");
         account("admin", "ADMIN", List.of(), List.of());
         account("ars84", "ARS", List.of("84"), List.of());
@@ -69,10 +72,12 @@ class RoleMatrixTest {
 
     private static void account(String name, String role, List<String> regions, List<String> schemes) {
         long id = SchemeFixtures.admin().body(Map.of("email", name + "@example.org", "displayName", "Test " + name, "role", role,
-                "regions", regions, "schemes", schemes)).post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+                "regions", regions, "schemes", schemes, "password", SignedInPagesTest.PASSWORD))
+                .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
         accounts.put(name, id);
         tokens.put(name, SchemeFixtures.admin().body(Map.of("label", "tests")).post("/api/v1/users/" + id + "/tokens")
                 .then().statusCode(201).extract().jsonPath().getString("token"));
+        sessions.put(name, SignedInPagesTest.session(name + "@example.org"));
     }
 
     private static RequestSpecification as(String role) {
@@ -141,6 +146,32 @@ class RoleMatrixTest {
                 .post("/api/v1/users/" + accounts.get("ars84") + "/tokens").statusCode(), 403));
         cases.add(new Case("POST /admin/reindex", "ars84", r -> as(r).post("/api/v1/admin/reindex").statusCode(), 403));
 
+        // The same rules on the pages (signed in with a session, each form with the session's token) and on the
+        // workflow's and the audit's API.
+        long echirolles = idOf("demo-cls-echirolles");
+        Map<String, Integer> confirmPage = Map.of("admin", 303, "ars84", 303, "ars11", 403, "coordinator", 303, "partner84", 403, "anonymous", 403);
+        Map<String, Integer> history = Map.of("admin", 200, "ars84", 200, "ars11", 403, "coordinator", 200, "partner84", 403, "anonymous", 401);
+        Map<String, Integer> decide = Map.of("admin", 200, "ars84", 200, "ars11", 403, "coordinator", 403, "partner84", 403, "anonymous", 401);
+        Map<String, Integer> decidePage = Map.of("admin", 303, "ars84", 303, "ars11", 403, "coordinator", 403, "partner84", 403, "anonymous", 403);
+        for (String role : roles) {
+            cases.add(new Case("POST /espace/dispositifs/{id}/verifie (page) in 84", role,
+                    r -> page(r).post("/espace/dispositifs/" + echirolles + "/verifie").statusCode(), confirmPage.get(role)));
+            cases.add(new Case("GET /espace/dispositifs/{id}/modifier (page) in 84", role,
+                    r -> page(r).get("/espace/dispositifs/" + echirolles + "/modifier").statusCode(),
+                    Map.of("admin", 200, "ars84", 200, "ars11", 403, "coordinator", 200, "partner84", 403, "anonymous", 403).get(role)));
+            cases.add(new Case("GET /schemes/{id}/history in 84", role, r -> as(r).get("/api/v1/schemes/" + echirolles + "/history").statusCode(),
+                    history.get(role)));
+            cases.add(new Case("POST /changes/{id}/approve in 84", role, r -> as(r).post("/api/v1/changes/" + proposal() + "/approve").statusCode(),
+                    decide.get(role)));
+            cases.add(new Case("POST /changes/{id}/reject in 84", role, r -> as(r).body(Map.of("reason", "non"))
+                    .post("/api/v1/changes/" + proposal() + "/reject").statusCode(), decide.get(role)));
+            cases.add(new Case("POST /espace/changements/{id}/approuver (page) in 84", role,
+                    r -> page(r).post("/espace/changements/" + proposal() + "/approuver").statusCode(), decidePage.get(role)));
+        }
+        cases.add(new Case("PUT /schemes/{id} own scheme (a proposal)", "coordinator", r -> as(r)
+                .body(SchemeFixtures.admin().get("/api/v1/schemes/" + echirolles).jsonPath().getMap("")).put("/api/v1/schemes/" + echirolles)
+                .statusCode(), 202));
+
         try {
             List<String> wrong = new ArrayList<>();
             for (Case c : cases) {
@@ -154,6 +185,10 @@ class RoleMatrixTest {
             assertThat(given().get("/api/v1/schemes?commune=" + PARIS + "&size=200").jsonPath().<String>getList("items.ref"))
                     .allSatisfy(ref -> assertThat(ref).startsWith("roles-"));
         } finally {
+            // Proposals left pending by the cases are closed, so that other tests see an empty queue.
+            for (Integer pending : SchemeFixtures.admin().get("/api/v1/changes").jsonPath().<Integer>getList("id")) {
+                SchemeFixtures.admin().body(Map.of("reason", "test")).post("/api/v1/changes/" + pending + "/reject").then().statusCode(200);
+            }
             for (String ref : given().get("/api/v1/schemes?size=200").jsonPath().<String>getList("items.ref")) {
                 if (ref.startsWith("roles-")) {
                     SchemeFixtures.admin().delete("/api/v1/schemes/" + idOf(ref)).then().statusCode(204);
@@ -161,6 +196,23 @@ class RoleMatrixTest {
             }
             fr.dynamiques.sante.search.Indexing.await();
         }
+    }
+
+    /** A page request as this role: its session cookie and its session's form token (none for the anonymous). */
+    private static RequestSpecification page(String role) {
+        RequestSpecification request = given().redirects().follow(false);
+        if (role.equals("anonymous")) {
+            return request.formParam("csrf", "none");
+        }
+        String session = sessions.get(role);
+        return request.cookie("session", session).formParam("csrf", SignedInPagesTest.csrf(session));
+    }
+
+    /** A fresh pending proposal of the coordinator on their scheme (Échirolles, in 84). */
+    private static long proposal() {
+        long echirolles = idOf("demo-cls-echirolles");
+        return as("coordinator").body(SchemeFixtures.admin().get("/api/v1/schemes/" + echirolles).jsonPath().getMap(""))
+                .put("/api/v1/schemes/" + echirolles).then().statusCode(202).extract().jsonPath().getLong("change");
     }
 
     @Test

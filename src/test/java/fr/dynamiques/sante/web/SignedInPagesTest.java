@@ -28,12 +28,12 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(FreshRegistryProfile.class)
 @WithTestResource(EmbeddedServicesResource.class)
-class SignedInPagesTest {
+public class SignedInPagesTest {
 
-    static final String PASSWORD = "un mot de passe assez long";
+    public static final String PASSWORD = "un mot de passe assez long";
 
     /** An account with a password, made with the configuration's admin token. */
-    static long account(String email, String role, List<String> regions, List<String> schemes) {
+    public static long account(String email, String role, List<String> regions, List<String> schemes) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("email", email, "displayName", email, "role", role, "password", PASSWORD));
         body.put("regions", regions);
         body.put("schemes", schemes);
@@ -48,7 +48,7 @@ class SignedInPagesTest {
                 .formParam("email", email).formParam("password", password).formParam("csrf", token).post("/connexion");
     }
 
-    static String session(String email) {
+    public static String session(String email) {
         Response answer = signIn(email, PASSWORD);
         assertThat(answer.statusCode()).isEqualTo(303);
         return answer.cookie(Visitor.SESSION);
@@ -58,7 +58,7 @@ class SignedInPagesTest {
         return Jsoup.parse(given().cookie(Visitor.SESSION, session).get(path).then().statusCode(200).extract().asString());
     }
 
-    static String csrf(String session) {
+    public static String csrf(String session) {
         return page(session, "/espace").selectFirst("input[name=csrf]").val();
     }
 
