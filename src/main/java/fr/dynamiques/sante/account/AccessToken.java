@@ -48,11 +48,16 @@ public class AccessToken extends PanacheEntityBase {
 
     public Instant revokedAt;
 
-    /** A new token's secret: 32 random bytes, URL-safe. */
+    /** A new token's secret: recognisable by its prefix (secret scanners), then 32 random bytes. */
     static String newSecret() {
+        return "dts_" + random();
+    }
+
+    /** 32 random bytes, URL-safe: token secrets, session cookies, form tokens. */
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "dts_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String secret) {

@@ -1,9 +1,7 @@
 package fr.dynamiques.sante.account;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -20,7 +18,6 @@ public class WebSession extends PanacheEntityBase {
 
     /** A working day: long enough to validate a queue, short enough for a shared computer. */
     public static final Duration LIFETIME = Duration.ofHours(8);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     public String id;
@@ -37,11 +34,11 @@ public class WebSession extends PanacheEntityBase {
 
     /** Opens a session for the account; answers the cookie's value (shown once, stored hashed). */
     public static String open(Account account) {
-        String cookie = random();
+        String cookie = AccessToken.random();
         WebSession session = new WebSession();
         session.id = AccessToken.hash(cookie);
         session.account = account;
-        session.csrf = random();
+        session.csrf = AccessToken.random();
         session.createdAt = Instant.now();
         session.expiresAt = session.createdAt.plus(LIFETIME);
         session.persist();
@@ -54,11 +51,5 @@ public class WebSession extends PanacheEntityBase {
             return Optional.empty();
         }
         return find("id = ?1 and expiresAt > ?2", AccessToken.hash(cookie), Instant.now()).firstResultOptional();
-    }
-
-    public static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.coordinator;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -90,14 +91,10 @@ public class CoordinatorResource {
     public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = callers.require(authorization);
         Person person = theirs(id, caller);
-        for (Scheme scheme : schemesOf(person)) {
-            ObjectNode before = audit.snapshot(scheme);
-            scheme.coordinators.stream().filter(c -> c.person.id.equals(person.id)).forEach(c -> {
-                c.publicContact = false;
-                c.publicContactSince = null;
-            });
-            audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
-        }
+        changeSchemesOf(person, caller, scheme -> scheme.coordinators.stream().filter(c -> c.person.id.equals(person.id)).forEach(c -> {
+            c.publicContact = false;
+            c.publicContactSince = null;
+        }));
         return Response.noContent().build();
     }
 
@@ -109,13 +106,18 @@ public class CoordinatorResource {
     public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = callers.require(authorization);
         Person person = theirs(id, caller);
-        for (Scheme scheme : schemesOf(person)) {
-            ObjectNode before = audit.snapshot(scheme);
-            scheme.coordinators.removeIf(c -> c.person.id.equals(person.id));
-            audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
-        }
+        changeSchemesOf(person, caller, scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id)));
         person.delete();
         return Response.noContent().build();
+    }
+
+    /** Changes each scheme the person coordinates, each change audited as the caller's. */
+    private void changeSchemesOf(Person person, Caller caller, Consumer<Scheme> change) {
+        for (Scheme scheme : schemesOf(person)) {
+            ObjectNode before = audit.snapshot(scheme);
+            change.accept(scheme);
+            audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
+        }
     }
 
     private static List<Scheme> schemesOf(Person person) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import fr.dynamiques.sante.account.AccessToken;
 import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.WebSession;
 import io.quarkus.qute.CheckedTemplate;
@@ -48,7 +49,7 @@ public class SignInPage {
     @Path("/connexion")
     @Transactional
     public Response form(@CookieParam(FORM_COOKIE) String formCookie) {
-        String token = formCookie == null || formCookie.length() != 43 ? WebSession.random() : formCookie;
+        String token = formCookie == null || formCookie.length() != 43 ? AccessToken.random() : formCookie;
         return Response.ok(visitor.page(Templates.signIn("", token, null))).cookie(formCookie(token)).build();
     }
 
@@ -93,7 +94,7 @@ public class SignInPage {
     }
 
     private Response answer(int status, String email, String error) {
-        String token = WebSession.random();
+        String token = AccessToken.random();
         return Response.status(status).entity(visitor.page(Templates.signIn(email, token, error))).cookie(formCookie(token)).build();
     }
 
