@@ -34,6 +34,7 @@ public class WebSession extends PanacheEntityBase {
 
     /** Opens a session for the account; answers the cookie's value (shown once, stored hashed). */
     public static String open(Account account) {
+        delete("expiresAt < ?1", Instant.now()); // expired sessions serve no one: each sign-in sweeps them
         String cookie = AccessToken.random();
         WebSession session = new WebSession();
         session.id = AccessToken.hash(cookie);
