@@ -1,7 +1,6 @@
 package fr.dynamiques.sante.coordinator;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -19,16 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import fr.dynamiques.sante.access.Caller;
 import fr.dynamiques.sante.access.Callers;
 import fr.dynamiques.sante.access.SignedIn;
 import fr.dynamiques.sante.account.Account;
-import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.scheme.Scheme;
 
 /**
  * A coordinator's rights over their personal data (GDPR): see it, withdraw consent (contact hidden at once), be erased
@@ -51,11 +46,11 @@ public class CoordinatorResource {
     }
 
     private final Callers callers;
-    private final Audit audit;
+    private final PersonalData personalData;
 
-    CoordinatorResource(Callers callers, Audit audit) {
+    CoordinatorResource(Callers callers, PersonalData personalData) {
         this.callers = callers;
-        this.audit = audit;
+        this.personalData = personalData;
     }
 
     @GET
@@ -78,7 +73,7 @@ public class CoordinatorResource {
     @Operation(summary = "A coordinator's data (the person, or an admin)")
     public PersonView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Person person = theirs(id, callers.require(authorization));
-        return new PersonView(person.id, person.firstName, person.lastName, person.email, schemesOf(person).stream()
+        return new PersonView(person.id, person.firstName, person.lastName, person.email, PersonalData.schemesOf(person).stream()
                 .map(s -> new Coordinates(s.id, s.name, s.coordinators.stream().filter(c -> c.person.id.equals(person.id))
                         .anyMatch(c -> c.publicContact))).toList());
     }
@@ -91,10 +86,7 @@ public class CoordinatorResource {
     public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = callers.require(authorization);
         Person person = theirs(id, caller);
-        changeSchemesOf(person, caller, scheme -> scheme.coordinators.stream().filter(c -> c.person.id.equals(person.id)).forEach(c -> {
-            c.publicContact = false;
-            c.publicContactSince = null;
-        }));
+        personalData.withdrawConsent(person, caller);
         return Response.noContent().build();
     }
 
@@ -106,23 +98,10 @@ public class CoordinatorResource {
     public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = callers.require(authorization);
         Person person = theirs(id, caller);
-        changeSchemesOf(person, caller, scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id)));
-        person.delete();
+        personalData.erase(person, caller);
         return Response.noContent().build();
     }
 
-    /** Changes each scheme the person coordinates, each change audited as the caller's. */
-    private void changeSchemesOf(Person person, Caller caller, Consumer<Scheme> change) {
-        for (Scheme scheme : schemesOf(person)) {
-            ObjectNode before = audit.snapshot(scheme);
-            change.accept(scheme);
-            audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
-        }
-    }
-
-    private static List<Scheme> schemesOf(Person person) {
-        return Scheme.list("select distinct s from Scheme s join s.coordinators c where c.person.id = ?1 order by s.id", person.id);
-    }
 
     /** The person, who must be the caller (same email as the caller's account) unless the caller is an admin. */
     private static Person theirs(String id, Caller caller) {

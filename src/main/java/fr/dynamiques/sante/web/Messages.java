@@ -553,7 +553,7 @@ public interface Messages {
     @Message("Mon espace")
     String space_title();
 
-    @Message("{#when done}{#is 'propose'}Votre proposition est envoyée : elle sera publiée après validation par l'ARS.{#is 'publie'}La modification est publiée.{#is 'verifie'}La fiche est marquée comme vérifiée aujourd'hui.{#is 'approuve'}La proposition est publiée.{#is 'rejete'}La proposition est rejetée.{#else}C'est fait.{/when}")
+    @Message("{#when done}{#is 'propose'}Votre proposition est envoyée : elle sera publiée après validation par l'ARS.{#is 'publie'}La modification est publiée.{#is 'verifie'}La fiche est marquée comme vérifiée aujourd'hui.{#is 'approuve'}La proposition est publiée.{#is 'rejete'}La proposition est rejetée.{#is 'consentement'}Vos coordonnées ne sont plus publiées.{#else}C'est fait.{/when}")
     String space_done(String done);
 
     @Message("Mes dispositifs")
@@ -645,4 +645,13 @@ public interface Messages {
 
     @Message("Champs modifiés")
     String history_fields();
+
+    @Message("Mes données")
+    String space_my_data();
+
+    @Message("Votre nom et vos coordonnées sont publiés sur au moins une fiche, avec votre consentement.")
+    String space_contact_published();
+
+    @Message("Retirer mon consentement (ne plus publier mes coordonnées)")
+    String space_withdraw();
 }

@@ -28,6 +28,8 @@ import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.account.WebSession;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
+import fr.dynamiques.sante.coordinator.PersonalData;
+import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
@@ -58,7 +60,7 @@ public class SpacePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
-                                             String done);
+                                             String done, boolean publishedContact);
 
         static native TemplateInstance edit(SchemeDocument scheme, List<String> statuses, boolean proposes);
     }
@@ -69,14 +71,17 @@ public class SpacePage {
     private final Audit audit;
     private final CogSnapshot cog;
     private final ObjectMapper json;
+    private final PersonalData personalData;
 
-    SpacePage(Visitor visitor, Proposals proposals, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json) {
+    SpacePage(Visitor visitor, Proposals proposals, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
+              PersonalData personalData) {
         this.visitor = visitor;
         this.proposals = proposals;
         this.access = access;
         this.audit = audit;
         this.cog = cog;
         this.json = json;
+        this.personalData = personalData;
     }
 
     @GET
@@ -93,7 +98,10 @@ public class SpacePage {
                         caller.isAdmin() || caller.role() == Role.ARS))
                 .toList();
         List<Scheme> stale = caller.role() == Role.ARS || caller.isAdmin() ? stale(caller) : List.of();
-        return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, done))).build();
+        // The person behind the account, when it coordinates schemes: whether its contact is shown anywhere.
+        boolean published = Person.findByEmail(account.email).map(p -> PersonalData.schemesOf(p).stream()
+                .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
+        return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, done, published))).build();
     }
 
     @GET
@@ -147,6 +155,18 @@ public class SpacePage {
         }
         audit.confirm(scheme, caller);
         return Response.seeOther(URI.create("/espace?fait=verifie")).build();
+    }
+
+    /** The signed-in person withdraws consent to publication of their contact, on every scheme (GDPR). */
+    @POST
+    @Path("/consentement/retrait")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdrawConsent(@FormParam("csrf") String csrf) {
+        Caller caller = checked(csrf);
+        Account account = Account.findById(caller.accountId());
+        Person.findByEmail(account.email).ifPresent(person -> personalData.withdrawConsent(person, caller));
+        return Response.seeOther(URI.create("/espace?fait=consentement")).build();
     }
 
     @POST

@@ -153,4 +153,30 @@ public class SignedInPagesTest {
         assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(given().get("/static/site.js").header("Content-Security-Policy")).isNotNull();
     }
+
+    @Test
+    void aCoordinatorWithdrawsConsentFromTheirSpace() {
+        Map<String, Object> body = SchemeFixtures.cls("pages-consent");
+        body.put("coordinators", List.of(Map.of("firstName", "Alix", "lastName", "Consentante", "email", "pages-consent@example.org",
+                "title", "Coordinatrice", "publicContact", true)));
+        long scheme = SchemeFixtures.create(body);
+        try {
+            account("pages-consent@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(scheme)));
+            String session = session("pages-consent@example.org");
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName")).isEqualTo("Consentante");
+            Document space = page(session, "/espace");
+            assertThat(space.select("#mes-donnees")).hasSize(1);
+            given().formParam("csrf", "forged").cookie(Visitor.SESSION, session).post("/espace/consentement/retrait").then().statusCode(403);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName")).isEqualTo("Consentante");
+
+            given().formParam("csrf", csrf(session)).cookie(Visitor.SESSION, session).redirects().follow(false)
+                    .post("/espace/consentement/retrait").then().statusCode(303);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName")).isNull();
+            assertThat(given().get("/dispositifs/" + scheme).asString()).doesNotContain("Consentante");
+            assertThat(page(session, "/espace").select("#mes-donnees")).isEmpty();
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+            Indexing.await();
+        }
+    }
 }
