@@ -16,27 +16,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final int port;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.port = postgres.getPort();
     }
 
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         ProcessTree.stopStale(dataDir.resolve("postmaster.pid"), "postgres");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        return new EmbeddedDatabase(launch(dataDir, FreePort.find()), dataDir);
+    }
+
+    /** Starts the server again on the same port and data after {@link #close()}: the outage tests' way back. */
+    public void restart() throws IOException {
+        postgres = launch(dataDir, port);
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 // We stop the server ourselves, after the application has released its connections.
                 .setRegisterShutdownHook(false)
-                .setPort(FreePort.find())
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .start();
-        return new EmbeddedDatabase(postgres, dataDir);
     }
 
     public String jdbcUrl() {
@@ -44,7 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** pg_ctl returns once the pid file is gone, a moment before the postmaster has exited: wait for it. */

@@ -83,8 +83,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (unavailable(e)) {
+            // A service down is not a bug: say so, and when to come back. Readiness says DOWN meanwhile.
+            LOG.warn("Service unavailable on " + uri.getPath() + ": " + e);
+            return answer(503, "A service the directory relies on (database or search engine) is unavailable; try again shortly.",
+                    List.of(), uri).header(HttpHeaders.RETRY_AFTER, "10").build();
+        }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return answer(500, "An unexpected error occurred; it has been logged.", List.of(), uri).build();
+    }
+
+    /** Whether the failure comes from a connection to PostgreSQL or to the search engine that could not be made or broke. */
+    static boolean unavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Problem details from the API; an error page, in the visitor's language, from the pages. */

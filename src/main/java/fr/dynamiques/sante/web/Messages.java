@@ -503,10 +503,10 @@ public interface Messages {
 
     // Errors
 
-    @Message("{#when status}{#is 404}Page introuvable{#is 400}Demande incorrecte{#is 405}Action impossible{#is 413}Demande trop volumineuse{#else}Erreur inattendue{/when}")
+    @Message("{#when status}{#is 404}Page introuvable{#is 400}Demande incorrecte{#is 405}Action impossible{#is 413}Demande trop volumineuse{#is 503}Service momentanément indisponible{#else}Erreur inattendue{/when}")
     String error_title(int status);
 
-    @Message("{#when status}{#is 404}Cette page n'existe pas, ou plus : le dispositif ou le territoire demandé n'est pas dans le registre.{#is 400}Un paramètre de l'adresse n'est pas valide :{#is 405}Cette adresse ne permet pas cette action.{#is 413}La demande dépasse la taille acceptée.{#else}Une erreur inattendue s'est produite ; elle a été enregistrée. Réessayez plus tard.{/when}")
+    @Message("{#when status}{#is 404}Cette page n'existe pas, ou plus : le dispositif ou le territoire demandé n'est pas dans le registre.{#is 400}Un paramètre de l'adresse n'est pas valide :{#is 405}Cette adresse ne permet pas cette action.{#is 413}La demande dépasse la taille acceptée.{#is 503}Une partie du service est momentanément arrêtée : réessayez dans quelques secondes.{#else}Une erreur inattendue s'est produite ; elle a été enregistrée. Réessayez plus tard.{/when}")
     String error_text(int status);
 
     @Message("Retour à l'accueil")

@@ -15,8 +15,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The services of the running test application, for tests that take them down (outages). */
+    private static volatile EmbeddedServices current;
+
     private Path dataDir;
     private EmbeddedServices services;
+
+    public static EmbeddedServices current() {
+        return current;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -26,6 +33,7 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
             throw new IllegalStateException(e);
         }
         services = EmbeddedServices.startMissing(EmbeddedSettings.fromEnvironment().withDataDir(dataDir));
+        current = services;
         return services.configuration();
     }
 
