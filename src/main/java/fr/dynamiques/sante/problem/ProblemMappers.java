@@ -83,6 +83,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (unstorable(e)) {
+            return answer(400, "The request holds a character the registry cannot store (such as U+0000).", List.of(), uri).build();
+        }
         if (unavailable(e)) {
             // A service down is not a bug: say so, and when to come back. Readiness says DOWN meanwhile.
             LOG.warn("Service unavailable on " + uri.getPath() + ": " + e);
@@ -91,6 +94,16 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return answer(500, "An unexpected error occurred; it has been logged.", List.of(), uri).build();
+    }
+
+    /** Whether PostgreSQL refused a text it cannot hold in UTF-8 (a NUL character): the client's input, not a bug. */
+    static boolean unstorable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure comes from a connection to PostgreSQL or to the search engine that could not be made or broke. */

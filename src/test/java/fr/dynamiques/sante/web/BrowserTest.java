@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -240,6 +241,30 @@ class BrowserTest {
             browser.get(url("/connexion"));
             violations.addAll(axe(browser));
             assertThat(violations).as("axe violations on the signed-in pages").isEmpty();
+        } finally {
+            fr.dynamiques.sante.scheme.SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+            fr.dynamiques.sante.search.Indexing.await();
+        }
+    }
+
+    @Test
+    void storedScriptNeverRunsInThePages() {
+        Map<String, Object> body = fr.dynamiques.sante.scheme.SchemeFixtures.cls("browser-hostile");
+        body.put("name", "<script>document.title='p'+'wned';alert(1)</script> Contrat piégé");
+        body.put("description", "<img src=x onerror=\"document.title='p'+'wned';alert(2)\"> piégé <svg onload=alert(3)>");
+        body.put("themes", List.of("<b onmouseover=alert(4)>thème piégé</b>"));
+        body.put("endDate", java.time.LocalDate.now().plusMonths(6).toString()); // so that /echeances lists it too
+        long scheme = fr.dynamiques.sante.scheme.SchemeFixtures.create(body);
+        try {
+            fr.dynamiques.sante.search.Indexing.await();
+            for (String path : List.of("/dispositifs/" + scheme, "/recherche?q=pi%C3%A9g%C3%A9", "/territoires/communes/38151",
+                    "/coordinateurs?territoire=38151", "/echeances?mois=24")) {
+                browser.get(url(path));
+                assertThat(browser.getTitle()).as(path).doesNotContain("pwned");
+                assertThatThrownBy(() -> browser.switchTo().alert()).as("an alert on " + path)
+                        .isInstanceOf(org.openqa.selenium.NoAlertPresentException.class);
+                assertThat(browser.findElement(By.tagName("main")).getText()).as(path).contains("piégé");
+            }
         } finally {
             fr.dynamiques.sante.scheme.SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             fr.dynamiques.sante.search.Indexing.await();

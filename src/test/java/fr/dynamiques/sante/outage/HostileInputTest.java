@@ -1,0 +1,162 @@
+package fr.dynamiques.sante.outage;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A generated robustness suite: every operation the OpenAPI document lists (and every page and form) receives hostile
+ * path segments, query values and bodies, with and without the admin token. None may answer 5xx, and the registry
+ * must hold exactly what it held before (no partial write).
+ */
+@QuarkusTest
+@TestProfile(FreshRegistryProfile.class)
+@WithTestResource(EmbeddedServicesResource.class)
+class HostileInputTest {
+
+    /** What attackers and broken clients send as a value. */
+    static final List<String> VALUES = List.of("", " ", "-1", "0", "99999999999999999999999", "1e309", "NaN", "true", "null",
+            "../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "'; drop table scheme; --", "\" or \"1\"=\"1",
+            "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{7*7}}", "${7*7}", "*:*", "name:(a OR b)~2^3 AND \\",
+            "a".repeat(5000), "é\u0000\uFFFF\uD800", "2A004", "84", "CLS", "ACTIVE");
+
+    /** Request bodies: malformed, mistyped, deeply nested, invalid UTF-8, empty. */
+    static List<byte[]> bodies() {
+        List<byte[]> bodies = new ArrayList<>();
+        for (String text : List.of("{", "[", "}", "null", "42", "\"text\"", "[1, 2]", "{\"name\": 5, \"perimeter\": \"x\", \"kind\": []}",
+                "{\"ref\": \"<script>\", \"name\": \"x\", \"kind\": \"CLS\", \"status\": \"ACTIVE\", \"perimeter\": {\"communes\": [\"../..\"]}}",
+                "[{\"ref\": 1}]", "{\"email\": [], \"role\": {}}", "{\"reason\": [\"x\"]}", "ref,name\n\"unterminated,x\n",
+                "\uFEFFref;name;kind\n=cmd|' /C calc'!A0;x;CLS\n")) {
+            bodies.add(text.getBytes(StandardCharsets.UTF_8));
+        }
+        bodies.add("[".repeat(20_000).getBytes(StandardCharsets.UTF_8));
+        bodies.add("{\"a\":".repeat(5_000).getBytes(StandardCharsets.UTF_8));
+        bodies.add(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '{', '}'});
+        bodies.add(new byte[0]);
+        return bodies;
+    }
+
+    private static int send(RequestSpecification request, String method, String path) {
+        return request.urlEncodingEnabled(false).redirects().follow(false).request(method, path).statusCode();
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Counts of what writes could leave behind. */
+    private static List<Long> registry() {
+        JsonPath schemes = given().get("/api/v1/schemes?size=1").jsonPath();
+        return List.of(schemes.getLong("total"), (long) given().get("/api/v1/kinds").jsonPath().getList("$").size(),
+                (long) SchemeFixtures.admin().get("/api/v1/users").jsonPath().getList("$").size(),
+                (long) SchemeFixtures.admin().get("/api/v1/changes").jsonPath().getList("$").size());
+    }
+
+    @Test
+    void noHostileRequestGetsA5xxNorLeavesAWrite() {
+        List<Long> before = registry();
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").jsonPath().getMap("paths");
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (var path : paths.entrySet()) {
+            for (String method : path.getValue().keySet()) {
+                if (path.getKey().contains("reindex")) {
+                    continue; // rebuilds the index in the background: its own tests cover it
+                }
+                for (boolean admin : List.of(false, true)) {
+                    for (String value : VALUES) {
+                        // The long value goes to the path and q only: ten copies would pass the request line limit (32 KB),
+                        // where the server answers 414 and closes before the client has sent its body.
+                        String other = encoded(value.length() > 1000 ? "x" : value);
+                        String target = path.getKey().replaceAll("\\{[^}]+}", encoded(value)) + "?q=" + encoded(value)
+                                + "&kind=" + other + "&status=" + other + "&region=" + other + "&department=" + other + "&page=" + other
+                                + "&size=" + other + "&months=" + other + "&level=" + other + "&dryRun=" + other;
+                        RequestSpecification request = admin ? SchemeFixtures.admin() : given().contentType("application/json");
+                        int status = send(request.body("{}"), method.toUpperCase(), target);
+                        requests++;
+                        if (status >= 500) {
+                            failures.add(method + " " + target.substring(0, Math.min(160, target.length())) + " -> " + status);
+                        }
+                    }
+                    if (!method.equals("get") && !method.equals("delete")) {
+                        String target = path.getKey().replaceAll("\\{[^}]+}", "1");
+                        for (byte[] body : bodies()) {
+                            for (String type : List.of("application/json", "text/csv", "text/plain")) {
+                                RequestSpecification request = (admin ? SchemeFixtures.admin() : given()).contentType(type).body(body);
+                                int status = send(request, method.toUpperCase(), target);
+                                requests++;
+                                if (status >= 500) {
+                                    failures.add(method + " " + target + " body " + new String(body, 0, Math.min(40, body.length),
+                                            StandardCharsets.UTF_8) + " (" + type + ") -> " + status);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("hostile suite: %d requests over %d paths%n", requests, paths.size());
+        assertThat(failures).as("5xx answers").isEmpty();
+        assertThat(registry()).as("schemes, kinds, accounts, pending changes").isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AndWritesNothing() throws Exception {
+        long before = given().get("/api/v1/schemes?size=1").jsonPath().getLong("total");
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '[';
+        huge[huge.length - 1] = ']';
+        // Expect: 100-continue, as careful clients send large bodies: the server refuses before the body travels.
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/schemes/import"))
+                .expectContinue(true).header("Authorization", "Bearer " + SchemeFixtures.TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(given().get("/api/v1/schemes?size=1").jsonPath().getLong("total")).isEqualTo(before);
+    }
+
+    @Test
+    void pagesAndFormsResistHostileInputToo() {
+        List<String> failures = new ArrayList<>();
+        for (String value : VALUES) {
+            String v = encoded(value);
+            for (String path : List.of("/recherche?q=" + v + "&kind=" + v + "&region=" + v + "&page=" + v + "&sort=" + v, "/dispositifs/" + v,
+                    "/territoires/" + v + "/" + v, "/territoires/communes/" + v, "/territoires/departements/" + v + "?lang=" + v,
+                    "/coordinateurs?territoire=" + v + "&kind=" + v + "&theme=" + v + "&niveau=" + v + "&code=" + v,
+                    "/couverture?kind=" + v, "/echeances?mois=" + v + "&region=" + v + "&kind=" + v, "/" + v, "/espace/dispositifs/" + v + "/modifier")) {
+                int status = given().urlEncodingEnabled(false).redirects().follow(false).header("Accept-Language", value.replaceAll("[^ -~]", ""))
+                        .cookie("lang", "x").get(path).statusCode();
+                if (status >= 500) {
+                    failures.add("GET " + path.substring(0, Math.min(160, path.length())) + " -> " + status);
+                }
+            }
+            for (String form : List.of("/connexion", "/deconnexion", "/espace/dispositifs/1/verifie", "/espace/dispositifs/1/modifier",
+                    "/espace/changements/1/approuver", "/espace/changements/1/rejeter", "/espace/consentement/retrait")) {
+                int status = given().redirects().follow(false).cookie("session", value.replaceAll("[^!-~]", "x")).formParam("csrf", value)
+                        .formParam("email", value).formParam("password", value).formParam("reason", value).formParam("description", value)
+                        .post(form).statusCode();
+                if (status >= 500) {
+                    failures.add("POST " + form + " with " + value.substring(0, Math.min(30, value.length())) + " -> " + status);
+                }
+            }
+        }
+        assertThat(failures).as("5xx answers from pages").isEmpty();
+    }
+}
