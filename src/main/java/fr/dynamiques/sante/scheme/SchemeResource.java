@@ -285,13 +285,16 @@ public class SchemeResource {
     private Response imported(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun, Caller caller) {
         access.mayImport(caller, docs);
         List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).distinct().toList();
+        // One query before and one after: a query per scheme amid thousands of fresh entities would flush each time.
         Map<String, ObjectNode> before = new HashMap<>();
-        if (!dryRun) {
-            refs.forEach(ref -> Scheme.findByRef(ref).ifPresent(s -> before.put(ref, audit.snapshot(s))));
+        if (!dryRun && !refs.isEmpty()) {
+            Scheme.<Scheme>list("ref in ?1", refs).forEach(s -> before.put(s.ref, audit.snapshot(s)));
+            // The photographs are taken: the import starts from an empty session, which it keeps small between its flushes.
+            Scheme.getEntityManager().clear();
         }
         SchemeService.ImportReport report = service.importAll(docs, readErrors, dryRun);
-        if (!dryRun && report.errors().isEmpty()) {
-            refs.forEach(ref -> Scheme.findByRef(ref).ifPresent(s -> audit.record(s.id, "IMPORT", caller, before.get(ref), audit.snapshot(s))));
+        if (!dryRun && report.errors().isEmpty() && !refs.isEmpty()) {
+            Scheme.<Scheme>list("ref in ?1", refs).forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
         }
         return report(report);
     }

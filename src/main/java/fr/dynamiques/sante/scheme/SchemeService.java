@@ -227,13 +227,19 @@ public class SchemeService {
                 .or(() -> Scheme.findByRef(ref).filter(s -> !rewritten.contains(s.id))
                         .map(s -> new SchemeValidator.Predecessor(s.ref, s.kind.code, s.generation,
                                 s.previous == null ? null : s.previous.ref)));
+        // The contracts following the rewritten ones, in one query: one per target would flush the session each time
+        // (a re-import of 3,000 schemes took 49 s that way).
+        Map<Long, List<Scheme>> successors = targets.isEmpty() ? Map.of()
+                : Scheme.<Scheme>list("previous in ?1 order by generation, id", List.copyOf(targets.values())).stream()
+                        .collect(Collectors.groupingBy(next -> next.previous.id));
         for (int i = 0; i < docs.size(); i++) {
             if (docs.get(i) != null) {
                 int row = i + 1;
                 validator.check(docs.get(i), kinds, predecessors).forEach(e -> errors.add(e.atRow(row)));
                 Scheme target = targets.get(i);
                 if (target != null) {
-                    checkSuccessors(docs.get(i), target, rewritten).forEach(e -> errors.add(e.atRow(row)));
+                    checkSuccessors(docs.get(i), successors.getOrDefault(target.id, List.of()), rewritten)
+                            .forEach(e -> errors.add(e.atRow(row)));
                 }
             }
         }
@@ -241,9 +247,9 @@ public class SchemeService {
     }
 
     /** A contract being rewritten stays before the contracts that follow it (those not rewritten too). */
-    private static List<FieldError> checkSuccessors(SchemeDocument doc, Scheme target, Set<Long> rewritten) {
+    private static List<FieldError> checkSuccessors(SchemeDocument doc, List<Scheme> successors, Set<Long> rewritten) {
         List<FieldError> errors = new ArrayList<>();
-        for (Scheme next : target.successors()) {
+        for (Scheme next : successors) {
             if (rewritten.contains(next.id)) {
                 continue;
             }
