@@ -80,6 +80,20 @@ class Directory:
             time.sleep(0.5)
         return time.perf_counter() - start
 
+    def add_synthetic(self, scale, demo=12):
+        """Imports the synthetic registry of this scale (none at "0") beside the demo registry, waits until search holds
+        both; answers how many schemes the registry then has."""
+        expected = demo
+        if scale != "0":
+            schemes = synthetic_registry(scale)
+            self.import_registry(schemes)
+            expected += len(schemes)
+        self.wait_indexed(expected)
+        return expected
+
+    def id_of(self, ref):
+        return self.get(f"/api/v1/schemes?ref={ref}")[1]["items"][0]["id"]
+
     def get(self, path):
         """(milliseconds, parsed JSON) of a GET."""
         elapsed, data = timed(self.api, "GET", path)

@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 
-from directory import Directory, synthetic_registry
+from directory import Directory
 
 PORT = 8096
 
@@ -24,14 +24,8 @@ def main():
     connections = sys.argv[3] if len(sys.argv) > 3 else "100"
     directory = Directory(f"target/bench-load-{scale}", PORT, f"target/bench-load-{scale}.log", demo=True)
     try:
-        expected = 12
-        if scale != "0":
-            schemes = synthetic_registry(scale)
-            directory.import_registry(schemes)
-            expected += len(schemes)
-        directory.wait_indexed(expected)
-        ids = [directory.get(f"/api/v1/schemes?ref={ref}")[1]["items"][0]["id"]
-               for ref in ("demo-cpts-sud-est-grenoblois", "demo-cls-echirolles", "demo-clsm-grenoble")]
+        expected = directory.add_synthetic(scale)
+        ids = [directory.id_of(ref) for ref in ("demo-cpts-sud-est-grenoblois", "demo-cls-echirolles", "demo-clsm-grenoble")]
         paths = [
             "/recherche?q=sant%C3%A9+mentale", "/recherche?q=grenoble&kind=CLS", "/api/v1/search?q=contrat+local",
             "/api/v1/suggest?q=echi", "/api/v1/suggest?q=gre", "/api/v1/territories?q=saint",

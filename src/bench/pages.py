@@ -15,7 +15,7 @@ import re
 import sys
 import time
 
-from directory import Directory, percentile, synthetic_registry
+from directory import Directory, percentile
 
 PORT = 8095
 BUDGET = 100 * 1024
@@ -29,14 +29,8 @@ def main():
     scale = sys.argv[2] if len(sys.argv) > 2 else "0"
     directory = Directory(f"target/bench-pages-{scale}", PORT, f"target/bench-pages-{scale}.log", demo=True)
     try:
-        expected = 12
-        if scale != "0":
-            schemes = synthetic_registry(scale)
-            directory.import_registry(schemes)
-            expected += len(schemes)
-        directory.wait_indexed(expected)
-        ids = {ref: directory.get(f"/api/v1/schemes?ref={ref}")[1]["items"][0]["id"]
-               for ref in ("demo-cpts-sud-est-grenoblois", "demo-cls-echirolles")}
+        expected = directory.add_synthetic(scale)
+        ids = {ref: directory.id_of(ref) for ref in ("demo-cpts-sud-est-grenoblois", "demo-cls-echirolles")}
         pages = {
             "home": "/",
             "search": "/recherche?q=sant%C3%A9+mentale",
