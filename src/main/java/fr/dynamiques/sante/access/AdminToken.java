@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import fr.dynamiques.sante.problem.ProblemException;
 
 /**
- * The one admin token that guards writes until accounts exist ({@code directory.admin-token}). With none
- * configured, nobody writes. Reads are public; with the valid token they also show the personal data a
- * public answer withholds (coordinators who did not consent), so that an editor can PUT back what it read.
+ * The configuration's admin token ({@code directory.admin-token}): the bootstrap credential, with every right, beside
+ * the accounts' tokens ({@link Callers} tries those first). A bearer token that is neither is refused: 401 when no
+ * admin token is configured, 403 otherwise.
  */
 @ApplicationScoped
 public class AdminToken {
@@ -23,16 +23,6 @@ public class AdminToken {
 
     AdminToken(@ConfigProperty(name = "directory.admin-token") Optional<String> token) {
         this.token = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Passes only with the configured token: 401 without one (or when writes are disabled), 403 with another. */
-    public void require(String authorization) {
-        if (token.isEmpty()) {
-            throw unauthorized("Writes are disabled: no admin token is configured (directory.admin-token).");
-        }
-        if (!isAdmin(authorization)) {
-            throw unauthorized("This request needs the header Authorization: Bearer <admin token>.");
-        }
     }
 
     /**

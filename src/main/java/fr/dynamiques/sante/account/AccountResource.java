@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -100,7 +102,7 @@ public class AccountResource {
             errors.add(new FieldError("displayName", "1 to 200 characters"));
         }
         Role role = body.role() == null ? null
-                : java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
+                : Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
         if (role == null) {
             errors.add(new FieldError("role", "ADMIN, ARS, COORDINATOR or PARTNER"));
         }
@@ -138,7 +140,7 @@ public class AccountResource {
         account.displayName = body.displayName().strip();
         account.role = role;
         account.regions = new ArrayList<>(regions);
-        account.schemeIds = schemes.stream().distinct().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        account.schemeIds = schemes.stream().distinct().collect(Collectors.toCollection(ArrayList::new));
         account.createdAt = Instant.now();
         if (body.password() != null) {
             account.setPassword(body.password());

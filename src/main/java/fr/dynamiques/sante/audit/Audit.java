@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public class Audit {
     /** Records that the person answering for the scheme confirmed it unchanged today. */
     public void confirm(Scheme scheme, Caller caller) {
         ObjectNode before = snapshot(scheme);
-        scheme.lastVerified = java.time.LocalDate.now();
+        scheme.lastVerified = LocalDate.now();
         record(scheme.id, "UPDATE", caller, before, snapshot(scheme));
     }
 

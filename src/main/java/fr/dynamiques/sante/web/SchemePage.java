@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public class SchemePage {
     }
 
     /** A published change, for signed-in people who answer for the scheme. */
-    public record Change(java.time.Instant at, String action, String role, List<String> fields) {
+    public record Change(Instant at, String action, String role, List<String> fields) {
     }
 
     @CheckedTemplate

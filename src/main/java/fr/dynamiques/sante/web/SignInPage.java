@@ -49,7 +49,8 @@ public class SignInPage {
     @Path("/connexion")
     @Transactional
     public Response form(@CookieParam(FORM_COOKIE) String formCookie) {
-        String token = formCookie == null || formCookie.length() != 43 ? AccessToken.random() : formCookie;
+        // Keep a well-formed token (32 random bytes are 43 base64 characters), else issue one.
+        String token = formCookie == null || !formCookie.matches("[A-Za-z0-9_-]{43}") ? AccessToken.random() : formCookie;
         return Response.ok(visitor.page(Templates.signIn("", token, null))).cookie(formCookie(token)).build();
     }
 

@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.web;
 
 import java.net.URI;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.coordinator.PersonalData;
 import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
@@ -137,7 +139,7 @@ public class SpacePage {
         try {
             changed = json.treeToValue(doc, SchemeDocument.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid form.", new fr.dynamiques.sante.problem.Problem.FieldError("endDate", "a date"));
+            throw ProblemException.badRequest("Invalid form.", new FieldError("endDate", "a date"));
         }
         SchemeChange change = proposals.change(caller, scheme, changed);
         return Response.seeOther(URI.create("/espace?fait=" + (change == null ? "publie" : "propose"))).build();
@@ -190,7 +192,7 @@ public class SpacePage {
     /** The signed-in caller, whose form must carry the session's token: else 403, nothing done. */
     private Caller checked(String csrf) {
         WebSession session = visitor.session().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
-        if (csrf == null || !java.security.MessageDigest.isEqual(session.csrf.getBytes(), csrf.getBytes())) {
+        if (csrf == null || !MessageDigest.isEqual(session.csrf.getBytes(), csrf.getBytes())) {
             throw new ProblemException(403, "This form has expired: reload the page and try again.", List.of());
         }
         return Caller.of(session.account);

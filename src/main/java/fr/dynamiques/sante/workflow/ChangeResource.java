@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.workflow;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
@@ -40,8 +41,8 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 public class ChangeResource {
 
     @Schema(description = "A proposed change and its fate")
-    public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, java.time.Instant proposedAt, String status,
-                             String reason, Long decidedBy, java.time.Instant decidedAt, SchemeDocument document) {
+    public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, Instant proposedAt, String status,
+                             String reason, Long decidedBy, Instant decidedAt, SchemeDocument document) {
     }
 
     @Schema(description = "Why a change is rejected")
