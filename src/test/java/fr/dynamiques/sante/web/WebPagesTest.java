@@ -340,6 +340,10 @@ class WebPagesTest {
                 assertThat(page.select("img")).as(path).isEmpty();
                 assertThat(page.text()).as(path).contains("<script>alert('nom')</script> Contrat hostile");
             }
+            // The fixture's funding, as French writes amounts: 35 000 € (narrow no-break space), ARS and year in the row.
+            Element funding = page("/dispositifs/" + id).selectFirst("section:has(#acteurs) tbody tr");
+            assertThat(funding.text()).contains("ARS Auvergne-Rhône-Alpes").contains("2024").contains("coordination");
+            assertThat(funding.selectFirst("td.num").text().replaceAll("[\\s\\u00A0\\u202F]", " ")).isEqualTo("35 000 €");
             // Highlights mark the matches, and only them.
             Document results = page("/recherche?q=hostile");
             assertThat(results.select("ol.hits mark")).isNotEmpty().allSatisfy(mark -> assertThat(mark.children()).isEmpty());
