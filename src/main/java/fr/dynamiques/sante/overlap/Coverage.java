@@ -7,6 +7,7 @@ import static fr.dynamiques.sante.overlap.Overlaps.number;
 import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,10 +36,12 @@ public class Coverage {
 
     private final EntityManager em;
     private final CogSnapshot cog;
+    private final FigureCache figures;
 
-    Coverage(EntityManager em, CogSnapshot cog) {
+    Coverage(EntityManager em, CogSnapshot cog, FigureCache figures) {
         this.em = em;
         this.cog = cog;
+        this.figures = figures;
     }
 
     /**
@@ -46,6 +49,10 @@ public class Coverage {
      * these kinds (all when empty) and statuses cover, in all and kind by kind.
      */
     public List<CoverageRow> byTerritory(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
+        return figures.get(FigureCache.key("coverage", Arrays.asList(level, region), kinds, statuses), () -> compute(level, region, kinds, statuses));
+    }
+
+    private List<CoverageRow> compute(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
         // The kinds covering each commune (with these statuses), from the per-commune counts; the COG in memory tells
         // each commune's territory and population, so that a commune counts once however many schemes cover it.
         // Within a région, only its communes are read (a département page asks for one région, not for France).
@@ -121,6 +128,12 @@ public class Coverage {
      * communes only: what a territory's page shows without computing its whole région.
      */
     public CoverageRow of(Area area, List<String> kinds, List<String> statuses) {
+        // A commune's is read from a handful of rows: not worth a place among the kept figures.
+        return area.level().equals(TerritoryLevel.COMMUNE.apiName()) ? compute(area, kinds, statuses)
+                : figures.get(FigureCache.key("coverage of", area, kinds, statuses), () -> compute(area, kinds, statuses));
+    }
+
+    private CoverageRow compute(Area area, List<String> kinds, List<String> statuses) {
         Query covered = em.createNativeQuery("""
                 with covered as (
                     select distinct cc.commune_code, cc.kind, coalesce(c.population, 0) as population

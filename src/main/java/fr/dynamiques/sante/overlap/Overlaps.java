@@ -31,9 +31,11 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
 public class Overlaps {
 
     private final EntityManager em;
+    private final FigureCache figures;
 
-    Overlaps(EntityManager em) {
+    Overlaps(EntityManager em, FigureCache figures) {
         this.em = em;
+        this.figures = figures;
     }
 
     /** Every other scheme sharing at least one commune with this one (of these statuses; all when empty), largest shared population first. */
@@ -123,6 +125,11 @@ public class Overlaps {
      * communes they share there, summed over the pairs.
      */
     public OverlapMatrix matrix(Area area, List<String> statuses) {
+        // Joins the area's (scheme, commune) rows with themselves: seconds for a région at 100,000 schemes.
+        return figures.get(FigureCache.key("matrix", area, List.of(), statuses), () -> computeMatrix(area, statuses));
+    }
+
+    private OverlapMatrix computeMatrix(Area area, List<String> statuses) {
         Query query = em.createNativeQuery("""
                 with covered as (
                     select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population

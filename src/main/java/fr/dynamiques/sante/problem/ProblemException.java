@@ -22,6 +22,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, detail, List.of());
     }
 
+    /** The directory cannot answer now but will shortly (answered with Retry-After). */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, detail, List.of());
+    }
+
     public int status() {
         return status;
     }

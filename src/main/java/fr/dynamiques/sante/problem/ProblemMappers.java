@@ -25,6 +25,7 @@ import fr.dynamiques.sante.web.ErrorPage;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "10";
 
     private final ErrorPage pages;
 
@@ -37,6 +38,8 @@ public class ProblemMappers {
         Response.ResponseBuilder answer = answer(e.status(), e.getMessage(), e.errors(), uri);
         if (e.status() == 401) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"directory\"");
+        } else if (e.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return answer.build();
     }
@@ -90,7 +93,7 @@ public class ProblemMappers {
             // A service down is not a bug: say so, and when to come back. Readiness says DOWN meanwhile.
             LOG.warn("Service unavailable on " + uri.getPath() + ": " + e);
             return answer(503, "A service the directory relies on (database or search engine) is unavailable; try again shortly.",
-                    List.of(), uri).header(HttpHeaders.RETRY_AFTER, "10").build();
+                    List.of(), uri).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return answer(500, "An unexpected error occurred; it has been logged.", List.of(), uri).build();
