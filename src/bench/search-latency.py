@@ -52,7 +52,7 @@ def main():
     try:
         print(f"synthetic registry: scale {scale}, {len(schemes)} schemes imported in {directory.import_registry(schemes):.1f} s")
         print(f"indexed (outbox) {directory.wait_indexed(len(schemes)):.1f} s after the import answered")
-        paths, captured = capture(directory.api)
+        paths, captured = capture(directory.api, LOG)
     finally:
         directory.stop()
     directory = start(data_dir, trace=False)
@@ -62,22 +62,22 @@ def main():
         directory.stop()
 
 
-def capture(api):
-    """The engine requests each API query makes, read from the request log."""
+def capture(api, log):
+    """The engine requests each API query makes, read from the request log (the directory's log, traced)."""
     paths = [f"/api/v1/search?q={urllib.parse.quote(q)}{f}" for q in QUERIES for f in FILTERS]
     captured = {}
     for path in paths:
-        before = os.path.getsize(LOG)
+        before = os.path.getsize(log)
         timed(api, "GET", path)
         time.sleep(0.3)
-        with open(LOG) as f:
+        with open(log) as f:
             f.seek(before)
             text = f.read()
         requests = []
         for m in re.finditer(r"request to '[^']*' with path '([^']*_search)', query parameters \{([^}]*)\} and \d+ objects "
                              r"in payload in \d+ms\. Response had status \d+ '[^']*'\. Request body: <(.*?)>\. Response body:", text, re.S):
             params = dict(kv.split("=", 1) for kv in m.group(2).split(", ") if "=" in kv)
-            requests.append((m.group(1) + ("?" + urllib.parse.urlencode(params) if params else ""), m.group(3)))
+            requests.append((m.group(1) + ("?" + urllib.parse.urlencode(params) if params else ""), m.group(3).encode()))
         if not requests:
             raise SystemExit(f"no engine request captured for {path}")
         captured[path] = requests
@@ -88,6 +88,7 @@ def capture(api):
 
 
 def measure(api, engine_port, paths, captured, rounds, warm_up):
+    """Prints, and answers, the p50/p95 of the API's searches and of the same engine requests, and of suggestions."""
     engine = http.client.HTTPConnection("127.0.0.1", engine_port, timeout=60)
     api_times, engine_times = [], []
     by_filters = {f: ([], []) for f in FILTERS}
@@ -121,6 +122,7 @@ def measure(api, engine_port, paths, captured, rounds, warm_up):
                 suggest_times.append(t)
     print(f"  API    /api/v1/suggest  p50 {percentile(suggest_times, 50):6.1f} ms   p95 {percentile(suggest_times, 95):6.1f} ms"
           f"   ({len(suggest_times)} requests; target p95 < 30 ms)")
+    return {"search": (api_times, engine_times), "suggest": suggest_times}
 
 
 if __name__ == "__main__":

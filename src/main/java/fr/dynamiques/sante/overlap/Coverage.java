@@ -120,7 +120,7 @@ public class Coverage {
             answer.add(new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
                     counts.values().stream().mapToInt(Integer::intValue).sum(), perKind));
         }
-        return answer;
+        return List.copyOf(answer); // kept and shared by FigureCache: nobody may change it
     }
 
     /**

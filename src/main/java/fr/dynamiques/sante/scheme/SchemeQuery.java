@@ -49,6 +49,18 @@ public class SchemeQuery {
         return page(where, parameters, "s.end_date, s.sort_name, s.id", page, size);
     }
 
+    /** Schemes at work (of the filter's statuses, if any) not checked since this date, oldest check first: records to refresh. */
+    public Page notVerifiedSince(SchemeFilter filter, LocalDate since, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters) + " and (s.last_verified is null or s.last_verified < :since)";
+        if (filter.statuses().isEmpty()) {
+            where += " and s.status in (:atWork)";
+            parameters.put("atWork", SchemeStatus.AT_WORK);
+        }
+        parameters.put("since", since);
+        return page(where, parameters, "s.last_verified nulls first, s.sort_name, s.id", page, size);
+    }
+
     private Page page(String where, Map<String, Object> parameters, String order, int page, int size) {
         Query count = em.createNativeQuery("select count(*) from scheme s where " + where);
         parameters.forEach(count::setParameter);

@@ -51,10 +51,8 @@ public class EndingPage {
 
     /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
     private List<Ending> unverified(SchemeFilter filter) {
-        return Scheme.notVerifiedSince(LocalDate.now().minusMonths(SpacePage.STALE_MONTHS)).stream()
-                .filter(s -> filter.kinds().isEmpty() || filter.kinds().contains(s.kind.code))
-                .filter(s -> filter.region() == null || s.departmentCodes.stream().map(cog::regionOf).anyMatch(filter.region()::equals))
-                .limit(LISTED).map(this::ending).toList();
+        return query.notVerifiedSince(filter, LocalDate.now().minusMonths(SpacePage.STALE_MONTHS), 0, LISTED).items().stream()
+                .map(this::ending).toList();
     }
 
     private Ending ending(Scheme s) {
