@@ -108,13 +108,9 @@ class FigureCacheTest {
         assertThat(population).isPositive();
         long covered = ((Number) isere().get("coveredPopulation")).longValue();
 
-        // Counted as covered behind the version's back (its trigger off for this one transaction)...
+        // Counted as covered behind the version's back (straight into the counts, not through commune_coverage_add)...
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("alter table commune_coverage disable trigger commune_coverage_changed");
             s.execute("insert into commune_coverage values ('" + commune + "', 'ASV', 'ACTIVE', 1)");
-            s.execute("alter table commune_coverage enable trigger commune_coverage_changed");
-            c.commit();
         }
         try {
             // ...the kept figure is served: it was not computed again.
@@ -126,9 +122,10 @@ class FigureCacheTest {
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("delete from commune_coverage where commune_code = '" + commune + "' and kind = 'ASV' and status = 'ACTIVE'");
+                s.execute("update registry_version set version = version + 1");
             }
         }
-        assertThat(((Number) isere().get("coveredPopulation")).longValue()).as("the delete moved the version").isEqualTo(covered);
+        assertThat(((Number) isere().get("coveredPopulation")).longValue()).isEqualTo(covered);
     }
 
     @Test
