@@ -39,11 +39,7 @@ public class SchemeQuery {
      */
     public Page ending(SchemeFilter filter, LocalDate until, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(filter, parameters) + " and s.end_date between :today and :until";
-        if (filter.statuses().isEmpty()) {
-            where += " and s.status in (:atWork)";
-            parameters.put("atWork", SchemeStatus.AT_WORK);
-        }
+        String where = atWorkUnlessSaid(filter, parameters) + " and s.end_date between :today and :until";
         parameters.put("today", LocalDate.now());
         parameters.put("until", until);
         return page(where, parameters, "s.end_date, s.sort_name, s.id", page, size);
@@ -52,13 +48,18 @@ public class SchemeQuery {
     /** Schemes at work (of the filter's statuses, if any) not checked since this date, oldest check first: records to refresh. */
     public Page notVerifiedSince(SchemeFilter filter, LocalDate since, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(filter, parameters) + " and (s.last_verified is null or s.last_verified < :since)";
-        if (filter.statuses().isEmpty()) {
-            where += " and s.status in (:atWork)";
-            parameters.put("atWork", SchemeStatus.AT_WORK);
-        }
+        String where = atWorkUnlessSaid(filter, parameters) + " and (s.last_verified is null or s.last_verified < :since)";
         parameters.put("since", since);
         return page(where, parameters, "s.last_verified nulls first, s.sort_name, s.id", page, size);
+    }
+
+    /** The filter's conditions, and ACTIVE or RENEWAL when it names no status. */
+    private String atWorkUnlessSaid(SchemeFilter filter, Map<String, Object> parameters) {
+        if (!filter.statuses().isEmpty()) {
+            return where(filter, parameters);
+        }
+        parameters.put("atWork", SchemeStatus.AT_WORK);
+        return where(filter, parameters) + " and s.status in (:atWork)";
     }
 
     private Page page(String where, Map<String, Object> parameters, String order, int page, int size) {
