@@ -28,8 +28,8 @@ import fr.dynamiques.sante.problem.ProblemException;
  * <p>
  * Computing is capped: the same figure asked for while it is being computed waits for that computation, and at most
  * {@code directory.figures.concurrent-computations} run at once. A request that cannot start one within
- * {@code directory.figures.wait-seconds} gets a 503 with Retry-After, so that a burst of anonymous requests cannot
- * hold every database connection.
+ * {@code directory.figures.wait-seconds}, or finds {@code directory.figures.waiting} requests already waiting, gets a
+ * 503 with Retry-After: a burst of anonymous requests cannot hold every database connection.
  */
 @ApplicationScoped
 public class FigureCache {
@@ -39,6 +39,7 @@ public class FigureCache {
 
     private final EntityManager em;
     private final Semaphore computing;
+    private final Semaphore admitted;
     private final long waitMillis;
     private final Map<List<Object>, Kept> kept;
     /** Computations running, by key and version: a request waits only for a figure as recent as the one it needs. */
@@ -47,9 +48,11 @@ public class FigureCache {
     FigureCache(EntityManager em,
                 @ConfigProperty(name = "directory.figures.cache-size") int size,
                 @ConfigProperty(name = "directory.figures.concurrent-computations") int concurrent,
+                @ConfigProperty(name = "directory.figures.waiting") int waiting,
                 @ConfigProperty(name = "directory.figures.wait-seconds") int waitSeconds) {
         this.em = em;
         this.computing = new Semaphore(concurrent, true);
+        this.admitted = new Semaphore(concurrent + waiting);
         this.waitMillis = TimeUnit.SECONDS.toMillis(waitSeconds);
         this.kept = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -76,18 +79,31 @@ public class FigureCache {
                 return (T) figure.figure();
             }
         }
+        // Whoever gets here holds a database connection (its transaction) while it waits: how many may wait is bounded
+        // too, so that figures never hold more connections than computations plus waiting requests.
+        if (!admitted.tryAcquire()) {
+            throw busy();
+        }
+        try {
+            return (T) computeOrAwait(key, version, compute);
+        } finally {
+            admitted.release();
+        }
+    }
+
+    private Object computeOrAwait(List<Object> key, long version, Supplier<?> compute) {
         List<Object> computation = List.of(key, version);
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> other = underway.putIfAbsent(computation, mine);
         if (other != null) {
-            return (T) await(other);
+            return await(other);
         }
         try {
             if (!computing.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw busy();
             }
             try {
-                T figure = compute.get();
+                Object figure = compute.get();
                 synchronized (kept) {
                     kept.put(key, new Kept(version, figure));
                 }

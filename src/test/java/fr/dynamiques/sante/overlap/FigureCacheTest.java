@@ -30,7 +30,8 @@ import io.restassured.response.Response;
 
 /**
  * Territory-wide figures are kept until the registry's version moves: served again while it stands still, computed
- * again as soon as any write moves it, and computed a few at a time (here one, with a one-second wait).
+ * again as soon as any write moves it, and computed a few at a time (here one, with one request waiting at most a
+ * second).
  */
 @QuarkusTest
 @TestProfile(FigureCacheTest.OneAtATime.class)
@@ -46,7 +47,8 @@ class FigureCacheTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("directory.figures.concurrent-computations", "1", "directory.figures.wait-seconds", "1");
+            return Map.of("directory.figures.concurrent-computations", "1", "directory.figures.waiting", "1",
+                    "directory.figures.wait-seconds", "1");
         }
     }
 
@@ -140,7 +142,19 @@ class FigureCacheTest {
                     () -> given().when().get("/api/v1/coverage?level=region&kind=ASV").andReturn());
             awaitWaitingOnLock();
 
-            Response other = given().when().get("/api/v1/coverage?level=region&kind=CLSM").andReturn();
+            // One request may wait for its turn: it gets a 503 after the one-second wait...
+            long start = System.nanoTime();
+            CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
+                    () -> given().when().get("/api/v1/coverage?level=region&kind=CLSM").andReturn());
+            Thread.sleep(300);
+            // ...and a request beyond it, at once.
+            long asked = System.nanoTime();
+            Response beyond = given().when().get("/api/v1/coverage?level=region&kind=CPTS").andReturn();
+            assertThat(beyond.statusCode()).isEqualTo(503);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("answered without waiting").isLessThan(700);
+            assertThat(waiting).as("the first is still waiting for its turn").isNotDone();
+            Response other = waiting.get(30, TimeUnit.SECONDS);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its second").isGreaterThanOrEqualTo(1000);
             assertThat(other.statusCode()).isEqualTo(503);
             assertThat(other.contentType()).startsWith("application/problem+json");
             assertThat(other.header("Retry-After")).isEqualTo("10");
