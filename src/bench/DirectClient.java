@@ -19,18 +19,16 @@ import java.util.Scanner;
  * both timed from the same JVM, round after round, so that neither side pays a slower client. Its JDBC connection is
  * the application's kind (the PostgreSQL driver the build ships, prepared statements, a transaction per round) and
  * its HTTP connection (the JDK's plain HttpURLConnection: its HttpClient added about a millisecond of thread hand-offs
-per call) is kept alive, as a partner's would be.
+ * per call) is kept alive, as a partner's would be.
  * <p>
  * Usage: {@code java -cp target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar src/bench/DirectClient.java <jdbc url>};
  * then one command per line on standard input, each answered by one line on standard output:
  * <ul>
  * <li>{@code exec <sql>}: runs one statement; answers {@code ok} or the first column of its first row;</li>
- * <li>{@code time <file> <rounds> <warm-up rounds>}: the file holds statements, one per line, tab-separated: the SQL
- * (newlines written as \n) then its parameters as {@code JDBC type=value} ({@code \N} for null). Each round runs them
- * all in order in one transaction, as the application's endpoint does, the answers read to the end; answers the
- * milliseconds of the timed rounds, comma-separated.</li>
  * <li>{@code compare <url> <file> <rounds> <warm-up rounds>}: each round, a GET of the URL, then the statements of
- * the file as {@code time} runs them; answers the API's milliseconds, a space, the statements'.</li>
+ * the file, all in order in one transaction as the application's endpoint does, their answers read to the end;
+ * answers the timed rounds' milliseconds of the API, a space, the statements'. The file holds statements, one per
+ * line, tab-separated: the SQL (newlines written as \n) then its parameters as {@code JDBC type=value}.</li>
  * </ul>
  */
 public class DirectClient {
@@ -45,19 +43,6 @@ public class DirectClient {
                 String line = in.nextLine();
                 if (line.startsWith("exec ")) {
                     System.out.println(run(connection, new Statement(line.substring(5), List.of())));
-                } else if (line.startsWith("time ")) {
-                    String[] words = line.split(" ");
-                    List<Statement> statements = read(Path.of(words[1]));
-                    int rounds = Integer.parseInt(words[2]);
-                    int warmUp = Integer.parseInt(words[3]);
-                    List<String> times = new ArrayList<>();
-                    for (int round = 0; round < warmUp + rounds; round++) {
-                        double elapsed = replay(connection, statements);
-                        if (round >= warmUp) {
-                            times.add(milliseconds(elapsed));
-                        }
-                    }
-                    System.out.println(String.join(",", times));
                 } else if (line.startsWith("compare ")) {
                     String[] words = line.split(" ");
                     URL get = URI.create(words[1]).toURL();
@@ -115,7 +100,7 @@ public class DirectClient {
             String[] fields = line.split("\t", -1);
             List<String> parameters = new ArrayList<>();
             for (int i = 1; i < fields.length; i++) {
-                parameters.add(fields[i].equals("\\N") ? null : fields[i].replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\"));
+                parameters.add(fields[i].replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\"));
             }
             statements.add(new Statement(fields[0].replace("\\n", "\n"), parameters));
         }
@@ -127,10 +112,6 @@ public class DirectClient {
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             for (int i = 0; i < statement.parameters().size(); i++) {
                 String parameter = statement.parameters().get(i);
-                if (parameter == null) {
-                    prepared.setNull(i + 1, Types.OTHER);
-                    continue;
-                }
                 String type = parameter.substring(0, parameter.indexOf('='));
                 String value = parameter.substring(parameter.indexOf('=') + 1);
                 switch (type) {
