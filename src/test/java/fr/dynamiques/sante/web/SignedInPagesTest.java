@@ -119,6 +119,10 @@ public class SignedInPagesTest {
             assertThat(page(ars11, "/espace").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
             assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) a").eachAttr("href"))
                     .contains("/dispositifs/" + scheme);
+            // The database filters that list by région and kind, as the rest of the page.
+            for (String elsewhere : List.of("/echeances?region=11", "/echeances?region=84&kind=CLSM")) {
+                assertThat(Jsoup.parse(given().get(elsewhere).asString()).select("a[href=/dispositifs/" + scheme + "]")).as(elsewhere).isEmpty();
+            }
 
             // Without the token, or with another session's: 403, nothing changes.
             given().cookie(Visitor.SESSION, ars84).post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(403);
