@@ -68,8 +68,14 @@ public class AccessToken extends PanacheEntityBase {
         }
     }
 
-    /** The token with this secret, if it is neither revoked nor expired. */
+    /** The token with this secret, if it is neither revoked nor expired and its account is active, with its account. */
     public static Optional<AccessToken> findUsable(String secret) {
-        return find("hash = ?1 and revokedAt is null and expiresAt > ?2", hash(secret), Instant.now()).firstResultOptional();
+        return find("from AccessToken t join fetch t.account a where t.hash = ?1 and t.revokedAt is null and t.expiresAt > ?2 "
+                + "and a.deactivatedAt is null", hash(secret), Instant.now()).firstResultOptional();
+    }
+
+    /** Revokes every live token of the account. */
+    static void revokeAll(Account account) {
+        update("revokedAt = ?1 where account = ?2 and revokedAt is null", Instant.now(), account);
     }
 }

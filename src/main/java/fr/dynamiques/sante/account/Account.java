@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,9 @@ public class Account extends PanacheEntityBase {
     /** bcrypt (cost 12) of the sign-in password; null: no sign-in to the pages, API tokens only. */
     public String passwordHash;
 
+    /** When the account was closed; null while it is active. A deactivated account signs in no more, by any means. */
+    public Instant deactivatedAt;
+
     private static final int COST = 12;
     /** Checked when no account has the email typed, so that a wrong email takes as long as a wrong password. */
     private static final byte[] DUMMY = BCrypt.withDefaults().hash(COST, "no account has this password".toCharArray());
@@ -60,17 +64,22 @@ public class Account extends PanacheEntityBase {
 
     /** The account this email and password sign in, if any; the same work is done whatever fails. */
     public static Optional<Account> signingIn(String email, String password) {
-        Optional<Account> account = email == null ? Optional.empty() : findByEmail(email).filter(a -> a.passwordHash != null);
-        byte[] hash = account.map(a -> a.passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(DUMMY);
+        Optional<Account> account = email == null ? Optional.empty()
+                : findByEmail(email).filter(a -> a.passwordHash != null && a.isActive());
+        byte[] hash = account.map(a -> a.passwordHash.getBytes(StandardCharsets.UTF_8)).orElse(DUMMY);
         boolean verified = BCrypt.verifyer().verify(password == null ? new char[0] : password.toCharArray(), hash).verified;
         return verified ? account : Optional.empty();
+    }
+
+    public boolean isActive() {
+        return deactivatedAt == null;
     }
 
     public static Optional<Account> findByEmail(String email) {
         return find("email", normalised(email)).firstResultOptional();
     }
 
-    static String normalised(String email) {
+    public static String normalised(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 }

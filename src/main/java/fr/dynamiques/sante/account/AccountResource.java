@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.account;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,16 +11,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,16 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.access.AdminOnly;
-import fr.dynamiques.sante.access.Caller;
-import fr.dynamiques.sante.access.Callers;
-import fr.dynamiques.sante.access.SignedIn;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import io.quarkus.security.Authenticated;
 
-/** Accounts (created by an admin) and their API tokens (shown once, stored hashed, revocable, expiring). */
+/**
+ * Accounts (created by an admin) and their API tokens (shown once, stored hashed, revocable, expiring); closing an
+ * account (deactivated or deleted, by an admin or the account itself); the trail of what happened to each.
+ */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comptes", description = "Accounts, roles and API tokens")
@@ -60,10 +60,18 @@ public class AccountResource {
 
     @Schema(description = "An account")
     public record AccountView(long id, String email, String displayName, String role, List<String> regions, List<Long> schemes,
-                              Instant createdAt) {
+                              Instant createdAt, @Schema(description = "False once deactivated: it signs in no more") boolean active,
+                              Instant deactivatedAt) {
         static AccountView of(Account a) {
-            return new AccountView(a.id, a.email, a.displayName, a.role.name(), List.copyOf(a.regions), List.copyOf(a.schemeIds), a.createdAt);
+            return new AccountView(a.id, a.email, a.displayName, a.role.name(), List.copyOf(a.regions), List.copyOf(a.schemeIds),
+                    a.createdAt, a.isActive(), a.deactivatedAt);
         }
+    }
+
+    @Schema(description = "Something that happened to an account: who (account id, null for the configuration's admin token, "
+            + "and role) did what, when")
+    public record EventView(Instant at, @Schema(enumeration = {"CREATE", "DEACTIVATE", "REACTIVATE", "DELETE", "TOKEN_ISSUE",
+            "TOKEN_REVOKE"}) String action, Long actorId, String actorRole) {
     }
 
     @Schema(description = "A token to issue")
@@ -76,16 +84,18 @@ public class AccountResource {
                               Instant expiresAt) {
     }
 
-    private final Callers callers;
+    private final CurrentCaller callers;
+    private final Accounts accounts;
     private final CogSnapshot cog;
 
-    AccountResource(Callers callers, CogSnapshot cog) {
+    AccountResource(CurrentCaller callers, Accounts accounts, CogSnapshot cog) {
         this.callers = callers;
+        this.accounts = accounts;
         this.cog = cog;
     }
 
     @POST
-    @AdminOnly
+    @RolesAllowed("ADMIN")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account (admin)", description = "409 when the email is taken; 400 lists every invalid field.")
@@ -126,7 +136,7 @@ public class AccountResource {
                     : "only COORDINATOR accounts have schemes"));
         }
         if (body.password() != null && (body.password().length() < 12
-                || body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72)) {
+                || body.password().getBytes(StandardCharsets.UTF_8).length > 72)) {
             errors.add(new FieldError("password", "12 to 72 characters"));
         }
         if (!errors.isEmpty()) {
@@ -146,26 +156,81 @@ public class AccountResource {
             account.setPassword(body.password());
         }
         account.persist();
+        Accounts.created(account, callers.require());
         return Response.created(URI.create("/api/v1/users/" + account.id)).entity(AccountView.of(account)).build();
     }
 
     @GET
-    @AdminOnly
+    @RolesAllowed("ADMIN")
     @Transactional
     @Operation(summary = "Every account (admin)")
     public List<AccountView> list() {
         return Account.<Account>list("order by email").stream().map(AccountView::of).toList();
     }
 
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Transactional
+    @Operation(summary = "An account (admin, or the account itself)")
+    public AccountView get(@PathParam("id") String id) {
+        return AccountView.of(mine(id));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Authenticated
+    @Transactional
+    @Operation(summary = "Deactivate an account (admin, or the account itself)",
+            description = "At once its tokens are revoked and its sessions end; it cannot sign in until an admin reactivates it. "
+                    + "Its trail and the changes it made stay.")
+    public AccountView deactivate(@PathParam("id") String id) {
+        Account account = mine(id);
+        accounts.deactivate(account, callers.require());
+        return AccountView.of(account);
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @RolesAllowed("ADMIN")
+    @Transactional
+    @Operation(summary = "Reactivate an account (admin)", description = "Its password signs in again; its revoked tokens stay revoked.")
+    public AccountView reactivate(@PathParam("id") String id) {
+        Account account = mine(id);
+        accounts.reactivate(account, callers.require());
+        return AccountView.of(account);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    @Transactional
+    @Operation(summary = "Delete an account (admin, or the account itself)",
+            description = "Its email, name, password, tokens and sessions are deleted at once; the trail keeps its id only.")
+    public Response delete(@PathParam("id") String id) {
+        accounts.delete(mine(id), callers.require());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed("ADMIN")
+    @Transactional
+    @Operation(summary = "What happened to an account, oldest first (admin); kept after the account is deleted")
+    public List<EventView> history(@PathParam("id") String id) {
+        return AccountEvent.ofAccount(accountId(id)).stream()
+                .map(e -> new EventView(e.at, e.action.name(), e.actorId, e.actorRole)).toList();
+    }
+
     @POST
     @Path("/{id}/tokens")
-    @SignedIn
+    @Authenticated
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API token (admin, or the account itself)",
             description = "The answer is the only time the token is shown: only its SHA-256 is stored.")
-    public Response issue(@PathParam("id") String id, NewToken body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Account account = mine(id, authorization);
+    public Response issue(@PathParam("id") String id, NewToken body) {
+        Account account = mine(id);
         int days = body == null || body.days() == null ? DEFAULT_DAYS : body.days();
         if (days < 1 || days > MAX_DAYS) {
             throw ProblemException.badRequest("Invalid validity.", new FieldError("days", "1 to " + MAX_DAYS));
@@ -182,38 +247,38 @@ public class AccountResource {
         token.createdAt = Instant.now();
         token.expiresAt = token.createdAt.plus(days, ChronoUnit.DAYS);
         token.persist();
+        AccountEvent.record(account.id, AccountEvent.Action.TOKEN_ISSUE, callers.require());
         return Response.status(201).entity(new IssuedToken(token.id, secret, label, token.expiresAt)).build();
     }
 
     @DELETE
     @Path("/{id}/tokens/{token}")
-    @SignedIn
+    @Authenticated
     @Transactional
     @Operation(summary = "Revoke a token (admin, or the account itself)")
-    public Response revoke(@PathParam("id") String id, @PathParam("token") String tokenId,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Account account = mine(id, authorization);
+    public Response revoke(@PathParam("id") String id, @PathParam("token") String tokenId) {
+        Account account = mine(id);
         AccessToken token = tokenId.matches("\\d{1,18}") ? AccessToken.findById(Long.parseLong(tokenId)) : null;
         if (token == null || !token.account.id.equals(account.id)) {
             throw ProblemException.notFound("No such token for this account.");
         }
         if (token.revokedAt == null) {
             token.revokedAt = Instant.now();
+            AccountEvent.record(account.id, AccountEvent.Action.TOKEN_REVOKE, callers.require());
         }
         return Response.noContent().build();
     }
 
     /** The account, which must be the caller's own unless the caller is an admin. */
-    private Account mine(String id, String authorization) {
-        Caller caller = callers.require(authorization);
+    private Account mine(String id) {
+        return accounts.ownOrAdmin(accountId(id), callers.require());
+    }
+
+    private static long accountId(String id) {
         if (!id.matches("\\d{1,18}")) {
             throw ProblemException.badRequest("Malformed account id.", new FieldError("id", "a positive whole number"));
         }
-        long accountId = Long.parseLong(id);
-        if (!caller.isAdmin() && !Long.valueOf(accountId).equals(caller.accountId())) {
-            throw new ProblemException(403, "Only an admin or the account itself may manage its tokens.", List.of());
-        }
-        return Account.<Account>findByIdOptional(accountId).orElseThrow(() -> ProblemException.notFound("No account " + accountId + "."));
+        return Long.parseLong(id);
     }
 
     private static String shorten(String value) {

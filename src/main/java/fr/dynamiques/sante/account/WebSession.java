@@ -46,11 +46,22 @@ public class WebSession extends PanacheEntityBase {
         return cookie;
     }
 
-    /** The live session of this cookie, if any. */
+    /** The live session of this cookie, if any, with its (active) account. */
     public static Optional<WebSession> of(String cookie) {
         if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
             return Optional.empty();
         }
-        return find("id = ?1 and expiresAt > ?2", AccessToken.hash(cookie), Instant.now()).firstResultOptional();
+        return find("from WebSession s join fetch s.account a where s.id = ?1 and s.expiresAt > ?2 and a.deactivatedAt is null",
+                AccessToken.hash(cookie), Instant.now()).firstResultOptional();
+    }
+
+    /** Ends the session with this id (the hash of its cookie). */
+    public static void end(String id) {
+        delete("id", id);
+    }
+
+    /** Ends every session of the account. */
+    static void endAll(Account account) {
+        delete("account", account);
     }
 }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.scheme.Coordination;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;

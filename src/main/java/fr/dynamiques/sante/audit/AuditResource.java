@@ -5,11 +5,9 @@ import java.util.List;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,15 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.access.Callers;
 import fr.dynamiques.sante.access.SchemeAccess;
-import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.scheme.Scheme;
+import io.quarkus.security.Authenticated;
 
 /** The audit trail of a scheme, for signed-in roles in its scope. Its own class: the path lies below /api/v1/schemes. */
 @Path("/api/v1/schemes/{id}/history")
 @Produces(MediaType.APPLICATION_JSON)
-@SignedIn
+@Authenticated
 @SecurityRequirement(name = "admin")
 @Tag(name = "Dispositifs")
 public class AuditResource {
@@ -34,11 +32,11 @@ public class AuditResource {
     public record Entry(Instant at, String action, Long actorId, String actorRole, List<AuditEntry.FieldChange> changes) {
     }
 
-    private final Callers callers;
+    private final CurrentCaller callers;
     private final SchemeAccess access;
     private final Audit audit;
 
-    AuditResource(Callers callers, SchemeAccess access, Audit audit) {
+    AuditResource(CurrentCaller callers, SchemeAccess access, Audit audit) {
         this.callers = callers;
         this.access = access;
         this.audit = audit;
@@ -47,8 +45,8 @@ public class AuditResource {
     @GET
     @Transactional
     @Operation(summary = "Every published change of a scheme, oldest first (admins, ARS of its régions, its coordinators)")
-    public List<Entry> history(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.mayReadHistory(callers.require(authorization), Scheme.findExisting(id));
+    public List<Entry> history(@PathParam("id") String id) {
+        access.mayReadHistory(callers.require(), Scheme.findExisting(id));
         return AuditEntry.ofScheme(Scheme.parseId(id)).stream()
                 .map(e -> new Entry(e.at, e.action, e.actorId, e.actorRole, audit.changes(e))).toList();
     }

@@ -5,11 +5,9 @@ import java.util.List;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,12 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.access.Caller;
-import fr.dynamiques.sante.access.Callers;
-import fr.dynamiques.sante.access.SignedIn;
-import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import io.quarkus.security.Authenticated;
 
 /**
  * A coordinator's rights over their personal data (GDPR): see it, withdraw consent (contact hidden at once), be erased
@@ -32,7 +29,7 @@ import fr.dynamiques.sante.problem.ProblemException;
  */
 @Path("/api/v1/coordinators")
 @Produces(MediaType.APPLICATION_JSON)
-@SignedIn
+@Authenticated
 @SecurityRequirement(name = "admin")
 @Tag(name = "Coordinateurs", description = "Personal data of coordinators")
 public class CoordinatorResource {
@@ -45,10 +42,10 @@ public class CoordinatorResource {
     public record Coordinates(long schemeId, String schemeName, boolean publicContact) {
     }
 
-    private final Callers callers;
+    private final CurrentCaller callers;
     private final PersonalData personalData;
 
-    CoordinatorResource(Callers callers, PersonalData personalData) {
+    CoordinatorResource(CurrentCaller callers, PersonalData personalData) {
         this.callers = callers;
         this.personalData = personalData;
     }
@@ -57,22 +54,21 @@ public class CoordinatorResource {
     @Path("/me")
     @Transactional
     @Operation(summary = "Your own data as a coordinator (the person whose email is your account's)")
-    public PersonView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
-        Person person = caller.accountId() == null ? null : Account.<Account>findByIdOptional(caller.accountId())
-                .flatMap(a -> Person.findByEmail(a.email)).orElse(null);
+    public PersonView me() {
+        Caller caller = callers.require();
+        Person person = caller.email() == null ? null : Person.findByEmail(caller.email()).orElse(null);
         if (person == null) {
             throw ProblemException.notFound("Your account's email coordinates no scheme.");
         }
-        return get(String.valueOf(person.id), authorization);
+        return get(String.valueOf(person.id));
     }
 
     @GET
     @Path("/{id}")
     @Transactional
     @Operation(summary = "A coordinator's data (the person, or an admin)")
-    public PersonView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Person person = theirs(id, callers.require(authorization));
+    public PersonView get(@PathParam("id") String id) {
+        Person person = theirs(id, callers.require());
         return new PersonView(person.id, person.firstName, person.lastName, person.email, PersonalData.schemesOf(person).stream()
                 .map(s -> new Coordinates(s.id, s.name, s.coordinators.stream().filter(c -> c.person.id.equals(person.id))
                         .anyMatch(c -> c.publicContact))).toList());
@@ -83,8 +79,8 @@ public class CoordinatorResource {
     @Transactional
     @Operation(summary = "Withdraw consent to publication on every scheme (the person, or an admin)",
             description = "Name, email and phone disappear from public answers, pages and search at once.")
-    public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
+    public Response withdraw(@PathParam("id") String id) {
+        Caller caller = callers.require();
         Person person = theirs(id, caller);
         personalData.withdrawConsent(person, caller);
         return Response.noContent().build();
@@ -95,8 +91,8 @@ public class CoordinatorResource {
     @Transactional
     @Operation(summary = "Erase a coordinator (the person, or an admin)",
             description = "The person leaves every scheme and is deleted; the audit trail keeps an anonymous id only.")
-    public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
+    public Response erase(@PathParam("id") String id) {
+        Caller caller = callers.require();
         Person person = theirs(id, caller);
         personalData.erase(person, caller);
         return Response.noContent().build();
@@ -109,8 +105,7 @@ public class CoordinatorResource {
             throw ProblemException.badRequest("Malformed coordinator id.", new FieldError("id", "a positive whole number"));
         }
         Person person = Person.findById(Long.parseLong(id));
-        boolean self = person != null && caller.accountId() != null
-                && Account.<Account>findByIdOptional(caller.accountId()).map(a -> a.email.equalsIgnoreCase(person.email)).orElse(false);
+        boolean self = person != null && caller.isPerson(person.email);
         if (!caller.isAdmin() && !self) {
             // Same answer for an unknown id and someone else's: ids are not a way to find out who coordinates.
             throw new ProblemException(403, "Only the person or an admin may act on a coordinator's data.", List.of());

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.scheme.Scheme;
 

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import fr.dynamiques.sante.web.ErrorPage;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into RFC 9457 problem details. Client mistakes keep their 4xx status and a
@@ -26,6 +29,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "10";
+    private static final String CHALLENGE = "Bearer realm=\"directory\"";
 
     private final ErrorPage pages;
 
@@ -37,11 +41,31 @@ public class ProblemMappers {
     public Response known(ProblemException e, UriInfo uri) {
         Response.ResponseBuilder answer = answer(e.status(), e.getMessage(), e.errors(), uri);
         if (e.status() == 401) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"directory\"");
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         } else if (e.status() == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return answer.build();
+    }
+
+    /** A bearer token that is malformed, unknown, revoked or expired (RFC 6750: invalid_token). */
+    @ServerExceptionMapper
+    public Response invalidToken(AuthenticationFailedException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "The bearer token is not valid." : e.getMessage();
+        return answer(401, detail, List.of(), uri).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"").build();
+    }
+
+    /** An endpoint for signed-in callers, called anonymously. */
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, UriInfo uri) {
+        return answer(401, "This request needs the header Authorization: Bearer <token>.", List.of(), uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    /** A role the endpoint does not admit. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return answer(403, "Your role may not do this.", List.of(), uri).build();
     }
 
     /** A body that is not JSON, or JSON of the wrong shape: the client's mistake, named by its path. */

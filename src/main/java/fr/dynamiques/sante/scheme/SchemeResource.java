@@ -7,18 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,10 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.Caller;
-import fr.dynamiques.sante.access.Callers;
 import fr.dynamiques.sante.access.SchemeAccess;
-import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.problem.JsonMistake;
 import fr.dynamiques.sante.workflow.Proposals;
@@ -68,13 +66,13 @@ public class SchemeResource {
     private final SchemeQuery query;
     private final SchemeCsv csv;
     private final CogSnapshot cog;
-    private final Callers callers;
+    private final CurrentCaller callers;
     private final SchemeAccess access;
     private final Audit audit;
     private final Proposals proposals;
     private final ObjectMapper json;
 
-    SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, Callers callers,
+    SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers,
                    SchemeAccess access, Audit audit, Proposals proposals, ObjectMapper json) {
         this.service = service;
         this.query = query;
@@ -103,9 +101,8 @@ public class SchemeResource {
             @Parameter(description = "Funder: organisation name or id", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") String funder,
             @Parameter(description = "The caller's ref") @QueryParam("ref") String ref,
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        boolean full = callers.readsPersonalData(authorization);
+            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+        boolean full = callers.readsPersonalData();
         int[] paging = SchemeFilter.paging(page, size);
         SchemeFilter filter = SchemeFilter.of(kind, status, region, department, commune, epci, theme, funder, ref,
                 SchemeKind.byCode(), cog);
@@ -125,9 +122,8 @@ public class SchemeResource {
             @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
             @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        boolean full = callers.readsPersonalData(authorization);
+            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+        boolean full = callers.readsPersonalData();
         int[] paging = SchemeFilter.paging(page, size);
         int horizon = months == null || months.isBlank() ? 6 : months.strip().matches("\\d{1,3}") ? Integer.parseInt(months.strip()) : -1;
         if (horizon < 1 || horizon > 120) {
@@ -147,20 +143,20 @@ public class SchemeResource {
     @Path("/{id}")
     @Transactional
     @Operation(summary = "A scheme, with the history of its contract lineage")
-    public SchemeDocument get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        boolean full = callers.readsPersonalData(authorization);
+    public SchemeDocument get(@PathParam("id") String id) {
+        boolean full = callers.readsPersonalData();
         return SchemeDocument.withHistory(Scheme.findExisting(id), cog, full);
     }
 
     @POST
-    @SignedIn
+    @RolesAllowed({"ADMIN", "ARS"})
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
-    public Response create(SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
+    public Response create(SchemeDocument doc) {
+        Caller caller = callers.require();
         access.mayCreate(caller, required(doc));
         Scheme scheme = service.create(doc);
         audit.record(scheme.id, "CREATE", caller, null, audit.snapshot(scheme));
@@ -169,14 +165,14 @@ public class SchemeResource {
 
     @PUT
     @Path("/{id}")
-    @SignedIn
+    @RolesAllowed({"ADMIN", "ARS", "COORDINATOR"})
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
-    public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response update(@PathParam("id") String id, SchemeDocument doc) {
         long schemeId = Scheme.parseId(id);
-        Caller caller = callers.require(authorization);
+        Caller caller = callers.require();
         Scheme existing = Scheme.findExisting(id);
         SchemeChange change = proposals.change(caller, existing, required(doc));
         if (change != null) {
@@ -189,13 +185,13 @@ public class SchemeResource {
 
     @DELETE
     @Path("/{id}")
-    @SignedIn
+    @RolesAllowed({"ADMIN", "ARS"})
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
     @APIResponse(responseCode = "204", description = "Removed")
     @Transactional
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
+    public Response delete(@PathParam("id") String id) {
+        Caller caller = callers.require();
         Scheme existing = Scheme.findExisting(id);
         access.mayDelete(caller, existing);
         ObjectNode before = audit.snapshot(existing);
@@ -206,7 +202,7 @@ public class SchemeResource {
 
     @POST
     @Path("/import")
-    @SignedIn
+    @RolesAllowed({"ADMIN", "ARS", "PARTNER"})
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Import schemes (JSON array)",
@@ -216,8 +212,7 @@ public class SchemeResource {
     @APIResponse(responseCode = "200", description = "Imported, or would be",
             content = @Content(schema = @Schema(implementation = SchemeService.ImportReport.class)))
     @Transactional
-    public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun,
-                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun) {
         if (body == null || !body.isArray()) {
             throw ProblemException.badRequest("The body must be a JSON array of schemes.", new FieldError("body", "must be an array"));
         }
@@ -231,12 +226,12 @@ public class SchemeResource {
                 errors.add(JsonMistake.of(e).atRow(i + 1));
             }
         }
-        return imported(docs, errors, dryRun(dryRun), callers.require(authorization));
+        return imported(docs, errors, dryRun(dryRun), callers.require());
     }
 
     @POST
     @Path("/import")
-    @SignedIn
+    @RolesAllowed({"ADMIN", "ARS", "PARTNER"})
     @Consumes({SchemeCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @SecurityRequirement(name = "admin")
     @Operation(summary = "Import schemes (CSV, the format of export.csv)",
@@ -244,11 +239,10 @@ public class SchemeResource {
                     + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
                     + "already in the registry, its stored values.")
     @Transactional
-    public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun,
-                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
                 ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
-        return imported(rows.documents(), rows.errors(), dryRun(dryRun), callers.require(authorization));
+        return imported(rows.documents(), rows.errors(), dryRun(dryRun), callers.require());
     }
 
     @GET
@@ -257,8 +251,8 @@ public class SchemeResource {
     @Operation(summary = "The whole registry as JSON (open data)",
             description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
                     + "importable as is.")
-    public Response exportJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Response.ok(exported(authorization)).header("Content-Disposition", "attachment; filename=\"schemes.json\"").build();
+    public Response exportJson() {
+        return Response.ok(exported()).header("Content-Disposition", "attachment; filename=\"schemes.json\"").build();
     }
 
     @GET
@@ -266,13 +260,13 @@ public class SchemeResource {
     @Produces(SchemeCsv.MEDIA_TYPE + ";charset=UTF-8")
     @Transactional
     @Operation(summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row.")
-    public Response exportCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Response.ok(csv.write(exported(authorization)))
+    public Response exportCsv() {
+        return Response.ok(csv.write(exported()))
                 .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").build();
     }
 
-    private List<SchemeDocument> exported(String authorization) {
-        boolean full = callers.readsPersonalData(authorization);
+    private List<SchemeDocument> exported() {
+        boolean full = callers.readsPersonalData();
         return query.all().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.access.AdminOnly;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 
@@ -79,7 +79,7 @@ public class VocabularyResource {
     /** A new kind of scheme is a row: no code, no migration. Existing kinds may be relabelled and gain features. */
     @PUT
     @Path("/kinds/{code}")
-    @AdminOnly
+    @RolesAllowed("ADMIN")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "admin")

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.search;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,11 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.access.AdminOnly;
 
 @Path("/api/v1/admin/reindex")
 @Produces(MediaType.APPLICATION_JSON)
-@AdminOnly
+@RolesAllowed("ADMIN")
 @SecurityRequirement(name = "admin")
 @Tag(name = "Recherche")
 public class ReindexResource {

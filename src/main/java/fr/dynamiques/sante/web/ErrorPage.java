@@ -28,6 +28,10 @@ public class ErrorPage {
 
     /** Pages are everything but the API and Quarkus's own endpoints, which answer in JSON. */
     public boolean serves(String path) {
+        return servesPath(path);
+    }
+
+    static boolean servesPath(String path) {
         return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +27,7 @@ public class HomePage {
     static class Templates {
         static native TemplateInstance home(long schemes, List<SchemeSearch.FacetValue> kinds, KindNames kindNames,
                                             long population, long coveredPopulation, double coverageRatio,
-                                            List<CoverageRow> regions);
+                                            List<CoverageRow> regions, boolean accountDeleted);
     }
 
     private final SchemeSearch search;
@@ -41,7 +42,7 @@ public class HomePage {
 
     @GET
     @Transactional
-    public TemplateInstance home() {
+    public TemplateInstance home(@QueryParam("compte") String account) {
         // Figures of the schemes at work (active or being renewed): what "covered" means everywhere on the site.
         SchemeSearch.Results atWork = search.search(new SchemeSearch.Request(null, Map.of("status", SchemeStatus.AT_WORK),
                 SchemeSearch.Sort.RELEVANCE, 0, 1));
@@ -49,6 +50,6 @@ public class HomePage {
         long population = regions.stream().mapToLong(CoverageRow::population).sum();
         long covered = regions.stream().mapToLong(CoverageRow::coveredPopulation).sum();
         return visitor.page(Templates.home(atWork.total(), atWork.facets().get("kind"), KindNames.in(visitor.locale()),
-                population, covered, population == 0 ? 0 : (double) covered / population, regions));
+                population, covered, population == 0 ? 0 : (double) covered / population, regions, "supprime".equals(account)));
     }
 }

@@ -503,10 +503,10 @@ public interface Messages {
 
     // Errors
 
-    @Message("{#when status}{#is 404}Page introuvable{#is 400}Demande incorrecte{#is 405}Action impossible{#is 413}Demande trop volumineuse{#is 503}Service momentanément indisponible{#else}Erreur inattendue{/when}")
+    @Message("{#when status}{#is 404}Page introuvable{#is 400}Demande incorrecte{#is 401}Connexion nécessaire{#is 403}Action refusée{#is 405}Action impossible{#is 409}Fiche modifiée entre-temps{#is 413}Demande trop volumineuse{#is 503}Service momentanément indisponible{#else}Erreur inattendue{/when}")
     String error_title(int status);
 
-    @Message("{#when status}{#is 404}Cette page n'existe pas, ou plus : le dispositif ou le territoire demandé n'est pas dans le registre.{#is 400}Un paramètre de l'adresse n'est pas valide :{#is 405}Cette adresse ne permet pas cette action.{#is 413}La demande dépasse la taille acceptée.{#is 503}Une partie du service est momentanément arrêtée : réessayez dans quelques secondes.{#else}Une erreur inattendue s'est produite ; elle a été enregistrée. Réessayez plus tard.{/when}")
+    @Message("{#when status}{#is 404}Cette page n'existe pas, ou plus : le dispositif ou le territoire demandé n'est pas dans le registre.{#is 400}Un paramètre de l'adresse n'est pas valide :{#is 401}Connectez-vous pour faire cette action.{#is 403}Cette action ne vous est pas permise, ou le formulaire a expiré : rechargez la page et recommencez.{#is 405}Cette adresse ne permet pas cette action.{#is 409}La fiche a changé depuis que vous l'avez ouverte : rien n'a été enregistré.{#is 413}La demande dépasse la taille acceptée.{#is 503}Une partie du service est momentanément arrêtée : réessayez dans quelques secondes.{#else}Une erreur inattendue s'est produite ; elle a été enregistrée. Réessayez plus tard.{/when}")
     String error_text(int status);
 
     @Message("Retour à l'accueil")
@@ -538,9 +538,6 @@ public interface Messages {
     @Message("Se connecter")
     String signin_button();
 
-    @Message("Le formulaire a expiré : saisissez à nouveau vos identifiants.")
-    String signin_expired();
-
     @Message("Trop de tentatives : réessayez dans un quart d'heure.")
     String signin_throttled();
 
@@ -552,6 +549,21 @@ public interface Messages {
 
     @Message("Mon espace")
     String space_title();
+
+    @Message("Mon compte")
+    String space_account();
+
+    @Message("Fermer votre compte le supprime tout de suite : votre adresse, votre nom et votre mot de passe sont effacés, vos jetons d'accès et vos sessions cessent de fonctionner. Les fiches que vous coordonnez ne changent pas (vos coordonnées de coordination se retirent sous « Mes données »).")
+    String space_account_text();
+
+    @Message("Je confirme vouloir supprimer mon compte")
+    String space_account_confirm();
+
+    @Message("Supprimer mon compte")
+    String space_account_delete();
+
+    @Message("Votre compte est supprimé.")
+    String home_account_deleted();
 
     @Message("{#when done}{#is 'propose'}Votre proposition est envoyée : elle sera publiée après validation par l'ARS.{#is 'publie'}La modification est publiée.{#is 'verifie'}La fiche est marquée comme vérifiée aujourd'hui.{#is 'approuve'}La proposition est publiée.{#is 'rejete'}La proposition est rejetée.{#is 'consentement'}Vos coordonnées ne sont plus publiées.{#else}C'est fait.{/when}")
     String space_done(String done);

@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Pages say which language they are in and that it depends on the browser's and the cookie's; the language
- * switch is remembered for a year (a preference, not personal data).
+ * switch is remembered for a year (a preference, not personal data). A page seen signed in, or the sign-in form, is
+ * never stored by the browser or a proxy: it may show the account's work, and it carries form tokens.
  */
 public class PageHeaders {
 
@@ -23,6 +24,12 @@ public class PageHeaders {
 
     @ServerResponseFilter
     public void language(ContainerResponseContext response) {
+        if (!ErrorPage.servesPath(visitor.getPath())) {
+            return;
+        }
+        if (visitor.isSignedIn() || visitor.getPath().equals(FormTokens.SIGN_IN_PATH)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (response.getMediaType() == null || !response.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE)) {
             return;
         }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
@@ -77,7 +77,7 @@ public class SchemePage {
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */
     private List<Change> changes(Scheme scheme) {
-        return visitor.session().map(s -> Caller.of(s.account)).filter(c -> access.answersFor(c, scheme))
+        return visitor.caller().filter(c -> access.answersFor(c, scheme))
                 .map(c -> AuditEntry.ofScheme(scheme.id).stream().map(e -> new Change(e.at, e.action, e.actorRole,
                         audit.changes(e).stream().map(AuditEntry.FieldChange::field).toList())).toList())
                 .orElse(List.of());

@@ -17,20 +17,22 @@ import jakarta.ws.rs.core.Response;
 
 import fr.dynamiques.sante.account.AccessToken;
 import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.SignInThrottle;
 import fr.dynamiques.sante.account.WebSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
  * Signing in and out of the pages. The sign-in form carries a token matching a cookie (double submit: no session
- * yet to hold one); a wrong email and a wrong password get the same answer, after the same work; repeated failures
- * are throttled. The session cookie is HttpOnly, Secure and SameSite=Lax.
+ * yet to hold one), checked with every other form's by {@link FormTokens}; a wrong email and a wrong password get the
+ * same answer, after the same work; repeated failures are throttled. The session cookie is HttpOnly, Secure and
+ * SameSite=Lax.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SignInPage {
 
-    static final String FORM_COOKIE = "signin_form";
+    static final String FORM_COOKIE = FormTokens.SIGN_IN_COOKIE;
 
     @CheckedTemplate
     static class Templates {
@@ -58,13 +60,9 @@ public class SignInPage {
     @Path("/connexion")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("email") String email, @FormParam("password") String password, @FormParam("csrf") String csrf,
-                           @CookieParam(FORM_COOKIE) String formCookie) {
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password) {
         Messages msg = visitor.messages();
         String typed = email == null ? "" : email.strip();
-        if (formCookie == null || csrf == null || !formCookie.equals(csrf)) {
-            return answer(403, typed, msg.signin_expired());
-        }
         String key = typed.toLowerCase(Locale.ROOT);
         if (!throttle.allows(key, visitor.getClientAddress())) {
             return answer(429, typed, msg.signin_throttled());
@@ -86,12 +84,16 @@ public class SignInPage {
     @Path("/deconnexion")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@FormParam("csrf") String csrf) {
-        visitor.session().filter(s -> s.csrf.equals(csrf)).ifPresent(WebSession::delete);
-        return Response.seeOther(URI.create("/"))
-                .cookie(new NewCookie.Builder(Visitor.SESSION).value("").path("/").httpOnly(true).secure(true)
-                        .sameSite(NewCookie.SameSite.LAX).maxAge(0).build())
-                .build();
+    public Response signOut() {
+        // The form's token matched the session's (FormTokens): the session ends on the server, then the cookie goes.
+        visitor.sessionId().ifPresent(WebSession::end);
+        return Response.seeOther(URI.create("/")).cookie(clearedSession()).build();
+    }
+
+    /** The session cookie, emptied: the browser forgets it. */
+    static NewCookie clearedSession() {
+        return new NewCookie.Builder(Visitor.SESSION).value("").path("/").httpOnly(true).secure(true)
+                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
     }
 
     private Response answer(int status, String email, String error) {

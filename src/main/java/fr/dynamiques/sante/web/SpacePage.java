@@ -1,7 +1,6 @@
 package fr.dynamiques.sante.web;
 
 import java.net.URI;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +21,11 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.Caller;
 import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.Accounts;
+import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
-import fr.dynamiques.sante.account.WebSession;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.coordinator.PersonalData;
@@ -44,8 +43,9 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * The signed-in space: my schemes (confirm them unchanged, edit them), my proposals, and for ARS officers and admins
- * the queue of proposals to approve or reject and the records not checked for a year. Every form carries the
- * session's token (CSRF); every action is checked against the role and scope, as the API's.
+ * the queue of proposals to approve or reject and the records not checked for a year; closing one's own account.
+ * Every form carries the session's token (checked by {@link FormTokens}); every action is checked against the role and
+ * scope, as the API's.
  */
 @Path("/espace")
 @Produces(MediaType.TEXT_HTML)
@@ -74,9 +74,10 @@ public class SpacePage {
     private final CogSnapshot cog;
     private final ObjectMapper json;
     private final PersonalData personalData;
+    private final Accounts accounts;
 
     SpacePage(Visitor visitor, Proposals proposals, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
-              PersonalData personalData) {
+              PersonalData personalData, Accounts accounts) {
         this.visitor = visitor;
         this.proposals = proposals;
         this.access = access;
@@ -84,16 +85,17 @@ public class SpacePage {
         this.cog = cog;
         this.json = json;
         this.personalData = personalData;
+        this.accounts = accounts;
     }
 
     @GET
     @Transactional
     public Response space(@QueryParam("fait") String done) {
-        if (!visitor.isSignedIn()) {
+        Caller caller = visitor.caller().filter(c -> c.accountId() != null).orElse(null);
+        if (caller == null) {
             return Response.seeOther(URI.create("/connexion")).build();
         }
-        Account account = visitor.session().orElseThrow().account;
-        Caller caller = Caller.of(account);
+        Account account = Account.findById(caller.accountId());
         List<Scheme> mine = account.schemeIds.isEmpty() ? List.of() : Scheme.list("id in ?1 order by sortName", account.schemeIds);
         List<Pending> queue = proposals.visibleTo(caller, SchemeChange.Status.PENDING).stream()
                 .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, true, null), proposals.read(c)),
@@ -123,10 +125,10 @@ public class SpacePage {
     @Path("/dispositifs/{id}/modifier")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("description") String description,
+    public Response edit(@PathParam("id") String id, @FormParam("description") String description,
                          @FormParam("website") String website, @FormParam("status") String status,
                          @FormParam("endDate") String endDate, @FormParam("themes") String themes) {
-        Caller caller = checked(csrf);
+        Caller caller = caller();
         Scheme scheme = Scheme.findExisting(id);
         ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, true, null));
         doc.put("description", blankToNull(description));
@@ -149,8 +151,8 @@ public class SpacePage {
     @Path("/dispositifs/{id}/verifie")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response confirm(@PathParam("id") String id, @FormParam("csrf") String csrf) {
-        Caller caller = checked(csrf);
+    public Response confirm(@PathParam("id") String id) {
+        Caller caller = caller();
         Scheme scheme = Scheme.findExisting(id);
         if (!access.answersFor(caller, scheme)) {
             throw new ProblemException(403, "You do not answer for this scheme.", List.of());
@@ -164,19 +166,33 @@ public class SpacePage {
     @Path("/consentement/retrait")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withdrawConsent(@FormParam("csrf") String csrf) {
-        Caller caller = checked(csrf);
-        Account account = Account.findById(caller.accountId());
-        Person.findByEmail(account.email).ifPresent(person -> personalData.withdrawConsent(person, caller));
+    public Response withdrawConsent() {
+        Caller caller = caller();
+        Person.findByEmail(caller.email()).ifPresent(person -> personalData.withdrawConsent(person, caller));
         return Response.seeOther(URI.create("/espace?fait=consentement")).build();
+    }
+
+    /** The signed-in person closes their account: it is deleted, its tokens and sessions with it (this one included). */
+    @POST
+    @Path("/compte/suppression")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteAccount() {
+        Caller caller = caller();
+        if (caller.accountId() == null) {
+            throw new ProblemException(403, "Only an account can be closed.", List.of());
+        }
+        accounts.delete(accounts.ownOrAdmin(caller.accountId(), caller), caller);
+        return Response.seeOther(URI.create("/?compte=supprime"))
+                .cookie(SignInPage.clearedSession()).build();
     }
 
     @POST
     @Path("/changements/{id}/approuver")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@PathParam("id") String id, @FormParam("csrf") String csrf) {
-        proposals.approve(checked(csrf), SchemeChange.findExisting(id));
+    public Response approve(@PathParam("id") String id) {
+        proposals.approve(caller(), SchemeChange.findExisting(id));
         return Response.seeOther(URI.create("/espace?fait=approuve")).build();
     }
 
@@ -184,22 +200,13 @@ public class SpacePage {
     @Path("/changements/{id}/rejeter")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("reason") String reason) {
-        proposals.reject(checked(csrf), SchemeChange.findExisting(id), reason);
+    public Response reject(@PathParam("id") String id, @FormParam("reason") String reason) {
+        proposals.reject(caller(), SchemeChange.findExisting(id), reason);
         return Response.seeOther(URI.create("/espace?fait=rejete")).build();
     }
 
-    /** The signed-in caller, whose form must carry the session's token: else 403, nothing done. */
-    private Caller checked(String csrf) {
-        WebSession session = visitor.session().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
-        if (csrf == null || !MessageDigest.isEqual(session.csrf.getBytes(), csrf.getBytes())) {
-            throw new ProblemException(403, "This form has expired: reload the page and try again.", List.of());
-        }
-        return Caller.of(session.account);
-    }
-
     private Caller caller() {
-        return Caller.of(visitor.session().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of())).account);
+        return visitor.caller().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
     }
 
     /** Schemes at work the caller answers for, not checked for a year (never checked first). */

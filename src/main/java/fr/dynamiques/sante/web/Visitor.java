@@ -7,7 +7,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import fr.dynamiques.sante.account.WebSession;
+import fr.dynamiques.sante.access.BearerOrSessionMechanism;
+import fr.dynamiques.sante.access.Identities;
+import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.account.CurrentCaller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -16,8 +20,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Who is reading a page, as far as pages care: the language. French unless the visitor chose English with the
- * switch ({@code ?lang=en}, remembered in a cookie) or their browser asks for English before French.
+ * Who is reading a page, as far as pages care: the language, and whether they signed in (the identity the
+ * authentication mechanism made of the session cookie). French unless the visitor chose English with the switch
+ * ({@code ?lang=en}, remembered in a cookie) or their browser asks for English before French.
  * Templates reach it as {@code inject:visitor}.
  */
 @RequestScoped
@@ -27,14 +32,18 @@ public class Visitor {
     static final String COOKIE = "lang";
     private static final List<Locale> OFFERED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
-    static final String SESSION = "session";
+    static final String SESSION = BearerOrSessionMechanism.SESSION_COOKIE;
 
     private final HttpServerRequest request;
+    private final CurrentCaller caller;
+    private final SecurityIdentity identity;
     private Locale locale;
-    private Optional<WebSession> session;
+    private Optional<Caller> signedIn;
 
-    Visitor(CurrentVertxRequest current) {
+    Visitor(CurrentVertxRequest current, CurrentCaller caller, SecurityIdentity identity) {
         this.request = current.getCurrent().request();
+        this.caller = caller;
+        this.identity = identity;
     }
 
     public Locale locale() {
@@ -44,22 +53,27 @@ public class Visitor {
         return locale;
     }
 
-    /** The visitor's session, when signed in (read once per request). */
-    public Optional<WebSession> session() {
-        if (session == null) {
-            Cookie cookie = request.getCookie(SESSION);
-            session = cookie == null ? Optional.empty() : WebSession.of(cookie.getValue());
+    /** The signed-in visitor, if any (authenticated once per request). */
+    public Optional<Caller> caller() {
+        if (signedIn == null) {
+            signedIn = caller.get();
         }
-        return session;
+        return signedIn;
     }
 
     public boolean isSignedIn() {
-        return session().isPresent();
+        return caller().isPresent();
     }
 
     /** The form token of the session, for the forms of signed-in pages (empty when not signed in). */
     public String getCsrf() {
-        return session().map(s -> s.csrf).orElse("");
+        String token = isSignedIn() ? identity.getAttribute(Identities.FORM_TOKEN) : null;
+        return token == null ? "" : token;
+    }
+
+    /** The id of the visitor's session, if they signed in with one. */
+    Optional<String> sessionId() {
+        return isSignedIn() ? Optional.ofNullable(identity.getAttribute(Identities.SESSION_ID)) : Optional.empty();
     }
 
     public String getClientAddress() {
@@ -76,7 +90,7 @@ public class Visitor {
      * layer would otherwise pick one from Accept-Language alone, ignoring the switch).
      */
     TemplateInstance page(TemplateInstance template) {
-        session(); // read now, in the page's transaction: the layout asks for it while rendering
+        caller(); // authenticated now, on the request's worker thread: the layout asks for it while rendering
         return template.setLocale(locale());
     }
 

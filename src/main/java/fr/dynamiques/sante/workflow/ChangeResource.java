@@ -6,13 +6,11 @@ import java.util.List;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
-import fr.dynamiques.sante.access.Caller;
-import fr.dynamiques.sante.access.Callers;
-import fr.dynamiques.sante.access.SignedIn;
+import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import io.quarkus.security.Authenticated;
 
 /**
  * Coordinators' proposals: made by PUT /schemes/{id} (202), listed here for those who may see them, approved (published,
@@ -35,7 +33,7 @@ import fr.dynamiques.sante.territory.CogSnapshot;
  */
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
-@SignedIn
+@Authenticated
 @SecurityRequirement(name = "admin")
 @Tag(name = "Propositions", description = "Coordinators' proposed changes and their validation")
 public class ChangeResource {
@@ -49,11 +47,11 @@ public class ChangeResource {
     public record Rejection(@Schema(examples = "Le périmètre ne correspond pas au contrat signé.") String reason) {
     }
 
-    private final Callers callers;
+    private final CurrentCaller callers;
     private final Proposals proposals;
     private final CogSnapshot cog;
 
-    ChangeResource(Callers callers, Proposals proposals, CogSnapshot cog) {
+    ChangeResource(CurrentCaller callers, Proposals proposals, CogSnapshot cog) {
         this.callers = callers;
         this.proposals = proposals;
         this.cog = cog;
@@ -63,8 +61,8 @@ public class ChangeResource {
     @Transactional
     @Operation(summary = "Proposed changes you may see", description = "ARS: those on schemes touching your régions; coordinators: "
             + "your own; admins: all. PENDING unless status= says otherwise.")
-    public List<ChangeView> list(@QueryParam("status") String status, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = callers.require(authorization);
+    public List<ChangeView> list(@QueryParam("status") String status) {
+        Caller caller = callers.require();
         SchemeChange.Status wanted = status == null || status.isBlank() ? SchemeChange.Status.PENDING : parse(status);
         return proposals.visibleTo(caller, wanted).stream().map(this::view).toList();
     }
@@ -73,9 +71,9 @@ public class ChangeResource {
     @Path("/{id}/approve")
     @Transactional
     @Operation(summary = "Approve and publish a proposed change", description = "409 when it is no longer pending.")
-    public SchemeDocument approve(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public SchemeDocument approve(@PathParam("id") String id) {
         SchemeChange change = SchemeChange.findExisting(id);
-        proposals.approve(callers.require(authorization), change);
+        proposals.approve(callers.require(), change);
         return SchemeDocument.withHistory(change.scheme, cog, false);
     }
 
@@ -84,9 +82,9 @@ public class ChangeResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a proposed change, with a reason")
-    public ChangeView reject(@PathParam("id") String id, Rejection body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public ChangeView reject(@PathParam("id") String id, Rejection body) {
         SchemeChange change = SchemeChange.findExisting(id);
-        proposals.reject(callers.require(authorization), change, body == null ? null : body.reason());
+        proposals.reject(callers.require(), change, body == null ? null : body.reason());
         return view(change);
     }
 

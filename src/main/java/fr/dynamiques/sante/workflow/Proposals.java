@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.Caller;
+import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.problem.Problem.FieldError;

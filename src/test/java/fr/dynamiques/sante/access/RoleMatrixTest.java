@@ -233,8 +233,10 @@ class RoleMatrixTest {
         RequestSpecification withIt = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + issued.get("token"));
         withIt.body(List.of(scheme(ECHIROLLES))).post("/api/v1/schemes/import?dryRun=true").then().statusCode(200);
         as("ars84").delete("/api/v1/users/" + me + "/tokens/" + issued.get("id")).then().statusCode(204);
+        // Refused as an invalid token (RFC 6750): 401 with error="invalid_token".
         given().header("Authorization", "Bearer " + issued.get("token")).contentType(ContentType.JSON).body(List.of(scheme(ECHIROLLES)))
-                .post("/api/v1/schemes/import?dryRun=true").then().statusCode(403);
+                .post("/api/v1/schemes/import?dryRun=true").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));
 
         // An expired token: refused.
         Map<String, Object> other = as("ars84").body(Map.of("days", 1)).post("/api/v1/users/" + me + "/tokens")
@@ -242,7 +244,7 @@ class RoleMatrixTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update access_token set expires_at = now() - interval '1 second' where id = :id")
                 .setParameter("id", ((Number) other.get("id")).longValue()).executeUpdate());
         given().header("Authorization", "Bearer " + other.get("token")).contentType(ContentType.JSON).body(List.of(scheme(ECHIROLLES)))
-                .post("/api/v1/schemes/import?dryRun=true").then().statusCode(403);
+                .post("/api/v1/schemes/import?dryRun=true").then().statusCode(401);
         // The configuration's admin token keeps working (bootstrap).
         SchemeFixtures.admin().get("/api/v1/users").then().statusCode(200);
     }

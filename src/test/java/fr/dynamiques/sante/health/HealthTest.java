@@ -1,8 +1,11 @@
 package fr.dynamiques.sante.health;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +26,44 @@ class HealthTest {
     }
 
     @Test
-    void openApiAndMetricsAreServed() {
+    void openApiIsServedAndMetricsOnlyToTheScraper() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/territories/communes/{code}'.get.summary", equalTo("A commune by its INSEE code"));
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer not-the-token").when().get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer " + METRICS_TOKEN).when().get("/q/metrics").then().statusCode(200);
+        // The scraper's token opens nothing else.
+        given().header("Authorization", "Bearer " + METRICS_TOKEN).get("/api/v1/users").then().statusCode(403);
+    }
+
+    static final String METRICS_TOKEN = "test-metrics-token";
+
+    @Test
+    void metricsLabelRequestsByRouteTemplateNeverByRawPath() {
+        List<String> probes = List.of("/api/v1/kinds/zzprobe" + System.nanoTime(), "/api/v1/kinds/zzprobe" + (System.nanoTime() + 1));
+        for (String probe : probes) {
+            given().delete(probe).then().statusCode(405);
+            given().header("Authorization", "Bearer unknown-" + probe.hashCode()).put(probe).then().statusCode(401);
+        }
+        given().get("/api/v1/schemes/zzprobe-unknown/nothing").then().statusCode(404);
+        given().get("/api/v1/kinds").then().statusCode(200);
+        String metrics = given().header("Authorization", "Bearer " + METRICS_TOKEN).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertThat(metrics).doesNotContain("zzprobe");
+        assertThat(metrics).contains("uri=\"UNKNOWN\"").contains("uri=\"/api/v1/kinds\"").contains("uri=\"NOT_FOUND\"");
+    }
+
+    @Test
+    void quarkusEndpointsSendTheSecurityHeadersToo() {
+        for (String path : List.of("/q/openapi", "/q/health/ready", "/q/swagger-ui/", "/api/v1/kinds", "/")) {
+            var answer = given().redirects().follow(false).get(path);
+            assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(answer.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
+            assertThat(answer.header("Content-Security-Policy")).as(path).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        }
+        // Only Swagger UI, which starts with an inline script, may run inline scripts.
+        assertThat(given().get("/q/openapi").header("Content-Security-Policy")).doesNotContain("unsafe-inline");
+        assertThat(given().get("/q/swagger-ui/").header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
     }
 }

@@ -321,15 +321,17 @@ class SchemeResourceTest {
         Map<String, Object> body = cls("auth");
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/schemes").then()
                 .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+        // An unknown token is an invalid one (RFC 6750): 401 with error="invalid_token".
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/schemes").then().statusCode(403).contentType("application/problem+json");
+                .when().post("/api/v1/schemes").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
         given().header("Authorization", "Basic dGVzdDp0ZXN0").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/schemes").then().statusCode(401);
         given().contentType(ContentType.JSON).body(List.of(body)).when().post("/api/v1/schemes/import").then().statusCode(401);
         given().when().delete("/api/v1/schemes/1").then().statusCode(401);
         given().queryParam("ref", "auth").get("/api/v1/schemes").then().body("total", equalTo(0));
         // A wrong token on a read is refused too, rather than answered as public.
-        given().header("Authorization", "Bearer wrong").get("/api/v1/schemes").then().statusCode(403);
+        given().header("Authorization", "Bearer wrong").get("/api/v1/schemes").then().statusCode(401);
     }
 
     @Test

@@ -3,10 +3,16 @@ package fr.dynamiques.sante.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,6 +22,8 @@ import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.scheme.SchemeFixtures;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
 import fr.dynamiques.sante.search.Indexing;
+import fr.dynamiques.sante.account.SignInThrottle;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -30,6 +38,9 @@ import io.restassured.response.Response;
 @WithTestResource(EmbeddedServicesResource.class)
 public class SignedInPagesTest {
 
+    @Inject
+    EntityManager em;
+
     public static final String PASSWORD = "un mot de passe assez long";
 
     /** An account with a password, made with the configuration's admin token. */
@@ -41,7 +52,7 @@ public class SignedInPagesTest {
     }
 
     /** The sign-in form's answer to these credentials (the form's token taken from the form, as a browser does). */
-    static Response signIn(String email, String password) {
+    public static Response signIn(String email, String password) {
         Response form = given().get("/connexion");
         String token = Jsoup.parse(form.asString()).selectFirst("input[name=csrf]").val();
         return given().redirects().follow(false).cookie(SignInPage.FORM_COOKIE, form.cookie(SignInPage.FORM_COOKIE))
@@ -77,9 +88,18 @@ public class SignedInPagesTest {
         String session = answer.cookie(Visitor.SESSION);
         assertThat(page(session, "/espace").selectFirst("h1").text()).isEqualTo("Mon espace");
 
-        // Signing out needs the form's token too; then the cookie opens nothing.
-        given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", "wrong").post("/deconnexion");
+        // Signed-in pages are never stored; anonymous ones may be.
+        assertThat(given().cookie(Visitor.SESSION, session).get("/espace").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(given().cookie(Visitor.SESSION, session).get("/").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(given().get("/connexion").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(given().get("/").header("Cache-Control")).isNull();
+
+        // Signing out needs the form's token too: without it nothing happens, neither on the server nor to the cookie.
+        Response refused = given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", "wrong").post("/deconnexion");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith(Visitor.SESSION + "="));
         assertThat(page(session, "/espace").selectFirst("h1").text()).isEqualTo("Mon espace");
+        // With it, the session ends on the server: the same cookie, sent again, opens nothing.
         given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", csrf(session)).post("/deconnexion")
                 .then().statusCode(303);
         given().cookie(Visitor.SESSION, session).redirects().follow(false).get("/espace").then().statusCode(303)
@@ -87,7 +107,7 @@ public class SignedInPagesTest {
     }
 
     @Test
-    void aWrongEmailAndAWrongPasswordLookTheSameAndGuessingIsThrottled() {
+    void aWrongEmailAndAWrongPasswordLookTheSameAndGuessingIsThrottled() throws Exception {
         account("pages-guessed@example.org", "ARS", List.of("84"), List.of());
         Response unknown = signIn("nobody-here@example.org", PASSWORD);
         Response wrong = signIn("pages-guessed@example.org", "not the password at all");
@@ -99,6 +119,21 @@ public class SignedInPagesTest {
         }
         // Five failures: even the right password waits now.
         assertThat(signIn("pages-guessed@example.org", PASSWORD).statusCode()).isEqualTo(429);
+        // Failures counted by another directory process sharing the database throttle this one too.
+        String shared = "pages-shared@example.org";
+        account(shared, "ARS", List.of("84"), List.of());
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(("email:" + shared).getBytes(StandardCharsets.UTF_8)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < SignInThrottle.PER_EMAIL; i++) {
+                em.createNativeQuery("insert into sign_in_failure (key, at) values (:key, now())").setParameter("key", key).executeUpdate();
+            }
+            // One from long ago, which the next failure sweeps away: the table holds one window of failures only.
+            em.createNativeQuery("insert into sign_in_failure (key, at) values ('stale', now() - interval '1 hour')").executeUpdate();
+        });
+        assertThat(signIn(shared, PASSWORD).statusCode()).isEqualTo(429);
+        signIn("nobody-at-all@example.org", "wrong password again");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from sign_in_failure where key = 'stale'").getSingleResult()).intValue())).isZero();
         // A form without its cookie's token (another site posting it): refused.
         given().formParam("email", "pages-admin@example.org").formParam("password", PASSWORD).formParam("csrf", "x")
                 .post("/connexion").then().statusCode(403);

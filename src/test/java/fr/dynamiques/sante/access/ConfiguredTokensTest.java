@@ -1,0 +1,32 @@
+package fr.dynamiques.sante.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ConfiguredTokensTest {
+
+    @Test
+    void withoutConfiguredTokensNoBearerMatches() {
+        ConfiguredTokens none = new ConfiguredTokens(Optional.empty(), Optional.empty());
+        assertThat(none.isAdmin("anything")).isFalse();
+        assertThat(none.isMetrics("anything")).isFalse();
+        // A blank token configured is no token: a blank bearer does not match it.
+        ConfiguredTokens blank = new ConfiguredTokens(Optional.of("  "), Optional.of(""));
+        assertThat(blank.isAdmin("  ")).isFalse();
+        assertThat(blank.isMetrics("")).isFalse();
+    }
+
+    @Test
+    void eachConfiguredTokenMatchesItselfOnly() {
+        ConfiguredTokens tokens = new ConfiguredTokens(Optional.of("s3cret-token"), Optional.of("scraper-token"));
+        assertThat(tokens.isAdmin("s3cret-token")).isTrue();
+        assertThat(tokens.isAdmin("s3cret-tokeN")).isFalse();
+        assertThat(tokens.isAdmin("scraper-token")).isFalse();
+        assertThat(tokens.isMetrics("scraper-token")).isTrue();
+        assertThat(tokens.isMetrics("s3cret-token")).isFalse();
+        assertThat(tokens.isAdmin(null)).isFalse();
+    }
+}
