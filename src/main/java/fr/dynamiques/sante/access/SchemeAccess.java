@@ -47,6 +47,11 @@ public class SchemeAccess {
         throw forbidden(caller, "change this scheme");
     }
 
+    /** Whether the caller may change this scheme as it stands (an admin, or an ARS officer of a région it touches). */
+    public boolean mayEdit(Caller caller, Scheme existing) {
+        return caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing));
+    }
+
     /** A coordinator's change to a scheme they coordinate is a proposal, published once approved. */
     public boolean proposes(Caller caller, Scheme existing) {
         return caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id);

@@ -23,6 +23,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -41,13 +43,13 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comptes", description = "Accounts, roles and API tokens")
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "bearer")
 public class AccountResource {
 
     static final int DEFAULT_DAYS = 90;
     static final int MAX_DAYS = 365;
 
-    @Schema(description = "An account to create")
+    @Schema(description = "An account to create", requiredProperties = {"email", "displayName", "role"})
     public record NewAccount(@Schema(examples = "camille.exemple@example.org") String email,
                              @Schema(examples = "Camille Exemple") String displayName,
                              @Schema(enumeration = {"ADMIN", "ARS", "COORDINATOR", "PARTNER"}, examples = "ARS") String role,
@@ -58,7 +60,7 @@ public class AccountResource {
                              String password) {
     }
 
-    @Schema(description = "An account")
+    @Schema(description = "An account", requiredProperties = {"id", "email", "displayName", "role", "regions", "schemes", "active"})
     public record AccountView(long id, String email, String displayName, String role, List<String> regions, List<Long> schemes,
                               Instant createdAt, @Schema(description = "False once deactivated: it signs in no more") boolean active,
                               Instant deactivatedAt) {
@@ -69,7 +71,7 @@ public class AccountResource {
     }
 
     @Schema(description = "Something that happened to an account: who (account id, null for the configuration's admin token, "
-            + "and role) did what, when")
+            + "and role) did what, when", requiredProperties = {"at", "action", "actorRole"})
     public record EventView(Instant at, @Schema(enumeration = {"CREATE", "DEACTIVATE", "REACTIVATE", "DELETE", "TOKEN_ISSUE",
             "TOKEN_REVOKE"}) String action, Long actorId, String actorRole) {
     }
@@ -79,7 +81,7 @@ public class AccountResource {
                            @Schema(description = "Days of validity, 1 to 365, default 90", examples = "90") Integer days) {
     }
 
-    @Schema(description = "A token just issued: the only time its secret is shown")
+    @Schema(description = "A token just issued: the only time its secret is shown", requiredProperties = {"id", "token", "expiresAt"})
     public record IssuedToken(long id, @Schema(description = "Send as Authorization: Bearer <token>") String token, String label,
                               Instant expiresAt) {
     }
@@ -98,7 +100,8 @@ public class AccountResource {
     @RolesAllowed("ADMIN")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an account (admin)", description = "409 when the email is taken; 400 lists every invalid field.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @Operation(operationId = "createUser", summary = "Create an account (admin)", description = "409 when the email is taken; 400 lists every invalid field.")
     public Response create(NewAccount body) {
         if (body == null) {
             throw ProblemException.badRequest("The body must be an account.", new FieldError("body", "must not be empty"));
@@ -163,7 +166,8 @@ public class AccountResource {
     @GET
     @RolesAllowed("ADMIN")
     @Transactional
-    @Operation(summary = "Every account (admin)")
+    @Operation(operationId = "listUsers", summary = "Every account (admin)",
+            description = "Every account with its role, régions or schemes, and whether it is active. Admins only.")
     public List<AccountView> list() {
         return Account.<Account>list("order by email").stream().map(AccountView::of).toList();
     }
@@ -172,7 +176,8 @@ public class AccountResource {
     @Path("/{id}")
     @Authenticated
     @Transactional
-    @Operation(summary = "An account (admin, or the account itself)")
+    @Operation(operationId = "getUser", summary = "An account (admin, or the account itself)",
+            description = "The account's email, name, role, scope and state. To an admin or the account itself.")
     public AccountView get(@PathParam("id") String id) {
         return AccountView.of(mine(id));
     }
@@ -181,7 +186,7 @@ public class AccountResource {
     @Path("/{id}/deactivate")
     @Authenticated
     @Transactional
-    @Operation(summary = "Deactivate an account (admin, or the account itself)",
+    @Operation(operationId = "deactivateUser", summary = "Deactivate an account (admin, or the account itself)",
             description = "At once its tokens are revoked and its sessions end; it cannot sign in until an admin reactivates it. "
                     + "Its trail and the changes it made stay.")
     public AccountView deactivate(@PathParam("id") String id) {
@@ -194,7 +199,7 @@ public class AccountResource {
     @Path("/{id}/reactivate")
     @RolesAllowed("ADMIN")
     @Transactional
-    @Operation(summary = "Reactivate an account (admin)", description = "Its password signs in again; its revoked tokens stay revoked.")
+    @Operation(operationId = "reactivateUser", summary = "Reactivate an account (admin)", description = "Its password signs in again; its revoked tokens stay revoked.")
     public AccountView reactivate(@PathParam("id") String id) {
         Account account = mine(id);
         accounts.reactivate(account, callers.require());
@@ -205,7 +210,8 @@ public class AccountResource {
     @Path("/{id}")
     @Authenticated
     @Transactional
-    @Operation(summary = "Delete an account (admin, or the account itself)",
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @Operation(operationId = "deleteUser", summary = "Delete an account (admin, or the account itself)",
             description = "Its email, name, password, tokens and sessions are deleted at once; the trail keeps its id only.")
     public Response delete(@PathParam("id") String id) {
         accounts.delete(mine(id), callers.require());
@@ -216,7 +222,8 @@ public class AccountResource {
     @Path("/{id}/history")
     @RolesAllowed("ADMIN")
     @Transactional
-    @Operation(summary = "What happened to an account, oldest first (admin); kept after the account is deleted")
+    @Operation(operationId = "getUserHistory", summary = "What happened to an account, oldest first (admin); kept after the account is deleted",
+            description = "What happened to the account, oldest first: created, tokens issued and revoked, deactivated, reactivated, deleted, with who did it. Kept after the account is deleted; holds no email or name.")
     public List<EventView> history(@PathParam("id") String id) {
         return AccountEvent.ofAccount(accountId(id)).stream()
                 .map(e -> new EventView(e.at, e.action.name(), e.actorId, e.actorRole)).toList();
@@ -227,7 +234,8 @@ public class AccountResource {
     @Authenticated
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an API token (admin, or the account itself)",
+    @APIResponse(responseCode = "201", description = "Issued: the only time the token is shown", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedToken.class)))
+    @Operation(operationId = "issueToken", summary = "Issue an API token (admin, or the account itself)",
             description = "The answer is the only time the token is shown: only its SHA-256 is stored.")
     public Response issue(@PathParam("id") String id, NewToken body) {
         Account account = mine(id);
@@ -255,7 +263,9 @@ public class AccountResource {
     @Path("/{id}/tokens/{token}")
     @Authenticated
     @Transactional
-    @Operation(summary = "Revoke a token (admin, or the account itself)")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token (admin, or the account itself)",
+            description = "The token stops working at once. Revoking a token already revoked changes nothing.")
     public Response revoke(@PathParam("id") String id, @PathParam("token") String tokenId) {
         Account account = mine(id);
         AccessToken token = tokenId.matches("\\d{1,18}") ? AccessToken.findById(Long.parseLong(tokenId)) : null;

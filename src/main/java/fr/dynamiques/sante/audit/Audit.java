@@ -24,7 +24,8 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 /**
  * Keeps the trace of every published change. A scheme is photographed in the API's format before and after; the
  * trace holds the fields that differ. Coordinators are kept by person id with their title, employer and consent,
- * never by name or contact, so that erasing a person (GDPR) leaves an anonymised trace.
+ * never by name or contact, so that erasing a person (GDPR) leaves an anonymised trace; a change of their name shows as
+ * their {@code identity} (the person's revision) moving on.
  */
 @ApplicationScoped
 public class Audit {
@@ -51,6 +52,7 @@ public class Audit {
         for (Coordination c : scheme.coordinators) {
             ObjectNode entry = coordinators.addObject();
             entry.put("person", c.person.id);
+            entry.put("identity", c.person.revision);
             entry.put("title", c.title);
             entry.put("employer", c.employer == null ? null : c.employer.name);
             entry.put("publicContact", c.publicContact);
@@ -70,8 +72,10 @@ public class Audit {
 
     /** Records that the person answering for the scheme confirmed it unchanged today. */
     public void confirm(Scheme scheme, Caller caller) {
+        Scheme.takeWriteTurn();
         ObjectNode before = snapshot(scheme);
         scheme.lastVerified = LocalDate.now();
+        scheme.touch();
         record(scheme.id, "UPDATE", caller, before, snapshot(scheme));
     }
 

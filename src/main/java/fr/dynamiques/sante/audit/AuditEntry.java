@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -20,6 +22,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class AuditEntry extends PanacheEntityBase {
 
     /** A field that changed; values as the API writes them (coordinators by person id). */
+    @Schema(description = "A field that changed, with its value before and after (any JSON value; null when absent)",
+            requiredProperties = {"field"})
     public record FieldChange(String field, JsonNode before, JsonNode after) {
     }
 

@@ -24,11 +24,11 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/schemes/{id}/history")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Dispositifs")
 public class AuditResource {
 
-    @Schema(description = "A published change: who (account id, null for the configuration's admin token, and role), when, what")
+    @Schema(name = "AuditEntry", description = "A published change: who (account id, null for the configuration's admin token, and role), when, what", requiredProperties = {"at", "action", "actorRole", "changes"})
     public record Entry(Instant at, String action, Long actorId, String actorRole, List<AuditEntry.FieldChange> changes) {
     }
 
@@ -44,7 +44,8 @@ public class AuditResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Every published change of a scheme, oldest first (admins, ARS of its régions, its coordinators)")
+    @Operation(operationId = "getSchemeHistory", summary = "Every published change of a scheme, oldest first (admins, ARS of its régions, its coordinators)",
+            description = "Every published change of the scheme, oldest first: who (account id and role), when, and each field's old and new value. Coordinators appear by person id only, never by name or contact. To admins, ARS officers of its régions and its coordinators.")
     public List<Entry> history(@PathParam("id") String id) {
         access.mayReadHistory(callers.require(), Scheme.findExisting(id));
         return AuditEntry.ofScheme(Scheme.parseId(id)).stream()

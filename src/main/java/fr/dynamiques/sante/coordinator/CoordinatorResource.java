@@ -1,16 +1,20 @@
 package fr.dynamiques.sante.coordinator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,15 +34,19 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/coordinators")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Coordinateurs", description = "Personal data of coordinators")
 public class CoordinatorResource {
 
-    @Schema(description = "A person coordinating schemes, and their consent per scheme")
+    @Schema(description = "A person coordinating schemes, and their consent per scheme", requiredProperties = {"id", "schemes"})
     public record PersonView(long id, String firstName, String lastName, String email, List<Coordinates> schemes) {
     }
 
-    @Schema(description = "One scheme the person coordinates")
+    @Schema(description = "A person's name, as they want it shown", requiredProperties = {"firstName", "lastName"})
+    public record Name(@Schema(examples = "Camille") String firstName, @Schema(examples = "Exemple") String lastName) {
+    }
+
+    @Schema(description = "One scheme the person coordinates", requiredProperties = {"schemeId", "schemeName", "publicContact"})
     public record Coordinates(long schemeId, String schemeName, boolean publicContact) {
     }
 
@@ -53,7 +61,8 @@ public class CoordinatorResource {
     @GET
     @Path("/me")
     @Transactional
-    @Operation(summary = "Your own data as a coordinator (the person whose email is your account's)")
+    @Operation(operationId = "getMyCoordinatorData", summary = "Your own data as a coordinator (the person whose email is your account's)",
+            description = "The person whose email is the caller's account's: their name, email and, for each scheme they coordinate, whether their contact is published. 404 when the email coordinates no scheme.")
     public PersonView me() {
         Caller caller = callers.require();
         Person person = caller.email() == null ? null : Person.findByEmail(caller.email()).orElse(null);
@@ -66,7 +75,8 @@ public class CoordinatorResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "A coordinator's data (the person, or an admin)")
+    @Operation(operationId = "getCoordinator", summary = "A coordinator's data (the person, or an admin)",
+            description = "Name, email and the schemes the person coordinates, with the consent given on each. To the person (the account with the same email) or an admin; anyone else gets 403, whether the id exists or not.")
     public PersonView get(@PathParam("id") String id) {
         Person person = theirs(id, callers.require());
         return new PersonView(person.id, person.firstName, person.lastName, person.email, PersonalData.schemesOf(person).stream()
@@ -74,10 +84,36 @@ public class CoordinatorResource {
                         .anyMatch(c -> c.publicContact))).toList());
     }
 
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "renameCoordinator", summary = "Correct a coordinator's name (the person, or an admin)",
+            description = "The name changes on every scheme the person coordinates, each of which records the change in its "
+                    + "trail (by person id: the trail holds no name). Scheme writes cannot rename a person who also coordinates "
+                    + "schemes outside the writer's scope.")
+    public PersonView rename(@PathParam("id") String id, Name body) {
+        Caller caller = callers.require();
+        Person person = theirs(id, caller);
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || body.firstName() == null || body.firstName().isBlank() || body.firstName().length() > 100) {
+            errors.add(new FieldError("firstName", "1 to 100 characters"));
+        }
+        if (body == null || body.lastName() == null || body.lastName().isBlank() || body.lastName().length() > 100) {
+            errors.add(new FieldError("lastName", "1 to 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid name.", errors);
+        }
+        personalData.rename(person, body.firstName(), body.lastName(), caller);
+        return get(id);
+    }
+
     @DELETE
     @Path("/{id}/consent")
     @Transactional
-    @Operation(summary = "Withdraw consent to publication on every scheme (the person, or an admin)",
+    @APIResponse(responseCode = "204", description = "Withdrawn on every scheme")
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw consent to publication on every scheme (the person, or an admin)",
             description = "Name, email and phone disappear from public answers, pages and search at once.")
     public Response withdraw(@PathParam("id") String id) {
         Caller caller = callers.require();
@@ -89,7 +125,8 @@ public class CoordinatorResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Erase a coordinator (the person, or an admin)",
+    @APIResponse(responseCode = "204", description = "Erased")
+    @Operation(operationId = "eraseCoordinator", summary = "Erase a coordinator (the person, or an admin)",
             description = "The person leaves every scheme and is deleted; the audit trail keeps an anonymous id only.")
     public Response erase(@PathParam("id") String id) {
         Caller caller = callers.require();

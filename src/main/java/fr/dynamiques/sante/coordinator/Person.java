@@ -30,6 +30,17 @@ public class Person extends PanacheEntityBase {
     /** Professional address, lowercase: identifies the person across schemes. */
     public String email;
 
+    /**
+     * How many times the name was changed, from 1. The audit trail keeps coordinators by id, never by name (GDPR): this
+     * number is how the trail of every scheme the person coordinates says that the name it shows changed.
+     */
+    public int revision = 1;
+
+    /** Whether these names differ from the recorded ones (as written, blanks around them aside). */
+    public boolean renamedBy(String first, String last) {
+        return !firstName.equals(first.strip()) || !lastName.equals(last.strip());
+    }
+
     public static Optional<Person> findByEmail(String email) {
         return find("email", email).firstResultOptional();
     }

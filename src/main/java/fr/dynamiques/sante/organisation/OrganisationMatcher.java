@@ -2,7 +2,9 @@ package fr.dynamiques.sante.organisation;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import fr.dynamiques.sante.text.FoldedText;
 
@@ -10,19 +12,24 @@ import fr.dynamiques.sante.text.FoldedText;
  * Finds the organisation a scheme names, or creates it: by SIRET, then FINESS, then COG code, then by
  * name (case, accents and punctuation aside). One matcher serves one write, however many schemes it
  * holds; it reads every organisation once, so an import of thousands of schemes does not query per partner.
+ * An organisation is shared by the schemes that name it: a write fills in what it lacks only where
+ * {@code mayEnrich} agrees (the writer may edit every other scheme that shows it); elsewhere it stays as recorded.
  */
 public final class OrganisationMatcher {
+
+    private final Predicate<Organisation> mayEnrich;
 
     private final Map<String, Organisation> bySiret = new HashMap<>();
     private final Map<String, Organisation> byFiness = new HashMap<>();
     private final Map<String, Organisation> byCogCode = new HashMap<>();
     private final Map<String, Organisation> byName = new HashMap<>();
 
-    private OrganisationMatcher() {
+    private OrganisationMatcher(Predicate<Organisation> mayEnrich) {
+        this.mayEnrich = mayEnrich;
     }
 
-    public static OrganisationMatcher ofRegistry() {
-        OrganisationMatcher matcher = new OrganisationMatcher();
+    public static OrganisationMatcher ofRegistry(Predicate<Organisation> mayEnrich) {
+        OrganisationMatcher matcher = new OrganisationMatcher(mayEnrich);
         Organisation.<Organisation>list("order by id").forEach(matcher::remember);
         return matcher;
     }
@@ -61,20 +68,22 @@ public final class OrganisationMatcher {
         return created;
     }
 
+    /** Fills in what the organisation lacks (a type for OTHER, identifiers no other organisation holds), if allowed. */
     private void enrich(Organisation organisation, OrganisationType type, String siret, String finess, String cogCode) {
-        if (organisation.type == OrganisationType.OTHER && type != null) {
-            organisation.type = type;
+        OrganisationType newType = organisation.type == OrganisationType.OTHER && type != null ? type : organisation.type;
+        String newSiret = organisation.siret == null && siret != null && !bySiret.containsKey(siret) ? siret : organisation.siret;
+        String newFiness = organisation.finess == null && finess != null && !byFiness.containsKey(finess) ? finess : organisation.finess;
+        String newCogCode = organisation.cogCode == null && cogCode != null && !byCogCode.containsKey(cogKey(newType, cogCode))
+                ? cogCode : organisation.cogCode;
+        boolean changes = newType != organisation.type || !Objects.equals(newSiret, organisation.siret)
+                || !Objects.equals(newFiness, organisation.finess) || !Objects.equals(newCogCode, organisation.cogCode);
+        if (changes && mayEnrich.test(organisation)) {
+            organisation.type = newType;
+            organisation.siret = newSiret;
+            organisation.finess = newFiness;
+            organisation.cogCode = newCogCode;
+            remember(organisation);
         }
-        if (organisation.siret == null && siret != null && !bySiret.containsKey(siret)) {
-            organisation.siret = siret;
-        }
-        if (organisation.finess == null && finess != null && !byFiness.containsKey(finess)) {
-            organisation.finess = finess;
-        }
-        if (organisation.cogCode == null && cogCode != null && !byCogCode.containsKey(cogKey(organisation.type, cogCode))) {
-            organisation.cogCode = cogCode;
-        }
-        remember(organisation);
     }
 
     private void remember(Organisation organisation) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.problem.Problem.FieldError;
@@ -37,9 +38,10 @@ public class CoverageResource {
         this.cog = cog;
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(summary = "Population covered, per département or région",
+    @Operation(operationId = "getCoverage", summary = "Population covered, per département or région",
             description = "Every département (or région) with its population, the population of its communes that at least one "
                     + "scheme of the chosen kinds covers (each commune once), the ratio and the number of schemes, in all and "
                     + "kind by kind. Counts ACTIVE and RENEWAL schemes unless status= says otherwise.")
@@ -60,10 +62,11 @@ public class CoverageResource {
         return coverage.byTerritory(chosen, criteria.region(), criteria.kinds(), criteria.statuses());
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Path("/white-zones")
     @Transactional
-    @Operation(summary = "Communes no scheme covers, in a département or a région",
+    @Operation(operationId = "getWhiteZones", summary = "Communes no scheme covers, in a département or a région",
             description = "The communes that no scheme of the chosen kinds (any kind when absent) covers, most populated first, "
                     + "and their total population. Counts ACTIVE and RENEWAL schemes unless status= says otherwise.")
     public WhiteZones whiteZones(

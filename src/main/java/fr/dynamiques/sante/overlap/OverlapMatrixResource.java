@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.CogSnapshot;
@@ -34,9 +35,10 @@ public class OverlapMatrixResource {
         this.cog = cog;
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(summary = "Kind x kind overlaps in a région or a département",
+    @Operation(operationId = "getOverlapMatrix", summary = "Kind x kind overlaps in a région or a département",
             description = "For each pair of kinds, how many pairs of schemes share communes there and the population they share. "
                     + "Counts ACTIVE and RENEWAL schemes unless status= says otherwise.")
     public OverlapMatrix matrix(@Parameter(description = "Région code", example = "84") @QueryParam("region") String region,

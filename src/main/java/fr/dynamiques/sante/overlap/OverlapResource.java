@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapRow;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.territory.CogSnapshot;
@@ -32,9 +33,10 @@ public class OverlapResource {
         this.cog = cog;
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(summary = "The other schemes sharing communes with this one",
+    @Operation(operationId = "getSchemeOverlaps", summary = "The other schemes sharing communes with this one",
             description = "Largest shared population first. Every status unless status= says otherwise (an ended contract "
                     + "still shows where its successor works).")
     public List<OverlapRow> schemeOverlaps(@Parameter(example = "42") @PathParam("id") String id,

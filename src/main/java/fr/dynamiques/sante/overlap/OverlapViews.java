@@ -10,13 +10,13 @@ public final class OverlapViews {
     private OverlapViews() {
     }
 
-    @Schema(description = "A scheme, in short")
+    @Schema(description = "A scheme, in short", requiredProperties = {"id", "name", "kind"})
     public record SchemeRef(@Schema(examples = "42") long id, @Schema(examples = "ars-ara-cpts-0007") String ref,
                             @Schema(examples = "CPTS Sud-Est Grenoblois") String name,
                             @Schema(examples = "CPTS") String kind, @Schema(examples = "ACTIVE") String status) {
     }
 
-    @Schema(description = "Another scheme sharing communes with this one")
+    @Schema(description = "Another scheme sharing communes with this one", requiredProperties = {"scheme", "sharedCommunes", "sharedPopulation", "shareOfThis", "shareOfOther"})
     public record OverlapRow(SchemeRef scheme,
                              @Schema(description = "Communes both cover", examples = "1") int sharedCommunes,
                              @Schema(description = "Population of those communes", examples = "37926") long sharedPopulation,
@@ -62,7 +62,7 @@ public final class OverlapViews {
                                @Schema(examples = "0.63") double coverageRatio, @Schema(examples = "9") int schemeCount) {
     }
 
-    @Schema(description = "How much of a territory's population the schemes cover (each commune counted once)")
+    @Schema(description = "How much of a territory's population the schemes cover (each commune counted once)", requiredProperties = {"code", "name", "population", "coveredPopulation", "coverageRatio", "schemeCount"})
     public record CoverageRow(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name,
                               @Schema(examples = "1290000") long population,
                               @Schema(description = "Population of the communes at least one of the schemes covers", examples = "945000")

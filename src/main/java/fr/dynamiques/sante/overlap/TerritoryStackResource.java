@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -38,9 +39,10 @@ public class TerritoryStackResource {
         this.cog = cog;
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(summary = "The schemes covering (part of) a territory, by kind",
+    @Operation(operationId = "getTerritorySchemes", summary = "The schemes covering (part of) a territory, by kind",
             description = "Each with the communes and the share of the territory's population it covers. Every status unless "
                     + "status= says otherwise.")
     public TerritoryStack territorySchemes(

@@ -7,6 +7,7 @@ import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_QUERY;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +201,16 @@ public class Scheme extends PanacheEntityBase {
 
     public Instant updatedAt;
 
+    /** The scheme changed now (a write, or a person or organisation it shows): change feeds and tags follow this. */
+    public void touch() {
+        updatedAt = now();
+    }
+
+    /** Now, as PostgreSQL keeps it (microseconds): what a reader gets after the write equals what it got from the write. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The kind's code, for filters and facets. */
     @KeywordField(name = "kind", aggregable = Aggregable.YES, projectable = Projectable.YES)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "kind")), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
@@ -247,6 +258,16 @@ public class Scheme extends PanacheEntityBase {
                 .map(c -> c.person.firstName + " " + c.person.lastName).toList();
     }
 
+    /**
+     * Writes take turns, until their transaction ends: each moves counts shared by every scheme of a territory
+     * (V4__coverage.sql), and two writes locking them in opposite orders would have PostgreSQL abort one of them.
+     * Taking turns also settles two writers racing for one ref before either reads the registry, and orders the
+     * registry's revisions (V11__scheme_revisions.sql, whose trigger takes the same lock for writes made otherwise).
+     */
+    public static void takeWriteTurn() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('scheme_write'))").getSingleResult();
+    }
+
     /** An id as a path gives it: a malformed one is the client's mistake (400). */
     public static long parseId(String id) {
         if (id == null || !id.matches("\\d{1,18}")) {
@@ -263,6 +284,12 @@ public class Scheme extends PanacheEntityBase {
 
     public static Optional<Scheme> findByRef(String ref) {
         return find("ref", ref).firstResultOptional();
+    }
+
+    /** The schemes naming this organisation: as a partner (funders and employers are partners too) or co-carrying hospital. */
+    public static List<Scheme> naming(Organisation organisation) {
+        return list("select distinct s from Scheme s left join s.partners p where p.organisation = ?1 or s.coCarryingHospital = ?1",
+                organisation);
     }
 
     /** The contracts that follow this one (normally one: the next generation). */

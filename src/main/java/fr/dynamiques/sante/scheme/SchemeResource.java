@@ -2,7 +2,9 @@ package fr.dynamiques.sante.scheme;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +14,17 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
@@ -52,12 +59,18 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 @Path("/api/v1/schemes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dispositifs", description = "The registry of territorial health schemes")
-@SecurityScheme(securitySchemeName = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A bearer token: an account's (POST /api/v1/users/{id}/tokens), or the configuration's admin token "
                 + "(directory.admin-token). Writes need one, within the role's scope; reads with an admin's show all personal data")
 public class SchemeResource {
 
+    /** A coordinator's change, waiting for approval. */
+    @Schema(description = "A proposed change, waiting for an ARS officer or an admin (GET /api/v1/changes)", requiredProperties = {"change", "status"})
+    public record Proposed(@Schema(examples = "17") long change, @Schema(examples = "PENDING") String status) {
+    }
+
     /** A page of schemes (shared/API.md). */
+    @Schema(description = "A page of schemes", requiredProperties = {"items", "total", "page", "size"})
     public record SchemePage(List<SchemeDocument> items, @Schema(examples = "412") long total,
                              @Schema(examples = "0") int page, @Schema(examples = "20") int size) {
     }
@@ -70,10 +83,12 @@ public class SchemeResource {
     private final SchemeAccess access;
     private final Audit audit;
     private final Proposals proposals;
+    private final SchemeTags tags;
+    private final SchemeFeed feed;
     private final ObjectMapper json;
 
     SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers,
-                   SchemeAccess access, Audit audit, Proposals proposals, ObjectMapper json) {
+                   SchemeAccess access, Audit audit, Proposals proposals, SchemeTags tags, SchemeFeed feed, ObjectMapper json) {
         this.service = service;
         this.query = query;
         this.csv = csv;
@@ -82,12 +97,15 @@ public class SchemeResource {
         this.access = access;
         this.audit = audit;
         this.proposals = proposals;
+        this.tags = tags;
+        this.feed = feed;
         this.json = json;
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(summary = "Schemes matching filters, in name order",
+    @Operation(operationId = "listSchemes", summary = "Schemes matching filters, in name order",
             description = "Territory filters keep the schemes whose perimeter covers at least one commune of that territory. "
                     + "kind and status take several values (repeated or comma-separated).")
     public SchemePage list(
@@ -109,10 +127,11 @@ public class SchemeResource {
         return page(query.find(filter, paging[0], paging[1]), full);
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Path("/ending")
     @Transactional
-    @Operation(summary = "Schemes ending within the next months, soonest first",
+    @Operation(operationId = "listEndingSchemes", summary = "Schemes ending within the next months, soonest first",
             description = "For renewal planning: the schemes whose end date falls between today and today + months. "
                     + "ACTIVE and RENEWAL schemes unless status= says otherwise; other filters as in the list.")
     public SchemePage ending(
@@ -134,6 +153,34 @@ public class SchemeResource {
         return page(query.ending(filter, LocalDate.now().plusMonths(horizon), paging[0], paging[1]), full);
     }
 
+    @GET
+    @Path("/changes")
+    @Transactional
+    @Operation(operationId = "listSchemeChanges", summary = "What changed in the registry since a revision, in commit order",
+            description = "For partners who mirror the registry: start with since=0 (the whole registry), keep the answer's next, "
+                    + "and ask again with since=next (at once while more is true, later for new changes). Each scheme written since "
+                    + "comes once, as it is now; each scheme deleted since comes as a tombstone (deleted: true). A change "
+                    + "committed later always has a higher revision, so polling this way misses nothing.")
+    public SchemeFeed.Page changes(
+            @Parameter(description = "The last revision applied; 0 for everything", example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") String since,
+            @Parameter(description = "1 to " + SchemeFeed.MAX_SIZE + ", default " + SchemeFeed.DEFAULT_SIZE,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
+        long from = since == null || since.isBlank() ? 0 : since.strip().matches("\\d{1,18}") ? Long.parseLong(since.strip()) : -1;
+        int count = size == null || size.isBlank() ? SchemeFeed.DEFAULT_SIZE : size.strip().matches("\\d{1,4}") ? Integer.parseInt(size.strip()) : -1;
+        List<FieldError> errors = new ArrayList<>();
+        if (from < 0) {
+            errors.add(new FieldError("since", "a revision: a whole number from 0"));
+        }
+        if (count < 1 || count > SchemeFeed.MAX_SIZE) {
+            errors.add(new FieldError("size", "a whole number from 1 to " + SchemeFeed.MAX_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid change feed request.", errors);
+        }
+        return feed.since(from, count, callers.readsPersonalData());
+    }
+
     private SchemePage page(SchemeQuery.Page found, boolean full) {
         return new SchemePage(found.items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList(),
                 found.total(), found.page(), found.size());
@@ -142,25 +189,35 @@ public class SchemeResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "A scheme, with the history of its contract lineage")
-    public SchemeDocument get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The scheme", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeDocument.class)))
+    @Operation(operationId = "getScheme", summary = "A scheme, with the history of its contract lineage",
+            description = "The scheme as its editors wrote it, with computed fields (population covered, communes, départements, régions, CPTS size) and, for kinds with generations, every contract of its lineage. Coordinators' names and contacts appear only with their consent, unless an admin reads. The ETag is the version to send back in If-Match when writing.")
+    public Response get(@PathParam("id") String id, @Context Request request) {
         boolean full = callers.readsPersonalData();
-        return SchemeDocument.withHistory(Scheme.findExisting(id), cog, full);
+        Scheme scheme = Scheme.findExisting(id);
+        SchemeTags.Tagged tagged = tags.of(scheme, full);
+        Date modified = Date.from(scheme.updatedAt.truncatedTo(ChronoUnit.SECONDS));
+        Response.ResponseBuilder answer = request.evaluatePreconditions(modified, tagged.tag());
+        if (answer == null) {
+            answer = Response.ok(tagged.body(), MediaType.APPLICATION_JSON_TYPE);
+        }
+        return answer.tag(tagged.tag()).lastModified(modified).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .header(HttpHeaders.CACHE_CONTROL, full ? "private, no-cache" : "public, max-age=60").build();
     }
 
     @POST
     @RolesAllowed({"ADMIN", "ARS"})
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createScheme", summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
     public Response create(SchemeDocument doc) {
         Caller caller = callers.require();
         access.mayCreate(caller, required(doc));
-        Scheme scheme = service.create(doc);
+        Scheme scheme = service.create(doc, caller);
         audit.record(scheme.id, "CREATE", caller, null, audit.snapshot(scheme));
-        return Response.created(URI.create("/api/v1/schemes/" + scheme.id)).entity(reread(scheme.id)).build();
+        return written(Response.created(URI.create("/api/v1/schemes/" + scheme.id)), scheme.id);
     }
 
     @PUT
@@ -168,34 +225,38 @@ public class SchemeResource {
     @RolesAllowed({"ADMIN", "ARS", "COORDINATOR"})
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
-    public Response update(@PathParam("id") String id, SchemeDocument doc) {
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "Published (an admin or an ARS officer in scope)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeDocument.class)))
+    @APIResponse(responseCode = "202", description = "Proposed (a coordinator of the scheme): waits for an ARS officer or an admin to approve it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Proposed.class)))
+    @Operation(operationId = "updateScheme", summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
+    public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long schemeId = Scheme.parseId(id);
         Caller caller = callers.require();
         Scheme existing = Scheme.findExisting(id);
-        SchemeChange change = proposals.change(caller, existing, required(doc));
+        boolean full = callers.readsPersonalData();
+        SchemeChange change = proposals.change(caller, existing, required(doc), s -> tags.matches(ifMatch, s, full));
         if (change != null) {
             // A coordinator proposes: checked now, published when an ARS officer or an admin approves it.
-            return Response.accepted(Map.of("change", change.id, "status", change.status.name()))
+            return Response.accepted(new Proposed(change.id, change.status.name()))
                     .location(URI.create("/api/v1/changes/" + change.id)).build();
         }
-        return Response.ok(reread(schemeId)).build();
+        return written(Response.ok(), schemeId);
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({"ADMIN", "ARS"})
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteScheme", summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
     @APIResponse(responseCode = "204", description = "Removed")
     @Transactional
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Caller caller = callers.require();
         Scheme existing = Scheme.findExisting(id);
         access.mayDelete(caller, existing);
         ObjectNode before = audit.snapshot(existing);
-        service.delete(existing.id);
+        boolean full = callers.readsPersonalData();
+        service.delete(existing.id, s -> tags.matches(ifMatch, s, full));
         audit.record(existing.id, "DELETE", caller, before, null);
         return Response.noContent().build();
     }
@@ -204,8 +265,8 @@ public class SchemeResource {
     @Path("/import")
     @RolesAllowed({"ADMIN", "ARS", "PARTNER"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Import schemes (JSON array)",
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "importSchemes", summary = "Import schemes (JSON array)",
             description = "Upserts on ref, all or nothing: one invalid scheme and nothing is written; 400 lists every mistake "
                     + "by row (position in the file, from 1). dryRun=true only validates and counts.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
@@ -233,8 +294,8 @@ public class SchemeResource {
     @Path("/import")
     @RolesAllowed({"ADMIN", "ARS", "PARTNER"})
     @Consumes({SchemeCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Import schemes (CSV, the format of export.csv)",
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "importSchemes", summary = "Import schemes (CSV, the format of export.csv)",
             description = "Same rules as the JSON import. Comma- or semicolon-separated, UTF-8 (or Windows-1252, as French "
                     + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
                     + "already in the registry, its stored values.")
@@ -245,24 +306,29 @@ public class SchemeResource {
         return imported(rows.documents(), rows.errors(), dryRun(dryRun), callers.require());
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Path("/export.json")
     @Transactional
-    @Operation(summary = "The whole registry as JSON (open data)",
+    @APIResponse(responseCode = "200", description = "Every scheme, in name order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
+    @Operation(operationId = "exportSchemesJson", summary = "The whole registry as JSON (open data)",
             description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
                     + "importable as is.")
     public Response exportJson() {
-        return Response.ok(exported()).header("Content-Disposition", "attachment; filename=\"schemes.json\"").build();
+        return Response.ok(exported()).header("Content-Disposition", "attachment; filename=\"schemes.json\"")
+                .header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Path("/export.csv")
     @Produces(SchemeCsv.MEDIA_TYPE + ";charset=UTF-8")
     @Transactional
-    @Operation(summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row.")
+    @APIResponse(responseCode = "200", description = "Every scheme, one a row", content = @Content(mediaType = SchemeCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(operationId = "exportSchemesCsv", summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row.")
     public Response exportCsv() {
         return Response.ok(csv.write(exported()))
-                .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
     private List<SchemeDocument> exported() {
@@ -270,9 +336,11 @@ public class SchemeResource {
         return query.all().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
     }
 
-    /** Answered in the write's transaction: what the registry now holds, as the admin sees it. */
-    private SchemeDocument reread(long id) {
-        return SchemeDocument.withHistory(Scheme.findById(id), cog, true);
+    /** Answered in the write's transaction: what the registry now holds, as the caller reads it, with its ETag. */
+    private Response written(Response.ResponseBuilder answer, long id) {
+        Scheme.getEntityManager().flush();
+        SchemeTags.Tagged tagged = tags.of(Scheme.findById(id), callers.readsPersonalData());
+        return answer.entity(tagged.body()).type(MediaType.APPLICATION_JSON_TYPE).tag(tagged.tag()).build();
     }
 
     /** An import, within the caller's scope, each scheme it publishes audited. */
@@ -286,7 +354,7 @@ public class SchemeResource {
             // The photographs are taken: the import starts from an empty session, which it keeps small between its flushes.
             Scheme.getEntityManager().clear();
         }
-        SchemeService.ImportReport report = service.importAll(docs, readErrors, dryRun);
+        SchemeService.ImportReport report = service.importAll(docs, readErrors, dryRun, caller);
         if (!dryRun && report.errors().isEmpty() && !refs.isEmpty()) {
             Scheme.<Scheme>list("ref in ?1", refs).forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
         }

@@ -2,10 +2,14 @@ package fr.dynamiques.sante.scheme;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +17,11 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.dynamiques.sante.access.SchemeAccess;
+import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.coordinator.PersonalData;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.territory.CogSnapshot;
@@ -21,12 +29,15 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 /**
  * Writes to the registry. Every write, one scheme or an import of thousands, is validated whole before
  * anything is written, then written in one transaction: a client mistake leaves the registry untouched.
+ * A write never changes what another scheme shows unless its caller may edit that scheme too: a coordinator is one
+ * person across schemes (by email), whose name a write changes only if the caller is that person or may edit every
+ * other scheme they coordinate (else 409); see {@link SharedRecords} for organisations and the other schemes' trails.
  */
 @ApplicationScoped
 public class SchemeService {
 
     /** What an import did, or would do on a dry run. */
-    @Schema(description = "What an import did (or would do, on a dry run)")
+    @Schema(description = "What an import did (or would do, on a dry run)", requiredProperties = {"created", "updated", "dryRun", "errors"})
     public record ImportReport(@Schema(examples = "2950") int created, @Schema(examples = "50") int updated,
                                @Schema(examples = "false") boolean dryRun,
                                @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors) {
@@ -37,21 +48,25 @@ public class SchemeService {
 
     private final SchemeValidator validator;
     private final CogSnapshot cog;
+    private final SchemeAccess access;
+    private final Audit audit;
 
-    SchemeService(SchemeValidator validator, CogSnapshot cog) {
+    SchemeService(SchemeValidator validator, CogSnapshot cog, SchemeAccess access, Audit audit) {
         this.validator = validator;
         this.cog = cog;
+        this.access = access;
+        this.audit = audit;
     }
 
     @Transactional
-    public Scheme create(SchemeDocument doc) {
-        takeTurn();
+    public Scheme create(SchemeDocument doc, Caller caller) {
+        Scheme.takeWriteTurn();
         if (doc.ref() != null) {
             Scheme.findByRef(doc.ref().strip()).ifPresent(existing -> {
                 throw conflict(existing);
             });
         }
-        return write(List.of(doc), Map.of(), false).get(0);
+        return write(List.of(doc), Map.of(), false, caller).get(0);
     }
 
     /** Checks a change without making it (a proposal must be valid when made): 400 with every mistake, 409 on a taken ref. */
@@ -71,24 +86,30 @@ public class SchemeService {
         }
     }
 
+    /**
+     * Replaces the scheme, if it still is as the caller read it ({@code unchanged}, checked in turn with other writes:
+     * else 412 and nothing written).
+     */
     @Transactional
-    public Scheme update(long id, SchemeDocument doc) {
-        takeTurn();
+    public Scheme update(long id, SchemeDocument doc, Caller caller, Predicate<Scheme> unchanged) {
+        Scheme.takeWriteTurn();
         Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
+        requireUnchanged(scheme, unchanged);
         if (doc.ref() != null) {
             Scheme.findByRef(doc.ref().strip()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
                 throw conflict(other);
             });
         }
-        return write(List.of(doc), Map.of(0, scheme), false).get(0);
+        return write(List.of(doc), Map.of(0, scheme), false, caller).get(0);
     }
 
     @Transactional
-    public void delete(long id) {
-        takeTurn();
+    public void delete(long id, Predicate<Scheme> unchanged) {
+        Scheme.takeWriteTurn();
         Scheme scheme = Scheme.<Scheme>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
+        requireUnchanged(scheme, unchanged);
         List<Scheme> successors = scheme.successors();
         if (!successors.isEmpty()) {
             throw new ProblemException(409, "Contract " + successors.get(0).ref + " follows this one: change its "
@@ -100,18 +121,18 @@ public class SchemeService {
 
     /**
      * Upserts on ref, all or nothing: with one invalid document, nothing is written and every mistake of
-     * every document is reported, by row (from 1).
+     * every document is reported, by row (from 1). The directory's own loads (demo data) write as the admin.
      */
     @Transactional
     public ImportReport importAll(List<SchemeDocument> docs, boolean dryRun) {
-        return importAll(docs, List.of(), dryRun);
+        return importAll(docs, List.of(), dryRun, Caller.CONFIGURED_ADMIN);
     }
 
     /** The same, with mistakes already found while reading the file (rows that could not become documents). */
     @Transactional
-    public ImportReport importAll(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun) {
+    public ImportReport importAll(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun, Caller caller) {
         if (!dryRun) {
-            takeTurn();
+            Scheme.takeWriteTurn();
         }
         List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).toList();
         Map<String, Scheme> existing = refs.isEmpty() ? Map.of()
@@ -128,6 +149,7 @@ public class SchemeService {
             errors.add(new FieldError(0, "", "no scheme to import"));
         }
         errors.addAll(check(docs, targets));
+        errors.addAll(renamesOutOfReach(docs, targets, caller));
         int updated = targets.size();
         int created = docs.size() - updated;
         if (!errors.isEmpty()) {
@@ -135,7 +157,7 @@ public class SchemeService {
             return new ImportReport(0, 0, dryRun, errors);
         }
         if (!dryRun) {
-            write(docs, targets, true);
+            write(docs, targets, true, caller);
             if (docs.size() >= ANALYZE_FROM) {
                 // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
                 // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
@@ -150,16 +172,22 @@ public class SchemeService {
      * Validates, then writes. {@code targets} maps a document's position to the scheme it replaces.
      * Errors of a single document are thrown as a 400; an import's come back by row.
      */
-    private List<Scheme> write(List<SchemeDocument> docs, Map<Integer, Scheme> targets, boolean checked) {
+    private List<Scheme> write(List<SchemeDocument> docs, Map<Integer, Scheme> targets, boolean checked, Caller caller) {
         if (!checked) {
             List<FieldError> errors = check(docs, targets);
             if (!errors.isEmpty()) {
                 throw new ProblemException(400, errors.size() + " invalid field(s); nothing was written.",
                         errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
             }
+            List<FieldError> renames = renamesOutOfReach(docs, targets, caller);
+            if (!renames.isEmpty()) {
+                throw new ProblemException(409, "A coordinator named here is recorded under another name on schemes you may not "
+                        + "edit; nothing was written.", renames.stream().map(e -> new FieldError(e.field(), e.message())).toList());
+            }
         }
         Map<String, SchemeKind> kinds = SchemeKind.byCode();
-        SchemeWriter writer = new SchemeWriter(cog);
+        SharedRecords shared = new SharedRecords(caller, targets.values().stream().map(s -> s.id).collect(Collectors.toSet()), access, audit);
+        SchemeWriter writer = new SchemeWriter(cog, shared::beforeRename, shared::mayEnrich);
         List<Scheme> written = new ArrayList<>(docs.size());
         // Previous contracts outside this write, read before it: a query amid the writes would flush them each time.
         List<String> outside = docs.stream().map(SchemeDocument::previousRef).filter(r -> r != null && !r.isBlank())
@@ -189,16 +217,57 @@ public class SchemeService {
             written.get(i).previous = previous;
         }
         Person.deleteUnreferenced();
+        shared.recordChanges();
         return written;
     }
 
     /**
-     * Writes take turns, until their transaction ends: each moves counts shared by every scheme of a territory
-     * (V4__coverage.sql), and two writes locking them in opposite orders would have PostgreSQL abort one of them.
-     * Taking turns also settles two writers racing for one ref before either reads the registry.
+     * The coordinator entries that would rename a person (same email, another name) who also coordinates schemes the
+     * caller may not edit, unless the caller is that person: each an error at its row and entry. The name stays theirs to
+     * change (PUT /api/v1/coordinators/{id}), or an admin's.
      */
-    private static void takeTurn() {
-        Scheme.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('scheme_write'))").getSingleResult();
+    private List<FieldError> renamesOutOfReach(List<SchemeDocument> docs, Map<Integer, Scheme> targets, Caller caller) {
+        if (caller.isAdmin()) {
+            return List.of();
+        }
+        Set<String> emails = new HashSet<>();
+        docs.stream().filter(d -> d != null).flatMap(d -> d.coordinatorsOrEmpty().stream())
+                .filter(c -> c != null && c.email() != null && !c.email().isBlank())
+                .forEach(c -> emails.add(c.email().strip().toLowerCase(Locale.ROOT)));
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Person> people = Person.<Person>list("email in ?1", emails).stream()
+                .collect(Collectors.toMap(p -> p.email, Function.identity()));
+        Set<Long> written = targets.values().stream().map(s -> s.id).collect(Collectors.toSet());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            List<SchemeDocument.CoordinatorEntry> entries = docs.get(i) == null ? List.of() : docs.get(i).coordinatorsOrEmpty();
+            for (int j = 0; j < entries.size(); j++) {
+                SchemeDocument.CoordinatorEntry entry = entries.get(j);
+                Person person = entry == null || entry.email() == null ? null : people.get(entry.email().strip().toLowerCase(Locale.ROOT));
+                if (person == null || entry.firstName() == null || entry.lastName() == null
+                        || !person.renamedBy(entry.firstName(), entry.lastName()) || caller.isPerson(person.email)) {
+                    continue;
+                }
+                boolean reachable = PersonalData.schemesOf(person).stream().filter(s -> !written.contains(s.id))
+                        .allMatch(s -> access.mayEdit(caller, s));
+                if (!reachable) {
+                    errors.add(new FieldError(i + 1, "coordinators[" + j + "]", "this email is a coordinator's who is recorded under "
+                            + "another name on schemes outside your scope: give the name as recorded, or ask the person (or an admin) "
+                            + "to correct it"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** A write sent with If-Match, on a scheme changed since the caller read it: 412, nothing written. */
+    public static void requireUnchanged(Scheme scheme, Predicate<Scheme> unchanged) {
+        if (!unchanged.test(scheme)) {
+            throw new ProblemException(412, "The scheme changed since you read it: read it again (GET gives its new ETag), "
+                    + "apply your change to it and send it with that ETag in If-Match. Nothing was written.", List.of());
+        }
     }
 
     private List<FieldError> check(List<SchemeDocument> docs, Map<Integer, Scheme> targets) {

@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.scheme;
 
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.coordinator.PersonMatcher;
 import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.organisation.OrganisationMatcher;
@@ -28,13 +32,16 @@ import fr.dynamiques.sante.text.FoldedText;
 final class SchemeWriter {
 
     private final CogSnapshot cog;
-    private final OrganisationMatcher organisations = OrganisationMatcher.ofRegistry();
-    private final PersonMatcher people = PersonMatcher.ofRegistry();
+    private final OrganisationMatcher organisations;
+    private final PersonMatcher people;
     private final Function<String, String> themes = Theme.canonicaliser();
-    private final Instant now = Instant.now();
+    private final Instant now = Scheme.now();
 
-    SchemeWriter(CogSnapshot cog) {
+    /** People and organisations are shared with other schemes: the hooks say whether they may change, and before. */
+    SchemeWriter(CogSnapshot cog, Consumer<Person> beforeRename, Predicate<Organisation> mayEnrich) {
         this.cog = cog;
+        this.organisations = OrganisationMatcher.ofRegistry(mayEnrich);
+        this.people = PersonMatcher.ofRegistry(beforeRename);
     }
 
     /** The previous contract is linked afterwards, by the caller, once every scheme of the write exists. */
@@ -101,7 +108,8 @@ final class SchemeWriter {
             Funding funding = new Funding();
             funding.organisation = partners.named(entry.organisation(), PartnerRole.FUNDER);
             funding.year = entry.year();
-            funding.amountEuros = entry.amountEuros();
+            // As the database keeps it (numeric(14, 2)): the answer to the write then equals the next read, tag included.
+            funding.amountEuros = entry.amountEuros().setScale(2, RoundingMode.UNNECESSARY);
             funding.purpose = blankToNull(entry.purpose());
             fundings.add(funding);
         }

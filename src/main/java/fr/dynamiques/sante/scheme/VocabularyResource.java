@@ -21,7 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,31 +34,32 @@ import fr.dynamiques.sante.problem.ProblemException;
 
 import fr.dynamiques.sante.text.FoldedText;
 
+import fr.dynamiques.sante.api.Cached;
+
 /** The words of the registry: kinds of scheme and themes, for forms, filters and partners' mappings. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Vocabulaire", description = "Kinds of scheme and themes")
 public class VocabularyResource {
 
-    @Schema(description = "A kind of scheme and the kind-specific facts it carries")
+    @Schema(description = "A kind of scheme and the kind-specific facts it carries", requiredProperties = {"code", "labelFr", "labelEn", "features"})
     public record KindView(@Schema(examples = "CLS") String code, @Schema(examples = "Contrat local de santé") String labelFr,
                            @Schema(examples = "Local health contract") String labelEn,
                            @Schema(examples = "[\"GENERATIONS\"]") List<String> features) {
     }
 
-    @Schema(description = "A theme and how many schemes name it")
+    @Schema(description = "A theme and how many schemes name it", requiredProperties = {"label", "schemes"})
     public record ThemeView(@Schema(examples = "santé mentale") String label,
                             @Schema(description = "Code in the controlled vocabulary; null for a free tag", examples = "sante-mentale")
                             String code,
                             @Schema(examples = "12") long schemes) {
     }
 
-    @Schema(description = "A kind of scheme, as an administrator declares it")
+    @Schema(description = "A kind of scheme, as an administrator declares it", requiredProperties = {"labelFr", "labelEn"})
     public record KindBody(@Schema(examples = "Contrat territorial de santé") String labelFr,
                            @Schema(examples = "Territorial health contract") String labelEn,
-                           @Schema(description = "Kind-specific facts its schemes carry",
-                                   enumeration = {"GENERATIONS", "CPTS_STAGES", "CO_CARRYING_HOSPITAL", "PRIORITY_NEIGHBOURHOODS"},
-                                   examples = "[\"GENERATIONS\"]")
+                           @Schema(description = "Kind-specific facts its schemes carry", type = SchemaType.ARRAY,
+                                   implementation = KindFeature.class, examples = "[\"GENERATIONS\"]")
                            List<String> features) {
     }
 
@@ -70,7 +74,8 @@ public class VocabularyResource {
     @GET
     @Path("/kinds")
     @Transactional
-    @Operation(summary = "Kinds of scheme")
+    @Operation(operationId = "listKinds", summary = "Kinds of scheme",
+            description = "Every kind of scheme with its French and English labels and the kind-specific facts its schemes carry (generations, CPTS stages, co-carrying hospital, priority neighbourhoods). New kinds are data: PUT /kinds/{code}.")
     public List<KindView> kinds() {
         return SchemeKind.listByCode().stream()
                 .map(k -> new KindView(k.code, k.labelFr, k.labelEn, List.copyOf(k.features))).toList();
@@ -82,8 +87,10 @@ public class VocabularyResource {
     @RolesAllowed("ADMIN")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "admin")
-    @Operation(summary = "Declare or relabel a kind of scheme", description = "201 when new, 200 when updated.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KindView.class)))
+    @APIResponse(responseCode = "201", description = "Declared", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KindView.class)))
+    @Operation(operationId = "putKind", summary = "Declare or relabel a kind of scheme", description = "201 when new, 200 when updated.")
     public Response putKind(@PathParam("code") String code, KindBody body) {
         List<FieldError> errors = new ArrayList<>();
         if (!KIND_CODE.matcher(code).matches()) {
@@ -119,6 +126,11 @@ public class VocabularyResource {
             kind = new SchemeKind();
             kind.code = code;
         }
+        if (!created && !kind.labelFr.equals(body.labelFr().strip())) {
+            // Its schemes show the label (kindLabel): they changed too, for their tags and for the change feed.
+            Scheme.takeWriteTurn();
+            Scheme.update("updatedAt = ?1 where kind = ?2", Scheme.now(), kind);
+        }
         kind.labelFr = body.labelFr().strip();
         kind.labelEn = body.labelEn().strip();
         kind.features = new ArrayList<>(new java.util.LinkedHashSet<>(features));
@@ -135,10 +147,12 @@ public class VocabularyResource {
         }
     }
 
+    @Cached(Cached.Validator.REGISTRY)
     @GET
     @Path("/themes")
     @Transactional
-    @Operation(summary = "Themes: the controlled vocabulary, then the free tags schemes use, with their counts")
+    @Operation(operationId = "listThemes", summary = "Themes: the controlled vocabulary, then the free tags schemes use, with their counts",
+            description = "The controlled vocabulary first (label, code, how many schemes name it), then the free tags schemes use, with their counts. A theme filter matches case and accents aside.")
     public List<ThemeView> themes() {
         Map<String, Long> counts = new HashMap<>();
         @SuppressWarnings("unchecked")

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/admin/reindex")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Recherche")
 public class ReindexResource {
 
@@ -29,7 +32,8 @@ public class ReindexResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the scheme index from the database",
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reindexing.Status.class)))
+    @Operation(operationId = "startReindex", summary = "Rebuild the scheme index from the database",
             description = "Runs in the background (202); GET tells its progress. 409 while a rebuild runs. "
                     + "Search answers partially until it completes.")
     public Response start() {
@@ -37,7 +41,8 @@ public class ReindexResource {
     }
 
     @GET
-    @Operation(summary = "Progress of the last rebuild")
+    @Operation(operationId = "getReindexStatus", summary = "Progress of the last rebuild",
+            description = "Whether a rebuild runs, and how far it went: documents indexed out of the schemes to index, start and end times.")
     public Reindexing.Status status() {
         return reindexing.status();
     }

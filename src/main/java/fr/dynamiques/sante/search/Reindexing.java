@@ -25,9 +25,10 @@ public class Reindexing {
 
     private static final Logger LOG = Logger.getLogger(Reindexing.class);
 
+    @Schema(name = "ReindexState")
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
-    @Schema(description = "Where the rebuild of the scheme index stands")
+    @Schema(name = "ReindexStatus", description = "Where the rebuild of the scheme index stands", requiredProperties = {"state"})
     public record Status(@Schema(examples = "RUNNING") State state, @Schema(examples = "2026-11-23T18:00:00Z") Instant startedAt,
                          @Schema(examples = "2026-11-23T18:00:04Z") Instant finishedAt, @Schema(examples = "3000") long total,
                          @Schema(examples = "1200") long indexed, @Schema(examples = "40") int percent,

@@ -31,6 +31,7 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.text.FoldedText;
+import fr.dynamiques.sante.text.HtmlText;
 
 /**
  * Full-text search of the registry. Every typed word must match somewhere (names, kind, places, themes,
@@ -91,26 +92,31 @@ public class SchemeSearch {
         }
     }
 
-    @Schema(description = "A scheme matching the query, as the search engine holds it")
+    @Schema(description = "A scheme matching the query, as the search engine holds it", requiredProperties = {"id", "ref", "name", "kind", "status", "highlights"})
     public record Hit(@Schema(examples = "42") Long id, @Schema(examples = "ars-ara-cls-0042") String ref,
                       @Schema(examples = "Contrat local de santé d'Échirolles") String name,
                       @Schema(examples = "CLS") String kind, @Schema(examples = "ACTIVE") String status,
                       @Schema(description = "Where it acts, in short", examples = "Échirolles (Isère)") String territory,
                       @Schema(examples = "37491") Long population,
-                      @Schema(description = "Matching passages by field, matches between <em> and </em>",
-                              examples = "{\"name\": [\"Contrat local de santé d'<em>Échirolles</em>\"]}")
+                      @Schema(description = "Matching passages by field, as HTML safe to insert: every character of the stored "
+                              + "text is escaped (a stored tag comes as &lt;tag&gt;), and the only markup is <em> and </em> "
+                              + "around each match",
+                              examples = "{\"name\": [\"Contrat local de santé d&#39;<em>Échirolles</em>\"]}")
                       Map<String, List<String>> highlights) {
     }
 
-    @Schema(description = "A facet value and how many schemes have it, given the other filters")
+    @Schema(description = "A facet value and how many schemes have it, given the other filters", requiredProperties = {"value", "count"})
     public record FacetValue(@Schema(examples = "CLS") String value, @Schema(examples = "12") long count) {
     }
 
-    @Schema(description = "Search results, with facets")
+    @Schema(description = "Search results, with facets", requiredProperties = {"items", "total", "page", "size", "facets"})
     public record Results(List<Hit> items, @Schema(examples = "7") long total, @Schema(examples = "0") int page,
                           @Schema(examples = "20") int size, Map<String, List<FacetValue>> facets) {
 
-        /** The same results with the matches between these tags instead of {@link #MATCH_START} and {@link #MATCH_END}. */
+        /**
+         * The same results with passages as HTML: the stored text escaped, then the matches between these tags instead of
+         * {@link #MATCH_START} and {@link #MATCH_END}.
+         */
         public Results tagged(String start, String end) {
             return new Results(items.stream().map(hit -> new Hit(hit.id(), hit.ref(), hit.name(), hit.kind(), hit.status(),
                     hit.territory(), hit.population(), retag(hit.highlights(), start, end))).toList(), total, page, size, facets);
@@ -119,7 +125,7 @@ public class SchemeSearch {
         private static Map<String, List<String>> retag(Map<String, List<String>> highlights, String start, String end) {
             Map<String, List<String>> retagged = new LinkedHashMap<>();
             highlights.forEach((field, passages) -> retagged.put(field,
-                    passages.stream().map(p -> p.replace(MATCH_START, start).replace(MATCH_END, end)).toList()));
+                    passages.stream().map(p -> marked(p, start, end)).toList()));
             return retagged;
         }
     }
@@ -131,6 +137,11 @@ public class SchemeSearch {
      */
     public static final String MATCH_START = "\uE000";
     public static final String MATCH_END = "\uE001";
+
+    /** A passage as HTML: its text escaped, then its matches between these tags. */
+    public static String marked(String passage, String start, String end) {
+        return HtmlText.escape(passage).replace(MATCH_START, start).replace(MATCH_END, end);
+    }
 
     private final SearchSession session;
 

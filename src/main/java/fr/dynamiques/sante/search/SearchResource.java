@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
+
 
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,8 +30,9 @@ public class SearchResource {
         this.search = search;
     }
 
+    @Cached(Cached.Validator.INDEX)
     @GET
-    @Operation(summary = "Search schemes",
+    @Operation(operationId = "searchSchemes", summary = "Search schemes",
             description = "French-aware full text over names, kinds, places covered (names, INSEE and postal codes), themes, "
                     + "descriptions, partners and consenting coordinators; one typo tolerated on words of 5 letters or more. "
                     + "Filters take several values (repeated or comma-separated); each facet counts with every filter but its own. "

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 
@@ -28,8 +29,9 @@ public class SuggestResource {
         this.suggestions = suggestions;
     }
 
+    @Cached(Cached.Validator.INDEX)
     @GET
-    @Operation(summary = "Territories and schemes as the user types",
+    @Operation(operationId = "suggest", summary = "Territories and schemes as the user types",
             description = "Up to 5 territories (names, INSEE and postal codes), then up to 5 schemes whose name has words "
                     + "starting with every typed word; accent- and case-insensitive.")
     public List<Suggestions.Suggestion> suggest(@Parameter(description = "Text typed so far", example = "ech") @QueryParam("q") String q) {

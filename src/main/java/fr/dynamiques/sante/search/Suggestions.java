@@ -27,7 +27,7 @@ import fr.dynamiques.sante.territory.TerritorySuggestions;
 public class Suggestions {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "A territory or a scheme matching the typed text")
+    @Schema(description = "A territory or a scheme matching the typed text", requiredProperties = {"type", "label"})
     public record Suggestion(@Schema(description = "territory or scheme", examples = "territory") String type,
                              @Schema(examples = "Échirolles") String label,
                              @Schema(description = "Territories: département, région or EPCI type; schemes: their kind",

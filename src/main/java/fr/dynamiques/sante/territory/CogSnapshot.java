@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,7 +38,7 @@ public class CogSnapshot {
     }
 
     /** What the snapshot holds, swapped whole so that readers never see half of it. */
-    private record Tables(int cogYear, Map<String, CommuneFacts> communes, Map<String, String> epciNames,
+    private record Tables(long loadId, Instant loadedAt, int cogYear, Map<String, CommuneFacts> communes, Map<String, String> epciNames,
                           Map<String, List<String>> epciMembers,
                           Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
                           Map<String, String> departmentRegions, Map<String, String> regionNames) {
@@ -56,6 +57,16 @@ public class CogSnapshot {
 
     public int cogYear() {
         return tables().cogYear();
+    }
+
+    /** Which load of a referential file the tables hold (a new file loaded, a new number): part of the API's ETags. */
+    public long loadId() {
+        return tables().loadId();
+    }
+
+    /** When the referential in the tables was loaded: the Last-Modified of answers drawn from it alone. */
+    public Instant loadedAt() {
+        return tables().loadedAt();
     }
 
     public boolean isCommune(String code) {
@@ -194,9 +205,13 @@ public class CogSnapshot {
     private Tables read() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             int cogYear = 0;
-            try (ResultSet rows = statement.executeQuery("select cog_year from cog_load order by id desc limit 1")) {
+            long loadId = 0;
+            Instant loadedAt = Instant.EPOCH;
+            try (ResultSet rows = statement.executeQuery("select cog_year, id, loaded_at from cog_load order by id desc limit 1")) {
                 if (rows.next()) {
                     cogYear = rows.getInt(1);
+                    loadId = rows.getLong(2);
+                    loadedAt = rows.getTimestamp(3).toInstant();
                 }
             }
             Map<String, String> regionNames = new HashMap<>();
@@ -236,7 +251,7 @@ public class CogSnapshot {
                 }
             }
             epciMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
-            return new Tables(cogYear, Map.copyOf(communes), Map.copyOf(epciNames), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
+            return new Tables(loadId, loadedAt, cogYear, Map.copyOf(communes), Map.copyOf(epciNames), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
                     Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the referential", e);

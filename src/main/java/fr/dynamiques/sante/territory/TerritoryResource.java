@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.territory.TerritoryViews.CommuneView;
@@ -39,14 +40,15 @@ public class TerritoryResource {
         this.suggestions = suggestions;
     }
 
+    @Cached(Cached.Validator.REFERENTIAL)
     @GET
-    @Operation(summary = "Territories matching typed text",
+    @Operation(operationId = "findTerritories", summary = "Territories matching typed text",
             description = "Accent- and case-insensitive prefix match on names, INSEE codes, SIREN and postal codes; "
                     + "best match first (exact code, exact name, name prefix, word prefixes), then by population.")
     public List<TerritoryMatch> suggest(
             @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
             @Parameter(description = "commune, epci, department or region") @QueryParam("level") String level,
-            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1", maximum = "10"))
             @QueryParam("limit") @DefaultValue("10") String limitParam) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badRequest("Query parameter q is required.", new Problem.FieldError("q", "must not be blank"));
@@ -68,34 +70,42 @@ public class TerritoryResource {
         return suggestions.suggest(q.strip(), chosen, limit);
     }
 
+    @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/communes/{code}")
     @Transactional
-    @Operation(summary = "A commune by its INSEE code")
+    @Operation(operationId = "getCommune", summary = "A commune by its INSEE code",
+            description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to. Codes are strings: 2A004 is a commune of Corse-du-Sud.")
     public CommuneView commune(@Parameter(example = "38151") @PathParam("code") String code) {
         return CommuneView.of(Territory.<Commune>findExisting(TerritoryLevel.COMMUNE, code));
     }
 
+    @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/epcis/{siren}")
     @Transactional
-    @Operation(summary = "An EPCI by its SIREN, with its member communes")
+    @Operation(operationId = "getEpci", summary = "An EPCI by its SIREN, with its member communes",
+            description = "Name, legal form, population, and its member communes with their populations.")
     public EpciView epci(@Parameter(example = "200040715") @PathParam("siren") String siren) {
         return EpciView.of(Territory.<Epci>findExisting(TerritoryLevel.EPCI, siren));
     }
 
+    @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/departments/{code}")
     @Transactional
-    @Operation(summary = "A département by its code")
+    @Operation(operationId = "getDepartment", summary = "A département by its code",
+            description = "Name, population (the sum of its communes'), région, and its EPCI.")
     public DepartmentView department(@Parameter(example = "38") @PathParam("code") String code) {
         return DepartmentView.of(Territory.<Department>findExisting(TerritoryLevel.DEPARTMENT, code));
     }
 
+    @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/regions/{code}")
     @Transactional
-    @Operation(summary = "A région by its code")
+    @Operation(operationId = "getRegion", summary = "A région by its code",
+            description = "Name, population and départements.")
     public RegionView region(@Parameter(example = "84") @PathParam("code") String code) {
         return RegionView.of(Territory.<Region>findExisting(TerritoryLevel.REGION, code));
     }

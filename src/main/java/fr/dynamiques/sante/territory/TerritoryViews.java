@@ -10,7 +10,7 @@ public final class TerritoryViews {
     private TerritoryViews() {
     }
 
-    @Schema(description = "A code and a name")
+    @Schema(description = "A code and a name", requiredProperties = {"code", "name"})
     public record Ref(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name) {
         static Ref of(Department d) {
             return new Ref(d.code, d.name);
@@ -21,12 +21,12 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "An EPCI named by its SIREN")
+    @Schema(description = "An EPCI named by its SIREN", requiredProperties = {"siren", "name"})
     public record EpciRef(@Schema(examples = "200040715") String siren,
                           @Schema(examples = "Grenoble-Alpes-Métropole") String name) {
     }
 
-    @Schema(description = "A current commune of the COG")
+    @Schema(description = "A current commune of the COG", requiredProperties = {"code", "name", "postalCodes", "department", "region"})
     public record CommuneView(
             @Schema(examples = "38151") String code,
             @Schema(examples = "Échirolles") String name,
@@ -44,7 +44,7 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "A commune within a larger territory")
+    @Schema(description = "A commune within a larger territory", requiredProperties = {"code", "name"})
     public record MemberCommune(@Schema(examples = "38151") String code, @Schema(examples = "Échirolles") String name,
                                 @Schema(examples = "37491") Long population) {
         static MemberCommune of(Commune c) {
@@ -52,7 +52,7 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "An EPCI with its member communes")
+    @Schema(description = "An EPCI with its member communes", requiredProperties = {"siren", "name", "type", "population", "communes"})
     public record EpciView(
             @Schema(examples = "200040715") String siren,
             @Schema(examples = "Grenoble-Alpes-Métropole") String name,
@@ -67,7 +67,7 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "A département")
+    @Schema(description = "A département", requiredProperties = {"code", "name", "population", "region"})
     public record DepartmentView(
             @Schema(examples = "38") String code,
             @Schema(examples = "Isère") String name,
@@ -80,7 +80,7 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "A région (or an overseas collectivité's pseudo-région)")
+    @Schema(description = "A région (or an overseas collectivité's pseudo-région)", requiredProperties = {"code", "name", "population"})
     public record RegionView(
             @Schema(examples = "84") String code,
             @Schema(examples = "Auvergne-Rhône-Alpes") String name,

@@ -3,6 +3,7 @@ package fr.dynamiques.sante.web;
 import java.util.List;
 
 import fr.dynamiques.sante.search.SchemeSearch;
+import fr.dynamiques.sante.text.HtmlText;
 import io.quarkus.qute.RawString;
 
 /**
@@ -18,24 +19,8 @@ final class Highlights {
     /** The passages joined with an ellipsis, or the plain text when nothing matched (null when neither). */
     static RawString marked(List<String> passages, String plain) {
         if (passages == null || passages.isEmpty()) {
-            return plain == null ? null : new RawString(escape(plain));
+            return plain == null ? null : new RawString(HtmlText.escape(plain));
         }
-        String html = String.join(" … ", passages.stream().map(Highlights::escape).toList());
-        return new RawString(html.replace(SchemeSearch.MATCH_START, "<mark>").replace(SchemeSearch.MATCH_END, "</mark>"));
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return new RawString(String.join(" … ", passages.stream().map(p -> SchemeSearch.marked(p, "<mark>", "</mark>")).toList()));
     }
 }

@@ -550,6 +550,18 @@ public interface Messages {
     @Message("Mon espace")
     String space_title();
 
+    @Message("La fiche a changé depuis que vous l'avez ouverte")
+    String edit_changed_title();
+
+    @Message("Quelqu'un a publié une modification de cette fiche pendant que vous la modifiiez. Rien n'a été enregistré, pour ne pas effacer son travail : rouvrez le formulaire, qui montre la fiche à jour, et refaites votre modification.")
+    String edit_changed_text();
+
+    @Message("Rouvrir le formulaire à jour")
+    String edit_changed_reload();
+
+    @Message("Voir la fiche publiée")
+    String edit_changed_view();
+
     @Message("Mon compte")
     String space_account();
 

@@ -35,6 +35,7 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.scheme.SchemeTags;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.workflow.Proposals;
 import fr.dynamiques.sante.workflow.SchemeChange;
@@ -64,7 +65,9 @@ public class SpacePage {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
                                              String done, boolean publishedContact);
 
-        static native TemplateInstance edit(SchemeDocument scheme, List<String> statuses, boolean proposes);
+        static native TemplateInstance edit(SchemeDocument scheme, String version, List<String> statuses, boolean proposes);
+
+        static native TemplateInstance changed(long schemeId);
     }
 
     private final Visitor visitor;
@@ -75,9 +78,10 @@ public class SpacePage {
     private final ObjectMapper json;
     private final PersonalData personalData;
     private final Accounts accounts;
+    private final SchemeTags tags;
 
     SpacePage(Visitor visitor, Proposals proposals, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
-              PersonalData personalData, Accounts accounts) {
+              PersonalData personalData, Accounts accounts, SchemeTags tags) {
         this.visitor = visitor;
         this.proposals = proposals;
         this.access = access;
@@ -86,6 +90,7 @@ public class SpacePage {
         this.json = json;
         this.personalData = personalData;
         this.accounts = accounts;
+        this.tags = tags;
     }
 
     @GET
@@ -117,15 +122,15 @@ public class SpacePage {
         if (!access.answersFor(caller, scheme)) {
             throw new ProblemException(403, "You do not answer for this scheme.", List.of());
         }
-        return Response.ok(visitor.page(Templates.edit(SchemeDocument.of(scheme, cog, true, null), statuses(),
-                access.proposes(caller, scheme)))).build();
+        return Response.ok(visitor.page(Templates.edit(SchemeDocument.of(scheme, cog, true, null), tags.of(scheme, true).tag().getValue(),
+                statuses(), access.proposes(caller, scheme)))).build();
     }
 
     @POST
     @Path("/dispositifs/{id}/modifier")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") String id, @FormParam("description") String description,
+    public Response edit(@PathParam("id") String id, @FormParam("version") String version, @FormParam("description") String description,
                          @FormParam("website") String website, @FormParam("status") String status,
                          @FormParam("endDate") String endDate, @FormParam("themes") String themes) {
         Caller caller = caller();
@@ -143,7 +148,12 @@ public class SpacePage {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.badRequest("Invalid form.", new FieldError("endDate", "a date"));
         }
-        SchemeChange change = proposals.change(caller, scheme, changed);
+        Scheme.takeWriteTurn(); // compared and written in turn with other writes: none can slip in between
+        if (version == null || !version.equals(tags.of(scheme, true).tag().getValue())) {
+            // Changed since the form was opened: say so, and write nothing (the form would overwrite what was published).
+            return Response.status(409).entity(visitor.page(Templates.changed(scheme.id))).build();
+        }
+        SchemeChange change = proposals.change(caller, scheme, changed, s -> true);
         return Response.seeOther(URI.create("/espace?fait=" + (change == null ? "publie" : "propose"))).build();
     }
 

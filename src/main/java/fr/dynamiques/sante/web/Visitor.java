@@ -53,10 +53,13 @@ public class Visitor {
         return locale;
     }
 
-    /** The signed-in visitor, if any (authenticated once per request). */
+    /**
+     * The signed-in visitor, if any (authenticated once per request). Error pages of requests that reached no page (a
+     * 404, a refused form) are drawn on the I/O thread, which must not wait for the database: they are drawn anonymous.
+     */
     public Optional<Caller> caller() {
         if (signedIn == null) {
-            signedIn = caller.get();
+            signedIn = io.vertx.core.Context.isOnEventLoopThread() ? Optional.empty() : caller.get();
         }
         return signedIn;
     }

@@ -34,16 +34,16 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = "admin")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Propositions", description = "Coordinators' proposed changes and their validation")
 public class ChangeResource {
 
-    @Schema(description = "A proposed change and its fate")
+    @Schema(description = "A proposed change and its fate", requiredProperties = {"id", "schemeId", "schemeName", "proposedAt", "status", "document"})
     public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, Instant proposedAt, String status,
                              String reason, Long decidedBy, Instant decidedAt, SchemeDocument document) {
     }
 
-    @Schema(description = "Why a change is rejected")
+    @Schema(description = "Why a change is rejected", requiredProperties = {"reason"})
     public record Rejection(@Schema(examples = "Le périmètre ne correspond pas au contrat signé.") String reason) {
     }
 
@@ -59,7 +59,7 @@ public class ChangeResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Proposed changes you may see", description = "ARS: those on schemes touching your régions; coordinators: "
+    @Operation(operationId = "listChanges", summary = "Proposed changes you may see", description = "ARS: those on schemes touching your régions; coordinators: "
             + "your own; admins: all. PENDING unless status= says otherwise.")
     public List<ChangeView> list(@QueryParam("status") String status) {
         Caller caller = callers.require();
@@ -70,7 +70,7 @@ public class ChangeResource {
     @POST
     @Path("/{id}/approve")
     @Transactional
-    @Operation(summary = "Approve and publish a proposed change", description = "409 when it is no longer pending.")
+    @Operation(operationId = "approveChange", summary = "Approve and publish a proposed change", description = "409 when it is no longer pending.")
     public SchemeDocument approve(@PathParam("id") String id) {
         SchemeChange change = SchemeChange.findExisting(id);
         proposals.approve(callers.require(), change);
@@ -81,7 +81,8 @@ public class ChangeResource {
     @Path("/{id}/reject")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject a proposed change, with a reason")
+    @Operation(operationId = "rejectChange", summary = "Reject a proposed change, with a reason",
+            description = "The proposal is closed with the reason given (1 to 2,000 characters), which its author reads in GET /changes?status=REJECTED; the published scheme does not change.")
     public ChangeView reject(@PathParam("id") String id, Rejection body) {
         SchemeChange change = SchemeChange.findExisting(id);
         proposals.reject(callers.require(), change, body == null ? null : body.reason());

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.workflow;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeService;
+import fr.dynamiques.sante.scheme.SchemeTags;
 
 /**
  * Publishing a change of a scheme, for the API and the pages alike: a coordinator's change waits as a proposal, an ARS
@@ -29,24 +31,30 @@ public class Proposals {
     private final SchemeAccess access;
     private final SchemeService service;
     private final Audit audit;
+    private final SchemeTags tags;
     private final ObjectMapper json;
 
-    Proposals(SchemeAccess access, SchemeService service, Audit audit, ObjectMapper json) {
+    Proposals(SchemeAccess access, SchemeService service, Audit audit, SchemeTags tags, ObjectMapper json) {
         this.access = access;
         this.service = service;
         this.audit = audit;
+        this.tags = tags;
         this.json = json;
     }
 
-    /** Publishes the change, or (a coordinator) proposes it: answers the pending proposal, or null when published. */
+    /**
+     * Publishes the change, or (a coordinator) proposes it: answers the pending proposal, or null when published. Either
+     * way only if the scheme is still as the caller read it ({@code unchanged}: else 412).
+     */
     @Transactional
-    public SchemeChange change(Caller caller, Scheme scheme, SchemeDocument doc) {
+    public SchemeChange change(Caller caller, Scheme scheme, SchemeDocument doc, Predicate<Scheme> unchanged) {
         if (access.proposes(caller, scheme)) {
+            SchemeService.requireUnchanged(scheme, unchanged);
             service.checkUpdate(scheme.id, doc);
-            return SchemeChange.propose(scheme, caller.accountId(), write(doc));
+            return SchemeChange.propose(scheme, caller.accountId(), write(doc), tags.of(scheme, true).tag().getValue());
         }
         access.mayUpdate(caller, scheme, doc);
-        publish(caller, scheme, doc, "UPDATE");
+        publish(caller, scheme, doc, "UPDATE", unchanged);
         return null;
     }
 
@@ -54,7 +62,11 @@ public class Proposals {
     public void approve(Caller caller, SchemeChange change) {
         SchemeDocument proposed = pending(change);
         access.mayDecide(caller, change.scheme, proposed);
-        publish(caller, change.scheme, proposed, "APPROVE");
+        if (change.baseTag != null && !tags.of(change.scheme, true).tag().getValue().equals(change.baseTag)) {
+            throw new ProblemException(409, "The scheme changed since this proposal was made: approving it would undo what was "
+                    + "published meanwhile. Reject it, and the coordinator proposes again on the current version.", List.of());
+        }
+        publish(caller, change.scheme, proposed, "APPROVE", scheme -> true);
         decide(change, caller, SchemeChange.Status.APPROVED, null);
     }
 
@@ -82,9 +94,9 @@ public class Proposals {
         }
     }
 
-    private void publish(Caller caller, Scheme scheme, SchemeDocument doc, String action) {
+    private void publish(Caller caller, Scheme scheme, SchemeDocument doc, String action, Predicate<Scheme> unchanged) {
         ObjectNode before = audit.snapshot(scheme);
-        service.update(scheme.id, doc);
+        service.update(scheme.id, doc, caller, unchanged);
         audit.record(scheme.id, action, caller, before, audit.snapshot(scheme));
     }
 

@@ -50,9 +50,13 @@ public class SchemeChange extends PanacheEntityBase {
 
     public Instant decidedAt;
 
-    /** A new pending proposal of this version of the scheme (JSON in the API's format). */
-    public static SchemeChange propose(Scheme scheme, Long proposedBy, String document) {
+    /** The entity tag of the scheme the proposal was made on (the admin's view). */
+    public String baseTag;
+
+    /** A new pending proposal of this version of the scheme (JSON in the API's format), made on the version tagged so. */
+    public static SchemeChange propose(Scheme scheme, Long proposedBy, String document, String baseTag) {
         SchemeChange change = new SchemeChange();
+        change.baseTag = baseTag;
         change.scheme = scheme;
         change.proposedBy = proposedBy;
         change.proposedAt = Instant.now();

@@ -91,6 +91,27 @@ class SearchResourceTest {
     }
 
     @Test
+    void highlightsAreSafeHtmlWhateverTheStoredTextHolds() {
+        long id = write(Map.of("ref", "highlight-markup", "name", "Atelier <b>Xiuhcoatl</b> & co", "kind", "ASV", "status", "ACTIVE",
+                "description", "<script>alert('xiuhcoatl')</script> <em>déjà</em> un programme Xiuhcoatl.",
+                "perimeter", Map.of("communes", List.of("38229"))));
+        try {
+            Indexing.await();
+            JsonPath answer = search(Map.of("q", "xiuhcoatl"));
+            String name = answer.getString("items[0].highlights.name[0]");
+            String description = String.join(" ", answer.<String>getList("items[0].highlights.description"));
+            assertThat(name).isEqualTo("Atelier &lt;b&gt;<em>Xiuhcoatl</em>&lt;/b&gt; &amp; co");
+            assertThat(description).contains("&lt;script&gt;alert(&#39;<em>xiuhcoatl</em>&#39;)&lt;/script&gt;")
+                    .contains("&lt;em&gt;déjà&lt;/em&gt;").doesNotContain("<script>").doesNotContain("<em>déjà");
+            // Once the markers are taken out, what remains is the stored text, escaped: nothing else is markup.
+            assertThat(description.replace("<em>", "").replace("</em>", "")).doesNotContain("<").doesNotContain(">");
+        } finally {
+            given().header("Authorization", "Bearer test-admin-token").delete("/api/v1/schemes/" + id).then().statusCode(204);
+            Indexing.await();
+        }
+    }
+
+    @Test
     void facetsCountEveryOtherFilterButTheirOwn() {
         JsonPath all = search(Map.of());
         assertThat(counts(all, "kind")).containsEntry("CLS", 8L).containsEntry("CLSM", 2L).containsEntry("ASV", 1L)

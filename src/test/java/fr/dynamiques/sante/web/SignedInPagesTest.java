@@ -51,11 +51,15 @@ public class SignedInPagesTest {
         return SchemeFixtures.admin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** The sign-in form's answer to these credentials (the form's token taken from the form, as a browser does). */
+    /**
+     * The sign-in form's answer to these credentials, posted as a browser does: the form's token taken from the form, and
+     * the page's origin in an Origin header (which cross-origin rules must not mistake for another site's request).
+     */
     public static Response signIn(String email, String password) {
         Response form = given().get("/connexion");
         String token = Jsoup.parse(form.asString()).selectFirst("input[name=csrf]").val();
         return given().redirects().follow(false).cookie(SignInPage.FORM_COOKIE, form.cookie(SignInPage.FORM_COOKIE))
+                .header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
                 .formParam("email", email).formParam("password", password).formParam("csrf", token).post("/connexion");
     }
 
@@ -181,6 +185,40 @@ public class SignedInPagesTest {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Indexing.await();
         }
+    }
+
+    @Test
+    void anEditFormOpenedBeforeAnotherChangeSaysSoAndOverwritesNothing() {
+        long scheme = SchemeFixtures.create(SchemeFixtures.cls("pages-concurrent"));
+        try {
+            account("pages-editor@example.org", "ARS", List.of("84"), List.of());
+            String session = session("pages-editor@example.org");
+            String version = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]").val();
+            // Meanwhile, someone else publishes a change through the API.
+            Map<String, Object> body = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
+            body.put("description", "Publiée entre-temps.");
+            SchemeFixtures.admin().body(body).put("/api/v1/schemes/" + scheme).then().statusCode(200);
+
+            Response stale = submitEdit(session, scheme, version, "Écrite sur l'ancienne version.");
+            assertThat(stale.statusCode()).isEqualTo(409);
+            assertThat(Jsoup.parse(stale.asString()).selectFirst("h1").text()).contains("a changé");
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("description")).isEqualTo("Publiée entre-temps.");
+
+            // Reopened, the form carries the current version and publishes.
+            String fresh = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]").val();
+            assertThat(submitEdit(session, scheme, fresh, "Écrite sur la version à jour.").statusCode()).isEqualTo(303);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("description")).isEqualTo("Écrite sur la version à jour.");
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+            Indexing.await();
+        }
+    }
+
+    private static Response submitEdit(String session, long scheme, String version, String description) {
+        return given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", csrf(session))
+                .formParam("version", version).formParam("description", description).formParam("status", "ACTIVE")
+                .formParam("endDate", "2026-05-31").formParam("themes", "santé mentale")
+                .post("/espace/dispositifs/" + scheme + "/modifier");
     }
 
     @Test

@@ -106,6 +106,10 @@ class WorkflowTest {
             ars11.request().get("/api/v1/schemes/" + scheme + "/history").then().statusCode(403);
             given().get("/api/v1/schemes/" + scheme + "/history").then().statusCode(401);
 
+            // The other proposal was made on the version the approval just replaced: approving it would undo that change.
+            ars84.request().post("/api/v1/changes/" + other + "/approve").then().statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString("changed since this proposal was made"));
+            assertThat(publicScheme(scheme).getString("description")).isEqualTo("Nouvelle description proposée par la coordination.");
             // The other proposal: a rejection says why, and the coordinator reads it.
             ars84.request().body(Map.of("reason", " ")).post("/api/v1/changes/" + other + "/reject").then().statusCode(400);
             ars84.request().body(Map.of("reason", "Déjà publiée.")).post("/api/v1/changes/" + other + "/reject").then().statusCode(200);

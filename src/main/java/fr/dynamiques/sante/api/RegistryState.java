@@ -1,0 +1,33 @@
+package fr.dynamiques.sante.api;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Where the registry stands: the last revision committed (every write of a scheme takes the next one, every deletion
+ * leaves one, see V11__scheme_revisions.sql) and when. One indexed read, done before answering a read that may be 304.
+ */
+@ApplicationScoped
+public class RegistryState {
+
+    public record State(long revision, Instant changedAt) {
+    }
+
+    private final EntityManager em;
+
+    RegistryState(EntityManager em) {
+        this.em = em;
+    }
+
+    public State now() {
+        Object[] row = (Object[]) em.createNativeQuery("select greatest((select max(revision) from scheme), (select max(revision) "
+                + "from scheme_deletion)), greatest((select max(updated_at) from scheme), (select max(deleted_at) from scheme_deletion))")
+                .getSingleResult();
+        long revision = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        Instant changedAt = row[1] == null ? Instant.EPOCH : row[1] instanceof Timestamp t ? t.toInstant() : (Instant) row[1];
+        return new State(revision, changedAt);
+    }
+}
