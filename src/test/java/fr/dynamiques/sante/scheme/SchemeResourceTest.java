@@ -374,7 +374,7 @@ class SchemeResourceTest {
                 .body("components.schemas.Scheme.properties.ref.examples[0]", equalTo("ars-ara-cls-0042"))
                 .body("components.schemas.Scheme.properties.population.readOnly", equalTo(true))
                 .body("paths.'/api/v1/schemes/import'.post.summary", containsString("Import"))
-                .body("components.securitySchemes.admin.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 
     @Test
