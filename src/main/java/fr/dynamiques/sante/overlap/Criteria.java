@@ -15,9 +15,9 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
  * The kinds, statuses and territory an overlap or coverage question names, checked as the registry's filters are:
  * an unknown kind, status or code is the client's mistake (400), never an empty answer.
  */
-record Criteria(List<String> kinds, List<String> statuses, String region, String department) {
+public record Criteria(List<String> kinds, List<String> statuses, String region, String department) {
 
-    static Criteria of(List<String> kind, List<String> status, String region, String department, List<String> defaultStatuses,
+    public static Criteria of(List<String> kind, List<String> status, String region, String department, List<String> defaultStatuses,
                       CogSnapshot cog) {
         SchemeFilter filter = SchemeFilter.of(kind, status, region, department, null, null, null, null, null,
                 SchemeKind.byCode(), cog);
@@ -26,7 +26,7 @@ record Criteria(List<String> kinds, List<String> statuses, String region, String
     }
 
     /** The one territory named: a département or a région, not both, not neither. */
-    Area area(EntityManager em) {
+    public Area area(EntityManager em) {
         if ((region == null) == (department == null)) {
             throw ProblemException.badRequest("Name one territory: a département or a région.",
                     new FieldError("department", "give department or region, not both"));

@@ -1,7 +1,6 @@
 package fr.dynamiques.sante.overlap;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,9 +55,8 @@ public class TerritoryStackResource {
     }
 
     /** "communes" or "commune", and so on: the plural names the collection, as in /territories/communes/{code}. */
-    private static TerritoryLevel level(String name) {
-        String singular = name.toLowerCase(Locale.ROOT).replaceAll("s$", "");
-        return TerritoryLevel.fromApiName(singular).orElseThrow(() -> new ProblemException(404,
+    public static TerritoryLevel level(String name) {
+        return TerritoryLevel.fromPathSegment(name).orElseThrow(() -> new ProblemException(404,
                 "No territory level '" + (name.length() > 20 ? name.substring(0, 20) + "…" : name) + "'.",
                 List.of(new FieldError("level", "one of communes, epcis, departments, regions"))));
     }

@@ -44,6 +44,11 @@ public enum TerritoryLevel {
         return candidate != null && code.matcher(candidate).matches();
     }
 
+    /** A level as a path names it: "communes" or "commune", "epcis", "departments", "regions" (case aside). */
+    public static Optional<TerritoryLevel> fromPathSegment(String name) {
+        return fromApiName(name.toLowerCase(Locale.ROOT).replaceAll("s$", ""));
+    }
+
     public static Optional<TerritoryLevel> fromApiName(String name) {
         return Arrays.stream(values()).filter(level -> level.apiName().equals(name)).findFirst();
     }

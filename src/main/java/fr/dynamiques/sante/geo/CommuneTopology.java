@@ -1,0 +1,215 @@
+package fr.dynamiques.sante.geo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The outline of every commune, as one topology (TopoJSON: IGN ADMIN EXPRESS COG CARTO 2025, data/README.md): borders
+ * are arcs shared by the communes on both sides. The outline of any set of communes (an EPCI, a département, a
+ * scheme's perimeter) is made of the arcs used by exactly one of its members: exact, with each border drawn once and
+ * no union of polygons computed. Coordinates stay as the file's integer grid (about 90 x 80 m) until written out.
+ * Read once, when first needed (about 2 MB of arrays for 262,771 points).
+ */
+@ApplicationScoped
+public class CommuneTopology {
+
+    private static final Logger LOG = Logger.getLogger(CommuneTopology.class);
+
+    /** The file's grid: longitude = x * scale[0] + translate[0], latitude likewise. */
+    record Grid(double scaleX, double scaleY, double translateX, double translateY) {
+        double lon(int x) {
+            return x * scaleX + translateX;
+        }
+
+        double lat(int y) {
+            return y * scaleY + translateY;
+        }
+    }
+
+    /** The arcs (absolute grid coordinates) and, per commune, its polygons as rings of signed arc references. */
+    private record Tables(Grid grid, int[][] xs, int[][] ys, Map<String, int[][][]> communes) {
+    }
+
+    private final String resource;
+    private final ObjectMapper json;
+    private volatile Tables tables;
+
+    CommuneTopology(@ConfigProperty(name = "directory.geo.resource") String resource, ObjectMapper json) {
+        this.resource = resource;
+        this.json = json;
+    }
+
+    /** Whether the commune has an outline (the communes of the overseas collectivities have none). */
+    public boolean has(String commune) {
+        return tables().communes().containsKey(commune);
+    }
+
+    /** How many of these communes have no outline. */
+    public long missing(Collection<String> communes) {
+        Map<String, int[][][]> known = tables().communes();
+        return communes.stream().filter(code -> !known.containsKey(code)).count();
+    }
+
+    /**
+     * The outline of these communes taken together: every arc used by exactly one of them, chained into closed rings,
+     * exterior rings counterclockwise and holes clockwise (RFC 7946), each hole in the polygon around it. Communes
+     * without an outline are left out (see {@link #has}).
+     */
+    public Outline outline(Collection<String> communes) {
+        Tables t = tables();
+        Map<Integer, Integer> uses = new HashMap<>();
+        List<Integer> directed = new ArrayList<>();
+        for (String code : communes) {
+            int[][][] polygons = t.communes().get(code);
+            if (polygons == null) {
+                continue;
+            }
+            for (int[][] polygon : polygons) {
+                for (int[] ring : polygon) {
+                    for (int arc : ring) {
+                        uses.merge(arc < 0 ? ~arc : arc, 1, Integer::sum);
+                        directed.add(arc);
+                    }
+                }
+            }
+        }
+        List<Integer> border = directed.stream().filter(arc -> uses.get(arc < 0 ? ~arc : arc) == 1).toList();
+        return Outline.of(Rings.chain(border, t.xs(), t.ys()), t.grid());
+    }
+
+    private Tables tables() {
+        Tables current = tables;
+        if (current == null) {
+            synchronized (this) {
+                if (tables == null) {
+                    tables = read();
+                }
+                current = tables;
+            }
+        }
+        return current;
+    }
+
+    private Tables read() {
+        long start = System.nanoTime();
+        try (InputStream in = new GZIPInputStream(resourceStream()); JsonParser parser = json.getFactory().createParser(in)) {
+            Grid grid = null;
+            int[][] xs = null;
+            int[][] ys = null;
+            Map<String, int[][][]> communes = new HashMap<>(40_000);
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "arcs" -> {
+                        List<int[][]> arcs = readArcs(parser);
+                        xs = new int[arcs.size()][];
+                        ys = new int[arcs.size()][];
+                        for (int i = 0; i < arcs.size(); i++) {
+                            xs[i] = arcs.get(i)[0];
+                            ys[i] = arcs.get(i)[1];
+                        }
+                    }
+                    case "transform" -> {
+                        JsonNode transform = json.readTree(parser);
+                        grid = new Grid(transform.get("scale").get(0).asDouble(), transform.get("scale").get(1).asDouble(),
+                                transform.get("translate").get(0).asDouble(), transform.get("translate").get(1).asDouble());
+                    }
+                    case "objects" -> {
+                        JsonNode geometries = json.<JsonNode>readTree(parser).get("communes").get("geometries");
+                        for (JsonNode geometry : geometries) {
+                            communes.put(geometry.get("id").asText(), polygons(geometry));
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (grid == null || xs == null) {
+                throw new IllegalStateException(resource + " is not a quantized topology");
+            }
+            LOG.infof("Commune outlines read from %s: %d communes, %d arcs in %d ms", resource, communes.size(), xs.length,
+                    (System.nanoTime() - start) / 1_000_000);
+            return new Tables(grid, xs, ys, Map.copyOf(communes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the commune outlines " + resource, e);
+        }
+    }
+
+    /** Arcs are delta-encoded: each position after the first is the difference with the one before. */
+    private static List<int[][]> readArcs(JsonParser parser) throws IOException {
+        expect(parser.currentToken(), JsonToken.START_ARRAY);
+        List<int[][]> arcs = new ArrayList<>(110_000);
+        List<int[]> points = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_ARRAY) {
+            points.clear();
+            int x = 0;
+            int y = 0;
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                parser.nextToken();
+                x += parser.getIntValue();
+                parser.nextToken();
+                y += parser.getIntValue();
+                expect(parser.nextToken(), JsonToken.END_ARRAY);
+                points.add(new int[] {x, y});
+            }
+            int[] arcXs = new int[points.size()];
+            int[] arcYs = new int[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                arcXs[i] = points.get(i)[0];
+                arcYs[i] = points.get(i)[1];
+            }
+            arcs.add(new int[][] {arcXs, arcYs});
+        }
+        return arcs;
+    }
+
+    private static int[][][] polygons(JsonNode geometry) {
+        JsonNode arcs = geometry.get("arcs");
+        boolean multi = geometry.get("type").asText().equals("MultiPolygon");
+        int[][][] polygons = new int[multi ? arcs.size() : 1][][];
+        for (int p = 0; p < polygons.length; p++) {
+            JsonNode rings = multi ? arcs.get(p) : arcs;
+            polygons[p] = new int[rings.size()][];
+            for (int r = 0; r < rings.size(); r++) {
+                JsonNode ring = rings.get(r);
+                polygons[p][r] = new int[ring.size()];
+                for (int a = 0; a < ring.size(); a++) {
+                    polygons[p][r][a] = ring.get(a).asInt();
+                }
+            }
+        }
+        return polygons;
+    }
+
+    private InputStream resourceStream() {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("No commune outlines at " + resource + " (directory.geo.resource)");
+        }
+        return in;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalStateException("Unexpected " + actual + " in the commune outlines, expected " + expected);
+        }
+    }
+}

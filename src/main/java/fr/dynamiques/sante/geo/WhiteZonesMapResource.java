@@ -1,0 +1,88 @@
+package fr.dynamiques.sante.geo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.dynamiques.sante.api.Cached;
+import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.Criteria;
+import fr.dynamiques.sante.overlap.OverlapViews.UncoveredCommune;
+import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
+import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.territory.CogSnapshot;
+
+/** The white zones of a kind in a département or a région, for GIS tools: the same communes as GET /coverage/white-zones. */
+@Path("/api/v1/coverage/white-zones.geojson")
+@Tag(name = "Géographie")
+public class WhiteZonesMapResource {
+
+    private final Coverage coverage;
+    private final CommuneTopology topology;
+    private final CogSnapshot cog;
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    WhiteZonesMapResource(Coverage coverage, CommuneTopology topology, CogSnapshot cog, EntityManager em, ObjectMapper json) {
+        this.coverage = coverage;
+        this.topology = topology;
+        this.cog = cog;
+        this.em = em;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(GeoJsonWriter.MEDIA_TYPE)
+    @Cached(Cached.Validator.REGISTRY)
+    @Transactional
+    @Operation(operationId = "getWhiteZonesGeoJson", summary = "The white zones as GeoJSON",
+            description = "The communes no scheme of the chosen kinds covers in a département or a région, one Feature each (its "
+                    + "outline, with code, name and population), most populated first; the territory, kinds, statuses and "
+                    + "uncovered population are members of the collection. Counts ACTIVE and RENEWAL schemes unless status= says "
+                    + "otherwise. Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+    @APIResponse(responseCode = "200", description = "The uncovered communes",
+            content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public StreamingOutput whiteZones(
+            @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed", example = "CPTS") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "Département code (or region)", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "Région code (or department)", example = "84") @QueryParam("region") String region,
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
+        Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
+        WhiteZones zones = coverage.whiteZones(criteria.area(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE);
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("territory", zones.territory());
+        members.put("kinds", zones.kinds());
+        members.put("statuses", zones.statuses());
+        members.put("population", zones.population());
+        members.put("attribution", GeoJsonWriter.ATTRIBUTION);
+        return out -> {
+            try (GeoJsonWriter writer = GeoJsonWriter.collection(out, json, members)) {
+                for (UncoveredCommune commune : zones.communes()) {
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("code", commune.code());
+                    properties.put("name", commune.name());
+                    properties.put("population", commune.population());
+                    writer.feature(commune.code(), properties, topology.outline(List.of(commune.code())));
+                }
+            }
+        };
+    }
+}
