@@ -199,7 +199,8 @@ public class AccountResource {
     @Path("/{id}/reactivate")
     @RolesAllowed("ADMIN")
     @Transactional
-    @Operation(operationId = "reactivateUser", summary = "Reactivate an account (admin)", description = "Its password signs in again; its revoked tokens stay revoked.")
+    @Operation(operationId = "reactivateUser", summary = "Reactivate an account (admin)", description = "Its password "
+            + "signs in again; its revoked tokens stay revoked.")
     public AccountView reactivate(@PathParam("id") String id) {
         Account account = mine(id);
         accounts.reactivate(account, callers.require());
@@ -223,7 +224,9 @@ public class AccountResource {
     @RolesAllowed("ADMIN")
     @Transactional
     @Operation(operationId = "getUserHistory", summary = "What happened to an account, oldest first (admin); kept after the account is deleted",
-            description = "What happened to the account, oldest first: created, tokens issued and revoked, deactivated, reactivated, deleted, with who did it. Kept after the account is deleted; holds no email or name.")
+            description = "What happened to the account, oldest first: created, tokens issued and revoked, deactivated, "
+                    + "reactivated, deleted, with who did it. Kept after the account is deleted; holds no email or "
+                    + "name.")
     public List<EventView> history(@PathParam("id") String id) {
         return AccountEvent.ofAccount(accountId(id)).stream()
                 .map(e -> new EventView(e.at, e.action.name(), e.actorId, e.actorRole)).toList();

@@ -31,8 +31,11 @@ public class ApiDocument implements OASFilter {
 
     static final String PROBLEM_TYPE = "application/problem+json";
 
-    /** Public reads answered without validators: search follows the registry a moment behind (see Cached.INDEX). */
-    private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds");
+    /**
+     * Public reads answered without validators: search follows the registry a moment behind (Cached.INDEX); kinds and
+     * the change feed are read as they are.
+     */
+    private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds", "listSchemeChanges");
 
     /** Operations that may answer 409 (a conflicting state) or 412 (a stale If-Match), beyond the common errors. */
     private static final Map<String, List<String>> CONFLICTS = Map.of(

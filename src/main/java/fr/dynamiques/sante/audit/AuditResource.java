@@ -28,7 +28,8 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Dispositifs")
 public class AuditResource {
 
-    @Schema(name = "AuditEntry", description = "A published change: who (account id, null for the configuration's admin token, and role), when, what", requiredProperties = {"at", "action", "actorRole", "changes"})
+    @Schema(name = "AuditEntry", description = "A published change: who (account id, null for the configuration's admin "
+            + "token, and role), when, what", requiredProperties = {"at", "action", "actorRole", "changes"})
     public record Entry(Instant at, String action, Long actorId, String actorRole, List<AuditEntry.FieldChange> changes) {
     }
 
@@ -45,7 +46,9 @@ public class AuditResource {
     @GET
     @Transactional
     @Operation(operationId = "getSchemeHistory", summary = "Every published change of a scheme, oldest first (admins, ARS of its régions, its coordinators)",
-            description = "Every published change of the scheme, oldest first: who (account id and role), when, and each field's old and new value. Coordinators appear by person id only, never by name or contact. To admins, ARS officers of its régions and its coordinators.")
+            description = "Every published change of the scheme, oldest first: who (account id and role), when, and "
+                    + "each field's old and new value. Coordinators appear by person id only, never by name or contact. "
+                    + "To admins, ARS officers of its régions and its coordinators.")
     public List<Entry> history(@PathParam("id") String id) {
         access.mayReadHistory(callers.require(), Scheme.findExisting(id));
         return AuditEntry.ofScheme(Scheme.parseId(id)).stream()

@@ -62,7 +62,8 @@ public class CoordinatorResource {
     @Path("/me")
     @Transactional
     @Operation(operationId = "getMyCoordinatorData", summary = "Your own data as a coordinator (the person whose email is your account's)",
-            description = "The person whose email is the caller's account's: their name, email and, for each scheme they coordinate, whether their contact is published. 404 when the email coordinates no scheme.")
+            description = "The person whose email is the caller's account's: their name, email and, for each scheme "
+                    + "they coordinate, whether their contact is published. 404 when the email coordinates no scheme.")
     public PersonView me() {
         Caller caller = callers.require();
         Person person = caller.email() == null ? null : Person.findByEmail(caller.email()).orElse(null);
@@ -76,7 +77,9 @@ public class CoordinatorResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "getCoordinator", summary = "A coordinator's data (the person, or an admin)",
-            description = "Name, email and the schemes the person coordinates, with the consent given on each. To the person (the account with the same email) or an admin; anyone else gets 403, whether the id exists or not.")
+            description = "Name, email and the schemes the person coordinates, with the consent given on each. To the "
+                    + "person (the account with the same email) or an admin; anyone else gets 403, whether the id "
+                    + "exists or not.")
     public PersonView get(@PathParam("id") String id) {
         Person person = theirs(id, callers.require());
         return new PersonView(person.id, person.firstName, person.lastName, person.email, PersonalData.schemesOf(person).stream()

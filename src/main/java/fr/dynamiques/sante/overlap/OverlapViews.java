@@ -20,7 +20,8 @@ public final class OverlapViews {
     public record OverlapRow(SchemeRef scheme,
                              @Schema(description = "Communes both cover", examples = "1") int sharedCommunes,
                              @Schema(description = "Population of those communes", examples = "37926") long sharedPopulation,
-                             @Schema(description = "Shared population over this scheme's population, 0 to 1 (communes when it has no population)",
+                             @Schema(description = "Shared population over this scheme's population, 0 to 1 (communes "
+                                     + "when it has no population)",
                                      examples = "1.0") double shareOfThis,
                              @Schema(description = "Shared population over the other scheme's population, 0 to 1", examples = "0.4637")
                              double shareOfOther) {

@@ -29,7 +29,8 @@ public class SchemeFeed {
 
     @Schema(name = "SchemeChanges", description = "Changes after a revision, oldest first", requiredProperties = {"items", "next", "more"})
     public record Page(List<Change> items,
-                       @Schema(description = "The revision to ask from next time (since=): the last one listed, or since itself", examples = "1043")
+                       @Schema(description = "The revision to ask from next time (since=): the last one listed, or "
+                               + "since itself", examples = "1043")
                        long next,
                        @Schema(description = "Whether more changes follow: ask again at once with since=next", examples = "false") boolean more) {
     }

@@ -191,7 +191,10 @@ public class SchemeResource {
     @Transactional
     @APIResponse(responseCode = "200", description = "The scheme", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeDocument.class)))
     @Operation(operationId = "getScheme", summary = "A scheme, with the history of its contract lineage",
-            description = "The scheme as its editors wrote it, with computed fields (population covered, communes, départements, régions, CPTS size) and, for kinds with generations, every contract of its lineage. Coordinators' names and contacts appear only with their consent, unless an admin reads. The ETag is the version to send back in If-Match when writing.")
+            description = "The scheme as its editors wrote it, with computed fields (population covered, communes, "
+                    + "départements, régions, CPTS size) and, for kinds with generations, every contract of its "
+                    + "lineage. Coordinators' names and contacts appear only with their consent, unless an admin reads. "
+                    + "The ETag is the version to send back in If-Match when writing.")
     public Response get(@PathParam("id") String id, @Context Request request) {
         boolean full = callers.readsPersonalData();
         Scheme scheme = Scheme.findExisting(id);
@@ -210,7 +213,8 @@ public class SchemeResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createScheme", summary = "Add a scheme", description = "409 when the ref is already used; 400 lists every invalid field.")
+    @Operation(operationId = "createScheme", summary = "Add a scheme", description = "409 when the ref is already used; "
+            + "400 lists every invalid field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
     public Response create(SchemeDocument doc) {
         Caller caller = callers.require();
@@ -227,8 +231,10 @@ public class SchemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "Published (an admin or an ARS officer in scope)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeDocument.class)))
-    @APIResponse(responseCode = "202", description = "Proposed (a coordinator of the scheme): waits for an ARS officer or an admin to approve it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Proposed.class)))
-    @Operation(operationId = "updateScheme", summary = "Replace a scheme", description = "Takes what GET returns (with the admin token); read-only fields are ignored.")
+    @APIResponse(responseCode = "202", description = "Proposed (a coordinator of the scheme): waits for an ARS officer "
+            + "or an admin to approve it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Proposed.class)))
+    @Operation(operationId = "updateScheme", summary = "Replace a scheme", description = "Takes what GET returns (with "
+            + "the admin token); read-only fields are ignored.")
     public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long schemeId = Scheme.parseId(id);
         Caller caller = callers.require();

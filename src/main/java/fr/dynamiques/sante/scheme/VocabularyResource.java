@@ -75,7 +75,9 @@ public class VocabularyResource {
     @Path("/kinds")
     @Transactional
     @Operation(operationId = "listKinds", summary = "Kinds of scheme",
-            description = "Every kind of scheme with its French and English labels and the kind-specific facts its schemes carry (generations, CPTS stages, co-carrying hospital, priority neighbourhoods). New kinds are data: PUT /kinds/{code}.")
+            description = "Every kind of scheme with its French and English labels and the kind-specific facts its "
+                    + "schemes carry (generations, CPTS stages, co-carrying hospital, priority neighbourhoods). New "
+                    + "kinds are data: PUT /kinds/{code}.")
     public List<KindView> kinds() {
         return SchemeKind.listByCode().stream()
                 .map(k -> new KindView(k.code, k.labelFr, k.labelEn, List.copyOf(k.features))).toList();
@@ -152,7 +154,8 @@ public class VocabularyResource {
     @Path("/themes")
     @Transactional
     @Operation(operationId = "listThemes", summary = "Themes: the controlled vocabulary, then the free tags schemes use, with their counts",
-            description = "The controlled vocabulary first (label, code, how many schemes name it), then the free tags schemes use, with their counts. A theme filter matches case and accents aside.")
+            description = "The controlled vocabulary first (label, code, how many schemes name it), then the free tags "
+                    + "schemes use, with their counts. A theme filter matches case and accents aside.")
     public List<ThemeView> themes() {
         Map<String, Long> counts = new HashMap<>();
         @SuppressWarnings("unchecked")

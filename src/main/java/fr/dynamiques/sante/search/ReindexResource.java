@@ -42,7 +42,8 @@ public class ReindexResource {
 
     @GET
     @Operation(operationId = "getReindexStatus", summary = "Progress of the last rebuild",
-            description = "Whether a rebuild runs, and how far it went: documents indexed out of the schemes to index, start and end times.")
+            description = "Whether a rebuild runs, and how far it went: documents indexed out of the schemes to index, "
+                    + "start and end times.")
     public Reindexing.Status status() {
         return reindexing.status();
     }

@@ -75,7 +75,8 @@ public class TerritoryResource {
     @Path("/communes/{code}")
     @Transactional
     @Operation(operationId = "getCommune", summary = "A commune by its INSEE code",
-            description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to. Codes are strings: 2A004 is a commune of Corse-du-Sud.")
+            description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to. "
+                    + "Codes are strings: 2A004 is a commune of Corse-du-Sud.")
     public CommuneView commune(@Parameter(example = "38151") @PathParam("code") String code) {
         return CommuneView.of(Territory.<Commune>findExisting(TerritoryLevel.COMMUNE, code));
     }

@@ -82,7 +82,8 @@ public class ChangeResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rejectChange", summary = "Reject a proposed change, with a reason",
-            description = "The proposal is closed with the reason given (1 to 2,000 characters), which its author reads in GET /changes?status=REJECTED; the published scheme does not change.")
+            description = "The proposal is closed with the reason given (1 to 2,000 characters), which its author reads "
+                    + "in GET /changes?status=REJECTED; the published scheme does not change.")
     public ChangeView reject(@PathParam("id") String id, Rejection body) {
         SchemeChange change = SchemeChange.findExisting(id);
         proposals.reject(callers.require(), change, body == null ? null : body.reason());
