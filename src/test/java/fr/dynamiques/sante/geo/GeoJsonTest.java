@@ -129,6 +129,15 @@ class GeoJsonTest {
     }
 
     @Test
+    void aMistakenAddressIsAProblemNotAMap() {
+        given().get("/api/v1/schemes/abc/perimeter.geojson").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/schemes/999999999/perimeter.geojson").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/territories/planets/38/outline.geojson").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/territories/departments/99/outline.geojson").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void gdalReadsPerimetersAsValidShapesWithTheAreaOfTheirCommunes() throws Exception {
         Assumptions.assumeTrue(new File("/usr/bin/ogrinfo").canExecute(), "GDAL (Debian's gdal-bin) is not installed: skipped. "
                 + "CI installs it (.ci/run).");
