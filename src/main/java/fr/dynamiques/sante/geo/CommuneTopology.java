@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * are arcs shared by the communes on both sides. The outline of any set of communes (an EPCI, a département, a
  * scheme's perimeter) is made of the arcs used by exactly one of its members: exact, with each border drawn once and
  * no union of polygons computed. Coordinates stay as the file's integer grid (about 90 x 80 m) until written out.
- * Read once, when first needed (about 2 MB of arrays for 262,771 points).
+ * Read once, when first needed: 13.6 MB of arrays for 262,771 points, kept as in the file and projected for drawing.
  */
 @ApplicationScoped
 public class CommuneTopology {
@@ -43,8 +43,11 @@ public class CommuneTopology {
         }
     }
 
-    /** The arcs (absolute grid coordinates) and, per commune, its polygons as rings of signed arc references. */
-    private record Tables(Grid grid, int[][] xs, int[][] ys, Map<String, int[][][]> communes) {
+    /**
+     * The arcs (absolute grid coordinates, for GeoJSON), the same arcs projected for drawing ({@link Drawable}) and, per
+     * commune, its polygons as rings of signed arc references.
+     */
+    record Tables(Grid grid, int[][] xs, int[][] ys, Drawable drawable, Map<String, int[][][]> communes) {
     }
 
     private final String resource;
@@ -74,6 +77,11 @@ public class CommuneTopology {
      */
     public Outline outline(Collection<String> communes) {
         Tables t = tables();
+        return Outline.of(Rings.chain(border(t, communes), arc -> t.xs()[arc], arc -> t.ys()[arc]), t.grid());
+    }
+
+    /** The arcs used by exactly one of these communes, each in the direction that commune runs it. */
+    static List<Integer> border(Tables t, Collection<String> communes) {
         Map<Integer, Integer> uses = new HashMap<>();
         List<Integer> directed = new ArrayList<>();
         for (String code : communes) {
@@ -90,11 +98,18 @@ public class CommuneTopology {
                 }
             }
         }
-        List<Integer> border = directed.stream().filter(arc -> uses.get(arc < 0 ? ~arc : arc) == 1).toList();
-        return Outline.of(Rings.chain(border, t.xs(), t.ys()), t.grid());
+        return directed.stream().filter(arc -> uses.get(arc < 0 ? ~arc : arc) == 1).toList();
     }
 
-    private Tables tables() {
+    /**
+     * A drawing of these communes fitting a box of {@code width} x {@code height} pixels. Metropolitan France and each
+     * overseas département are drawn apart: when the communes span both, those of the side holding most are drawn.
+     */
+    public MapFrame frame(Collection<String> communes, int width, int height) {
+        return MapFrame.of(tables(), communes, width, height);
+    }
+
+    Tables tables() {
         Tables current = tables;
         if (current == null) {
             synchronized (this) {
@@ -145,12 +160,31 @@ public class CommuneTopology {
             if (grid == null || xs == null) {
                 throw new IllegalStateException(resource + " is not a quantized topology");
             }
-            LOG.infof("Commune outlines read from %s: %d communes, %d arcs in %d ms", resource, communes.size(), xs.length,
-                    (System.nanoTime() - start) / 1_000_000);
-            return new Tables(grid, xs, ys, Map.copyOf(communes));
+            Drawable drawable = Drawable.of(grid, xs, ys);
+            LOG.infof("Commune outlines read from %s: %d communes, %d arcs, %d points in %d ms, %.1f MB of arrays", resource,
+                    communes.size(), xs.length, drawable.points(), (System.nanoTime() - start) / 1_000_000,
+                    bytes(xs, drawable, communes) / 1e6);
+            return new Tables(grid, xs, ys, drawable, Map.copyOf(communes));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the commune outlines " + resource, e);
         }
+    }
+
+    /** What the arrays take on the heap: 16 bytes per array header, 4 per int or float (compressed pointers). */
+    private static long bytes(int[][] xs, Drawable drawable, Map<String, int[][][]> communes) {
+        long arcs = 2L * (16 + 4L * xs.length) + 2L * 16 * xs.length + 8L * drawable.points();
+        long drawn = 4L * (16 + 4L * drawable.points()) + 4L * xs.length;
+        long refs = 0;
+        for (int[][][] polygons : communes.values()) {
+            refs += 16 + 4L * polygons.length;
+            for (int[][] polygon : polygons) {
+                refs += 16 + 4L * polygon.length;
+                for (int[] ring : polygon) {
+                    refs += 16 + 4L * ring.length;
+                }
+            }
+        }
+        return arcs + drawn + refs;
     }
 
     /** Arcs are delta-encoded: each position after the first is the difference with the one before. */

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Chains the border arcs of a set of communes into closed rings. Each arc keeps the direction its commune used, so
@@ -18,7 +19,7 @@ final class Rings {
     private Rings() {
     }
 
-    static List<Ring> chain(List<Integer> arcs, int[][] xs, int[][] ys) {
+    static List<Ring> chain(List<Integer> arcs, IntFunction<int[]> xs, IntFunction<int[]> ys) {
         Map<Long, Deque<Integer>> outgoing = new HashMap<>();
         for (int arc : arcs) {
             outgoing.computeIfAbsent(key(x(arc, 0, xs), y(arc, 0, ys)), k -> new ArrayDeque<>()).add(arc);
@@ -51,7 +52,7 @@ final class Rings {
     }
 
     /** At a node with several ways on: the one turning furthest to the right of the way in. */
-    private static int sharpestTurn(Deque<Integer> candidates, IntPath path, int[][] xs, int[][] ys) {
+    private static int sharpestTurn(Deque<Integer> candidates, IntPath path, IntFunction<int[]> xs, IntFunction<int[]> ys) {
         double in = Math.atan2(path.lastY() - path.y(path.size() - 2), path.lastX() - path.x(path.size() - 2));
         int best = candidates.peek();
         double bestTurn = Double.MAX_VALUE;
@@ -67,13 +68,13 @@ final class Rings {
     }
 
     /** The i-th point of an arc in the direction a commune uses it (a negative reference runs it backwards). */
-    static int x(int arc, int i, int[][] xs) {
-        int[] points = xs[arc < 0 ? ~arc : arc];
+    static int x(int arc, int i, IntFunction<int[]> xs) {
+        int[] points = xs.apply(arc < 0 ? ~arc : arc);
         return points[arc < 0 ? points.length - 1 - i : i];
     }
 
-    static int y(int arc, int i, int[][] ys) {
-        int[] points = ys[arc < 0 ? ~arc : arc];
+    static int y(int arc, int i, IntFunction<int[]> ys) {
+        int[] points = ys.apply(arc < 0 ? ~arc : arc);
         return points[arc < 0 ? points.length - 1 - i : i];
     }
 
@@ -87,8 +88,8 @@ final class Rings {
         private int[] ys = new int[64];
         private int size;
 
-        void append(int arc, int[][] arcXs, int[][] arcYs) {
-            int length = arcXs[arc < 0 ? ~arc : arc].length;
+        void append(int arc, IntFunction<int[]> arcXs, IntFunction<int[]> arcYs) {
+            int length = arcXs.apply(arc < 0 ? ~arc : arc).length;
             for (int i = size == 0 ? 0 : 1; i < length; i++) {
                 if (size == xs.length) {
                     xs = Arrays.copyOf(xs, size * 2);

@@ -178,6 +178,23 @@ public class Coverage {
     }
 
     /**
+     * Every commune of the area with the number of schemes of these kinds (any kind when empty) and statuses covering
+     * it, 0 for a white zone: what a map of the area colours.
+     */
+    public Map<String, Integer> schemesByCommune(Area area, List<String> kinds, List<String> statuses) {
+        Query query = em.createNativeQuery("""
+                select c.code, coalesce(sum(cc.schemes), 0) from commune c
+                left join commune_coverage cc on cc.commune_code = c.code and cc.schemes > 0 %s
+                where %s
+                group by c.code""".formatted(filters("cc", kinds, statuses), area.communes()));
+        query.setParameter("code", area.code());
+        bind(query, kinds, statuses);
+        Map<String, Integer> counts = new HashMap<>();
+        rows(query).forEach(row -> counts.put((String) row[0], (int) number(row[1])));
+        return counts;
+    }
+
+    /**
      * The communes of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first:
      * all of them, or the first {@code listed} (the count and population are always of all of them).
      */

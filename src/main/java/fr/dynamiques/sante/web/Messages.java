@@ -42,6 +42,9 @@ public interface Messages {
     @Message("export CSV")
     String footer_export();
 
+    @Message("périmètres en GeoJSON")
+    String footer_export_geojson();
+
     @Message("API JSON")
     String footer_api();
 
@@ -402,8 +405,8 @@ public interface Messages {
     @Message("Chaque commune est couverte par au moins un dispositif en cours.")
     String white_zones_none();
 
-    @Message("{count} {#if count < 2}commune sans dispositif en cours{#else}communes sans dispositif en cours{/if} ({population} hab.), les plus peuplées d'abord :")
-    String white_zones_summary(int count, String population);
+    @Message("{count} {#if count < 2}commune sans dispositif en cours{#else}communes sans dispositif en cours{/if}{#if kind} ({kind}){/if}, {population} hab. non couverts ; les plus peuplées d'abord :")
+    String white_zones_summary(int count, String population, String kind);
 
     @Message("et {count} {#if count < 2}autre{#else}autres{/if}.")
     String and_more(int count);
@@ -678,4 +681,77 @@ public interface Messages {
 
     @Message("Retirer mon consentement (ne plus publier mes coordonnées)")
     String space_withdraw();
+
+    // Commune maps
+
+
+    @Message("{count} {#if count < 2}commune n'a pas de contour et n'est pas dessinée{#else}communes n'ont pas de contour et ne sont pas dessinées{/if} (collectivités d'outre-mer, ou outre-mer hors de ce cadre).")
+    String map_undrawn(int count);
+
+    @Message("Communes {name} selon le nombre de dispositifs en cours{#if kind} ({kind}){/if}")
+    String map_counts_caption(String name, String kind);
+
+    @Message("Communes {within} selon le nombre de dispositifs en cours{#if kind} ({kind}){/if} ; {commune} entourée")
+    String map_commune_caption(String within, String commune, String kind);
+
+    @Message("{#when level}{#is 'region'}de la région {name}{#is 'department'}du département {name}{#is 'epci'}de {name}{#else}de {name}{/when}")
+    String map_of(String level, String name);
+
+    @Message("Dispositifs représentés sur la carte")
+    String map_kinds();
+
+    @Message("Légende")
+    String map_legend();
+
+    @Message("aucun dispositif : zone blanche (hachures)")
+    String legend_white_zone();
+
+    @Message("{#if count == 1}1 dispositif{#else}{count} dispositifs{/if}{#if more} ou plus{/if}")
+    String legend_schemes(int count, boolean more);
+
+    @Message("Les communes de la carte, par nombre de dispositifs")
+    String map_by_class();
+
+    @Message("{count} {#if count < 2}commune{#else}communes{/if}, {population} hab.")
+    String map_class_count(int count, String population);
+
+    @Message("Carte")
+    String map_heading();
+
+    @Message("Pour les logiciels de SIG (QGIS…), en GeoJSON :")
+    String map_geojson();
+
+    @Message("contour du territoire")
+    String map_outline_geojson();
+
+    @Message("zones blanches")
+    String map_white_zones_geojson();
+
+    @Message("périmètre du dispositif")
+    String map_perimeter_geojson();
+
+
+    @Message("Contours des communes : IGN, ADMIN EXPRESS COG CARTO 2025, Licence Ouverte 2.0.")
+    String map_geometry_credit();
+
+    @Message("Ce territoire n'a pas de contour : les collectivités d'outre-mer ne sont pas cartographiées.")
+    String map_no_shape();
+
+    @Message("Périmètre de {name} dans son contexte départemental")
+    String scheme_map_caption(String name);
+
+    @Message("communes du périmètre")
+    String legend_perimeter();
+
+    @Message("autres communes du ou des départements")
+    String legend_context();
+
+    @Message("contour du périmètre")
+    String legend_outline();
+
+    @Message("Dispositifs qui le chevauchent (leur contour, en pointillés) :")
+    String legend_overlapping();
+
+    @Message("carte des communes")
+    String coverage_communes();
 }

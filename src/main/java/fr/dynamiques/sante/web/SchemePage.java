@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -44,17 +45,19 @@ public class SchemePage {
     static class Templates {
         static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
                                               List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
-                                              List<Change> changes);
+                                              List<Change> changes, CommuneMap map, List<OverlapRow> traced);
     }
 
     private final Overlaps overlaps;
+    private final CommuneMaps maps;
     private final CogSnapshot cog;
     private final Visitor visitor;
     private final SchemeAccess access;
     private final Audit audit;
 
-    SchemePage(Overlaps overlaps, CogSnapshot cog, Visitor visitor, SchemeAccess access, Audit audit) {
+    SchemePage(Overlaps overlaps, CommuneMaps maps, CogSnapshot cog, Visitor visitor, SchemeAccess access, Audit audit) {
         this.overlaps = overlaps;
+        this.maps = maps;
         this.cog = cog;
         this.visitor = visitor;
         this.access = access;
@@ -70,8 +73,13 @@ public class SchemePage {
                 .sorted(Comparator.comparing(CommuneFacts::name).thenComparing(CommuneFacts::code)).toList();
         Map<String, String> epcis = new LinkedHashMap<>();
         document.perimeter().epcisOrEmpty().forEach(siren -> epcis.put(siren, cog.epciName(siren)));
-        return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlaps.of(scheme, List.of()),
-                epcis, changes(scheme)));
+        List<OverlapRow> overlapping = overlaps.of(scheme, List.of());
+        // The schemes sharing most population are drawn over the map; the table lists them all.
+        List<OverlapRow> traced = overlapping.subList(0, Math.min(CommuneMaps.TRACED, overlapping.size()));
+        List<Set<String>> others = traced.stream().map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
+                .toList();
+        return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlapping,
+                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced));
     }
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */

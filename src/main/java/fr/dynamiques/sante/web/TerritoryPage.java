@@ -1,6 +1,8 @@
 package fr.dynamiques.sante.web;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import fr.dynamiques.sante.overlap.Area;
@@ -19,8 +22,12 @@ import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.overlap.Overlaps;
+import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
@@ -46,22 +53,31 @@ public class TerritoryPage {
     /** Schemes listed per kind; the rest are counted, and searched for by link (a région holds hundreds). */
     static final int STACK_SHOWN = 40;
 
+    /** The communes of one class of the map, named: the map's text alternative. */
+    public record MapClass(String style, int schemes, boolean more, List<String> communes, long population) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance territory(Area area, List<Link> within, String membersTitle, List<Link> members,
                                                  TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
                                                  List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
-                                                 int stackShown);
+                                                 int stackShown, String kind, List<SchemeKind> kindChoices, CommuneMap map,
+                                                 Area mapped, List<MapClass> mapClasses, String self);
     }
 
     private final Overlaps overlaps;
     private final Coverage coverage;
+    private final CommuneMaps maps;
+    private final CogSnapshot cog;
     private final EntityManager em;
     private final Visitor visitor;
 
-    TerritoryPage(Overlaps overlaps, Coverage coverage, EntityManager em, Visitor visitor) {
+    TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, CogSnapshot cog, EntityManager em, Visitor visitor) {
         this.overlaps = overlaps;
         this.coverage = coverage;
+        this.maps = maps;
+        this.cog = cog;
         this.em = em;
         this.visitor = visitor;
     }
@@ -75,11 +91,16 @@ public class TerritoryPage {
 
     @GET
     @Transactional
-    public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code) {
+    public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind) {
         TerritoryLevel level = LEVELS.get(segment);
         if (level == null) {
             throw ProblemException.notFound("No such page.");
         }
+        String chosen = kind == null || kind.isBlank() ? null : kind.strip();
+        if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
+            throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
+        }
+        List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         Territory territory = Territory.findExisting(level, code);
         Area area = Area.of(em, level, code);
         List<Link> within = new ArrayList<>();
@@ -111,10 +132,32 @@ public class TerritoryPage {
         if (level != TerritoryLevel.COMMUNE) {
             rows.add(0, coverage.of(area, List.of(), SchemeStatus.AT_WORK));
         }
-        WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, List.of(), SchemeStatus.AT_WORK,
+        WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK,
                 WHITE_ZONES_SHOWN);
+        // A commune is drawn among the communes of its EPCI (of its département when it belongs to none).
+        Area mapped = !(territory instanceof Commune c) ? area
+                : c.epci != null ? Area.of(em, TerritoryLevel.EPCI, c.epci.siren) : Area.of(em, TerritoryLevel.DEPARTMENT, c.department.code);
+        Map<String, Integer> counts = coverage.schemesByCommune(mapped, kinds, SchemeStatus.AT_WORK);
+        CommuneMap map = maps.counts(counts, level == TerritoryLevel.COMMUNE ? List.of(code) : List.of());
         return visitor.page(Templates.territory(area, within, membersTitle, members, overlaps.stack(area, List.of(), List.of()),
                 KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN,
-                STACK_SHOWN));
+                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code));
+    }
+
+    /** The communes of the map class by class, by name. */
+    private List<MapClass> classes(Map<String, Integer> counts) {
+        Collator collator = Collator.getInstance(visitor.locale());
+        List<MapClass> classes = new ArrayList<>();
+        for (int schemes = 0; schemes <= CommuneMaps.MOST; schemes++) {
+            int wanted = schemes;
+            List<CommuneFacts> communes = counts.entrySet().stream()
+                    .filter(e -> Math.min(e.getValue(), CommuneMaps.MOST) == wanted).map(e -> cog.commune(e.getKey()))
+                    .filter(c -> c != null).sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
+            if (!communes.isEmpty()) {
+                classes.add(new MapClass("n" + schemes, schemes, schemes == CommuneMaps.MOST,
+                        communes.stream().map(CommuneFacts::name).toList(), communes.stream().mapToLong(CommuneFacts::population).sum()));
+            }
+        }
+        return classes;
     }
 }

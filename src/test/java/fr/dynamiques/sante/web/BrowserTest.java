@@ -136,6 +136,25 @@ class BrowserTest {
     }
 
     @Test
+    void theMapsShowAPerimeterAndADepartmentsWhiteZonesAndTheirCommunesAreLinks() {
+        String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
+        browser.get(url("/dispositifs/" + cpts + "#carte"));
+        WebElement map = browser.findElement(By.cssSelector("#carte > svg"));
+        assertThat(map.getSize().getWidth()).isGreaterThan(400);
+        assertThat(browser.findElements(By.cssSelector("#carte g.m path"))).allMatch(WebElement::isDisplayed).hasSizeGreaterThan(1);
+        screenshot(browser, "8-scheme-map");
+
+        browser.get(url("/territoires/departements/38?kind=CPTS#carte"));
+        assertThat(browser.findElement(By.cssSelector("#carte > svg")).getSize().getHeight()).isGreaterThan(400);
+        screenshot(browser, "9-department-white-zones-cpts");
+        // A commune on the map is a link: following it leads to the commune's page.
+        browser.findElement(By.cssSelector("#carte svg a[href='../communes/38185']")).click();
+        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/territoires/communes/38185"));
+        assertThat(heading(browser)).isEqualTo("Grenoble");
+        screenshot(browser, "10-commune-map-grenoble");
+    }
+
+    @Test
     void suggestionsComeAsYouTypeWhenJavaScriptIsOn() {
         browser.get(url("/"));
         browser.findElement(By.id("q")).sendKeys("echiro");
@@ -173,6 +192,7 @@ class BrowserTest {
         String strasbourg = RestAssured.get("/api/v1/schemes?ref=demo-cls-strasbourg-3").jsonPath().getString("items[0].id");
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=&page=3", "/dispositifs/" + cpts, "/dispositifs/" + strasbourg,
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
+                "/territoires/departements/38?kind=CPTS", "/territoires/communes/97502",
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
                 "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en");
         StringBuilder report = new StringBuilder();

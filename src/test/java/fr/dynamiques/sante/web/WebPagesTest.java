@@ -35,6 +35,9 @@ import io.restassured.response.Response;
 class WebPagesTest {
 
     static final int PAGE_BUDGET = 100 * 1024;
+    /** Pages with a commune map: a département's or a perimeter's, and a région's (Auvergne-Rhône-Alpes: 4,025 communes). */
+    static final int MAP_PAGE_BUDGET = 250 * 1024;
+    static final int REGION_MAP_BUDGET = 600 * 1024;
 
     private static Response fetch(String path) {
         return given().urlEncodingEnabled(false).redirects().follow(false).when().get(path);
@@ -153,11 +156,11 @@ class WebPagesTest {
         assertThat(page.selectFirst("h1").text()).isEqualTo(scheme.getString("name"));
         assertThat(page.selectFirst(".kicker").text()).contains("Communauté professionnelle territoriale de santé").contains("en cours");
         // The communes of the perimeter, each a link to its page.
-        assertThat(links(page, "/territoires/communes/")).hasSize(scheme.getInt("communeCount"))
+        assertThat(page.select("ul.columns-list a[href^=/territoires/communes/]").eachAttr("href")).hasSize(scheme.getInt("communeCount"))
                 .contains("/territoires/communes/38421");
         // Overlaps with shares: the CLS of Saint-Martin-d'Hères lies wholly within the CPTS.
         JsonPath overlaps = api("/api/v1/schemes/" + cpts + "/overlaps");
-        Element row = page.selectFirst("a[href=/dispositifs/" + saintMartin + "]").closest("tr");
+        Element row = page.selectFirst("section:has(#chevauchements) a[href=/dispositifs/" + saintMartin + "]").closest("tr");
         assertThat(row.select("td").last().text()).isEqualTo("100 %");
         assertThat(page.select("section:has(#chevauchements) tbody tr"))
                 .hasSize(overlaps.getList("$").size());
@@ -239,8 +242,11 @@ class WebPagesTest {
             for (Map<String, Object> row : rows) {
                 String code = (String) row.get("code");
                 double ratio = ((Number) row.get("coverageRatio")).doubleValue();
-                Element shape = page.selectFirst("svg a[href=/territoires/departements/" + code + "] path, svg a[href=/territoires/departements/" + code + "] rect");
+                // Each département leads to its commune map, of the same kind.
+                String href = "/territoires/departements/" + code + (kind.isEmpty() ? "" : "?kind=" + kind) + "#carte";
+                Element shape = page.selectFirst("svg a[href=\"" + href + "\"] path, svg a[href=\"" + href + "\"] rect");
                 if (shape == null) {
+                    assertThat(code).as("only a collectivité has no shape on the map").matches("97[5-8]|98\\d");
                     continue; // collectivités with a COG code but no outline nor box (Saint-Pierre-et-Miquelon...)
                 }
                 int expected = ratio == 0 ? 0 : (int) Math.min(5, Math.ceil(ratio * 5 - 1e-9));
@@ -250,8 +256,8 @@ class WebPagesTest {
         Document map = page("/couverture");
         assertThat(map.select("svg a path")).hasSize(96);
         assertThat(map.select("svg a rect")).extracting(e -> e.parent().attr("href"))
-                .containsExactly("/territoires/departements/971", "/territoires/departements/972", "/territoires/departements/973",
-                        "/territoires/departements/974", "/territoires/departements/976");
+                .containsExactly("/territoires/departements/971#carte", "/territoires/departements/972#carte",
+                        "/territoires/departements/973#carte", "/territoires/departements/974#carte", "/territoires/departements/976#carte");
         assertThat(map.selectFirst("figcaption")).isNotNull();
         assertThat(map.select("footer").text()).contains("CC BY 4.0");
         assertThat(fetch("/couverture?kind=NOPE").statusCode()).isEqualTo(400);
@@ -320,7 +326,11 @@ class WebPagesTest {
                 weight += fetch(url).then().statusCode(200).extract().asByteArray().length;
             }
             assertThat(page.select("[style], [onclick], [onload], script:not([src])")).as("inline style or script on %s", path).isEmpty();
-            if (!path.equals("/couverture")) {
+            if (path.startsWith("/territoires/regions/")) {
+                assertThat(weight).as("weight of %s", path).isLessThan(REGION_MAP_BUDGET);
+            } else if (path.startsWith("/territoires/") || path.startsWith("/dispositifs/")) {
+                assertThat(weight).as("weight of %s", path).isLessThan(MAP_PAGE_BUDGET);
+            } else if (!path.equals("/couverture")) {
                 assertThat(weight).as("weight of %s", path).isLessThan(PAGE_BUDGET);
             }
         }
