@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * The bearer tokens of the configuration, beside the accounts' tokens: {@code directory.admin-token}, the bootstrap
  * credential with every right, and {@code directory.metrics-token}, which only reads {@code /q/metrics} (for a
@@ -19,10 +17,9 @@ public class ConfiguredTokens {
     private final Optional<byte[]> admin;
     private final Optional<byte[]> metrics;
 
-    ConfiguredTokens(@ConfigProperty(name = "directory.admin-token") Optional<String> admin,
-                     @ConfigProperty(name = "directory.metrics-token") Optional<String> metrics) {
-        this.admin = bytes(admin);
-        this.metrics = bytes(metrics);
+    ConfiguredTokens(TokensConfig.Admin admin, TokensConfig.Metrics metrics) {
+        this.admin = bytes(admin.value());
+        this.metrics = bytes(metrics.value());
     }
 
     public boolean isAdmin(String secret) {

@@ -30,6 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.account.AccessToken;
+import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.AccountEvent;
+import fr.dynamiques.sante.account.Accounts;
+import fr.dynamiques.sante.account.CurrentCaller;
+import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;

@@ -1,7 +1,6 @@
 package fr.dynamiques.sante.audit;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,15 +67,6 @@ public class Audit {
         DERIVED.forEach(before::remove);
         DERIVED.forEach(after::remove);
         return diff(before, after);
-    }
-
-    /** Records that the person answering for the scheme confirmed it unchanged today. */
-    public void confirm(Scheme scheme, Caller caller) {
-        Scheme.takeWriteTurn();
-        ObjectNode before = snapshot(scheme);
-        scheme.lastVerified = LocalDate.now();
-        scheme.touch();
-        record(scheme.id, "UPDATE", caller, before, snapshot(scheme));
     }
 
     /** The changes an entry records. */

@@ -12,15 +12,15 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.data.DataFile;
+import fr.dynamiques.sante.registry.SchemeWrites;
 import fr.dynamiques.sante.scheme.SchemeDocument;
-import fr.dynamiques.sante.scheme.SchemeService;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -35,13 +35,12 @@ public class DemoData {
     static final String RESOURCE = "demo/schemes.json";
 
     private final boolean enabled;
-    private final SchemeService schemes;
+    private final SchemeWrites schemes;
     private final ObjectMapper json;
     private final EntityManager em;
 
-    DemoData(@ConfigProperty(name = "directory.demo-data.enabled", defaultValue = "false") boolean enabled,
-             SchemeService schemes, ObjectMapper json, EntityManager em) {
-        this.enabled = enabled;
+    DemoData(DemoDataConfig config, SchemeWrites schemes, ObjectMapper json, EntityManager em) {
+        this.enabled = config.enabled();
         this.schemes = schemes;
         this.json = json;
         this.em = em;
@@ -71,7 +70,7 @@ public class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable demo data " + RESOURCE, e);
         }
-        SchemeService.ImportReport report = schemes.importAll(docs, false);
+        SchemeWrites.ImportReport report = schemes.importAll(Caller.CONFIGURED_ADMIN, docs, List.of(), false);
         if (!report.errors().isEmpty()) {
             throw new IllegalStateException("Invalid demo data " + RESOURCE + ": " + report.errors().stream()
                     .map(e -> "row " + e.row() + " " + e.field() + ": " + e.message()).collect(Collectors.joining("; ")));

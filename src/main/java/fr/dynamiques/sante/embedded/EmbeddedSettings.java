@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.smallrye.config.SmallRyeConfigBuilder;
+
 /**
- * Settings of the embedded services. They are read before Quarkus boots (the services must be up
- * before the datasource starts), so from system properties and environment variables only, with the
- * MicroProfile naming: {@code directory.embedded.data-dir} or {@code DIRECTORY_EMBEDDED_DATA_DIR}.
+ * Settings of the embedded services ({@link EmbeddedConfig}). They are read before Quarkus boots (the services must be
+ * up before the datasource starts), so from system properties and environment variables only, with the MicroProfile
+ * naming: {@code directory.embedded.data-dir} or {@code DIRECTORY_EMBEDDED_DATA_DIR}.
  */
 public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHome, Path openSearchJavaHome,
                                String openSearchHeap, Duration startTimeout) {
@@ -17,13 +19,11 @@ public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHom
     public static final String SEARCH_HOSTS = "quarkus.hibernate-search-orm.elasticsearch.hosts";
 
     public static EmbeddedSettings fromEnvironment() {
-        return new EmbeddedSettings(
-                Boolean.parseBoolean(read("directory.embedded.enabled").orElse("true")),
-                Path.of(read("directory.embedded.data-dir").orElse(".directory-data")),
-                Path.of(read("directory.embedded.opensearch-home").orElse("target/embedded/opensearch-2.19.6")),
-                Path.of(read("directory.embedded.opensearch-java-home").orElse(System.getProperty("java.home"))),
-                read("directory.embedded.opensearch-heap").orElse("512m"),
-                Duration.ofSeconds(Long.parseLong(read("directory.embedded.start-timeout-seconds").orElse("180"))));
+        EmbeddedConfig config = new SmallRyeConfigBuilder().addSystemSources().withMapping(EmbeddedConfig.class)
+                .withValidateUnknown(false).build().getConfigMapping(EmbeddedConfig.class);
+        return new EmbeddedSettings(config.enabled(), config.dataDir(), config.opensearchHome(),
+                config.opensearchJavaHome().orElse(Path.of(System.getProperty("java.home"))), config.opensearchHeap(),
+                Duration.ofSeconds(config.startTimeoutSeconds()));
     }
 
     public EmbeddedSettings withDataDir(Path dir) {

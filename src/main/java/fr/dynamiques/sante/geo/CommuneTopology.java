@@ -12,7 +12,6 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -54,8 +53,8 @@ public class CommuneTopology {
     private final ObjectMapper json;
     private volatile Tables tables;
 
-    CommuneTopology(@ConfigProperty(name = "directory.geo.resource") String resource, ObjectMapper json) {
-        this.resource = resource;
+    CommuneTopology(GeoConfig config, ObjectMapper json) {
+        this.resource = config.resource();
         this.json = json;
     }
 

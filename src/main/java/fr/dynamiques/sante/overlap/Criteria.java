@@ -19,8 +19,8 @@ public record Criteria(List<String> kinds, List<String> statuses, String region,
 
     public static Criteria of(List<String> kind, List<String> status, String region, String department, List<String> defaultStatuses,
                       CogSnapshot cog) {
-        SchemeFilter filter = SchemeFilter.of(kind, status, region, department, null, null, null, null, null,
-                SchemeKind.byCode(), cog);
+        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).department(department)
+                .check(SchemeKind.byCode(), cog);
         return new Criteria(filter.kinds(), filter.statuses().isEmpty() ? defaultStatuses : filter.statuses(),
                 filter.region(), filter.department());
     }

@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import fr.dynamiques.sante.problem.ProblemException;
 
 /**
@@ -45,15 +43,12 @@ public class FigureCache {
     /** Computations running, by key and version: a request waits only for a figure as recent as the one it needs. */
     private final Map<List<Object>, CompletableFuture<Object>> underway = new ConcurrentHashMap<>();
 
-    FigureCache(EntityManager em,
-                @ConfigProperty(name = "directory.figures.cache-size") int size,
-                @ConfigProperty(name = "directory.figures.concurrent-computations") int concurrent,
-                @ConfigProperty(name = "directory.figures.waiting") int waiting,
-                @ConfigProperty(name = "directory.figures.wait-seconds") int waitSeconds) {
+    FigureCache(EntityManager em, FiguresConfig config) {
         this.em = em;
-        this.computing = new Semaphore(concurrent, true);
-        this.admitted = new Semaphore(concurrent + waiting);
-        this.waitMillis = TimeUnit.SECONDS.toMillis(waitSeconds);
+        this.computing = new Semaphore(config.concurrentComputations(), true);
+        this.admitted = new Semaphore(config.concurrentComputations() + config.waiting());
+        this.waitMillis = TimeUnit.SECONDS.toMillis(config.waitSeconds());
+        int size = config.cacheSize();
         this.kept = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<List<Object>, Kept> eldest) {

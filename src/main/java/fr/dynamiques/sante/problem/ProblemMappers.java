@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import fr.dynamiques.sante.web.ErrorPage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,9 +30,9 @@ public class ProblemMappers {
     private static final String RETRY_AFTER_SECONDS = "10";
     private static final String CHALLENGE = "Bearer realm=\"directory\"";
 
-    private final ErrorPage pages;
+    private final ProblemPages pages;
 
-    ProblemMappers(ErrorPage pages) {
+    ProblemMappers(ProblemPages pages) {
         this.pages = pages;
     }
 

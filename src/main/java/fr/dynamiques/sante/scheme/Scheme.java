@@ -1,9 +1,9 @@
 package fr.dynamiques.sante.scheme;
 
-import static fr.dynamiques.sante.search.AnalysisConfigurer.FOLDED_WORDS;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.FRENCH;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_PREFIX;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_QUERY;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.FOLDED_WORDS;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.FRENCH;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.WORD_PREFIX;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.WORD_QUERY;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +32,6 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -47,10 +46,11 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyBinding;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
+import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.search.PerimeterBinder;
+import fr.dynamiques.sante.scheme.PerimeterBinder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -277,6 +277,11 @@ public class Scheme extends PanacheEntityBase {
     }
 
     /** The scheme with this id (as a path gives it), or a 404. */
+    /** The schemes the person coordinates. */
+    public static List<Scheme> coordinatedBy(Person person) {
+        return Scheme.list("select distinct s from Scheme s join s.coordinators c where c.person.id = ?1 order by s.id", person.id);
+    }
+
     public static Scheme findExisting(String id) {
         return Scheme.<Scheme>findByIdOptional(parseId(id))
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
@@ -295,12 +300,6 @@ public class Scheme extends PanacheEntityBase {
     /** The contracts that follow this one (normally one: the next generation). */
     public List<Scheme> successors() {
         return list("previous = ?1 order by generation, id", this);
-    }
-
-    /** The schemes at work not checked against their source since this date (never checked first). */
-    public static List<Scheme> notVerifiedSince(LocalDate date) {
-        return list("status in ?1 and (lastVerified is null or lastVerified < ?2) order by lastVerified nulls first, sortName",
-                List.of(SchemeStatus.ACTIVE, SchemeStatus.RENEWAL), date);
     }
 
     /** This contract's lineage, oldest first: its predecessors, itself and its successors. */

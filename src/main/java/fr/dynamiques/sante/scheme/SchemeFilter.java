@@ -10,6 +10,7 @@ import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.text.Stripped;
 
 /**
  * The filters of {@code GET /schemes}, checked: unknown kinds, statuses or codes are the client's mistake
@@ -20,27 +21,94 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
                            String commune, String epci, String theme, String funder, String ref) {
 
     public static final int MAX_SIZE = 200;
+    /** No filter: every scheme. */
+    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, null, null, null, null, null, null);
 
-    public static SchemeFilter of(List<String> kind, List<String> status, String region, String department,
-                                  String commune, String epci, String theme, String funder, String ref,
-                                  Map<String, SchemeKind> kinds, CogSnapshot cog) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> kindCodes = split(kind);
-        kindCodes.stream().filter(k -> !kinds.containsKey(k)).findFirst().ifPresent(k -> errors.add(new FieldError("kind",
-                "unknown kind '" + k + "'; one of " + kinds.keySet().stream().sorted().collect(Collectors.joining(", ")))));
-        List<String> statusCodes = split(status);
-        statusCodes.stream().filter(s -> Arrays.stream(SchemeStatus.values()).noneMatch(v -> v.name().equals(s)))
-                .findFirst().ifPresent(s -> errors.add(new FieldError("status",
-                        "unknown status '" + s + "'; one of DRAFT, ACTIVE, RENEWAL, ENDED")));
-        checkCode(errors, "region", region, TerritoryLevel.REGION, cog);
-        checkCode(errors, "department", department, TerritoryLevel.DEPARTMENT, cog);
-        checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
-        checkCode(errors, "epci", epci, TerritoryLevel.EPCI, cog);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid filter.", errors);
+    /** Filters named one by one; those not named filter nothing. */
+    public static Builder where() {
+        return new Builder();
+    }
+
+    /** The filters as a request gives them, raw: {@link #check} turns them into a filter or a 400. */
+    public static final class Builder {
+        private List<String> kind = List.of();
+        private List<String> status = List.of();
+        private String region;
+        private String department;
+        private String commune;
+        private String epci;
+        private String theme;
+        private String funder;
+        private String ref;
+
+        private Builder() {
         }
-        return new SchemeFilter(kindCodes, statusCodes, blankToNull(region), blankToNull(department),
-                blankToNull(commune), blankToNull(epci), blankToNull(theme), blankToNull(funder), blankToNull(ref));
+
+        public Builder kind(List<String> values) {
+            kind = values == null ? List.of() : values;
+            return this;
+        }
+
+        public Builder status(List<String> values) {
+            status = values == null ? List.of() : values;
+            return this;
+        }
+
+        public Builder region(String code) {
+            region = code;
+            return this;
+        }
+
+        public Builder department(String code) {
+            department = code;
+            return this;
+        }
+
+        public Builder commune(String code) {
+            commune = code;
+            return this;
+        }
+
+        public Builder epci(String siren) {
+            epci = siren;
+            return this;
+        }
+
+        public Builder theme(String label) {
+            theme = label;
+            return this;
+        }
+
+        public Builder funder(String nameOrId) {
+            funder = nameOrId;
+            return this;
+        }
+
+        public Builder ref(String value) {
+            ref = value;
+            return this;
+        }
+
+        /** The filter, every value checked against the registry's kinds and the COG: a 400 naming each unknown one. */
+        public SchemeFilter check(Map<String, SchemeKind> kinds, CogSnapshot cog) {
+            List<FieldError> errors = new ArrayList<>();
+            List<String> kindCodes = split(kind);
+            kindCodes.stream().filter(k -> !kinds.containsKey(k)).findFirst().ifPresent(k -> errors.add(new FieldError("kind",
+                    "unknown kind '" + k + "'; one of " + kinds.keySet().stream().sorted().collect(Collectors.joining(", ")))));
+            List<String> statusCodes = split(status);
+            statusCodes.stream().filter(s -> Arrays.stream(SchemeStatus.values()).noneMatch(v -> v.name().equals(s)))
+                    .findFirst().ifPresent(s -> errors.add(new FieldError("status",
+                            "unknown status '" + s + "'; one of DRAFT, ACTIVE, RENEWAL, ENDED")));
+            checkCode(errors, "region", region, TerritoryLevel.REGION, cog);
+            checkCode(errors, "department", department, TerritoryLevel.DEPARTMENT, cog);
+            checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
+            checkCode(errors, "epci", epci, TerritoryLevel.EPCI, cog);
+            if (!errors.isEmpty()) {
+                throw new ProblemException(400, "Invalid filter.", errors);
+            }
+            return new SchemeFilter(kindCodes, statusCodes, Stripped.orNull(region), Stripped.orNull(department),
+                    Stripped.orNull(commune), Stripped.orNull(epci), Stripped.orNull(theme), Stripped.orNull(funder), Stripped.orNull(ref));
+        }
     }
 
     /** A page number from 0 and a size from 1 to {@link #MAX_SIZE}, or a 400 naming the parameter. */
@@ -77,9 +145,5 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
 
     private static int parse(String number, int otherwise) {
         return number.strip().matches("\\d{1,9}") ? Integer.parseInt(number.strip()) : otherwise;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.scheme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import fr.dynamiques.sante.text.FoldedText;
 /** Reads the registry: the schemes matching a filter, a page at a time, in name order. */
 @ApplicationScoped
 public class SchemeQuery {
+
+    /** A record not checked for this long is listed to refresh. */
+    public static final int UNVERIFIED_MONTHS = 12;
 
     /** One page of schemes and how many match in all. */
     public record Page(List<Scheme> items, long total, int page, int size) {
@@ -45,11 +49,21 @@ public class SchemeQuery {
         return page(where, parameters, "s.end_date, s.sort_name, s.id", page, size);
     }
 
-    /** Schemes at work (of the filter's statuses, if any) not checked since this date, oldest check first: records to refresh. */
-    public Page notVerifiedSince(SchemeFilter filter, LocalDate since, int page, int size) {
+    /**
+     * Schemes at work (of the filter's statuses, if any) not checked against their source for {@link #UNVERIFIED_MONTHS}
+     * months, touching one of {@code regions} (any when empty), oldest check first: the records to refresh, for the
+     * ending list and the ARS officers' space alike.
+     */
+    public Page unverified(SchemeFilter filter, Collection<String> regions, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = atWorkUnlessSaid(filter, parameters) + " and (s.last_verified is null or s.last_verified < :since)";
-        parameters.put("since", since);
+        String where = atWorkUnlessSaid(filter, parameters)
+                + " and (s.last_verified is null or s.last_verified < current_date - make_interval(months => :months))";
+        parameters.put("months", UNVERIFIED_MONTHS);
+        if (!regions.isEmpty()) {
+            where += " and exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+                    + "join department d on d.code = c.department_code where sc.scheme_id = s.id and d.region_code in (:regions))";
+            parameters.put("regions", List.copyOf(regions));
+        }
         return page(where, parameters, "s.last_verified nulls first, s.sort_name, s.id", page, size);
     }
 

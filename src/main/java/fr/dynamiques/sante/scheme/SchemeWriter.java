@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.coordinator.PersonMatcher;
@@ -23,13 +24,14 @@ import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryViews;
 import fr.dynamiques.sante.text.FoldedText;
+import fr.dynamiques.sante.text.Stripped;
 
 /**
  * Copies validated documents onto entities: resolves the perimeter to communes, organisations and people
  * to shared rows, themes to the vocabulary's spelling. One writer serves one write (one scheme or a whole
  * import), so that what it reads of the registry is read once.
  */
-final class SchemeWriter {
+public final class SchemeWriter {
 
     private final CogSnapshot cog;
     private final OrganisationMatcher organisations;
@@ -38,14 +40,52 @@ final class SchemeWriter {
     private final Instant now = Scheme.now();
 
     /** People and organisations are shared with other schemes: the hooks say whether they may change, and before. */
-    SchemeWriter(CogSnapshot cog, Consumer<Person> beforeRename, Predicate<Organisation> mayEnrich) {
+    public SchemeWriter(CogSnapshot cog, Consumer<Person> beforeRename, Predicate<Organisation> mayEnrich) {
         this.cog = cog;
         this.organisations = OrganisationMatcher.ofRegistry(mayEnrich);
         this.people = PersonMatcher.ofRegistry(beforeRename);
     }
 
-    /** The previous contract is linked afterwards, by the caller, once every scheme of the write exists. */
-    void apply(SchemeDocument doc, Scheme scheme, SchemeKind kind) {
+    /**
+     * Writes validated documents: each onto the scheme it replaces ({@code targets}, by position) or a new one, then links
+     * previous contracts (in this write or the registry), then drops the people no scheme names any more.
+     */
+    public List<Scheme> writeAll(List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
+        Map<String, SchemeKind> kinds = SchemeKind.byCode();
+        List<Scheme> written = new ArrayList<>(docs.size());
+        // Previous contracts outside this write, read before it: a query amid the writes would flush them each time.
+        List<String> outside = docs.stream().map(SchemeDocument::previousRef).filter(r -> r != null && !r.isBlank())
+                .map(String::strip).distinct().toList();
+        Map<String, Scheme> byRef = outside.isEmpty() ? new HashMap<>()
+                : Scheme.<Scheme>list("ref in ?1", outside).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
+        for (int i = 0; i < docs.size(); i++) {
+            SchemeDocument doc = docs.get(i);
+            Scheme scheme = targets.getOrDefault(i, new Scheme());
+            apply(doc, scheme, kinds.get(doc.kind()));
+            if (scheme.id == null) {
+                scheme.persist();
+            }
+            written.add(scheme);
+        }
+        // The schemes of this write replace whatever the registry held under their refs.
+        byRef.values().removeIf(written::contains);
+        for (Scheme scheme : written) {
+            byRef.put(scheme.ref, scheme);
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            String previousRef = docs.get(i).previousRef();
+            Scheme previous = previousRef == null || previousRef.isBlank() ? null : byRef.get(previousRef.strip());
+            if (previousRef != null && !previousRef.isBlank() && previous == null) {
+                throw new IllegalStateException("Validated previousRef " + previousRef + " not found");
+            }
+            written.get(i).previous = previous;
+        }
+        Person.deleteUnreferenced();
+        return written;
+    }
+
+    /** The previous contract is linked afterwards, by writeAll, once every scheme of the write exists. */
+    public void apply(SchemeDocument doc, Scheme scheme, SchemeKind kind) {
         scheme.ref = doc.ref().strip();
         scheme.name = doc.name().strip();
         scheme.sortName = FoldedText.of(scheme.name);
@@ -53,21 +93,21 @@ final class SchemeWriter {
         scheme.status = SchemeStatus.valueOf(doc.status());
         scheme.startDate = doc.startDate();
         scheme.endDate = doc.endDate();
-        scheme.description = blankToNull(doc.description());
-        scheme.website = blankToNull(doc.website());
-        scheme.source = blankToNull(doc.source());
+        scheme.description = Stripped.orNull(doc.description());
+        scheme.website = Stripped.orNull(doc.website());
+        scheme.source = Stripped.orNull(doc.source());
         scheme.lastVerified = doc.lastVerified();
         scheme.themes = new ArrayList<>(new LinkedHashSet<>(doc.themesOrEmpty().stream().map(themes).toList()));
 
         scheme.generation = doc.generation();
-        scheme.cptsStage = blankToNull(doc.cptsStage()) == null ? null : CptsStage.valueOf(doc.cptsStage().strip());
+        scheme.cptsStage = Stripped.orNull(doc.cptsStage()) == null ? null : CptsStage.valueOf(doc.cptsStage().strip());
         scheme.aciDate = doc.aciDate();
         scheme.coCarryingHospital = doc.coCarryingHospital() == null ? null : organisation(doc.coCarryingHospital());
         scheme.qpvCodes = new ArrayList<>(new LinkedHashSet<>(doc.priorityNeighbourhoodsOrEmpty().stream()
                 .map(code -> code.strip().toUpperCase()).toList()));
         scheme.amendments = new ArrayList<>(doc.amendmentsOrEmpty().stream().map(SchemeWriter::amendment).toList());
 
-        scheme.projectStep = blankToNull(doc.projectStep()) == null ? null : ProjectStep.valueOf(doc.projectStep().strip());
+        scheme.projectStep = Stripped.orNull(doc.projectStep()) == null ? null : ProjectStep.valueOf(doc.projectStep().strip());
         scheme.assessments = new ArrayList<>(doc.approachOrEmpty().stream().map(SchemeWriter::assessment).toList());
 
         applyPerimeter(doc.perimeter(), scheme);
@@ -110,16 +150,16 @@ final class SchemeWriter {
             funding.year = entry.year();
             // As the database keeps it (numeric(14, 2)): the answer to the write then equals the next read, tag included.
             funding.amountEuros = entry.amountEuros().setScale(2, RoundingMode.UNNECESSARY);
-            funding.purpose = blankToNull(entry.purpose());
+            funding.purpose = Stripped.orNull(entry.purpose());
             fundings.add(funding);
         }
         List<Coordination> coordinators = new ArrayList<>();
         for (SchemeDocument.CoordinatorEntry entry : doc.coordinatorsOrEmpty()) {
             Coordination coordination = new Coordination();
             coordination.person = people.match(entry.firstName(), entry.lastName(), entry.email());
-            coordination.title = blankToNull(entry.title());
-            coordination.phone = blankToNull(entry.phone());
-            coordination.employer = blankToNull(entry.employer()) == null ? null
+            coordination.title = Stripped.orNull(entry.title());
+            coordination.phone = Stripped.orNull(entry.phone());
+            coordination.employer = Stripped.orNull(entry.employer()) == null ? null
                     : partners.named(entry.employer(), PartnerRole.EMPLOYER);
             coordination.publicContact = entry.publicContact();
             coordination.publicContactSince = !entry.publicContact() ? null
@@ -164,16 +204,16 @@ final class SchemeWriter {
     }
 
     private Organisation organisation(OrganisationRef ref) {
-        OrganisationType type = blankToNull(ref.type()) == null ? null : OrganisationType.valueOf(ref.type().strip());
-        return organisations.match(ref.name(), type, blankToNull(ref.siret()), blankToNull(ref.finess()),
-                blankToNull(ref.cogCode()));
+        OrganisationType type = Stripped.orNull(ref.type()) == null ? null : OrganisationType.valueOf(ref.type().strip());
+        return organisations.match(ref.name(), type, Stripped.orNull(ref.siret()), Stripped.orNull(ref.finess()),
+                Stripped.orNull(ref.cogCode()));
     }
 
     private static Amendment amendment(SchemeDocument.AmendmentEntry entry) {
         Amendment amendment = new Amendment();
         amendment.signedOn = entry.date();
         amendment.title = entry.title().strip();
-        amendment.summary = blankToNull(entry.summary());
+        amendment.summary = Stripped.orNull(entry.summary());
         return amendment;
     }
 
@@ -181,15 +221,11 @@ final class SchemeWriter {
         Assessment assessment = new Assessment();
         assessment.criterion = ApproachCriterion.valueOf(entry.criterion());
         assessment.score = entry.score().shortValue();
-        assessment.comment = blankToNull(entry.comment());
+        assessment.comment = Stripped.orNull(entry.comment());
         return assessment;
     }
 
     private static List<String> distinct(List<String> codes) {
         return new ArrayList<>(new LinkedHashSet<>(codes.stream().map(String::strip).toList()));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -21,6 +21,10 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.HighlightProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -105,6 +109,30 @@ public class SchemeSearch {
                       Map<String, List<String>> highlights) {
     }
 
+    /** A hit as the index holds it (projected, no database read), with the passages matching in its name and description. */
+    public record Found(@IdProjection Long id, @FieldProjection(path = "ref") String ref, @FieldProjection(path = "name") String name,
+                        @FieldProjection(path = "kind") String kind,
+                        @FieldProjection(path = "status", valueModel = ValueModel.STRING) String status,
+                        @FieldProjection(path = "territory") String territory, @FieldProjection(path = "population") Long population,
+                        @HighlightProjection(path = "name") List<String> inName,
+                        @HighlightProjection(path = "description") List<String> inDescription) {
+
+        @ProjectionConstructor
+        public Found {
+        }
+
+        Hit hit() {
+            Map<String, List<String>> highlights = new LinkedHashMap<>();
+            if (!inName.isEmpty()) {
+                highlights.put("name", inName);
+            }
+            if (!inDescription.isEmpty()) {
+                highlights.put("description", inDescription);
+            }
+            return new Hit(id, ref, name, kind, status, territory, population, highlights);
+        }
+    }
+
     @Schema(description = "A facet value and how many schemes have it, given the other filters", requiredProperties = {"value", "count"})
     public record FacetValue(@Schema(examples = "CLS") String value, @Schema(examples = "12") long count) {
     }
@@ -158,14 +186,9 @@ public class SchemeSearch {
         request.filters().forEach((facet, values) -> filters.put(facet, terms(facet, values)));
         Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
         FACETS.forEach(f -> keys.put(f, AggregationKey.of(f)));
-        SearchResult<List<?>> result = session.search(Scheme.class)
+        SearchResult<Found> result = session.search(Scheme.class)
                 .extension(ElasticsearchExtension.get())
-                .select(f -> f.composite()
-                        .from(f.id(Long.class), f.field("ref", String.class), f.field("name", String.class),
-                                f.field("kind", String.class), f.field("status", String.class, ValueModel.STRING),
-                                f.field("territory", String.class), f.field("population", Long.class),
-                                f.highlight("name"), f.highlight("description"))
-                        .asList())
+                .select(Found.class)
                 .where(f -> predicate(f, words))
                 .sort(f -> sort(f, request.sort(), words.isEmpty()))
                 .highlighter(f -> f.unified().tag(MATCH_START, MATCH_END))
@@ -191,7 +214,7 @@ public class SchemeSearch {
             }
             facets.put(facet, values);
         }
-        List<Hit> hits = result.hits().stream().map(SchemeSearch::hit).toList();
+        List<Hit> hits = result.hits().stream().map(Found::hit).toList();
         return new Results(hits, result.total().hitCount(), request.page(), request.size(), facets);
     }
 
@@ -275,19 +298,6 @@ public class SchemeSearch {
             case RELEVANCE -> noText ? f.field("statusRank").then().field("sortName")
                     : f.score().then().field("statusRank").then().field("sortName");
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Hit hit(List<?> row) {
-        Map<String, List<String>> highlights = new LinkedHashMap<>();
-        if (!((List<String>) row.get(7)).isEmpty()) {
-            highlights.put("name", (List<String>) row.get(7));
-        }
-        if (!((List<String>) row.get(8)).isEmpty()) {
-            highlights.put("description", (List<String>) row.get(8));
-        }
-        return new Hit((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
-                (String) row.get(4), (String) row.get(5), (Long) row.get(6), highlights);
     }
 
     /** The words of a query: folded (lowercase, no accents), without French stop words, at most a dozen. */

@@ -1,28 +1,22 @@
 package fr.dynamiques.sante.territory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.data.DataFile;
@@ -42,10 +36,10 @@ public class CogLoader {
     private final ObjectMapper json;
     private final String resource;
 
-    CogLoader(DataSource dataSource, ObjectMapper json, @ConfigProperty(name = "directory.cog.resource") String resource) {
+    CogLoader(DataSource dataSource, ObjectMapper json, CogConfig config) {
         this.dataSource = dataSource;
         this.json = json;
-        this.resource = resource;
+        this.resource = config.resource();
     }
 
     /** @return the load performed, or empty when this file was already the one in the database */
@@ -62,23 +56,22 @@ public class CogLoader {
                 return Optional.empty();
             }
             long start = System.nanoTime();
-            JsonNode cog = parse(file.bytes());
-            int regions = upsert(connection, cog.get("regions"),
-                    "insert into region (code, name) values (?, ?) "
-                            + "on conflict (code) do update set name = excluded.name");
-            int departments = upsert(connection, cog.get("departments"),
-                    "insert into department (code, name, region_code) values (?, ?, ?) "
-                            + "on conflict (code) do update set name = excluded.name, region_code = excluded.region_code");
-            int epcis = upsert(connection, cog.get("epcis"),
-                    "insert into epci (siren, name, type) values (?, ?, ?) "
-                            + "on conflict (siren) do update set name = excluded.name, type = excluded.type");
-            int communes = upsertCommunes(connection, cog.get("communes"));
-            removeAbsent(connection, "commune", "code", cog.get("communes"));
-            removeAbsent(connection, "epci", "siren", cog.get("epcis"));
-            removeAbsent(connection, "department", "code", cog.get("departments"));
-            removeAbsent(connection, "region", "code", cog.get("regions"));
+            CogFile cog = CogFile.parse(file.bytes(), json);
+            int regions = upsert(connection, cog.regions(), "insert into region (code, name) values (?, ?) "
+                    + "on conflict (code) do update set name = excluded.name", r -> List.of(r.code(), r.name()));
+            int departments = upsert(connection, cog.departments(), "insert into department (code, name, region_code) values (?, ?, ?) "
+                    + "on conflict (code) do update set name = excluded.name, region_code = excluded.region_code",
+                    d -> List.of(d.code(), d.name(), d.regionCode()));
+            int epcis = upsert(connection, cog.epcis(), "insert into epci (siren, name, type) values (?, ?, ?) "
+                    + "on conflict (siren) do update set name = excluded.name, type = excluded.type",
+                    e -> List.of(e.siren(), e.name(), e.type()));
+            int communes = upsertCommunes(connection, cog.communes());
+            removeAbsent(connection, "commune", "code", cog.communes().stream().map(CogFile.CommuneRow::code).toList());
+            removeAbsent(connection, "epci", "siren", cog.epcis().stream().map(CogFile.EpciRow::siren).toList());
+            removeAbsent(connection, "department", "code", cog.departments().stream().map(CogFile.DepartmentRow::code).toList());
+            removeAbsent(connection, "region", "code", cog.regions().stream().map(CogFile.RegionRow::code).toList());
             recomputePopulations(connection);
-            CogLoad load = new CogLoad(cog.get("cogYear").asInt(), cog.get("source").asText(), checksum,
+            CogLoad load = new CogLoad(cog.cogYear(), cog.source(), checksum,
                     (System.nanoTime() - start) / 1_000_000, regions, departments, epcis, communes);
             record(connection, load);
             LOG.infof("COG %d loaded from %s: %d régions, %d départements, %d EPCI, %d communes in %d ms",
@@ -110,11 +103,12 @@ public class CogLoader {
         return lastLoad().map(CogLoad::checksum).orElse(null);
     }
 
-    private static int upsert(Connection connection, JsonNode rows, String sql) throws SQLException {
+    private static <T> int upsert(Connection connection, List<T> rows, String sql, Function<T, List<String>> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (JsonNode row : rows) {
-                for (int i = 0; i < row.size(); i++) {
-                    statement.setString(i + 1, row.get(i).asText());
+            for (T row : rows) {
+                List<String> columns = values.apply(row);
+                for (int i = 0; i < columns.size(); i++) {
+                    statement.setString(i + 1, columns.get(i));
                 }
                 statement.addBatch();
             }
@@ -123,27 +117,24 @@ public class CogLoader {
         return rows.size();
     }
 
-    /** Rows: [code, name, département, EPCI SIREN or null, population or null, "postal codes"]. */
-    private static int upsertCommunes(Connection connection, JsonNode rows) throws SQLException {
+    private static int upsertCommunes(Connection connection, List<CogFile.CommuneRow> rows) throws SQLException {
         String sql = "insert into commune (code, name, department_code, epci_siren, population, postal_codes) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict (code) do update set name = excluded.name, "
                 + "department_code = excluded.department_code, epci_siren = excluded.epci_siren, "
                 + "population = excluded.population, postal_codes = excluded.postal_codes";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int batched = 0;
-            for (JsonNode row : rows) {
-                statement.setString(1, row.get(0).asText());
-                statement.setString(2, row.get(1).asText());
-                statement.setString(3, row.get(2).asText());
-                statement.setString(4, row.get(3).isNull() ? null : row.get(3).asText());
-                if (row.get(4).isNull()) {
+            for (CogFile.CommuneRow row : rows) {
+                statement.setString(1, row.code());
+                statement.setString(2, row.name());
+                statement.setString(3, row.departmentCode());
+                statement.setString(4, row.epciSiren());
+                if (row.population() == null) {
                     statement.setNull(5, Types.INTEGER);
                 } else {
-                    statement.setInt(5, row.get(4).asInt());
+                    statement.setInt(5, row.population());
                 }
-                String postalCodes = row.get(5).asText();
-                statement.setArray(6, connection.createArrayOf("varchar",
-                        postalCodes.isEmpty() ? new String[0] : postalCodes.split(" ")));
+                statement.setArray(6, connection.createArrayOf("varchar", row.postalCodes().toArray(String[]::new)));
                 statement.addBatch();
                 if (++batched % 2000 == 0) {
                     statement.executeBatch();
@@ -154,9 +145,7 @@ public class CogLoader {
         return rows.size();
     }
 
-    private static void removeAbsent(Connection connection, String table, String key, JsonNode rows) throws SQLException {
-        List<String> keys = new ArrayList<>(rows.size());
-        rows.forEach(row -> keys.add(row.get(0).asText()));
+    private static void removeAbsent(Connection connection, String table, String key, List<String> keys) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "delete from " + table + " where " + key + " <> all (?)")) {
             Array array = connection.createArrayOf("varchar", keys.toArray(String[]::new));
@@ -191,14 +180,6 @@ public class CogLoader {
             statement.setInt(7, load.epcis());
             statement.setInt(8, load.communes());
             statement.executeUpdate();
-        }
-    }
-
-    private JsonNode parse(byte[] gzipped) {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable COG referential " + resource, e);
         }
     }
 

@@ -19,13 +19,15 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import fr.dynamiques.sante.api.ReferentialState;
+
 /**
  * The referential in memory (about 36,000 rows, a few MB): what validating and resolving thousands of
  * perimeters asks of it, without a query per code. Read once, on first use; the COG changes only through
  * {@link CogLoader} at start, which calls {@link #invalidate()}.
  */
 @ApplicationScoped
-public class CogSnapshot {
+public class CogSnapshot implements ReferentialState {
 
     /** A current commune, as perimeters need it. */
     public record CommuneFacts(String code, String name, long population, String departmentCode, String epciSiren,
@@ -60,11 +62,13 @@ public class CogSnapshot {
     }
 
     /** Which load of a referential file the tables hold (a new file loaded, a new number): part of the API's ETags. */
+    @Override
     public long loadId() {
         return tables().loadId();
     }
 
     /** When the referential in the tables was loaded: the Last-Modified of answers drawn from it alone. */
+    @Override
     public Instant loadedAt() {
         return tables().loadedAt();
     }

@@ -1,12 +1,12 @@
 package fr.dynamiques.sante.territory;
 
-import static fr.dynamiques.sante.search.AnalysisConfigurer.CODE_PREFIX;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.CODE_QUERY;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.FOLDING;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.NAME_PREFIX;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.NAME_QUERY;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_PREFIX;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.WORD_QUERY;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.CODE_PREFIX;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.CODE_QUERY;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.FOLDING;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.NAME_PREFIX;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.NAME_QUERY;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.WORD_PREFIX;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.WORD_QUERY;
 
 import java.util.List;
 

@@ -30,6 +30,7 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryMatch;
 import fr.dynamiques.sante.territory.TerritorySuggestions;
 import fr.dynamiques.sante.text.FoldedText;
+import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -76,18 +77,18 @@ public class CoordinatorsPage {
                                          @QueryParam("code") String code, @QueryParam("kind") String kind,
                                          @QueryParam("theme") String theme) {
         KindNames kinds = KindNames.in(visitor.locale());
-        String chosenKind = blankToNull(kind);
+        String chosenKind = Stripped.orNull(kind);
         if (chosenKind != null && SchemeKind.findByCode(chosenKind).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
         }
-        String chosenTheme = blankToNull(theme);
+        String chosenTheme = Stripped.orNull(theme);
         String typed = text == null ? "" : text.strip();
         if (typed.length() > 200) {
             throw ProblemException.badRequest("The territory is too long.", new FieldError("territoire", "at most 200 characters"));
         }
         List<TerritoryMatch> matches = new ArrayList<>();
         TerritoryMatch chosen = null;
-        if (blankToNull(level) != null && blankToNull(code) != null) {
+        if (Stripped.orNull(level) != null && Stripped.orNull(code) != null) {
             TerritoryLevel named = TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
                     "Unknown territory level.", new FieldError("niveau", "commune, epci, department or region")));
             Territory territory = Territory.findExisting(named, code);
@@ -160,9 +161,5 @@ public class CoordinatorsPage {
 
     private static long population(Commune c) {
         return c.population == null ? 0 : c.population;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

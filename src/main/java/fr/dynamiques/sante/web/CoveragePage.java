@@ -20,6 +20,7 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -59,7 +60,7 @@ public class CoveragePage {
     @GET
     @Transactional
     public TemplateInstance coverage(@QueryParam("kind") String kind) {
-        String chosen = kind == null || kind.isBlank() ? null : kind.strip();
+        String chosen = Stripped.orNull(kind);
         if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
         }

@@ -51,7 +51,7 @@ public class EndingPage {
 
     /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
     private List<Ending> unverified(SchemeFilter filter) {
-        return query.notVerifiedSince(filter, LocalDate.now().minusMonths(SpacePage.STALE_MONTHS), 0, LISTED).items().stream()
+        return query.unverified(filter, List.of(), 0, LISTED).items().stream()
                 .map(this::ending).toList();
     }
 
@@ -76,8 +76,8 @@ public class EndingPage {
                                    @QueryParam("kind") String kind) {
         int horizon = months == null || months.isBlank() ? 6 : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
                 .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.", new FieldError("mois", "3, 6, 12 or 24")));
-        SchemeFilter filter = SchemeFilter.of(kind == null || kind.isBlank() ? List.of() : List.of(kind), List.of(), region, null,
-                null, null, null, null, null, SchemeKind.byCode(), cog);
+        SchemeFilter filter = SchemeFilter.where().kind(kind == null || kind.isBlank() ? List.of() : List.of(kind)).region(region)
+                .check(SchemeKind.byCode(), cog);
         LocalDate until = LocalDate.now().plusMonths(horizon);
         SchemeQuery.Page found = query.ending(filter, until, 0, LISTED);
         // A scheme straddling régions shows under each: each ARS plans its own renewals.

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import fr.dynamiques.sante.problem.Problem;
+import fr.dynamiques.sante.problem.ProblemPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -13,7 +14,7 @@ import io.quarkus.qute.TemplateInstance;
  * fault, a way back; never a stack trace.
  */
 @ApplicationScoped
-public class ErrorPage {
+public class ErrorPage implements ProblemPages {
 
     @CheckedTemplate
     static class Templates {
@@ -27,6 +28,7 @@ public class ErrorPage {
     }
 
     /** Pages are everything but the API and Quarkus's own endpoints, which answer in JSON. */
+    @Override
     public boolean serves(String path) {
         return servesPath(path);
     }
@@ -35,6 +37,7 @@ public class ErrorPage {
         return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
     }
 
+    @Override
     public String render(int status, List<Problem.FieldError> errors) {
         return visitor.page(Templates.error(status, errors)).render();
     }

@@ -15,16 +15,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.organisation.PartnerRole;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapRow;
 import fr.dynamiques.sante.overlap.Overlaps;
+import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
-import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
+import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

@@ -1,10 +1,9 @@
 package fr.dynamiques.sante.web;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -19,26 +18,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.Accounts;
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
-import fr.dynamiques.sante.coordinator.PersonalData;
 import fr.dynamiques.sante.coordinator.Person;
-import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.registry.SchemeAccess;
+import fr.dynamiques.sante.registry.SchemeChange;
+import fr.dynamiques.sante.registry.SchemeWrites;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.SchemeFilter;
+import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.SchemeTags;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import fr.dynamiques.sante.workflow.Proposals;
-import fr.dynamiques.sante.workflow.SchemeChange;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -52,8 +50,6 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class SpacePage {
 
-    /** Records listed as not checked for this long. */
-    public static final int STALE_MONTHS = 12;
     static final int LISTED = 50;
 
     /** A proposal in the queue, with what it changes. */
@@ -71,26 +67,26 @@ public class SpacePage {
     }
 
     private final Visitor visitor;
-    private final Proposals proposals;
+    private final SchemeWrites writes;
     private final SchemeAccess access;
     private final Audit audit;
     private final CogSnapshot cog;
     private final ObjectMapper json;
-    private final PersonalData personalData;
     private final Accounts accounts;
     private final SchemeTags tags;
+    private final SchemeQuery query;
 
-    SpacePage(Visitor visitor, Proposals proposals, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
-              PersonalData personalData, Accounts accounts, SchemeTags tags) {
+    SpacePage(Visitor visitor, SchemeWrites writes, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
+              Accounts accounts, SchemeTags tags, SchemeQuery query) {
         this.visitor = visitor;
-        this.proposals = proposals;
+        this.writes = writes;
         this.access = access;
         this.audit = audit;
         this.cog = cog;
         this.json = json;
-        this.personalData = personalData;
         this.accounts = accounts;
         this.tags = tags;
+        this.query = query;
     }
 
     @GET
@@ -102,13 +98,13 @@ public class SpacePage {
         }
         Account account = Account.findById(caller.accountId());
         List<Scheme> mine = account.schemeIds.isEmpty() ? List.of() : Scheme.list("id in ?1 order by sortName", account.schemeIds);
-        List<Pending> queue = proposals.visibleTo(caller, SchemeChange.Status.PENDING).stream()
-                .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, true, null), proposals.read(c)),
+        List<Pending> queue = access.proposalsVisibleTo(caller, SchemeChange.Status.PENDING).stream()
+                .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, true, null), c.document(json)),
                         caller.isAdmin() || caller.role() == Role.ARS))
                 .toList();
         List<Scheme> stale = caller.role() == Role.ARS || caller.isAdmin() ? stale(caller) : List.of();
         // The person behind the account, when it coordinates schemes: whether its contact is shown anywhere.
-        boolean published = Person.findByEmail(account.email).map(p -> PersonalData.schemesOf(p).stream()
+        boolean published = Person.findByEmail(account.email).map(p -> Scheme.coordinatedBy(p).stream()
                 .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
         return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, done, published))).build();
     }
@@ -133,28 +129,15 @@ public class SpacePage {
     public Response edit(@PathParam("id") String id, @FormParam("version") String version, @FormParam("description") String description,
                          @FormParam("website") String website, @FormParam("status") String status,
                          @FormParam("endDate") String endDate, @FormParam("themes") String themes) {
-        Caller caller = caller();
-        Scheme scheme = Scheme.findExisting(id);
-        ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, true, null));
-        doc.put("description", blankToNull(description));
-        doc.put("website", blankToNull(website));
-        doc.put("status", status);
-        doc.put("endDate", blankToNull(endDate));
-        doc.set("themes", json.valueToTree(themes == null ? List.of()
-                : Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
-        SchemeDocument changed;
-        try {
-            changed = json.treeToValue(doc, SchemeDocument.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid form.", new FieldError("endDate", "a date"));
-        }
-        Scheme.takeWriteTurn(); // compared and written in turn with other writes: none can slip in between
-        if (version == null || !version.equals(tags.of(scheme, true).tag().getValue())) {
-            // Changed since the form was opened: say so, and write nothing (the form would overwrite what was published).
-            return Response.status(409).entity(visitor.page(Templates.changed(scheme.id))).build();
-        }
-        SchemeChange change = proposals.change(caller, scheme, changed, s -> true);
-        return Response.seeOther(URI.create("/espace?fait=" + (change == null ? "publie" : "propose"))).build();
+        List<String> themeList = themes == null ? List.of()
+                : Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return switch (writes.edit(caller(), Scheme.findExisting(id), version,
+                new SchemeWrites.PageEdit(description, website, status, endDate, themeList))) {
+            case PUBLISHED -> Response.seeOther(URI.create("/espace?fait=publie")).build();
+            case PROPOSED -> Response.seeOther(URI.create("/espace?fait=propose")).build();
+            // Changed since the form was opened: say so; nothing was written (the form would overwrite what was published).
+            case CHANGED_SINCE_READ -> Response.status(409).entity(visitor.page(Templates.changed(Scheme.parseId(id)))).build();
+        };
     }
 
     @POST
@@ -162,12 +145,7 @@ public class SpacePage {
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("id") String id) {
-        Caller caller = caller();
-        Scheme scheme = Scheme.findExisting(id);
-        if (!access.answersFor(caller, scheme)) {
-            throw new ProblemException(403, "You do not answer for this scheme.", List.of());
-        }
-        audit.confirm(scheme, caller);
+        writes.confirm(caller(), Scheme.findExisting(id));
         return Response.seeOther(URI.create("/espace?fait=verifie")).build();
     }
 
@@ -178,7 +156,7 @@ public class SpacePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdrawConsent() {
         Caller caller = caller();
-        Person.findByEmail(caller.email()).ifPresent(person -> personalData.withdrawConsent(person, caller));
+        Person.findByEmail(caller.email()).ifPresent(person -> writes.withdrawConsent(caller, person));
         return Response.seeOther(URI.create("/espace?fait=consentement")).build();
     }
 
@@ -202,7 +180,7 @@ public class SpacePage {
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") String id) {
-        proposals.approve(caller(), SchemeChange.findExisting(id));
+        writes.approve(caller(), SchemeChange.findExisting(id));
         return Response.seeOther(URI.create("/espace?fait=approuve")).build();
     }
 
@@ -211,7 +189,7 @@ public class SpacePage {
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("id") String id, @FormParam("reason") String reason) {
-        proposals.reject(caller(), SchemeChange.findExisting(id), reason);
+        writes.reject(caller(), SchemeChange.findExisting(id), reason);
         return Response.seeOther(URI.create("/espace?fait=rejete")).build();
     }
 
@@ -219,16 +197,12 @@ public class SpacePage {
         return visitor.caller().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
     }
 
-    /** Schemes at work the caller answers for, not checked for a year (never checked first). */
+    /** Schemes at work the caller answers for (the régions of an ARS officer, all for an admin) not checked for a year. */
     private List<Scheme> stale(Caller caller) {
-        return Scheme.notVerifiedSince(LocalDate.now().minusMonths(STALE_MONTHS)).stream().filter(s -> access.answersFor(caller, s)).limit(LISTED).collect(Collectors.toList());
+        return query.unverified(SchemeFilter.NONE, caller.isAdmin() ? Set.of() : caller.regions(), 0, LISTED).items();
     }
 
     private static List<String> statuses() {
         return Arrays.stream(SchemeStatus.values()).map(Enum::name).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

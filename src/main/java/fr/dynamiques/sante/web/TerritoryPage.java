@@ -26,14 +26,15 @@ import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
-import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
+import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
 import fr.dynamiques.sante.territory.Region;
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -96,7 +97,7 @@ public class TerritoryPage {
         if (level == null) {
             throw ProblemException.notFound("No such page.");
         }
-        String chosen = kind == null || kind.isBlank() ? null : kind.strip();
+        String chosen = Stripped.orNull(kind);
         if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
         }

@@ -10,23 +10,27 @@ class ConfiguredTokensTest {
 
     @Test
     void withoutConfiguredTokensNoBearerMatches() {
-        ConfiguredTokens none = new ConfiguredTokens(Optional.empty(), Optional.empty());
+        ConfiguredTokens none = tokens(Optional.empty(), Optional.empty());
         assertThat(none.isAdmin("anything")).isFalse();
         assertThat(none.isMetrics("anything")).isFalse();
         // A blank token configured is no token: a blank bearer does not match it.
-        ConfiguredTokens blank = new ConfiguredTokens(Optional.of("  "), Optional.of(""));
+        ConfiguredTokens blank = tokens(Optional.of("  "), Optional.of(""));
         assertThat(blank.isAdmin("  ")).isFalse();
         assertThat(blank.isMetrics("")).isFalse();
     }
 
     @Test
     void eachConfiguredTokenMatchesItselfOnly() {
-        ConfiguredTokens tokens = new ConfiguredTokens(Optional.of("s3cret-token"), Optional.of("scraper-token"));
+        ConfiguredTokens tokens = tokens(Optional.of("s3cret-token"), Optional.of("scraper-token"));
         assertThat(tokens.isAdmin("s3cret-token")).isTrue();
         assertThat(tokens.isAdmin("s3cret-tokeN")).isFalse();
         assertThat(tokens.isAdmin("scraper-token")).isFalse();
         assertThat(tokens.isMetrics("scraper-token")).isTrue();
         assertThat(tokens.isMetrics("s3cret-token")).isFalse();
         assertThat(tokens.isAdmin(null)).isFalse();
+    }
+
+    private static ConfiguredTokens tokens(Optional<String> admin, Optional<String> metrics) {
+        return new ConfiguredTokens(() -> admin, () -> metrics);
     }
 }

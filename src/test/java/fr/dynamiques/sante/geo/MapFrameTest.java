@@ -30,7 +30,7 @@ class MapFrameTest {
 
     @BeforeAll
     static void read() {
-        topology = new CommuneTopology("geo/communes-cog2025.topojson.gz", new ObjectMapper());
+        topology = new CommuneTopology(() -> "geo/communes-cog2025.topojson.gz", new ObjectMapper());
         isere = topology.tables().communes().keySet().stream().filter(code -> code.startsWith("38")).sorted().toList();
     }
 

@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.access;
+package fr.dynamiques.sante.registry;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +9,11 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
+import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
@@ -28,9 +31,11 @@ import fr.dynamiques.sante.territory.TerritoryViews;
 public class SchemeAccess {
 
     private final CogSnapshot cog;
+    private final ObjectMapper json;
 
-    SchemeAccess(CogSnapshot cog) {
+    SchemeAccess(CogSnapshot cog, ObjectMapper json) {
         this.cog = cog;
+        this.json = json;
     }
 
     public void mayCreate(Caller caller, SchemeDocument doc) {
@@ -57,6 +62,21 @@ public class SchemeAccess {
         return caller.role() == Role.COORDINATOR && caller.schemeIds().contains(existing.id);
     }
 
+    /** The proposals with this status the caller may see: its own, those it may decide on, or all for an admin. */
+    public List<SchemeChange> proposalsVisibleTo(Caller caller, SchemeChange.Status status) {
+        return SchemeChange.withStatus(status).stream().filter(c -> maySee(caller, c.scheme, c.document(json), c.proposedBy)).toList();
+    }
+
+    /**
+     * A coordinator's personal data (name, consent, the record itself) is the person's to act on (the account with their
+     * email), or an admin's (GDPR). Nobody else learns whether a person exists ({@code null}): the same 403.
+     */
+    public void mayActOnPerson(Caller caller, Person person) {
+        if (!caller.isAdmin() && (person == null || !caller.isPerson(person.email))) {
+            throw new ProblemException(403, "Only the person or an admin may act on a coordinator's data.", List.of());
+        }
+    }
+
     /** Approving or rejecting: an admin, or an ARS officer of a région the scheme touches now or would touch. */
     public void mayDecide(Caller caller, Scheme existing, SchemeDocument proposed) {
         if (caller.isAdmin() || caller.role() == Role.ARS && (touches(caller, regions(existing)) || touches(caller, regions(proposed)))) {
@@ -80,7 +100,7 @@ public class SchemeAccess {
     }
 
     /** Seeing a proposal: who may decide on it, and who made it. */
-    public boolean maySee(Caller caller, Scheme existing, SchemeDocument proposed, Long proposedBy) {
+    boolean maySee(Caller caller, Scheme existing, SchemeDocument proposed, Long proposedBy) {
         return caller.isAdmin() || caller.accountId() != null && caller.accountId().equals(proposedBy)
                 || caller.role() == Role.ARS && (touches(caller, regions(existing)) || touches(caller, regions(proposed)));
     }

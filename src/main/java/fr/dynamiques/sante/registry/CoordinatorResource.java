@@ -1,6 +1,5 @@
-package fr.dynamiques.sante.coordinator;
+package fr.dynamiques.sante.registry;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
@@ -22,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
+import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -51,11 +52,13 @@ public class CoordinatorResource {
     }
 
     private final CurrentCaller callers;
-    private final PersonalData personalData;
+    private final SchemeWrites writes;
+    private final SchemeAccess access;
 
-    CoordinatorResource(CurrentCaller callers, PersonalData personalData) {
+    CoordinatorResource(CurrentCaller callers, SchemeWrites writes, SchemeAccess access) {
         this.callers = callers;
-        this.personalData = personalData;
+        this.writes = writes;
+        this.access = access;
     }
 
     @GET
@@ -82,7 +85,7 @@ public class CoordinatorResource {
                     + "exists or not.")
     public PersonView get(@PathParam("id") String id) {
         Person person = theirs(id, callers.require());
-        return new PersonView(person.id, person.firstName, person.lastName, person.email, PersonalData.schemesOf(person).stream()
+        return new PersonView(person.id, person.firstName, person.lastName, person.email, Scheme.coordinatedBy(person).stream()
                 .map(s -> new Coordinates(s.id, s.name, s.coordinators.stream().filter(c -> c.person.id.equals(person.id))
                         .anyMatch(c -> c.publicContact))).toList());
     }
@@ -98,17 +101,7 @@ public class CoordinatorResource {
     public PersonView rename(@PathParam("id") String id, Name body) {
         Caller caller = callers.require();
         Person person = theirs(id, caller);
-        List<FieldError> errors = new ArrayList<>();
-        if (body == null || body.firstName() == null || body.firstName().isBlank() || body.firstName().length() > 100) {
-            errors.add(new FieldError("firstName", "1 to 100 characters"));
-        }
-        if (body == null || body.lastName() == null || body.lastName().isBlank() || body.lastName().length() > 100) {
-            errors.add(new FieldError("lastName", "1 to 100 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid name.", errors);
-        }
-        personalData.rename(person, body.firstName(), body.lastName(), caller);
+        writes.rename(caller, person, body == null ? null : body.firstName(), body == null ? null : body.lastName());
         return get(id);
     }
 
@@ -121,7 +114,7 @@ public class CoordinatorResource {
     public Response withdraw(@PathParam("id") String id) {
         Caller caller = callers.require();
         Person person = theirs(id, caller);
-        personalData.withdrawConsent(person, caller);
+        writes.withdrawConsent(caller, person);
         return Response.noContent().build();
     }
 
@@ -134,22 +127,18 @@ public class CoordinatorResource {
     public Response erase(@PathParam("id") String id) {
         Caller caller = callers.require();
         Person person = theirs(id, caller);
-        personalData.erase(person, caller);
+        writes.erase(caller, person);
         return Response.noContent().build();
     }
 
-
     /** The person, who must be the caller (same email as the caller's account) unless the caller is an admin. */
-    private static Person theirs(String id, Caller caller) {
+    private Person theirs(String id, Caller caller) {
         if (!id.matches("\\d{1,18}")) {
             throw ProblemException.badRequest("Malformed coordinator id.", new FieldError("id", "a positive whole number"));
         }
         Person person = Person.findById(Long.parseLong(id));
-        boolean self = person != null && caller.isPerson(person.email);
-        if (!caller.isAdmin() && !self) {
-            // Same answer for an unknown id and someone else's: ids are not a way to find out who coordinates.
-            throw new ProblemException(403, "Only the person or an admin may act on a coordinator's data.", List.of());
-        }
+        // Same answer for an unknown id and someone else's: ids are not a way to find out who coordinates.
+        access.mayActOnPerson(caller, person);
         if (person == null) {
             throw ProblemException.notFound("No coordinator " + id + ".");
         }

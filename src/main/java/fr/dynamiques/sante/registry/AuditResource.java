@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.audit;
+package fr.dynamiques.sante.registry;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.account.CurrentCaller;
+import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.audit.AuditEntry;
+import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.security.Authenticated;
 

@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.search;
+package fr.dynamiques.sante.index;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;

@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.workflow;
+package fr.dynamiques.sante.registry;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +14,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeDocument;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A coordinator's proposed version of a scheme, pending until an ARS officer or an admin decides. */
@@ -80,5 +84,22 @@ public class SchemeChange extends PanacheEntityBase {
 
     public static List<SchemeChange> withStatus(Status status) {
         return list("status = ?1 order by proposedAt, id", status);
+    }
+
+    /** The proposed version, as the API reads and writes schemes. */
+    public SchemeDocument document(ObjectMapper json) {
+        try {
+            return json.readValue(document, SchemeDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable proposal " + id, e);
+        }
+    }
+
+    /** Closed: approved or rejected (with why), by this account, now. */
+    void decide(Long accountId, Status decision, String why) {
+        status = decision;
+        reason = why;
+        decidedBy = accountId;
+        decidedAt = Instant.now();
     }
 }

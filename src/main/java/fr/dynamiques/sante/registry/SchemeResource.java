@@ -1,13 +1,12 @@
-package fr.dynamiques.sante.scheme;
+package fr.dynamiques.sante.registry;
 
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -41,19 +40,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.api.Cached;
-import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
-import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.JsonMistake;
-import fr.dynamiques.sante.workflow.Proposals;
-import fr.dynamiques.sante.workflow.SchemeChange;
-import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.registry.SchemeChange;
+import fr.dynamiques.sante.scheme.OpenDataResource;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeCsv;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.SchemeFeed;
+import fr.dynamiques.sante.scheme.SchemeFilter;
+import fr.dynamiques.sante.scheme.SchemeKind;
+import fr.dynamiques.sante.scheme.SchemeQuery;
+import fr.dynamiques.sante.scheme.SchemeTags;
+import fr.dynamiques.sante.scheme.Theme;
 import fr.dynamiques.sante.territory.CogSnapshot;
 
 @Path("/api/v1/schemes")
@@ -75,28 +80,22 @@ public class SchemeResource {
                              @Schema(examples = "0") int page, @Schema(examples = "20") int size) {
     }
 
-    private final SchemeService service;
+    private final SchemeWrites writes;
     private final SchemeQuery query;
     private final SchemeCsv csv;
     private final CogSnapshot cog;
     private final CurrentCaller callers;
-    private final SchemeAccess access;
-    private final Audit audit;
-    private final Proposals proposals;
     private final SchemeTags tags;
     private final SchemeFeed feed;
     private final ObjectMapper json;
 
-    SchemeResource(SchemeService service, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers,
-                   SchemeAccess access, Audit audit, Proposals proposals, SchemeTags tags, SchemeFeed feed, ObjectMapper json) {
-        this.service = service;
+    SchemeResource(SchemeWrites writes, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers, SchemeTags tags,
+                   SchemeFeed feed, ObjectMapper json) {
+        this.writes = writes;
         this.query = query;
         this.csv = csv;
         this.cog = cog;
         this.callers = callers;
-        this.access = access;
-        this.audit = audit;
-        this.proposals = proposals;
         this.tags = tags;
         this.feed = feed;
         this.json = json;
@@ -122,8 +121,8 @@ public class SchemeResource {
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         boolean full = callers.readsPersonalData();
         int[] paging = SchemeFilter.paging(page, size);
-        SchemeFilter filter = SchemeFilter.of(kind, status, region, department, commune, epci, theme, funder, ref,
-                SchemeKind.byCode(), cog);
+        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).department(department).commune(commune)
+                .epci(epci).theme(theme).funder(funder).ref(ref).check(SchemeKind.byCode(), cog);
         return page(query.find(filter, paging[0], paging[1]), full);
     }
 
@@ -148,8 +147,8 @@ public class SchemeResource {
         if (horizon < 1 || horizon > 120) {
             throw ProblemException.badRequest("Invalid horizon.", new FieldError("months", "a whole number from 1 to 120"));
         }
-        SchemeFilter filter = SchemeFilter.of(kind, status, region, department, null, null, null, null, null,
-                SchemeKind.byCode(), cog);
+        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).department(department)
+                .check(SchemeKind.byCode(), cog);
         return page(query.ending(filter, LocalDate.now().plusMonths(horizon), paging[0], paging[1]), full);
     }
 
@@ -217,10 +216,7 @@ public class SchemeResource {
             + "400 lists every invalid field.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDocument.class)))
     public Response create(SchemeDocument doc) {
-        Caller caller = callers.require();
-        access.mayCreate(caller, required(doc));
-        Scheme scheme = service.create(doc, caller);
-        audit.record(scheme.id, "CREATE", caller, null, audit.snapshot(scheme));
+        Scheme scheme = writes.create(callers.require(), required(doc));
         return written(Response.created(URI.create("/api/v1/schemes/" + scheme.id)), scheme.id);
     }
 
@@ -236,17 +232,17 @@ public class SchemeResource {
     @Operation(operationId = "updateScheme", summary = "Replace a scheme", description = "Takes what GET returns (with "
             + "the admin token); read-only fields are ignored.")
     public Response update(@PathParam("id") String id, SchemeDocument doc, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long schemeId = Scheme.parseId(id);
         Caller caller = callers.require();
         Scheme existing = Scheme.findExisting(id);
         boolean full = callers.readsPersonalData();
-        SchemeChange change = proposals.change(caller, existing, required(doc), s -> tags.matches(ifMatch, s, full));
-        if (change != null) {
+        Optional<SchemeChange> proposed = writes.update(caller, existing, required(doc), s -> tags.matches(ifMatch, s, full));
+        if (proposed.isPresent()) {
             // A coordinator proposes: checked now, published when an ARS officer or an admin approves it.
+            SchemeChange change = proposed.get();
             return Response.accepted(new Proposed(change.id, change.status.name()))
                     .location(URI.create("/api/v1/changes/" + change.id)).build();
         }
-        return written(Response.ok(), schemeId);
+        return written(Response.ok(), existing.id);
     }
 
     @DELETE
@@ -257,13 +253,8 @@ public class SchemeResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @Transactional
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Caller caller = callers.require();
-        Scheme existing = Scheme.findExisting(id);
-        access.mayDelete(caller, existing);
-        ObjectNode before = audit.snapshot(existing);
         boolean full = callers.readsPersonalData();
-        service.delete(existing.id, s -> tags.matches(ifMatch, s, full));
-        audit.record(existing.id, "DELETE", caller, before, null);
+        writes.delete(callers.require(), Scheme.findExisting(id), s -> tags.matches(ifMatch, s, full));
         return Response.noContent().build();
     }
 
@@ -277,7 +268,7 @@ public class SchemeResource {
                     + "by row (position in the file, from 1). dryRun=true only validates and counts.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
     @APIResponse(responseCode = "200", description = "Imported, or would be",
-            content = @Content(schema = @Schema(implementation = SchemeService.ImportReport.class)))
+            content = @Content(schema = @Schema(implementation = SchemeWrites.ImportReport.class)))
     @Transactional
     public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun) {
         if (body == null || !body.isArray()) {
@@ -293,7 +284,7 @@ public class SchemeResource {
                 errors.add(JsonMistake.of(e).atRow(i + 1));
             }
         }
-        return imported(docs, errors, dryRun(dryRun), callers.require());
+        return report(writes.importAll(callers.require(), docs, errors, dryRun(dryRun)));
     }
 
     @POST
@@ -309,7 +300,7 @@ public class SchemeResource {
     public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
                 ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
-        return imported(rows.documents(), rows.errors(), dryRun(dryRun), callers.require());
+        return report(writes.importAll(callers.require(), rows.documents(), rows.errors(), dryRun(dryRun)));
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -349,25 +340,7 @@ public class SchemeResource {
         return answer.entity(tagged.body()).type(MediaType.APPLICATION_JSON_TYPE).tag(tagged.tag()).build();
     }
 
-    /** An import, within the caller's scope, each scheme it publishes audited. */
-    private Response imported(List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun, Caller caller) {
-        access.mayImport(caller, docs);
-        List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).distinct().toList();
-        // One query before and one after: a query per scheme amid thousands of fresh entities would flush each time.
-        Map<String, ObjectNode> before = new HashMap<>();
-        if (!dryRun && !refs.isEmpty()) {
-            Scheme.<Scheme>list("ref in ?1", refs).forEach(s -> before.put(s.ref, audit.snapshot(s)));
-            // The photographs are taken: the import starts from an empty session, which it keeps small between its flushes.
-            Scheme.getEntityManager().clear();
-        }
-        SchemeService.ImportReport report = service.importAll(docs, readErrors, dryRun, caller);
-        if (!dryRun && report.errors().isEmpty() && !refs.isEmpty()) {
-            Scheme.<Scheme>list("ref in ?1", refs).forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
-        }
-        return report(report);
-    }
-
-    private static Response report(SchemeService.ImportReport report) {
+    private static Response report(SchemeWrites.ImportReport report) {
         if (report.errors().isEmpty()) {
             return Response.ok(report).build();
         }

@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.workflow;
+package fr.dynamiques.sante.registry;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
@@ -48,13 +49,17 @@ public class ChangeResource {
     }
 
     private final CurrentCaller callers;
-    private final Proposals proposals;
+    private final SchemeWrites writes;
+    private final SchemeAccess access;
     private final CogSnapshot cog;
+    private final ObjectMapper json;
 
-    ChangeResource(CurrentCaller callers, Proposals proposals, CogSnapshot cog) {
+    ChangeResource(CurrentCaller callers, SchemeWrites writes, SchemeAccess access, CogSnapshot cog, ObjectMapper json) {
         this.callers = callers;
-        this.proposals = proposals;
+        this.writes = writes;
+        this.access = access;
         this.cog = cog;
+        this.json = json;
     }
 
     @GET
@@ -64,7 +69,7 @@ public class ChangeResource {
     public List<ChangeView> list(@QueryParam("status") String status) {
         Caller caller = callers.require();
         SchemeChange.Status wanted = status == null || status.isBlank() ? SchemeChange.Status.PENDING : parse(status);
-        return proposals.visibleTo(caller, wanted).stream().map(this::view).toList();
+        return access.proposalsVisibleTo(caller, wanted).stream().map(this::view).toList();
     }
 
     @POST
@@ -73,7 +78,7 @@ public class ChangeResource {
     @Operation(operationId = "approveChange", summary = "Approve and publish a proposed change", description = "409 when it is no longer pending.")
     public SchemeDocument approve(@PathParam("id") String id) {
         SchemeChange change = SchemeChange.findExisting(id);
-        proposals.approve(callers.require(), change);
+        writes.approve(callers.require(), change);
         return SchemeDocument.withHistory(change.scheme, cog, false);
     }
 
@@ -86,7 +91,7 @@ public class ChangeResource {
                     + "in GET /changes?status=REJECTED; the published scheme does not change.")
     public ChangeView reject(@PathParam("id") String id, Rejection body) {
         SchemeChange change = SchemeChange.findExisting(id);
-        proposals.reject(callers.require(), change, body == null ? null : body.reason());
+        writes.reject(callers.require(), change, body == null ? null : body.reason());
         return view(change);
     }
 
@@ -100,6 +105,6 @@ public class ChangeResource {
 
     private ChangeView view(SchemeChange c) {
         return new ChangeView(c.id, c.scheme.id, c.scheme.name, c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
-                c.decidedAt, proposals.read(c));
+                c.decidedAt, c.document(json));
     }
 }

@@ -1,7 +1,7 @@
-package fr.dynamiques.sante.search;
+package fr.dynamiques.sante.scheme;
 
-import static fr.dynamiques.sante.search.AnalysisConfigurer.FOLDED_WORDS;
-import static fr.dynamiques.sante.search.AnalysisConfigurer.FOLDING;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.FOLDED_WORDS;
+import static fr.dynamiques.sante.index.AnalysisConfigurer.FOLDING;
 
 import java.util.Set;
 

@@ -2,9 +2,7 @@ package fr.dynamiques.sante.demo;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +23,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.scheme.SchemeDocument.CoordinatorEntry;
 import fr.dynamiques.sante.scheme.SchemeDocument.FundingEntry;
 import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
 import fr.dynamiques.sante.scheme.SchemeDocument.PartnerEntry;
 import fr.dynamiques.sante.scheme.SchemeDocument.Perimeter;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.territory.CogFile;
 
 /**
  * A synthetic registry of schemes over INSEE's real geography, to load and measure the directory at
@@ -537,44 +535,35 @@ public final class SyntheticRegistry {
 
     /** The COG, keeping communes with a population, in départements with an ARS (not the 975 and beyond). */
     private static Geography loadGeography() {
-        try (InputStream raw = SyntheticRegistry.class.getClassLoader().getResourceAsStream(COG)) {
-            if (raw == null) {
-                throw new IllegalStateException(COG + " is not on the classpath");
+        CogFile cog = CogFile.parse(DataFile.read(COG).bytes(), new ObjectMapper());
+        Map<String, String> regions = new HashMap<>(), epciNames = new HashMap<>();
+        cog.regions().forEach(r -> regions.put(r.code(), r.name()));
+        cog.epcis().forEach(e -> epciNames.put(e.siren(), e.name()));
+        Map<String, Department> departments = new HashMap<>();
+        for (CogFile.DepartmentRow d : cog.departments()) {
+            if (d.regionCode().length() == 2) {
+                departments.put(d.code(), new Department(d.code(), d.name(), regions.get(d.regionCode())));
             }
-            JsonNode cog = new ObjectMapper().readTree(new GZIPInputStream(raw));
-            Map<String, String> regions = new HashMap<>(), epciNames = new HashMap<>();
-            cog.get("regions").forEach(r -> regions.put(r.get(0).asText(), r.get(1).asText()));
-            cog.get("epcis").forEach(e -> epciNames.put(e.get(0).asText(), e.get(1).asText()));
-            Map<String, Department> departments = new HashMap<>();
-            for (JsonNode d : cog.get("departments")) {
-                if (d.get(2).asText().length() == 2) {
-                    departments.put(d.get(0).asText(), new Department(d.get(0).asText(), d.get(1).asText(),
-                            regions.get(d.get(2).asText())));
-                }
-            }
-            List<Commune> communes = new ArrayList<>();
-            for (JsonNode c : cog.get("communes")) {
-                Department d = departments.get(c.get(2).asText());
-                if (d != null && !c.get(4).isNull()) {
-                    communes.add(new Commune(c.get(0).asText(), c.get(1).asText(), d,
-                            c.get(3).isNull() ? null : c.get(3).asText(), c.get(4).asLong()));
-                }
-            }
-            communes.sort(Comparator.comparing(Commune::code));
-            List<Epci> epcis = new ArrayList<>();
-            communes.stream().filter(c -> c.epci() != null)
-                    .collect(Collectors.groupingBy(Commune::epci, TreeMap::new, Collectors.toList()))
-                    .forEach((siren, members) -> epcis.add(new Epci(siren, epciNames.get(siren), List.copyOf(members),
-                            members.stream().max(Comparator.comparingLong(Commune::population)).orElseThrow().department())));
-            List<String> names = new ArrayList<>(epcis.stream().map(Epci::name).toList());
-            communes.stream().filter(c -> c.population() > 10_000).forEach(c -> names.add(c.name()));
-            Set<String> seen = new HashSet<>();
-            Set<String> homonyms = names.stream().filter(n -> !seen.add(n)).collect(Collectors.toSet());
-            return new Geography(List.copyOf(communes), List.copyOf(epcis),
-                    epcis.stream().collect(Collectors.toMap(Epci::siren, Function.identity())), homonyms);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + COG, e);
         }
+        List<Commune> communes = new ArrayList<>();
+        for (CogFile.CommuneRow c : cog.communes()) {
+            Department d = departments.get(c.departmentCode());
+            if (d != null && c.population() != null) {
+                communes.add(new Commune(c.code(), c.name(), d, c.epciSiren(), c.population()));
+            }
+        }
+        communes.sort(Comparator.comparing(Commune::code));
+        List<Epci> epcis = new ArrayList<>();
+        communes.stream().filter(c -> c.epci() != null)
+                .collect(Collectors.groupingBy(Commune::epci, TreeMap::new, Collectors.toList()))
+                .forEach((siren, members) -> epcis.add(new Epci(siren, epciNames.get(siren), List.copyOf(members),
+                        members.stream().max(Comparator.comparingLong(Commune::population)).orElseThrow().department())));
+        List<String> names = new ArrayList<>(epcis.stream().map(Epci::name).toList());
+        communes.stream().filter(c -> c.population() > 10_000).forEach(c -> names.add(c.name()));
+        Set<String> seen = new HashSet<>();
+        Set<String> homonyms = names.stream().filter(n -> !seen.add(n)).collect(Collectors.toSet());
+        return new Geography(List.copyOf(communes), List.copyOf(epcis),
+                epcis.stream().collect(Collectors.toMap(Epci::siren, Function.identity())), homonyms);
     }
 
     /** Options: --scale (default 1), --seed (default 2026), --out (default: standard output). */

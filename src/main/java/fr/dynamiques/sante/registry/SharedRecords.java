@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.scheme;
+package fr.dynamiques.sante.registry;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,17 +7,17 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.access.SchemeAccess;
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.coordinator.Person;
-import fr.dynamiques.sante.coordinator.PersonalData;
 import fr.dynamiques.sante.organisation.Organisation;
+import fr.dynamiques.sante.registry.SchemeAccess;
+import fr.dynamiques.sante.scheme.Scheme;
 
 /**
  * What one write changes beyond the schemes it writes. People and organisations are shared: renaming a coordinator, or
  * filling in an organisation's identifiers, changes what every other scheme naming them shows. Such a change is made
- * only where the writer may edit those schemes too (people: checked before the write, see SchemeService); each of those
+ * only where the writer may edit those schemes too (people: checked before the write, see SchemeWrites); each of those
  * schemes then records it in its own trail and moves its {@code updatedAt} (which change feeds and caches follow).
  */
 final class SharedRecords {
@@ -37,7 +37,7 @@ final class SharedRecords {
     }
 
     void beforeRename(Person person) {
-        photograph(PersonalData.schemesOf(person));
+        photograph(Scheme.coordinatedBy(person));
     }
 
     boolean mayEnrich(Organisation organisation) {

@@ -1,0 +1,37 @@
+package fr.dynamiques.sante.embedded;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The embedded services' settings. Read before Quarkus boots (the services must be up before the datasource starts), from
+ * system properties and environment variables only: {@code directory.embedded.data-dir} or
+ * {@code DIRECTORY_EMBEDDED_DATA_DIR} ({@link EmbeddedSettings#fromEnvironment}).
+ */
+@ConfigMapping(prefix = "directory.embedded")
+public interface EmbeddedConfig {
+
+    /** Whether the directory starts PostgreSQL and OpenSearch itself, when not pointed at external ones. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Where their data is kept between runs. */
+    @WithDefault(".directory-data")
+    Path dataDir();
+
+    /** The OpenSearch distribution, unpacked by the build. */
+    @WithDefault("target/embedded/opensearch-2.19.6")
+    Path opensearchHome();
+
+    /** The Java OpenSearch runs on (17 or 21): the directory's own when unset. */
+    Optional<Path> opensearchJavaHome();
+
+    @WithDefault("512m")
+    String opensearchHeap();
+
+    @WithDefault("180")
+    int startTimeoutSeconds();
+}

@@ -1,0 +1,419 @@
+package fr.dynamiques.sante.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.audit.Audit;
+import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.scheme.SchemeTags;
+import fr.dynamiques.sante.scheme.SchemeValidator;
+import fr.dynamiques.sante.scheme.SchemeWriter;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.text.Stripped;
+
+/**
+ * Every write to the registry, whoever asks (the API, the pages, the directory's own loads): each one authorizes the
+ * caller (role and scope, {@link SchemeAccess}), validates the whole write, writes it and audits it, in that order, in
+ * one transaction taken in turn with the other writes. A client mistake leaves the registry untouched.
+ * <p>
+ * People and organisations are shared between schemes: a write never changes what another scheme shows unless its
+ * caller may edit that scheme too (a coordinator's name: the person, an admin, or an editor of all their schemes, else
+ * 409), and each scheme so changed records it in its own trail ({@link SharedRecords}).
+ */
+@ApplicationScoped
+public class SchemeWrites {
+
+    /** What an import did, or would do on a dry run. */
+    @Schema(description = "What an import did (or would do, on a dry run)", requiredProperties = {"created", "updated", "dryRun", "errors"})
+    public record ImportReport(@Schema(examples = "2950") int created, @Schema(examples = "50") int updated,
+                               @Schema(examples = "false") boolean dryRun,
+                               @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors) {
+    }
+
+    /** The fields a person answering for a scheme edits on its page. */
+    public record PageEdit(String description, String website, String status, String endDate, List<String> themes) {
+    }
+
+    /** What became of an edit made on the page. */
+    public enum EditOutcome { PUBLISHED, PROPOSED, CHANGED_SINCE_READ }
+
+    /** Imports of at least this many schemes refresh the planner's statistics. */
+    private static final int ANALYZE_FROM = 500;
+
+    private final SchemeAccess access;
+    private final SchemeValidator validator;
+    private final CogSnapshot cog;
+    private final Audit audit;
+    private final SchemeTags tags;
+    private final ObjectMapper json;
+
+    SchemeWrites(SchemeAccess access, SchemeValidator validator, CogSnapshot cog, Audit audit, SchemeTags tags, ObjectMapper json) {
+        this.access = access;
+        this.validator = validator;
+        this.cog = cog;
+        this.audit = audit;
+        this.tags = tags;
+        this.json = json;
+    }
+
+    // Schemes
+
+    @Transactional
+    public Scheme create(Caller caller, SchemeDocument doc) {
+        access.mayCreate(caller, doc);
+        Scheme.takeWriteTurn();
+        Scheme scheme = writeOne(caller, doc, null);
+        audit.record(scheme.id, "CREATE", caller, null, audit.snapshot(scheme));
+        return scheme;
+    }
+
+    /**
+     * Publishes the new version of the scheme, or, from a coordinator of it, proposes it (answered, to be approved or
+     * rejected); either way only if the scheme is still as the caller read it ({@code unchanged}, else 412).
+     */
+    @Transactional
+    public Optional<SchemeChange> update(Caller caller, Scheme scheme, SchemeDocument doc, Predicate<Scheme> unchanged) {
+        Scheme.takeWriteTurn();
+        if (access.proposes(caller, scheme)) {
+            requireUnchanged(scheme, unchanged);
+            checkOne(scheme, doc, "nothing was proposed");
+            return Optional.of(SchemeChange.propose(scheme, caller.accountId(), text(doc), tags.of(scheme, true).tag().getValue()));
+        }
+        access.mayUpdate(caller, scheme, doc);
+        requireUnchanged(scheme, unchanged);
+        publish(caller, scheme, doc, "UPDATE");
+        return Optional.empty();
+    }
+
+    /**
+     * An edit from the scheme's page (a few fields of it), made on the version the form was opened on: published or
+     * proposed as {@link #update}, or nothing written when the scheme changed since.
+     */
+    @Transactional
+    public EditOutcome edit(Caller caller, Scheme scheme, String version, PageEdit edit) {
+        if (!access.answersFor(caller, scheme)) {
+            throw new ProblemException(403, "You do not answer for this scheme.", List.of());
+        }
+        SchemeDocument doc = edited(scheme, edit);
+        Scheme.takeWriteTurn(); // compared and written in turn with other writes: none can slip in between
+        if (version == null || !version.equals(tags.of(scheme, true).tag().getValue())) {
+            return EditOutcome.CHANGED_SINCE_READ;
+        }
+        return update(caller, scheme, doc, s -> true).isPresent() ? EditOutcome.PROPOSED : EditOutcome.PUBLISHED;
+    }
+
+    @Transactional
+    public void delete(Caller caller, Scheme scheme, Predicate<Scheme> unchanged) {
+        access.mayDelete(caller, scheme);
+        Scheme.takeWriteTurn();
+        requireUnchanged(scheme, unchanged);
+        List<Scheme> successors = scheme.successors();
+        if (!successors.isEmpty()) {
+            throw new ProblemException(409, "Contract " + successors.get(0).ref + " follows this one: change its "
+                    + "previousRef first, or mark this one ENDED rather than deleting it.", List.of());
+        }
+        ObjectNode before = audit.snapshot(scheme);
+        scheme.delete();
+        Person.deleteUnreferenced();
+        audit.record(scheme.id, "DELETE", caller, before, null);
+    }
+
+    /**
+     * Upserts on ref, all or nothing: with one invalid document, nothing is written and every mistake of every document
+     * is reported, by row (from 1), with those found while reading the file ({@code readErrors}).
+     */
+    @Transactional
+    public ImportReport importAll(Caller caller, List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun) {
+        access.mayImport(caller, docs);
+        if (!dryRun) {
+            Scheme.takeWriteTurn();
+        }
+        List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).distinct().toList();
+        Map<String, Scheme> existing = refs.isEmpty() ? Map.of()
+                : Scheme.<Scheme>list("ref in ?1", refs).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
+        Map<Integer, Scheme> targets = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            SchemeDocument doc = docs.get(i);
+            if (doc != null && doc.ref() != null && existing.containsKey(doc.ref().strip())) {
+                targets.put(i, existing.get(doc.ref().strip()));
+            }
+        }
+        List<FieldError> errors = new ArrayList<>(readErrors);
+        if (docs.isEmpty() && readErrors.isEmpty()) {
+            errors.add(new FieldError(0, "", "no scheme to import"));
+        }
+        errors.addAll(validator.checkAll(docs, targets));
+        errors.addAll(renamesOutOfReach(caller, docs, targets));
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
+            return new ImportReport(0, 0, dryRun, errors);
+        }
+        int updated = targets.size();
+        if (!dryRun) {
+            // Photographed before, in one pass; then the import starts from an empty session, kept small between flushes.
+            Map<String, ObjectNode> before = new HashMap<>();
+            existing.values().forEach(s -> before.put(s.ref, audit.snapshot(s)));
+            Scheme.getEntityManager().clear();
+            Map<Long, Scheme> reloaded = targets.isEmpty() ? Map.of() : Scheme.<Scheme>list("id in ?1",
+                    targets.values().stream().map(s -> s.id).toList()).stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            targets.replaceAll((i, s) -> reloaded.get(s.id));
+            List<Scheme> written = write(caller, docs, targets);
+            if (docs.size() >= ANALYZE_FROM) {
+                // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
+                // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
+                Scheme.getEntityManager().flush();
+                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes").executeUpdate();
+            }
+            written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
+        }
+        return new ImportReport(docs.size() - updated, updated, dryRun, List.of());
+    }
+
+    /** The person answering for the scheme confirms it is still accurate as published. */
+    @Transactional
+    public void confirm(Caller caller, Scheme scheme) {
+        if (!access.answersFor(caller, scheme)) {
+            throw new ProblemException(403, "You do not answer for this scheme.", List.of());
+        }
+        Scheme.takeWriteTurn();
+        ObjectNode before = audit.snapshot(scheme);
+        scheme.lastVerified = LocalDate.now();
+        scheme.touch();
+        audit.record(scheme.id, "UPDATE", caller, before, audit.snapshot(scheme));
+    }
+
+    // Proposals
+
+    @Transactional
+    public void approve(Caller caller, SchemeChange change) {
+        SchemeDocument proposed = pending(change);
+        access.mayDecide(caller, change.scheme, proposed);
+        Scheme.takeWriteTurn();
+        if (change.baseTag != null && !tags.of(change.scheme, true).tag().getValue().equals(change.baseTag)) {
+            throw new ProblemException(409, "The scheme changed since this proposal was made: approving it would undo what was "
+                    + "published meanwhile. Reject it, and the coordinator proposes again on the current version.", List.of());
+        }
+        publish(caller, change.scheme, proposed, "APPROVE");
+        change.decide(caller.accountId(), SchemeChange.Status.APPROVED, null);
+    }
+
+    @Transactional
+    public void reject(Caller caller, SchemeChange change, String reason) {
+        access.mayDecide(caller, change.scheme, pending(change));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 2000) {
+            throw ProblemException.badRequest("A rejection says why.", new FieldError("reason", "1 to 2000 characters"));
+        }
+        change.decide(caller.accountId(), SchemeChange.Status.REJECTED, why);
+    }
+
+    // People (GDPR: the person, or an admin)
+
+    /** The person's name corrected, on every scheme they coordinate. */
+    @Transactional
+    public void rename(Caller caller, Person person, String firstName, String lastName) {
+        access.mayActOnPerson(caller, person);
+        List<FieldError> errors = new ArrayList<>();
+        if (firstName == null || firstName.isBlank() || firstName.length() > 100) {
+            errors.add(new FieldError("firstName", "1 to 100 characters"));
+        }
+        if (lastName == null || lastName.isBlank() || lastName.length() > 100) {
+            errors.add(new FieldError("lastName", "1 to 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid name.", errors);
+        }
+        if (person.renamedBy(firstName, lastName)) {
+            changeSchemesOf(caller, person, schemes -> {
+                person.firstName = firstName.strip();
+                person.lastName = lastName.strip();
+                person.revision++;
+            });
+        }
+    }
+
+    /** Consent withdrawn on every scheme: name and contact leave public answers, pages and search at once. */
+    @Transactional
+    public void withdrawConsent(Caller caller, Person person) {
+        access.mayActOnPerson(caller, person);
+        changeSchemesOf(caller, person, schemes -> schemes.forEach(scheme -> scheme.coordinators.stream()
+                .filter(c -> c.person.id.equals(person.id)).forEach(c -> {
+                    c.publicContact = false;
+                    c.publicContactSince = null;
+                })));
+    }
+
+    /** The person leaves every scheme and is deleted; the audit trail keeps an id that names no one. */
+    @Transactional
+    public void erase(Caller caller, Person person) {
+        access.mayActOnPerson(caller, person);
+        changeSchemesOf(caller, person, schemes -> schemes.forEach(scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id))));
+        person.delete();
+    }
+
+    // The steps
+
+    /** Validates one document (400 with every mistake, 409 on a ref taken by another scheme), without writing it. */
+    private void checkOne(Scheme target, SchemeDocument doc, String consequence) {
+        if (doc.ref() != null) {
+            Scheme.findByRef(doc.ref().strip()).filter(other -> target == null || !other.id.equals(target.id)).ifPresent(other -> {
+                throw refTaken(other);
+            });
+        }
+        List<FieldError> errors = validator.checkAll(List.of(doc), target == null ? Map.of() : Map.of(0, target));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, errors.size() + " invalid field(s); " + consequence + ".",
+                    errors.stream().map(e -> new FieldError(e.field(), e.message())).toList());
+        }
+    }
+
+    /** Validates one document, checks the names it gives people are the caller's to give, and writes it. */
+    private Scheme writeOne(Caller caller, SchemeDocument doc, Scheme target) {
+        checkOne(target, doc, "nothing was written");
+        Map<Integer, Scheme> targets = target == null ? Map.of() : Map.of(0, target);
+        List<FieldError> renames = renamesOutOfReach(caller, List.of(doc), targets);
+        if (!renames.isEmpty()) {
+            throw new ProblemException(409, "A coordinator named here is recorded under another name on schemes you may not "
+                    + "edit; nothing was written.", renames.stream().map(e -> new FieldError(e.field(), e.message())).toList());
+        }
+        return write(caller, List.of(doc), targets).get(0);
+    }
+
+    /** Publishes a new version of an existing scheme, audited under {@code action}. */
+    private void publish(Caller caller, Scheme scheme, SchemeDocument doc, String action) {
+        ObjectNode before = audit.snapshot(scheme);
+        writeOne(caller, doc, scheme);
+        audit.record(scheme.id, action, caller, before, audit.snapshot(scheme));
+    }
+
+    /** Writes validated documents, and records what the write changed on other schemes through shared people and organisations. */
+    private List<Scheme> write(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
+        SharedRecords shared = new SharedRecords(caller, targets.values().stream().map(s -> s.id).collect(Collectors.toSet()), access, audit);
+        List<Scheme> written = new SchemeWriter(cog, shared::beforeRename, shared::mayEnrich).writeAll(docs, targets);
+        shared.recordChanges();
+        return written;
+    }
+
+    /**
+     * The coordinator entries that would rename a person (same email, another name) who also coordinates schemes the
+     * caller may not edit, unless the caller is that person: each an error at its row and entry. The name stays theirs to
+     * change (PUT /api/v1/coordinators/{id}), or an admin's.
+     */
+    private List<FieldError> renamesOutOfReach(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
+        if (caller.isAdmin()) {
+            return List.of();
+        }
+        Set<String> emails = new HashSet<>();
+        docs.stream().filter(d -> d != null).flatMap(d -> d.coordinatorsOrEmpty().stream())
+                .filter(c -> c != null && c.email() != null && !c.email().isBlank())
+                .forEach(c -> emails.add(c.email().strip().toLowerCase(Locale.ROOT)));
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Person> people = Person.<Person>list("email in ?1", emails).stream()
+                .collect(Collectors.toMap(p -> p.email, Function.identity()));
+        Set<Long> written = targets.values().stream().map(s -> s.id).collect(Collectors.toSet());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            List<SchemeDocument.CoordinatorEntry> entries = docs.get(i) == null ? List.of() : docs.get(i).coordinatorsOrEmpty();
+            for (int j = 0; j < entries.size(); j++) {
+                SchemeDocument.CoordinatorEntry entry = entries.get(j);
+                Person person = entry == null || entry.email() == null ? null : people.get(entry.email().strip().toLowerCase(Locale.ROOT));
+                if (person == null || entry.firstName() == null || entry.lastName() == null
+                        || !person.renamedBy(entry.firstName(), entry.lastName()) || caller.isPerson(person.email)) {
+                    continue;
+                }
+                boolean reachable = Scheme.coordinatedBy(person).stream().filter(s -> !written.contains(s.id))
+                        .allMatch(s -> access.mayEdit(caller, s));
+                if (!reachable) {
+                    errors.add(new FieldError(i + 1, "coordinators[" + j + "]", "this email is a coordinator's who is recorded under "
+                            + "another name on schemes outside your scope: give the name as recorded, or ask the person (or an admin) "
+                            + "to correct it"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Photographs every scheme of the person, makes the change, then records what each scheme now shows otherwise. */
+    private void changeSchemesOf(Caller caller, Person person, Consumer<List<Scheme>> change) {
+        Scheme.takeWriteTurn();
+        List<Scheme> schemes = Scheme.coordinatedBy(person);
+        Map<Scheme, ObjectNode> before = new LinkedHashMap<>();
+        schemes.forEach(scheme -> before.put(scheme, audit.snapshot(scheme)));
+        change.accept(schemes);
+        before.forEach((scheme, photograph) -> {
+            scheme.touch();
+            audit.record(scheme.id, "UPDATE", caller, photograph, audit.snapshot(scheme));
+        });
+    }
+
+    /** A write sent with If-Match, on a scheme changed since the caller read it: 412, nothing written. */
+    private static void requireUnchanged(Scheme scheme, Predicate<Scheme> unchanged) {
+        if (!unchanged.test(scheme)) {
+            throw new ProblemException(412, "The scheme changed since you read it: read it again (GET gives its new ETag), "
+                    + "apply your change to it and send it with that ETag in If-Match. Nothing was written.", List.of());
+        }
+    }
+
+    private SchemeDocument pending(SchemeChange change) {
+        if (change.status != SchemeChange.Status.PENDING) {
+            throw new ProblemException(409, "This change was already " + change.status.name().toLowerCase(Locale.ROOT) + ".", List.of());
+        }
+        return change.document(json);
+    }
+
+    /** The scheme as published, with the page's fields in place of its own. */
+    private SchemeDocument edited(Scheme scheme, PageEdit edit) {
+        ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, true, null));
+        doc.put("description", Stripped.orNull(edit.description()));
+        doc.put("website", Stripped.orNull(edit.website()));
+        doc.put("status", edit.status());
+        doc.put("endDate", Stripped.orNull(edit.endDate()));
+        doc.set("themes", json.valueToTree(edit.themes()));
+        try {
+            return json.treeToValue(doc, SchemeDocument.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badRequest("Invalid form.", new FieldError("endDate", "a date"));
+        }
+    }
+
+    private String text(SchemeDocument doc) {
+        try {
+            return json.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException refTaken(Scheme existing) {
+        return new ProblemException(409, "Another scheme already has this ref (id " + existing.id + ").",
+                List.of(new FieldError("ref", "'" + existing.ref + "' is already used by scheme " + existing.id)));
+    }
+}
