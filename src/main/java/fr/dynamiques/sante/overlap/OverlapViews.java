@@ -89,4 +89,12 @@ public final class OverlapViews {
     static double ratio(long part, long whole) {
         return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
+
+    /** Two schemes sharing communes of a territory (the territory pages name them). */
+    public record OverlapPair(SchemeRef first, SchemeRef second, int sharedCommunes, long sharedPopulation) {
+    }
+
+    /** The pairs of schemes overlapping in a territory, the largest shared population first, and how many in all. */
+    public record OverlapPairs(int total, List<OverlapPair> pairs) {
+    }
 }

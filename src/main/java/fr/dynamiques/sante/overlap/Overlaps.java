@@ -3,9 +3,13 @@ package fr.dynamiques.sante.overlap;
 import static fr.dynamiques.sante.overlap.OverlapViews.ratio;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +19,8 @@ import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.OverlapViews.KindGroup;
 import fr.dynamiques.sante.overlap.OverlapViews.MatrixCell;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
+import fr.dynamiques.sante.overlap.OverlapViews.OverlapPair;
+import fr.dynamiques.sante.overlap.OverlapViews.OverlapPairs;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapRow;
 import fr.dynamiques.sante.overlap.OverlapViews.SchemeRef;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
@@ -149,6 +155,50 @@ public class Overlaps {
                 .map(row -> new MatrixCell((String) row[0], (String) row[1], number(row[2]), number(row[3]))).toList();
         List<String> kinds = SchemeKind.listByCode().stream().map(k -> k.code).toList();
         return new OverlapMatrix(area, statuses, kinds, cells);
+    }
+
+    /**
+     * Which schemes overlap which in the area: the pairs sharing at least one of its communes, the largest shared
+     * population first (the {@code listed} first, and how many pairs in all).
+     */
+    public OverlapPairs pairs(Area area, List<String> statuses, int listed) {
+        return figures.get(FigureCache.key("pairs", Arrays.asList(area, listed), List.of(), statuses), () -> computePairs(area, statuses, listed));
+    }
+
+    private OverlapPairs computePairs(Area area, List<String> statuses, int listed) {
+        Query query = em.createNativeQuery("""
+                with covered as (
+                    select sc.scheme_id, sc.commune_code, coalesce(c.population, 0) as population
+                    from scheme_commune sc
+                    join scheme s on s.id = sc.scheme_id
+                    join commune c on c.code = sc.commune_code
+                    where %s %s
+                )
+                select a.scheme_id, b.scheme_id, count(*), sum(a.population), count(*) over ()
+                from covered a
+                join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
+                group by 1, 2
+                order by 4 desc, 1, 2
+                limit :listed""".formatted(area.communes(), filters("s", List.of(), statuses)));
+        query.setParameter("code", area.code());
+        query.setParameter("listed", listed);
+        bind(query, List.of(), statuses);
+        List<Object[]> found = rows(query);
+        Set<Long> ids = new HashSet<>();
+        found.forEach(row -> {
+            ids.add(number(row[0]));
+            ids.add(number(row[1]));
+        });
+        Map<Long, SchemeRef> schemes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Query names = em.createNativeQuery("select id, ref, name, kind, status from scheme where id in (:ids)");
+            names.setParameter("ids", ids);
+            rows(names).forEach(row -> schemes.put(number(row[0]),
+                    new SchemeRef(number(row[0]), (String) row[1], (String) row[2], (String) row[3], (String) row[4])));
+        }
+        List<OverlapPair> pairs = found.stream().map(row -> new OverlapPair(schemes.get(number(row[0])), schemes.get(number(row[1])),
+                (int) number(row[2]), number(row[3]))).toList();
+        return new OverlapPairs(found.isEmpty() ? 0 : (int) number(found.get(0)[4]), pairs);
     }
 
     /** SQL conditions on a table (alias) with kind and status columns: these kinds and statuses, each only when given. */

@@ -310,10 +310,18 @@ public class SchemeResource {
     @APIResponse(responseCode = "200", description = "Every scheme, in name order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
     @Operation(operationId = "exportSchemesJson", summary = "The whole registry as JSON (open data)",
             description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
-                    + "importable as is.")
-    public Response exportJson() {
-        return Response.ok(exported()).header("Content-Disposition", "attachment; filename=\"schemes.json\"")
-                .header("Link", OpenDataResource.EXPORT_LINKS).build();
+                    + "importable as is. The filters of GET /schemes keep part of it.")
+    public Response exportJson(
+            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
+            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
+            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "Commune INSEE code") @QueryParam("commune") String commune,
+            @Parameter(description = "EPCI SIREN") @QueryParam("epci") String epci,
+            @Parameter(description = "Theme label") @QueryParam("theme") String theme,
+            @Parameter(description = "Funder: organisation name or id") @QueryParam("funder") String funder) {
+        return Response.ok(exported(filter(kind, status, region, department, commune, epci, theme, funder)))
+                .header("Content-Disposition", "attachment; filename=\"schemes.json\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -322,15 +330,30 @@ public class SchemeResource {
     @Produces(SchemeCsv.MEDIA_TYPE + ";charset=UTF-8")
     @Transactional
     @APIResponse(responseCode = "200", description = "Every scheme, one a row", content = @Content(mediaType = SchemeCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    @Operation(operationId = "exportSchemesCsv", summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row.")
-    public Response exportCsv() {
-        return Response.ok(csv.write(exported()))
+    @Operation(operationId = "exportSchemesCsv", summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row; the same filters.")
+    public Response exportCsv(
+            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
+            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
+            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "Commune INSEE code") @QueryParam("commune") String commune,
+            @Parameter(description = "EPCI SIREN") @QueryParam("epci") String epci,
+            @Parameter(description = "Theme label") @QueryParam("theme") String theme,
+            @Parameter(description = "Funder: organisation name or id") @QueryParam("funder") String funder) {
+        return Response.ok(csv.write(exported(filter(kind, status, region, department, commune, epci, theme, funder))))
                 .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
-    private List<SchemeDocument> exported() {
+    /** The schemes the filters keep (all of them without any), in name order, as the caller may read them. */
+    private List<SchemeDocument> exported(SchemeFilter filter) {
         boolean full = callers.readsPersonalData();
-        return query.all().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
+        return query.find(filter, 0, Integer.MAX_VALUE).items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
+    }
+
+    private SchemeFilter filter(List<String> kind, List<String> status, String region, String department, String commune, String epci,
+                                String theme, String funder) {
+        return SchemeFilter.where().kind(kind).status(status).region(region).department(department).commune(commune).epci(epci)
+                .theme(theme).funder(funder).check(SchemeKind.byCode(), cog);
     }
 
     /** Answered in the write's transaction: what the registry now holds, as the caller reads it, with its ETag. */

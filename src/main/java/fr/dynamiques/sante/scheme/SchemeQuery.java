@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,8 +57,9 @@ public class SchemeQuery {
      */
     public Page unverified(SchemeFilter filter, Collection<String> regions, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
+        // Counted from the last check, or from the record's creation when it was never checked.
         String where = atWorkUnlessSaid(filter, parameters)
-                + " and (s.last_verified is null or s.last_verified < current_date - make_interval(months => :months))";
+                + " and coalesce(s.last_verified, s.created_at::date) < current_date - make_interval(months => :months)";
         parameters.put("months", UNVERIFIED_MONTHS);
         if (!regions.isEmpty()) {
             where += " and exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
@@ -65,6 +67,26 @@ public class SchemeQuery {
             parameters.put("regions", List.copyOf(regions));
         }
         return page(where, parameters, "s.last_verified nulls first, s.sort_name, s.id", page, size);
+    }
+
+    /**
+     * How many schemes at work (of the filter's statuses, if any) have no end date, by région they touch: a renewal
+     * nobody can plan. A scheme straddling régions counts in each.
+     */
+    public Map<String, Long> withoutEndDateByRegion(SchemeFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        Query query = em.createNativeQuery("""
+                select d.region_code, count(distinct s.id) from scheme s
+                join scheme_commune sc on sc.scheme_id = s.id join commune c on c.code = sc.commune_code
+                join department d on d.code = c.department_code
+                where %s and s.end_date is null group by 1 order by 1""".formatted(atWorkUnlessSaid(filter, parameters)));
+        parameters.forEach(query::setParameter);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put((String) columns[0], ((Number) columns[1]).longValue());
+        }
+        return counts;
     }
 
     /** The filter's conditions, and ACTIVE or RENEWAL when it names no status. */
@@ -102,14 +124,13 @@ public class SchemeQuery {
     }
 
     /**
-     * The labels in use that fold like the asked theme (case, accents and punctuation aside): the vocabulary's
-     * spelling, and free tags as each scheme wrote them. Never empty, so that the SQL stays valid.
+     * The labels in use falling under the asked theme ({@link Theme#covers}): its spellings, and the free tags naming it.
+     * Never empty, so that the SQL stays valid.
      */
     @SuppressWarnings("unchecked")
     private List<String> spellings(String theme) {
-        String folded = FoldedText.of(theme);
         List<String> inUse = em.createNativeQuery("select distinct t from scheme s, unnest(s.themes) t").getResultList();
-        List<String> matching = new ArrayList<>(inUse.stream().filter(t -> FoldedText.of(t).equals(folded)).toList());
+        List<String> matching = new ArrayList<>(inUse.stream().filter(t -> Theme.covers(theme, t)).toList());
         matching.add(theme.strip());
         return matching;
     }

@@ -24,6 +24,16 @@ public class Theme extends PanacheEntityBase {
         return list("order by label");
     }
 
+    /**
+     * Whether a scheme's label falls under this theme: the theme itself, however spelt, or a free tag naming it among
+     * its words ("semaines d'information sur la santé mentale" falls under "santé mentale"). The search and the peers
+     * page filter by themes this one way.
+     */
+    public static boolean covers(String theme, String label) {
+        String wanted = FoldedText.of(theme);
+        return !wanted.isEmpty() && (" " + FoldedText.of(label) + " ").contains(" " + wanted + " ");
+    }
+
     /** Gives a label the vocabulary's spelling ("Santé Mentale" -> "santé mentale"); a free tag stays as given. */
     static Function<String, String> canonicaliser() {
         Map<String, String> vocabulary = Theme.<Theme>listAll().stream()

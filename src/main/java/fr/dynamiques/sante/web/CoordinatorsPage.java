@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +11,13 @@ import java.util.Optional;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import fr.dynamiques.sante.overlap.Overlaps;
 import fr.dynamiques.sante.problem.Problem.FieldError;
@@ -47,7 +52,8 @@ public class CoordinatorsPage {
     private static final int CHOICES = 6;
 
     /** A scheme and its coordinators, as the public may see them. */
-    public record Peer(long id, String name, String kind, String status, List<SchemeDocument.CoordinatorEntry> coordinators) {
+    public record Peer(long id, String name, String kind, String status, List<String> themes,
+                       List<SchemeDocument.CoordinatorEntry> coordinators) {
     }
 
     /** One ring around the chosen territory and the schemes first found in it. */
@@ -58,7 +64,7 @@ public class CoordinatorsPage {
     static class Templates {
         static native TemplateInstance coordinators(String text, String kind, String theme, List<SchemeKind> kindChoices,
                                                     List<Theme> themeChoices, KindNames kinds, TerritoryMatch chosen,
-                                                    List<TerritoryMatch> others, List<Ring> rings, boolean searched);
+                                                    List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query);
     }
 
     private final TerritorySuggestions suggestions;
@@ -71,17 +77,55 @@ public class CoordinatorsPage {
         this.visitor = visitor;
     }
 
+    /** What the visitor asked: the territory chosen (or the first found), the others found, the kind and theme. */
+    private record Asked(String typed, TerritoryMatch chosen, List<TerritoryMatch> others, String kind, String theme) {
+    }
+
     @GET
     @Transactional
     public TemplateInstance coordinators(@QueryParam("territoire") String text, @QueryParam("niveau") String level,
                                          @QueryParam("code") String code, @QueryParam("kind") String kind,
-                                         @QueryParam("theme") String theme) {
+                                         @QueryParam("theme") String theme, @Context UriInfo uri) {
+        Asked asked = asked(text, level, code, kind, theme);
+        TerritoryMatch chosen = asked.chosen();
+        List<Ring> rings = chosen == null ? List.of() : rings(chosen, asked.kind(), asked.theme());
+        return visitor.page(Templates.coordinators(chosen != null && asked.typed().isEmpty() ? chosen.name() : asked.typed(), asked.kind(),
+                asked.theme(), SchemeKind.listByCode(), Theme.listByLabel(), KindNames.in(visitor.locale()), chosen, asked.others(), rings,
+                !asked.typed().isEmpty() || chosen != null, SearchPage.query(uri)));
+    }
+
+    /** The peers the page shows, ring by ring, as a file: each coordinator whose contact is public, a row. */
+    @GET
+    @Path("/export.{format}")
+    @Transactional
+    public Response download(@PathParam("format") String format, @QueryParam("territoire") String text, @QueryParam("niveau") String level,
+                             @QueryParam("code") String code, @QueryParam("kind") String kind, @QueryParam("theme") String theme) {
+        Asked asked = asked(text, level, code, kind, theme);
+        Messages msg = visitor.messages();
         KindNames kinds = KindNames.in(visitor.locale());
+        List<List<String>> rows = new ArrayList<>();
+        if (asked.chosen() != null) {
+            for (Ring ring : rings(asked.chosen(), asked.kind(), asked.theme())) {
+                for (Peer peer : ring.schemes()) {
+                    List<SchemeDocument.CoordinatorEntry> shown = peer.coordinators().stream().filter(SchemeDocument.CoordinatorEntry::publicContact)
+                            .toList();
+                    for (SchemeDocument.CoordinatorEntry c : shown.isEmpty() ? Collections.<SchemeDocument.CoordinatorEntry>singletonList(null) : shown) {
+                        rows.add(List.of(ring.name(), peer.name(), kinds.of(peer.kind()), msg.status(peer.status()), String.join(", ", peer.themes()),
+                                c == null ? "" : (c.firstName() + " " + c.lastName()).strip(), c == null || c.title() == null ? "" : c.title(),
+                                c == null || c.email() == null ? "" : c.email(), c == null || c.phone() == null ? "" : c.phone()));
+                    }
+                }
+            }
+        }
+        return new Download(msg.dl_peers_name(), List.of(msg.dl_ring(), msg.col_scheme(), msg.col_kind(), msg.col_status(),
+                msg.scheme_themes(), msg.scheme_coordinators(), msg.dl_title(), msg.dl_email(), msg.dl_phone()), rows).as(format);
+    }
+
+    private Asked asked(String text, String level, String code, String kind, String theme) {
         String chosenKind = Stripped.orNull(kind);
         if (chosenKind != null && SchemeKind.findByCode(chosenKind).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
         }
-        String chosenTheme = Stripped.orNull(theme);
         String typed = text == null ? "" : text.strip();
         if (typed.length() > 200) {
             throw ProblemException.badRequest("The territory is too long.", new FieldError("territoire", "at most 200 characters"));
@@ -97,9 +141,7 @@ public class CoordinatorsPage {
             matches.addAll(suggestions.suggest(typed, Optional.empty(), CHOICES));
             chosen = matches.isEmpty() ? null : matches.remove(0);
         }
-        List<Ring> rings = chosen == null ? List.of() : rings(chosen, chosenKind, chosenTheme);
-        return visitor.page(Templates.coordinators(chosen != null && typed.isEmpty() ? chosen.name() : typed, chosenKind, chosenTheme,
-                SchemeKind.listByCode(), Theme.listByLabel(), kinds, chosen, matches, rings, !typed.isEmpty() || chosen != null));
+        return new Asked(typed, chosen, matches, chosenKind, Stripped.orNull(theme));
     }
 
     /** The territory, then each wider one it lies in; a scheme shows in the nearest ring it covers part of. */
@@ -132,11 +174,10 @@ public class CoordinatorsPage {
             names.add(department.region.name);
         }
         Map<Long, Integer> nearest = overlaps.nearest(nested, kind == null ? List.of() : List.of(kind), SchemeStatus.AT_WORK);
-        String foldedTheme = theme == null ? null : FoldedText.of(theme);
         // Without a theme to check, only the schemes shown are loaded (a région holds hundreds).
         Map<Integer, Integer> counts = new HashMap<>();
         List<Long> loaded = nearest.entrySet().stream()
-                .filter(e -> foldedTheme != null || counts.merge(e.getValue(), 1, Integer::sum) <= SCHEMES_PER_RING)
+                .filter(e -> theme != null || counts.merge(e.getValue(), 1, Integer::sum) <= SCHEMES_PER_RING)
                 .map(Map.Entry::getKey).toList();
         List<List<Peer>> peers = new ArrayList<>();
         nested.forEach(n -> peers.add(new ArrayList<>()));
@@ -145,14 +186,14 @@ public class CoordinatorsPage {
             Scheme.<Scheme>list("""
                     select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person
                     where s.id in ?1 order by s.sortName""", loaded).stream()
-                    .filter(s -> foldedTheme == null || s.themes.stream().anyMatch(t -> FoldedText.of(t).equals(foldedTheme)))
-                    .forEach(s -> peers.get(nearest.get(s.id)).add(new Peer(s.id, s.name, s.kind.code, s.status.name(),
+                    .filter(s -> theme == null || s.themes.stream().anyMatch(t -> Theme.covers(theme, t)))
+                    .forEach(s -> peers.get(nearest.get(s.id)).add(new Peer(s.id, s.name, s.kind.code, s.status.name(), List.copyOf(s.themes),
                             s.coordinators.stream().map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())));
         }
         List<Ring> rings = new ArrayList<>();
         for (int i = 0; i < nested.size(); i++) {
             List<Peer> found = peers.get(i);
-            int total = foldedTheme == null ? counts.getOrDefault(i, 0) : found.size();
+            int total = theme == null ? counts.getOrDefault(i, 0) : found.size();
             rings.add(new Ring(nested.get(i).getKey().apiName(), names.get(i), found.stream().limit(SCHEMES_PER_RING).toList(),
                     Math.max(0, total - SCHEMES_PER_RING)));
         }

@@ -9,9 +9,13 @@ import java.util.TreeMap;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -38,6 +42,10 @@ public class EndingPage {
     public record Ending(long id, String name, String kind, String status, LocalDate endDate, List<Ref> departments) {
     }
 
+    /** How many schemes at work in a région have no end date. */
+    public record Undated(Ref region, long schemes) {
+    }
+
     /** The schemes of one région ending soon. */
     public record RegionGroup(Ref region, List<Ending> schemes) {
     }
@@ -46,7 +54,8 @@ public class EndingPage {
     static class Templates {
         static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons, List<Region> regions,
                                               List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
-                                              LocalDate until, long left, List<Ending> unverified);
+                                              LocalDate until, long left, List<Ending> unverified, List<Undated> undated,
+                                              String query);
     }
 
     /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
@@ -55,17 +64,26 @@ public class EndingPage {
                 .map(this::ending).toList();
     }
 
+    /** Schemes at work without an end date, counted by région (the one chosen, or all). */
+    private List<Undated> undated(SchemeFilter filter) {
+        return query.withoutEndDateByRegion(filter).entrySet().stream()
+                .filter(e -> filter.region() == null || e.getKey().equals(filter.region()))
+                .map(e -> new Undated(new Ref(e.getKey(), cog.regionName(e.getKey())), e.getValue())).toList();
+    }
+
     private Ending ending(Scheme s) {
         return new Ending(s.id, s.name, s.kind.code, s.status.name(), s.endDate,
                 s.departmentCodes.stream().map(code -> new Ref(code, cog.departmentName(code))).toList());
     }
 
     private final SchemeQuery query;
+    private final SchemeRows rows;
     private final CogSnapshot cog;
     private final Visitor visitor;
 
-    EndingPage(SchemeQuery query, CogSnapshot cog, Visitor visitor) {
+    EndingPage(SchemeQuery query, SchemeRows rows, CogSnapshot cog, Visitor visitor) {
         this.query = query;
+        this.rows = rows;
         this.cog = cog;
         this.visitor = visitor;
     }
@@ -73,11 +91,9 @@ public class EndingPage {
     @GET
     @Transactional
     public TemplateInstance ending(@QueryParam("mois") String months, @QueryParam("region") String region,
-                                   @QueryParam("kind") String kind) {
-        int horizon = months == null || months.isBlank() ? 6 : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
-                .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.", new FieldError("mois", "3, 6, 12 or 24")));
-        SchemeFilter filter = SchemeFilter.where().kind(kind == null || kind.isBlank() ? List.of() : List.of(kind)).region(region)
-                .check(SchemeKind.byCode(), cog);
+                                   @QueryParam("kind") String kind, @Context UriInfo uri) {
+        int horizon = horizon(months);
+        SchemeFilter filter = filter(region, kind);
         LocalDate until = LocalDate.now().plusMonths(horizon);
         SchemeQuery.Page found = query.ending(filter, until, 0, LISTED);
         // A scheme straddling régions shows under each: each ARS plans its own renewals.
@@ -91,6 +107,27 @@ public class EndingPage {
         }
         return visitor.page(Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
                 Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()),
-                found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter)));
+                found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter), undated(filter), SearchPage.query(uri)));
+    }
+
+    /** The schemes ending within the months, in the région and kind chosen, soonest first, all of them, as a file. */
+    @GET
+    @Path("/export.{format}")
+    @Transactional
+    public Response download(@PathParam("format") String format, @QueryParam("mois") String months, @QueryParam("region") String region,
+                             @QueryParam("kind") String kind) {
+        LocalDate until = LocalDate.now().plusMonths(horizon(months));
+        List<Scheme> ending = query.ending(filter(region, kind), until, 0, SearchPage.DOWNLOADED).items();
+        return rows.of(visitor.messages().dl_ending_name(), ending).as(format);
+    }
+
+    private static int horizon(String months) {
+        return months == null || months.isBlank() ? 6 : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
+                .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.", new FieldError("mois", "3, 6, 12 or 24")));
+    }
+
+    private SchemeFilter filter(String region, String kind) {
+        return SchemeFilter.where().kind(kind == null || kind.isBlank() ? List.of() : List.of(kind)).region(region)
+                .check(SchemeKind.byCode(), cog);
     }
 }

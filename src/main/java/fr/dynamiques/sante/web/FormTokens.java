@@ -46,7 +46,8 @@ public class FormTokens {
         }
         Object field = ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormParameter(FIELD, true, false);
         String sent = field instanceof String s ? s : null;
-        if (request.path().equals(SIGN_IN_PATH)) {
+        // Signing in and asking for an account: no session yet, the form's cookie carries the token.
+        if (request.path().equals(SIGN_IN_PATH) || request.path().startsWith(SIGN_IN_PATH + "/")) {
             Cookie cookie = request.getCookie(SIGN_IN_COOKIE);
             return same(cookie == null ? null : cookie.getValue(), sent) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(expired());
         }

@@ -47,9 +47,11 @@ public class HomePage {
         SchemeSearch.Results atWork = search.search(new SchemeSearch.Request(null, Map.of("status", SchemeStatus.AT_WORK),
                 SchemeSearch.Sort.RELEVANCE, 0, 1));
         List<CoverageRow> regions = coverage.byTerritory(TerritoryLevel.REGION, null, List.of(), SchemeStatus.AT_WORK);
+        // The way in by région leaves out the collectivities with no inhabitant and no scheme (Clipperton, TAAF).
+        List<CoverageRow> shown = regions.stream().filter(r -> r.population() > 0 || r.schemeCount() > 0).toList();
         long population = regions.stream().mapToLong(CoverageRow::population).sum();
         long covered = regions.stream().mapToLong(CoverageRow::coveredPopulation).sum();
         return visitor.page(Templates.home(atWork.total(), atWork.facets().get("kind"), KindNames.in(visitor.locale()),
-                population, covered, population == 0 ? 0 : (double) covered / population, regions, "supprime".equals(account)));
+                population, covered, population == 0 ? 0 : (double) covered / population, shown, "supprime".equals(account)));
     }
 }

@@ -95,7 +95,7 @@ public interface Messages {
     @Message("régions")
     String level_regions();
 
-    @Message("{count} {#if count < 2}dispositif{#else}dispositifs{/if}")
+    @Message("{count} {#if count < 2}dispositif en cours{#else}dispositifs en cours{/if}")
     String scheme_count(int count);
 
     @Message("{population} hab.")
@@ -112,6 +112,9 @@ public interface Messages {
 
     @Message("{count} {#if count < 2}commune membre{#else}communes membres{/if}")
     String members_communes(int count);
+
+    @Message("{count} {#if count < 2}intercommunalité (EPCI){#else}intercommunalités (EPCI){/if}")
+    String members_epcis(int count);
 
     @Message("{count} départements")
     String members_departments(int count);
@@ -375,8 +378,8 @@ public interface Messages {
     @Message("Dans :")
     String territory_within();
 
-    @Message("{#if count == 0}Aucun dispositif{#else if count == 1}1 dispositif{#else}{count} dispositifs{/if} sur ce territoire")
-    String territory_schemes(int count);
+    @Message("{#if count == 0}Aucun dispositif{#else if count == 1}1 dispositif{#else}{count} dispositifs{/if} sur ce territoire{#if count > 0}, tous statuts : {atWork} en cours{/if}")
+    String territory_schemes(int count, long atWork);
 
     @Message("Aucun dispositif du registre ne couvre ce territoire.")
     String territory_no_scheme();
@@ -580,7 +583,7 @@ public interface Messages {
     @Message("Votre compte est supprimé.")
     String home_account_deleted();
 
-    @Message("{#when done}{#is 'propose'}Votre proposition est envoyée : elle sera publiée après validation par l'ARS.{#is 'publie'}La modification est publiée.{#is 'verifie'}La fiche est marquée comme vérifiée aujourd'hui.{#is 'approuve'}La proposition est publiée.{#is 'rejete'}La proposition est rejetée.{#is 'consentement'}Vos coordonnées ne sont plus publiées.{#else}C'est fait.{/when}")
+    @Message("{#when done}{#is 'propose'}Votre proposition est envoyée : elle sera publiée après validation par l'ARS.{#is 'publie'}La modification est publiée.{#is 'verifie'}La fiche est marquée comme vérifiée aujourd'hui.{#is 'approuve'}La proposition est publiée.{#is 'rejete'}La proposition est rejetée.{#is 'consentement'}Vos coordonnées ne sont plus publiées.{#is 'demande-close'}La demande de compte est close et effacée.{#else}C'est fait.{/when}")
     String space_done(String done);
 
     @Message("Mes dispositifs")
@@ -652,7 +655,7 @@ public interface Messages {
     @Message("Annuler")
     String edit_cancel();
 
-    @Message("Fiches non vérifiées depuis 12 mois ({count}, 50 au plus)")
+    @Message("Fiches non vérifiées depuis 12 mois, ou depuis leur création si elles ne l'ont jamais été ({count}, 50 au plus)")
     String ending_unverified(int count);
 
     @Message("Toutes les fiches en cours ont été vérifiées depuis moins d'un an.")
@@ -683,7 +686,6 @@ public interface Messages {
     String space_withdraw();
 
     // Commune maps
-
 
     @Message("{count} {#if count < 2}commune n'a pas de contour et n'est pas dessinée{#else}communes n'ont pas de contour et ne sont pas dessinées{/if} (collectivités d'outre-mer, ou outre-mer hors de ce cadre).")
     String map_undrawn(int count);
@@ -730,7 +732,6 @@ public interface Messages {
     @Message("périmètre du dispositif")
     String map_perimeter_geojson();
 
-
     @Message("Contours des communes : IGN, ADMIN EXPRESS COG CARTO 2025, Licence Ouverte 2.0.")
     String map_geometry_credit();
 
@@ -754,4 +755,181 @@ public interface Messages {
 
     @Message("carte des communes")
     String coverage_communes();
+
+    // Territories named by a search
+
+    @Message("{#if count < 2}Le territoire que vous cherchez{#else}Les territoires de ce nom{/if}")
+    String search_named(int count);
+
+    @Message("aucun dispositif en cours ne couvre ce territoire.")
+    String search_named_uncovered();
+
+    @Message("{#if count == 1}1 dispositif en cours le couvre :{#else}{count} dispositifs en cours le couvrent :{/if}")
+    String search_named_covered(int count);
+
+    @Message("tous sur sa page")
+    String search_named_all();
+
+    // Schemes at work without an end date
+
+    @Message("Dispositifs en cours sans date de fin")
+    String ending_undated_title();
+
+    @Message("Tous les dispositifs en cours ont une date de fin.")
+    String ending_undated_none();
+
+    @Message("Dispositifs en cours sans date de fin connue, par région (un dispositif sur plusieurs régions compte dans chacune) : leur renouvellement ne peut pas être prévu")
+    String ending_undated_caption();
+
+    @Message("non renseignée (dispositif en cours)")
+    String scheme_no_end();
+
+    @Message("sous Licence Ouverte 2.0")
+    String footer_licence();
+
+    @Message("Mentions légales")
+    String footer_legal();
+
+    @Message("Accessibilité : non conforme")
+    String footer_accessibility();
+
+    @Message("Aller aux résultats")
+    String search_skip_to_results();
+
+    // Overlapping schemes named
+
+    @Message("{#if count == 1}1 paire de dispositifs en cours se chevauche{#else}{count} paires de dispositifs en cours se chevauchent{/if} ici")
+    String territory_pairs(int count);
+
+    @Message("Quels dispositifs en cours partagent des communes de ce territoire, les plus grandes populations partagées d'abord")
+    String territory_pairs_caption();
+
+    @Message("Chevauche")
+    String col_overlaps_with();
+
+    // Someone to contact
+
+    @Message("Aucun coordinateur ou coordinatrice n'a accepté que son contact soit publié.")
+    String scheme_no_public_contact();
+
+    @Message("Pour joindre ce dispositif, adressez-vous à son porteur :")
+    String scheme_contact_carrier();
+
+    @Message("Son porteur n'est pas connu : adressez-vous à l'agence régionale de santé :")
+    String scheme_contact_agency();
+
+    // Account requests
+
+    @Message("Demander un compte")
+    String request_title();
+
+    @Message("Vous coordonnez {scheme} ? Demandez un compte pour tenir sa fiche à jour. Un administrateur ou l'ARS de la région lira votre demande et vous répondra par courriel ; rien n'est accordé automatiquement.")
+    String request_intro(String scheme);
+
+    @Message("Prénom et nom")
+    String request_name();
+
+    @Message("Votre fonction et comment vous joindre (facultatif)")
+    String request_message();
+
+    @Message("Votre nom et votre courriel ne servent qu'à traiter cette demande ; ils sont effacés quand elle est close.")
+    String request_privacy();
+
+    @Message("Envoyer la demande")
+    String request_button();
+
+    @Message("Votre demande est enregistrée. Un administrateur ou l'ARS de la région vous répondra par courriel.")
+    String request_sent();
+
+    @Message("La demande n'a pas été envoyée :")
+    String request_errors();
+
+    @Message("indiquez votre nom (200 caractères au plus)")
+    String request_name_invalid();
+
+    @Message("indiquez une adresse électronique valide")
+    String request_email_invalid();
+
+    @Message("le message compte 2 000 caractères au plus")
+    String request_message_invalid();
+
+    @Message("des demandes de cette adresse attendent déjà une réponse")
+    String request_pending();
+
+    @Message("Retour à la fiche {scheme}")
+    String request_back(String scheme);
+
+    @Message("Pas encore de compte ?")
+    String signin_no_account();
+
+    @Message("Les comptes sont ouverts aux coordinateurs des dispositifs : ouvrez la fiche de votre dispositif et choisissez « Demander un compte pour ce dispositif ».")
+    String signin_how_to_ask();
+
+    @Message("Trouver mon dispositif")
+    String signin_find_scheme();
+
+    @Message("Vous coordonnez ce dispositif ? Demander un compte pour ce dispositif")
+    String scheme_ask_account();
+
+    @Message("Demandes de compte ({count})")
+    String space_requests(int count);
+
+    @Message("Aucune demande de compte en attente.")
+    String space_requests_none();
+
+    @Message("Clore (et effacer)")
+    String space_request_close();
+
+    // Lists to take away
+
+    @Message("Communes")
+    String dl_communes();
+
+    @Message("Départements")
+    String dl_departments();
+
+    @Message("Fiche")
+    String dl_record();
+
+    @Message("Code INSEE")
+    String dl_code();
+
+    @Message("Commune")
+    String dl_commune();
+
+    @Message("Territoire")
+    String dl_ring();
+
+    @Message("Courriel")
+    String dl_email();
+
+    @Message("Téléphone")
+    String dl_phone();
+
+    @Message("Fonction")
+    String dl_title();
+
+    @Message("Télécharger cette liste :")
+    String dl_links();
+
+    @Message("CSV (tableur)")
+    String dl_csv();
+
+    @Message("Excel (.xlsx)")
+    String dl_xlsx();
+
+    @Message("recherche")
+    String dl_search_name();
+
+    @Message("dispositifs-{code}")
+    String dl_territory_name(String code);
+
+    @Message("zones-blanches-{code}")
+    String dl_white_zones_name(String code);
+
+    @Message("echeances")
+    String dl_ending_name();
+
+    @Message("coordinateurs")
+    String dl_peers_name();
 }

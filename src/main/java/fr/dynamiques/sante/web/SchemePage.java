@@ -45,7 +45,8 @@ public class SchemePage {
     static class Templates {
         static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
                                               List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
-                                              List<Change> changes, CommuneMap map, List<OverlapRow> traced);
+                                              List<Change> changes, CommuneMap map, List<OverlapRow> traced, List<String> carriers,
+                                              List<String> agencies);
     }
 
     private final Overlaps overlaps;
@@ -79,7 +80,8 @@ public class SchemePage {
         List<Set<String>> others = traced.stream().map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
                 .toList();
         return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlapping,
-                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced));
+                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, named(document, PartnerRole.CARRIER),
+                agencies(document)));
     }
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */
@@ -88,6 +90,22 @@ public class SchemePage {
                 .map(c -> AuditEntry.ofScheme(scheme.id).stream().map(e -> new Change(e.at, e.action, e.actorRole,
                         audit.changes(e).stream().map(AuditEntry.FieldChange::field).toList())).toList())
                 .orElse(List.of());
+    }
+
+    /** The partners holding this role. */
+    private static List<String> named(SchemeDocument document, PartnerRole role) {
+        return document.partnersOrEmpty().stream().filter(p -> p.roles().contains(role.name())).map(p -> p.organisation().name()).toList();
+    }
+
+    /**
+     * Who to ask when no coordinator's contact is public and no carrier is known: the ARS among the partners, else the
+     * ARS of each région the scheme touches (the overseas collectivities have none).
+     */
+    private static List<String> agencies(SchemeDocument document) {
+        List<String> partners = document.partnersOrEmpty().stream().filter(p -> "ARS".equals(p.organisation().type()))
+                .map(p -> p.organisation().name()).distinct().toList();
+        return !partners.isEmpty() ? partners : document.regions().stream().filter(r -> r.code().length() == 2)
+                .map(r -> "ARS " + r.name()).toList();
     }
 
     /** Carriers first, then signatories, funders, partners and employers, as the role list orders them. */

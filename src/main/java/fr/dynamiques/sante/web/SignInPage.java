@@ -1,6 +1,8 @@
 package fr.dynamiques.sante.web;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.transaction.Transactional;
@@ -11,14 +13,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import fr.dynamiques.sante.account.AccessToken;
 import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.AccountRequest;
 import fr.dynamiques.sante.account.SignInThrottle;
 import fr.dynamiques.sante.account.WebSession;
+import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -37,7 +44,13 @@ public class SignInPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signIn(String email, String formToken, String error);
+
+        static native TemplateInstance request(Scheme scheme, String name, String email, String message, String formToken,
+                                               List<FieldError> errors, boolean sent);
     }
+
+    /** A valid email address, roughly: what a person can type and receive mail at. */
+    private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}";
 
     private final Visitor visitor;
     private final SignInThrottle throttle;
@@ -78,6 +91,48 @@ public class SignInPage {
                 .cookie(new NewCookie.Builder(Visitor.SESSION).value(cookie).path("/").httpOnly(true).secure(true)
                         .sameSite(NewCookie.SameSite.LAX).maxAge((int) WebSession.LIFETIME.toSeconds()).build())
                 .build();
+    }
+
+    /** The form asking for an account on a scheme (linked from its page): nothing is granted until someone decides. */
+    @GET
+    @Path("/connexion/demande")
+    @Transactional
+    public Response requestForm(@QueryParam("dispositif") String schemeId, @CookieParam(FORM_COOKIE) String formCookie) {
+        Scheme scheme = Scheme.findExisting(schemeId);
+        String token = formCookie == null || !formCookie.matches("[A-Za-z0-9_-]{43}") ? AccessToken.random() : formCookie;
+        return Response.ok(visitor.page(Templates.request(scheme, "", "", "", token, List.of(), false))).cookie(formCookie(token)).build();
+    }
+
+    @POST
+    @Path("/connexion/demande")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response request(@FormParam("dispositif") String schemeId, @FormParam("name") String name, @FormParam("email") String email,
+                            @FormParam("message") String message) {
+        Scheme scheme = Scheme.findExisting(schemeId);
+        String typedName = name == null ? "" : name.strip();
+        String typedEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String typedMessage = message == null ? "" : message.strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (typedName.isEmpty() || typedName.length() > 200) {
+            errors.add(new FieldError("name", visitor.messages().request_name_invalid()));
+        }
+        if (typedEmail.length() > 320 || !typedEmail.matches(EMAIL)) {
+            errors.add(new FieldError("email", visitor.messages().request_email_invalid()));
+        }
+        if (typedMessage.length() > 2000) {
+            errors.add(new FieldError("message", visitor.messages().request_message_invalid()));
+        }
+        if (errors.isEmpty() && AccountRequest.pendingFrom(typedEmail) >= AccountRequest.PENDING_PER_EMAIL) {
+            errors.add(new FieldError("email", visitor.messages().request_pending()));
+        }
+        String token = AccessToken.random();
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(visitor.page(Templates.request(scheme, typedName, typedEmail, typedMessage, token, errors,
+                    false))).cookie(formCookie(token)).build();
+        }
+        AccountRequest.open(scheme, typedName, typedEmail, Stripped.orNull(typedMessage));
+        return Response.ok(visitor.page(Templates.request(scheme, "", "", "", token, List.of(), true))).cookie(formCookie(token)).build();
     }
 
     @POST

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.account.Account;
+import fr.dynamiques.sante.account.AccountRequest;
 import fr.dynamiques.sante.account.Accounts;
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
@@ -59,6 +60,7 @@ public class SpacePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
+                                             List<AccountRequest> requests,
                                              String done, boolean publishedContact);
 
         static native TemplateInstance edit(SchemeDocument scheme, String version, List<String> statuses, boolean proposes);
@@ -106,7 +108,8 @@ public class SpacePage {
         // The person behind the account, when it coordinates schemes: whether its contact is shown anywhere.
         boolean published = Person.findByEmail(account.email).map(p -> Scheme.coordinatedBy(p).stream()
                 .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
-        return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, done, published))).build();
+        List<AccountRequest> requests = AccountRequest.oldestFirst().stream().filter(r -> decidesOn(caller, r)).toList();
+        return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, requests, done, published))).build();
     }
 
     @GET
@@ -173,6 +176,25 @@ public class SpacePage {
         accounts.delete(accounts.ownOrAdmin(caller.accountId(), caller), caller);
         return Response.seeOther(URI.create("/?compte=supprime"))
                 .cookie(SignInPage.clearedSession()).build();
+    }
+
+    /** An account request, read and dealt with (the account created, or not): closed, which erases it. */
+    @POST
+    @Path("/demandes/{id}/clore")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response closeRequest(@PathParam("id") String id) {
+        AccountRequest request = id.matches("\\d{1,18}") ? AccountRequest.findById(Long.parseLong(id)) : null;
+        if (request == null || !decidesOn(caller(), request)) {
+            throw new ProblemException(404, "No such request.", List.of());
+        }
+        request.delete();
+        return Response.seeOther(URI.create("/espace?fait=demande-close")).build();
+    }
+
+    /** Account requests go to the admins and to the ARS officers of the scheme's régions. */
+    private boolean decidesOn(Caller caller, AccountRequest request) {
+        return caller.isAdmin() || caller.role() == Role.ARS && access.answersFor(caller, request.scheme);
     }
 
     @POST

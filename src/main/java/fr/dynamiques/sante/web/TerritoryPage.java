@@ -14,17 +14,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import fr.dynamiques.sante.overlap.Area;
 import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
+import fr.dynamiques.sante.overlap.OverlapViews.OverlapPairs;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.overlap.Overlaps;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
+import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.CogSnapshot;
@@ -51,6 +56,8 @@ public class TerritoryPage {
             "departements", TerritoryLevel.DEPARTMENT, "regions", TerritoryLevel.REGION);
     /** White zones listed by name on the page; the rest are counted (the API lists them all). */
     static final int WHITE_ZONES_SHOWN = 30;
+    /** Pairs of overlapping schemes named on the page, largest shared population first; the rest are counted. */
+    static final int PAIRS_SHOWN = 30;
     /** Schemes listed per kind; the rest are counted, and searched for by link (a région holds hundreds). */
     static final int STACK_SHOWN = 40;
 
@@ -64,20 +71,26 @@ public class TerritoryPage {
                                                  TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
                                                  List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
                                                  int stackShown, String kind, List<SchemeKind> kindChoices, CommuneMap map,
-                                                 Area mapped, List<MapClass> mapClasses, String self);
+                                                 Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
+                                                 long atWork, OverlapPairs pairs, int pairsShown, String kindQuery);
     }
 
     private final Overlaps overlaps;
     private final Coverage coverage;
     private final CommuneMaps maps;
+    private final SchemeRows rows;
+    private final SchemeQuery query;
     private final CogSnapshot cog;
     private final EntityManager em;
     private final Visitor visitor;
 
-    TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, CogSnapshot cog, EntityManager em, Visitor visitor) {
+    TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, SchemeRows rows, SchemeQuery query, CogSnapshot cog,
+                  EntityManager em, Visitor visitor) {
         this.overlaps = overlaps;
         this.coverage = coverage;
         this.maps = maps;
+        this.rows = rows;
+        this.query = query;
         this.cog = cog;
         this.em = em;
         this.visitor = visitor;
@@ -93,10 +106,7 @@ public class TerritoryPage {
     @GET
     @Transactional
     public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind) {
-        TerritoryLevel level = LEVELS.get(segment);
-        if (level == null) {
-            throw ProblemException.notFound("No such page.");
-        }
+        TerritoryLevel level = level(segment);
         String chosen = Stripped.orNull(kind);
         if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
@@ -106,6 +116,7 @@ public class TerritoryPage {
         Area area = Area.of(em, level, code);
         List<Link> within = new ArrayList<>();
         List<Link> members = List.of();
+        List<Link> epcis = List.of();
         String membersTitle = null;
         Messages msg = visitor.messages();
         List<CoverageRow> rows = new ArrayList<>();
@@ -123,6 +134,10 @@ public class TerritoryPage {
             members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
         } else if (territory instanceof Department d) {
             within.add(Link.territory("region", d.region.code, d.region.name));
+            epcis = d.epcis().stream().map(e -> Link.territory("epci", e.siren, e.name)).toList();
+            List<Commune> communes = d.communes();
+            membersTitle = msg.members_communes(communes.size());
+            members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
         } else if (territory instanceof Region r) {
             List<Department> departments = r.departments();
             membersTitle = msg.members_departments(departments.size());
@@ -140,9 +155,58 @@ public class TerritoryPage {
                 : c.epci != null ? Area.of(em, TerritoryLevel.EPCI, c.epci.siren) : Area.of(em, TerritoryLevel.DEPARTMENT, c.department.code);
         Map<String, Integer> counts = coverage.schemesByCommune(mapped, kinds, SchemeStatus.AT_WORK);
         CommuneMap map = maps.counts(counts, level == TerritoryLevel.COMMUNE ? List.of(code) : List.of());
-        return visitor.page(Templates.territory(area, within, membersTitle, members, overlaps.stack(area, List.of(), List.of()),
+        TerritoryStack stack = overlaps.stack(area, List.of(), List.of());
+        // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
+        long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
+                .map(s -> s.scheme().id()).distinct().count();
+        return visitor.page(Templates.territory(area, within, membersTitle, members, stack,
                 KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN,
-                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code));
+                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
+                overlaps.pairs(area, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen));
+    }
+
+    /** The schemes covering the territory (all statuses, as the page lists them), as a file. */
+    @GET
+    @Path("/dispositifs.{format}")
+    @Transactional
+    public Response schemesDownload(@PathParam("level") String segment, @PathParam("code") String code, @PathParam("format") String format) {
+        TerritoryLevel level = level(segment);
+        Territory.findExisting(level, code);
+        SchemeFilter.Builder filter = SchemeFilter.where();
+        switch (level) {
+            case COMMUNE -> filter.commune(code);
+            case EPCI -> filter.epci(code);
+            case DEPARTMENT -> filter.department(code);
+            case REGION -> filter.region(code);
+        }
+        List<Scheme> schemes = query.find(filter.check(SchemeKind.byCode(), cog), 0, SearchPage.DOWNLOADED).items();
+        return rows.of(visitor.messages().dl_territory_name(code), schemes).as(format);
+    }
+
+    /** The territory's white zones (of the kind asked, if any): every uncovered commune with its population, as a file. */
+    @GET
+    @Path("/zones-blanches.{format}")
+    @Transactional
+    public Response whiteZonesDownload(@PathParam("level") String segment, @PathParam("code") String code,
+                                       @PathParam("format") String format, @QueryParam("kind") String kind) {
+        TerritoryLevel level = level(segment);
+        String chosen = Stripped.orNull(kind);
+        if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
+            throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
+        }
+        Area area = Area.of(em, level, code);
+        WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK, Integer.MAX_VALUE);
+        Messages msg = visitor.messages();
+        return new Download(msg.dl_white_zones_name(code), List.of(msg.dl_code(), msg.dl_commune(), msg.col_population()),
+                zones.communes().stream().map(c -> List.of(c.code(), c.name(), String.valueOf(c.population()))).toList()).as(format);
+    }
+
+    private static TerritoryLevel level(String segment) {
+        TerritoryLevel level = LEVELS.get(segment);
+        if (level == null) {
+            throw ProblemException.notFound("No such page.");
+        }
+        return level;
     }
 
     /** The communes of the map class by class, by name. */

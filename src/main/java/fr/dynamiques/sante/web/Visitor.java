@@ -83,6 +83,11 @@ public class Visitor {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 
+    /** A path of this site as a full address (scheme and host as the visitor reached it), for files taken away. */
+    String absolute(String path) {
+        return request.scheme() + "://" + request.authority() + path;
+    }
+
     /** The language the visitor just picked with the switch, or null. */
     Locale chosen() {
         return offered(request.getParam(COOKIE));

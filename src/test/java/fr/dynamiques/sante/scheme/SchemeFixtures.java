@@ -52,7 +52,7 @@ public final class SchemeFixtures {
         return body;
     }
 
-    static Map<String, Object> partner(String name, String type, String... roles) {
+    public static Map<String, Object> partner(String name, String type, String... roles) {
         return new LinkedHashMap<>(Map.of("organisation", new LinkedHashMap<>(Map.of("name", name, "type", type)),
                 "roles", List.of(roles)));
     }

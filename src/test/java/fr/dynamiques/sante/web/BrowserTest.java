@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -154,6 +156,44 @@ class BrowserTest {
         screenshot(browser, "10-commune-map-grenoble");
     }
 
+    /** On a 390-px phone, no page scrolls sideways: tables, facts and long words fit the screen. */
+    @Test
+    void noPageScrollsSidewaysOnAPhone() {
+        String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
+        List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=Grenoble", "/dispositifs/" + cpts,
+                "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
+                "/coordinateurs?territoire=Grenoble", "/couverture", "/echeances?mois=24", "/connexion", "/mentions-legales",
+                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            List<String> wide = new ArrayList<>();
+            for (String page : pages) {
+                browser.get(url(page));
+                long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+                long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+                if (scroll > width) {
+                    // The innermost elements reaching past the screen's edge: what to fix.
+                    Object culprits = browser.executeScript("return Array.from(document.querySelectorAll('body *'))"
+                            + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1"
+                            + " && !Array.from(e.children).some(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))"
+                            + ".slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''))"
+                            + ".join(', ')");
+                    wide.add(page + " is " + scroll + " px wide (" + culprits + ")");
+                }
+            }
+            browser.get(url("/recherche?q=sant%C3%A9"));
+            screenshot(browser, "11-search-390px");
+            // Results before the filters on a phone.
+            assertThat(browser.findElement(By.id("count")).getLocation().getY())
+                    .isLessThan(browser.findElement(By.cssSelector(".facets")).getLocation().getY());
+            browser.get(url("/dispositifs/" + cpts));
+            screenshot(browser, "12-scheme-390px");
+            assertThat(wide).as("pages scrolling sideways at 390 px").isEmpty();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
     @Test
     void suggestionsComeAsYouTypeWhenJavaScriptIsOn() {
         browser.get(url("/"));
@@ -192,7 +232,8 @@ class BrowserTest {
         String strasbourg = RestAssured.get("/api/v1/schemes?ref=demo-cls-strasbourg-3").jsonPath().getString("items[0].id");
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=&page=3", "/dispositifs/" + cpts, "/dispositifs/" + strasbourg,
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
-                "/territoires/departements/38?kind=CPTS", "/territoires/communes/97502",
+                "/territoires/departements/38?kind=CPTS", "/territoires/communes/97502", "/recherche?q=Vaujany", "/mentions-legales",
+                "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
                 "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en");
         StringBuilder report = new StringBuilder();

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
@@ -255,5 +256,47 @@ public class SignedInPagesTest {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Indexing.await();
         }
+    }
+
+    /** An account request from the form (its cookie token, as a browser sends it). */
+    private static Response askForAccount(long scheme, String name, String email) {
+        Response form = given().get("/connexion/demande?dispositif=" + scheme);
+        assertThat(form.statusCode()).isEqualTo(200);
+        String token = Jsoup.parse(form.asString()).selectFirst("input[name=csrf]").val();
+        return given().redirects().follow(false).cookie(SignInPage.FORM_COOKIE, form.cookie(SignInPage.FORM_COOKIE))
+                .formParam("csrf", token).formParam("dispositif", String.valueOf(scheme)).formParam("name", name)
+                .formParam("email", email).formParam("message", "coordinatrice depuis 2024").post("/connexion/demande");
+    }
+
+    @Test
+    void aCoordinatorAsksForAnAccountAndTheRegionsArsSeesAndClosesTheRequest() {
+        long scheme = idOf("demo-cls-echirolles");
+        assertThat(Jsoup.parse(given().get("/dispositifs/" + scheme).asString()).select("a[href=/connexion/demande?dispositif=" + scheme + "]"))
+                .hasSize(1);
+        assertThat(Jsoup.parse(given().get("/connexion").asString()).text()).contains("Demander un compte pour ce dispositif");
+        // Without the form's token: refused, nothing recorded.
+        given().formParam("dispositif", String.valueOf(scheme)).formParam("name", "X").formParam("email", "x@example.org")
+                .post("/connexion/demande").then().statusCode(403);
+        Response bad = askForAccount(scheme, "Camille Exemple", "pas une adresse");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(bad.asString()).select(".errors a[href=#email]")).hasSize(1);
+        Response sent = askForAccount(scheme, "Camille Exemple", "camille.request@example.org");
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(sent.asString()).selectFirst("[role=status]").text()).contains("Votre demande est enregistrée");
+
+        account("request-ars84@example.org", "ARS", List.of("84"), List.of());
+        account("request-ars11@example.org", "ARS", List.of("11"), List.of());
+        String ars84 = session("request-ars84@example.org");
+        String ars11 = session("request-ars11@example.org");
+        Element request = page(ars84, "/espace").selectFirst("section:has(#demandes) li:has(a[href=mailto:camille.request@example.org])");
+        assertThat(request).as("the région's ARS sees the request").isNotNull();
+        assertThat(request.text()).contains("Camille Exemple", "coordinatrice depuis 2024");
+        assertThat(page(ars11, "/espace").select("a[href=mailto:camille.request@example.org]")).as("another région's ARS does not").isEmpty();
+        String close = request.selectFirst("form").attr("action");
+        given().cookie(Visitor.SESSION, ars11).formParam("csrf", csrf(ars11)).post(close).then().statusCode(404);
+        given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars84)).redirects().follow(false).post(close).then().statusCode(303);
+        assertThat(page(ars84, "/espace").select("a[href=mailto:camille.request@example.org]")).as("closed: erased").isEmpty();
+        assertThat(((Number) em.createNativeQuery("select count(*) from account_request where email = 'camille.request@example.org'")
+                .getSingleResult()).intValue()).isZero();
     }
 }

@@ -1,0 +1,268 @@
+package fr.dynamiques.sante.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The pages walked as people doing their tasks: finding what covers their commune, browsing down a département,
+ * planning renewals, reading the same figure in two places, finding the legal notice and accessibility statement.
+ */
+@QuarkusTest
+@TestProfile(FreshRegistryProfile.class)
+@WithTestResource(EmbeddedServicesResource.class)
+class TaskPagesTest {
+
+    private static Document page(String path) {
+        Response response = given().urlEncodingEnabled(false).redirects().follow(false).get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(response.asString(), "http://localhost" + path);
+    }
+
+    private static JsonPath api(String path) {
+        return given().get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String communeCode(String name) {
+        return api("/api/v1/territories?q=" + name + "&level=commune").getList("findAll { it.name == '" + name + "' }.code", String.class)
+                .get(0);
+    }
+
+    @Test
+    void aSearchNamingACommuneLeadsWithItAndSaysWhatCoversIt() {
+        String vaujany = communeCode("Vaujany");
+        assertThat(api("/api/v1/schemes?commune=" + vaujany + "&status=ACTIVE,RENEWAL").getLong("total")).isZero();
+        Element named = page("/recherche?q=Vaujany").selectFirst("section.named");
+        assertThat(named).as("the territory box").isNotNull();
+        assertThat(named.select("a").eachAttr("href")).contains("/territoires/communes/" + vaujany);
+        assertThat(named.text()).contains("aucun dispositif en cours ne couvre ce territoire");
+
+        String grenoble = communeCode("Grenoble");
+        JsonPath covering = api("/api/v1/schemes?commune=" + grenoble + "&status=ACTIVE,RENEWAL&size=200");
+        assertThat(covering.getLong("total")).isPositive();
+        Element box = page("/recherche?q=grenoble").selectFirst("section.named li");
+        assertThat(box.text()).contains(covering.getLong("total") == 1 ? "1 dispositif en cours le couvre"
+                : covering.getLong("total") + " dispositifs en cours le couvrent");
+        assertThat(box.select("a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class)).isNotEmpty();
+        // A query naming no territory has no such box.
+        assertThat(page("/recherche?q=sant%C3%A9+mentale").select("section.named")).isEmpty();
+    }
+
+    @Test
+    void aDepartmentPageLeadsDownToItsEpcisAndCommunes() {
+        Document isere = page("/territoires/departements/38");
+        List<String> communes = isere.select("details a[href^=/territoires/communes/]").eachAttr("href");
+        assertThat(communes).hasSize(api("/api/v1/territories/departments/38").getInt("communeCount"));
+        List<String> epcis = isere.select("details a[href^=/territoires/epci/]").eachAttr("href");
+        assertThat(epcis).contains("/territoires/epci/200040715");
+        assertThat(epcis).allSatisfy(href -> given().get(href).then().statusCode(200));
+    }
+
+    @Test
+    void schemesWithoutAnEndDateAreSaidAndCountedAndRecentRecordsAreNotStale() {
+        Map<String, Object> body = SchemeFixtures.cls("tasks-undated");
+        body.remove("endDate");
+        body.remove("lastVerified"); // never checked, but created today: not a record to refresh yet
+        long scheme = SchemeFixtures.create(body);
+        try {
+            assertThat(page("/dispositifs/" + scheme).select("dl.facts").text()).contains("non renseignée (dispositif en cours)");
+            Document ending = page("/echeances?region=84");
+            Element row = ending.selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
+            assertThat(row).isNotNull();
+            long counted = Long.parseLong(row.selectFirst("td").text().replaceAll("\\D", ""));
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+            Element after = page("/echeances?region=84").selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
+            long remaining = after == null ? 0 : Long.parseLong(after.selectFirst("td").text().replaceAll("\\D", ""));
+            assertThat(counted - remaining).as("the undated scheme counted in its région").isEqualTo(1);
+            assertThat(ending.select("section:has(#non-verifiees) a[href=/dispositifs/" + scheme + "]")).isEmpty();
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme);
+        }
+    }
+
+    @Test
+    void theHomeAndTheRegionPageCountTheSameSchemes() {
+        Document home = page("/");
+        Element ara = home.selectFirst("section:has(#by-region) a[href=/territoires/regions/84]").parent();
+        String atWork = ara.selectFirst(".count").text().replaceAll("\\D", "");
+        assertThat(page("/territoires/regions/84").selectFirst("#dispositifs").text()).contains(": " + atWork + " en cours");
+        // Collectivities with no inhabitant and no scheme are left out of the way in by région.
+        List<Map<String, Object>> regions = api("/api/v1/coverage?level=region").getList("$");
+        long shown = regions.stream().filter(r -> ((Number) r.get("population")).longValue() > 0 || ((Number) r.get("schemeCount")).intValue() > 0)
+                .count();
+        assertThat(home.select("section:has(#by-region) li")).hasSize((int) shown).hasSizeLessThan(regions.size());
+    }
+
+    @Test
+    void everyPageLinksTheLegalNoticeTheAccessibilityStatementAndTheDataLicence() {
+        for (String path : List.of("/", "/recherche?q=sant%C3%A9", "/couverture", "/nulle-part")) {
+            Document doc = Jsoup.parse(given().get(path).asString());
+            assertThat(doc.select("footer a").eachAttr("href")).as(path)
+                    .contains("/mentions-legales", "/accessibilite", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+        }
+        Document legal = page("/mentions-legales");
+        assertThat(legal.selectFirst("h1").text()).isEqualTo("Mentions légales");
+        assertThat(legal.text()).contains("Directeur ou directrice de la publication", "Hébergeur", "Licence Ouverte");
+        Document statement = page("/accessibilite");
+        assertThat(statement.selectFirst("h1").text()).isEqualTo("Déclaration d'accessibilité");
+        assertThat(statement.text()).contains("RGAA 4.1.2", "non conforme", "Défenseur des droits");
+        assertThat(page("/accessibilite?lang=en").selectFirst("h1").text()).isEqualTo("Accessibility statement");
+    }
+
+    @Test
+    void aTerritoryPageNamesWhichSchemesOverlapWhich() {
+        long cls = SchemeFixtures.create(SchemeFixtures.cls("tasks-pair-cls"));
+        long cpts = SchemeFixtures.create(SchemeFixtures.cpts("tasks-pair-cpts", List.of("38151", "38169"), List.of()));
+        try {
+            Document isere = page("/territoires/departements/38");
+            List<Element> rows = isere.select("section:has(#paires) tbody tr");
+            assertThat(rows).isNotEmpty();
+            // As many pairs as the kind x kind counts add up to, on the same page.
+            int counted = isere.select("section:has(#chevauchements) tbody tr").stream()
+                    .mapToInt(tr -> Integer.parseInt(tr.select("td").get(0).text().replaceAll("\\D", ""))).sum();
+            assertThat(isere.selectFirst("#paires").text()).startsWith(counted + " paire");
+            Element pair = rows.stream().filter(tr -> tr.select("a").eachAttr("href").containsAll(
+                    List.of("/dispositifs/" + cls, "/dispositifs/" + cpts))).findFirst().orElseThrow();
+            assertThat(pair.select("td.num").first().text()).as("shared communes").isEqualTo("1");
+            for (Element row : rows) {
+                String first = row.selectFirst("th a").attr("href").replace("/dispositifs/", "");
+                String second = row.selectFirst("td a").attr("href").replace("/dispositifs/", "");
+                List<Object> overlapping = api("/api/v1/schemes/" + first + "/overlaps").getList("scheme.id");
+                assertThat(overlapping.stream().map(String::valueOf)).as("the API says %s overlaps %s", first, second).contains(second);
+            }
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + cls);
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + cpts);
+        }
+    }
+
+    @Test
+    void aThemeFindsTheSchemesTaggedWithATagNamingItOnThePeersAndSearchPages() {
+        Map<String, Object> body = SchemeFixtures.cls("tasks-tagged");
+        body.put("themes", List.of("semaines d'information sur la santé mentale"));
+        long scheme = SchemeFixtures.create(body);
+        try {
+            Indexing.await();
+            Document peers = page("/coordinateurs?territoire=%C3%89chirolles&theme=sant%C3%A9%20mentale");
+            Element peer = peers.selectFirst("ul.peers li:has(a[href=/dispositifs/" + scheme + "])");
+            assertThat(peer).as("the tagged scheme among the peers").isNotNull();
+            assertThat(peer.selectFirst(".themes").text()).contains("semaines d'information sur la santé mentale");
+            assertThat(page("/recherche?q=&theme=sant%C3%A9%20mentale").select("ol.hits a").eachAttr("href"))
+                    .contains("/dispositifs/" + scheme);
+            assertThat(api("/api/v1/schemes?theme=santé mentale&size=200").getList("items.id", Long.class)).contains(scheme);
+            // A theme it does not name keeps it out.
+            assertThat(page("/recherche?q=&theme=jardins%20partag%C3%A9s").select("ol.hits a").eachAttr("href"))
+                    .doesNotContain("/dispositifs/" + scheme);
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme);
+        }
+    }
+
+    @Test
+    void withoutAPublicCoordinatorAPageSaysWhoToAsk() {
+        long carried = SchemeFixtures.create(SchemeFixtures.cls("tasks-carried"));
+        Map<String, Object> uncarried = SchemeFixtures.cls("tasks-uncarried");
+        uncarried.put("partners", List.of(SchemeFixtures.partner("Préfecture de l'Isère", "STATE", "SIGNATORY")));
+        long orphan = SchemeFixtures.create(uncarried);
+        try {
+            Element carrier = page("/dispositifs/" + carried).selectFirst("section:has(#coordination)");
+            assertThat(carrier.text()).contains("Aucun coordinateur", "adressez-vous à son porteur : Ville d'Échirolles.");
+            Element agency = page("/dispositifs/" + orphan).selectFirst("section:has(#coordination)");
+            assertThat(agency.text()).contains("l'agence régionale de santé : ARS Auvergne-Rhône-Alpes.");
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + carried);
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + orphan);
+        }
+    }
+
+    /** A download's rows: the CSV a French spreadsheet opens (BOM, semicolons), header first. */
+    private static List<String> csv(String path) {
+        Response response = given().urlEncodingEnabled(false).get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.contentType()).as(path).startsWith("text/csv");
+        byte[] bytes = response.asByteArray();
+        assertThat(bytes).as("UTF-8 byte order mark").startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        assertThat(text).endsWith("\r\n");
+        return List.of(text.split("\r\n"));
+    }
+
+    @Test
+    void everyFilteredListDownloadsAsFrenchCsvAndAsExcel() throws Exception {
+        // Search results: as many rows as results, French headers and values, the records' addresses (once the index has
+        // caught up with the other tests' writes).
+        Indexing.await();
+        long found = api("/api/v1/search?q=santé&size=1").getLong("total");
+        List<String> search = csv("/recherche/export.csv?q=sant%C3%A9");
+        assertThat(search.get(0)).startsWith("Dispositif;Type;Statut;");
+        assertThat(search).hasSize((int) found + 1);
+        assertThat(String.join("\n", search)).contains("Contrat local de santé;en cours").contains("/dispositifs/");
+        assertThat(page("/recherche?q=sant%C3%A9").select("p.downloads a").eachAttr("href"))
+                .containsExactly("/recherche/export.csv?q=sant%C3%A9", "/recherche/export.xlsx?q=sant%C3%A9");
+
+        // The same list as an Excel workbook.
+        byte[] xlsx = given().urlEncodingEnabled(false).get("/recherche/export.xlsx?q=sant%C3%A9").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
+        // Read as spreadsheets read it: from the zip's central directory.
+        Map<String, String> parts = new java.util.HashMap<>();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("download", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                parts.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(parts).containsKeys("xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        // The workbook's strings, XML references resolved: the same header and names as the CSV.
+        String cells = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(parts.get("xl/sharedStrings.xml"))
+                .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16))).replace("&apos;", "'").replace("&amp;", "&");
+        assertThat(cells).contains("<t xml:space=\"preserve\">Dispositif</t>", "<t xml:space=\"preserve\">" + search.get(1).split(";")[0] + "</t>");
+
+        // A territory's schemes, its white zones of a kind, the schemes ending soon, the peers.
+        assertThat(csv("/territoires/departements/38/dispositifs.csv")).hasSize(api("/api/v1/schemes?department=38&size=1").getInt("total") + 1);
+        int white = api("/api/v1/coverage/white-zones?department=38&kind=CPTS&status=ACTIVE,RENEWAL").getInt("communeCount");
+        List<String> zones = csv("/territoires/departements/38/zones-blanches.csv?kind=CPTS");
+        assertThat(zones.get(0)).isEqualTo("Code INSEE;Commune;Population");
+        assertThat(zones).hasSize(white + 1);
+        assertThat(page("/territoires/departements/38?kind=CPTS").select("section:has(#zones-blanches) p.downloads a").eachAttr("href"))
+                .contains("/territoires/departements/38/zones-blanches.csv?kind=CPTS");
+        String total = page("/echeances?mois=24").selectFirst("p[role=status]").text().replaceAll("\\D.*", "");
+        assertThat(csv("/echeances/export.csv?mois=24")).hasSize(Integer.parseInt(total.isEmpty() ? "0" : total) + 1);
+        List<String> peers = csv("/coordinateurs/export.csv?territoire=Grenoble");
+        assertThat(peers.get(0)).startsWith("Territoire;Dispositif;Type;Statut;Thèmes");
+        assertThat(peers).hasSizeGreaterThan(1);
+        assertThat(given().get("/recherche/export.pdf?q=x").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theApiExportsKeepTheFiltersOfTheList() {
+        int inIsere = api("/api/v1/schemes?department=38&size=1").getInt("total");
+        assertThat(inIsere).isPositive();
+        List<Map<String, Object>> exported = api("/api/v1/schemes/export.json?department=38").getList("$");
+        assertThat(exported).hasSize(inIsere);
+        assertThat(exported).allSatisfy(s -> assertThat(s.get("departments").toString()).contains("38"));
+        String csvExport = given().get("/api/v1/schemes/export.csv?kind=CPTS").then().statusCode(200).extract().asString();
+        assertThat(csvExport.strip().split("\n")).hasSize(api("/api/v1/schemes?kind=CPTS&size=1").getInt("total") + 1);
+        given().get("/api/v1/schemes/export.csv?kind=NOPE").then().statusCode(400).contentType("application/problem+json");
+        assertThat(api("/api/v1/schemes/export.json").getList("$")).hasSize(api("/api/v1/schemes?size=1").getInt("total"));
+    }
+}
