@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -47,10 +48,16 @@ public class KnownParameters {
         }
     }
 
+    /** The method's query parameters, those gathered in a {@link BeanParam} included. */
     private static Set<String> queryParameters(Method method) {
         Set<String> names = new TreeSet<>();
-        for (Annotation[] annotations : method.getParameterAnnotations()) {
-            Arrays.stream(annotations).filter(QueryParam.class::isInstance).map(a -> ((QueryParam) a).value()).forEach(names::add);
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            Arrays.stream(annotations[i]).filter(QueryParam.class::isInstance).map(a -> ((QueryParam) a).value()).forEach(names::add);
+            if (Arrays.stream(annotations[i]).anyMatch(BeanParam.class::isInstance)) {
+                Arrays.stream(method.getParameterTypes()[i].getFields()).map(f -> f.getAnnotation(QueryParam.class))
+                        .filter(q -> q != null).map(QueryParam::value).forEach(names::add);
+            }
         }
         return names;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -108,21 +109,13 @@ public class SchemeResource {
             description = "Territory filters keep the schemes whose perimeter covers at least one commune of that territory. "
                     + "kind and status take several values (repeated or comma-separated).")
     public SchemePage list(
-            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
-            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED", example = "ACTIVE") @QueryParam("status") List<String> status,
-            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
-            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
-            @Parameter(description = "Commune INSEE code", example = "38151") @QueryParam("commune") String commune,
-            @Parameter(description = "EPCI SIREN", example = "200040715") @QueryParam("epci") String epci,
-            @Parameter(description = "Theme label, case and accents aside", example = "santé mentale") @QueryParam("theme") String theme,
-            @Parameter(description = "Funder: organisation name or id", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") String funder,
+            @BeanParam SchemeListParams filters,
             @Parameter(description = "The caller's ref") @QueryParam("ref") String ref,
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         boolean full = callers.readsPersonalData();
         int[] paging = SchemeFilter.paging(page, size);
-        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).department(department).commune(commune)
-                .epci(epci).theme(theme).funder(funder).ref(ref).check(SchemeKind.byCode(), cog);
+        SchemeFilter filter = filters.filter().ref(ref).check(SchemeKind.byCode(), cog);
         return page(query.find(filter, paging[0], paging[1]), full);
     }
 
@@ -311,16 +304,8 @@ public class SchemeResource {
     @Operation(operationId = "exportSchemesJson", summary = "The whole registry as JSON (open data)",
             description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
                     + "importable as is. The filters of GET /schemes keep part of it.")
-    public Response exportJson(
-            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
-            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
-            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
-            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
-            @Parameter(description = "Commune INSEE code") @QueryParam("commune") String commune,
-            @Parameter(description = "EPCI SIREN") @QueryParam("epci") String epci,
-            @Parameter(description = "Theme label") @QueryParam("theme") String theme,
-            @Parameter(description = "Funder: organisation name or id") @QueryParam("funder") String funder) {
-        return Response.ok(exported(filter(kind, status, region, department, commune, epci, theme, funder)))
+    public Response exportJson(@BeanParam SchemeListParams filters) {
+        return Response.ok(exported(filters.filter().check(SchemeKind.byCode(), cog)))
                 .header("Content-Disposition", "attachment; filename=\"schemes.json\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
@@ -331,16 +316,8 @@ public class SchemeResource {
     @Transactional
     @APIResponse(responseCode = "200", description = "Every scheme, one a row", content = @Content(mediaType = SchemeCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @Operation(operationId = "exportSchemesCsv", summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row; the same filters.")
-    public Response exportCsv(
-            @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
-            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
-            @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
-            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
-            @Parameter(description = "Commune INSEE code") @QueryParam("commune") String commune,
-            @Parameter(description = "EPCI SIREN") @QueryParam("epci") String epci,
-            @Parameter(description = "Theme label") @QueryParam("theme") String theme,
-            @Parameter(description = "Funder: organisation name or id") @QueryParam("funder") String funder) {
-        return Response.ok(csv.write(exported(filter(kind, status, region, department, commune, epci, theme, funder))))
+    public Response exportCsv(@BeanParam SchemeListParams filters) {
+        return Response.ok(csv.write(exported(filters.filter().check(SchemeKind.byCode(), cog))))
                 .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
@@ -350,11 +327,6 @@ public class SchemeResource {
         return query.find(filter, 0, Integer.MAX_VALUE).items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
     }
 
-    private SchemeFilter filter(List<String> kind, List<String> status, String region, String department, String commune, String epci,
-                                String theme, String funder) {
-        return SchemeFilter.where().kind(kind).status(status).region(region).department(department).commune(commune).epci(epci)
-                .theme(theme).funder(funder).check(SchemeKind.byCode(), cog);
-    }
 
     /** Answered in the write's transaction: what the registry now holds, as the caller reads it, with its ETag. */
     private Response written(Response.ResponseBuilder answer, long id) {

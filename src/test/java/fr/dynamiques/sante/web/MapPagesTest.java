@@ -1,5 +1,7 @@
 package fr.dynamiques.sante.web;
 
+import static fr.dynamiques.sante.web.Pages.api;
+import static fr.dynamiques.sante.web.Pages.page;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,6 @@ import io.restassured.response.Response;
 @TestProfile(FreshRegistryProfile.class)
 @WithTestResource(EmbeddedServicesResource.class)
 class MapPagesTest {
-
-    private static Document page(String path) {
-        Response response = given().urlEncodingEnabled(false).redirects().follow(false).get(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return Jsoup.parse(response.asString(), "http://localhost" + path);
-    }
-
-    private static JsonPath api(String path) {
-        return given().get(path).then().statusCode(200).extract().jsonPath();
-    }
 
     /** The commune codes the shapes of one class link to. */
     private static Set<String> shapes(Document page, String style) {

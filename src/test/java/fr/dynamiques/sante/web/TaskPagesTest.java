@@ -1,5 +1,7 @@
 package fr.dynamiques.sante.web;
 
+import static fr.dynamiques.sante.web.Pages.api;
+import static fr.dynamiques.sante.web.Pages.page;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,16 +31,6 @@ import io.restassured.response.Response;
 @TestProfile(FreshRegistryProfile.class)
 @WithTestResource(EmbeddedServicesResource.class)
 class TaskPagesTest {
-
-    private static Document page(String path) {
-        Response response = given().urlEncodingEnabled(false).redirects().follow(false).get(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return Jsoup.parse(response.asString(), "http://localhost" + path);
-    }
-
-    private static JsonPath api(String path) {
-        return given().get(path).then().statusCode(200).extract().jsonPath();
-    }
 
     private static String communeCode(String name) {
         return api("/api/v1/territories?q=" + name + "&level=commune").getList("findAll { it.name == '" + name + "' }.code", String.class)
@@ -263,6 +255,9 @@ class TaskPagesTest {
         String csvExport = given().get("/api/v1/schemes/export.csv?kind=CPTS").then().statusCode(200).extract().asString();
         assertThat(csvExport.strip().split("\n")).hasSize(api("/api/v1/schemes?kind=CPTS&size=1").getInt("total") + 1);
         given().get("/api/v1/schemes/export.csv?kind=NOPE").then().statusCode(400).contentType("application/problem+json");
+        // A misspelt filter is refused, not ignored (the whole registry would come back).
+        given().get("/api/v1/schemes/export.json?departement=38").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/schemes?departement=38").then().statusCode(400);
         assertThat(api("/api/v1/schemes/export.json").getList("$")).hasSize(api("/api/v1/schemes?size=1").getInt("total"));
     }
 }
