@@ -24,8 +24,4 @@ public record CommuneMap(int width, int height, List<Layer> layers, String depar
     public boolean isEmpty() {
         return layers.stream().allMatch(layer -> layer.shapes().isEmpty());
     }
-
-    public int shapeCount() {
-        return layers.stream().mapToInt(layer -> layer.shapes().size()).sum();
-    }
 }
