@@ -1,7 +1,5 @@
 package fr.dynamiques.sante.territory;
 
-import java.util.List;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -23,16 +21,6 @@ public class Department extends Territory {
 
     public static Department findByCode(String code) {
         return findById(code);
-    }
-
-    /** Its communes, by name. */
-    public List<Commune> communes() {
-        return Commune.list("department = ?1 order by name, code", this);
-    }
-
-    /** The EPCI its communes belong to (one may reach into a neighbouring département), by name. */
-    public List<Epci> epcis() {
-        return Epci.list("select distinct e from Commune c join c.epci e where c.department = ?1 order by e.name", this);
     }
 
     public long communeCount() {

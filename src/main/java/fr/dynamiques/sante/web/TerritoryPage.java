@@ -134,10 +134,15 @@ public class TerritoryPage {
             members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
         } else if (territory instanceof Department d) {
             within.add(Link.territory("region", d.region.code, d.region.name));
-            epcis = d.epcis().stream().map(e -> Link.territory("epci", e.siren, e.name)).toList();
-            List<Commune> communes = d.communes();
+            // From the COG in memory: a département's 900 communes and their EPCI need no query.
+            Collator collator = Collator.getInstance(visitor.locale());
+            List<CommuneFacts> communes = cog.resolve(List.of(), List.of(), List.of(d.code)).stream().map(cog::commune)
+                    .sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
+            epcis = communes.stream().map(CommuneFacts::epciSiren).filter(siren -> siren != null).distinct()
+                    .map(siren -> Link.territory("epci", siren, cog.epciName(siren)))
+                    .sorted(Comparator.comparing(Link::label, collator)).toList();
             membersTitle = msg.members_communes(communes.size());
-            members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
+            members = communes.stream().map(c -> Link.territory("commune", c.code(), c.name())).toList();
         } else if (territory instanceof Region r) {
             List<Department> departments = r.departments();
             membersTitle = msg.members_departments(departments.size());
