@@ -52,18 +52,20 @@ public class OutlineResource {
     @APIResponse(responseCode = "200", description = "The outline",
             content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput outline(
-            @Parameter(description = "communes, epcis, departments or regions", example = "departments") @PathParam("level") String level,
+            @Parameter(description = "communes, arrondissements, epcis, departments or regions", example = "departments") @PathParam("level") String level,
             @Parameter(example = "38") @PathParam("code") String code) {
         Area area = Area.of(em, TerritoryStackResource.level(level), code);
         @SuppressWarnings("unchecked")
-        List<String> communes = em.createNativeQuery("select c.code from commune c where " + area.communes())
-                .setParameter("code", code).getResultList();
+        // Drawn from commune outlines: the geography file has none for municipal arrondissements (null geometry).
+        List<String> communes = area.level().equals("arrondissement") ? List.of()
+                : em.createNativeQuery("select distinct c.commune_code from place c where " + area.places())
+                        .setParameter("code", code).getResultList();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("level", area.level());
         properties.put("code", area.code());
         properties.put("name", area.name());
         properties.put("population", area.population());
-        long missing = topology.missing(communes);
+        long missing = communes.isEmpty() ? 1 : topology.missing(communes);
         if (missing > 0) {
             properties.put("communesWithoutOutline", missing);
         }

@@ -3,6 +3,7 @@ package fr.dynamiques.sante.geo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.territory.CogSnapshot;
 
 /** A scheme's perimeter for GIS tools: one Feature, its communes dissolved into one outline. */
 @Path("/api/v1/schemes/{id}/perimeter.geojson")
@@ -30,10 +32,12 @@ import fr.dynamiques.sante.scheme.Scheme;
 public class PerimeterResource {
 
     private final CommuneTopology topology;
+    private final CogSnapshot cog;
     private final ObjectMapper json;
 
-    PerimeterResource(CommuneTopology topology, ObjectMapper json) {
+    PerimeterResource(CommuneTopology topology, CogSnapshot cog, ObjectMapper json) {
         this.topology = topology;
+        this.cog = cog;
         this.json = json;
     }
 
@@ -45,19 +49,24 @@ public class PerimeterResource {
             description = "One Feature: the communes of the perimeter dissolved into one Polygon or MultiPolygon (borders between "
                     + "them removed, holes kept), with the scheme's id, ref, name, kind, status, population, communeCount and "
                     + "source as properties. Communes of the overseas collectivities have no outline: they are counted in "
-                    + "communesWithoutOutline. Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+                    + "communesWithoutOutline. The geography has no outline for the arrondissements of Paris, Lyon and "
+                    + "Marseille: a perimeter naming some of a city's arrondissements is drawn with the whole city, listed in "
+                    + "citiesDrawnWhole (population and communeCount stay exact). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
     @APIResponse(responseCode = "200", description = "The perimeter",
             content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput perimeter(@Parameter(example = "42") @PathParam("id") String id) {
         Scheme scheme = Scheme.findExisting(id);
-        List<String> communes = List.copyOf(scheme.communeCodes);
-        Map<String, Object> properties = properties(scheme, topology.missing(communes));
+        Set<String> communes = cog.communesOf(scheme.communeCodes);
+        Map<String, Object> properties = properties(scheme, communes, topology, cog);
         Outline outline = topology.outline(communes);
         return out -> GeoJsonWriter.feature(out, json, scheme.id, properties, outline);
     }
 
-    /** The properties every scheme's Feature carries (shared/API.md, Geography). */
-    static Map<String, Object> properties(Scheme scheme, long withoutOutline) {
+    /** The properties every scheme's Feature carries (shared/API.md, Geography); {@code communes} are those drawn. */
+    static Map<String, Object> properties(Scheme scheme, Set<String> communes, CommuneTopology topology, CogSnapshot cog) {
+        long withoutOutline = topology.missing(communes);
+        List<String> drawnWhole = communes.stream()
+                .filter(c -> !cog.arrondissementsOf(c).isEmpty() && !scheme.communeCodes.containsAll(cog.arrondissementsOf(c))).toList();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("id", scheme.id);
         properties.put("ref", scheme.ref);
@@ -69,6 +78,9 @@ public class PerimeterResource {
         properties.put("source", scheme.source);
         if (withoutOutline > 0) {
             properties.put("communesWithoutOutline", withoutOutline);
+        }
+        if (!drawnWhole.isEmpty()) {
+            properties.put("citiesDrawnWhole", drawnWhole);
         }
         return properties;
     }

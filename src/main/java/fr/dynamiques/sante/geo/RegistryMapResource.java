@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.scheme.OpenDataResource;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeQuery;
+import fr.dynamiques.sante.territory.CogSnapshot;
 
 /** The whole public registry as one FeatureCollection: the open-data map, beside the CSV and JSON exports. */
 @Path("/api/v1/schemes/export.geojson")
@@ -32,16 +34,18 @@ import fr.dynamiques.sante.scheme.SchemeQuery;
 public class RegistryMapResource {
 
     /** What a scheme's Feature needs, read in the request's transaction; outlines are drawn while streaming. */
-    private record Entry(long id, Map<String, Object> properties, List<String> communes) {
+    private record Entry(long id, Map<String, Object> properties, Set<String> communes) {
     }
 
     private final SchemeQuery query;
     private final CommuneTopology topology;
+    private final CogSnapshot cog;
     private final ObjectMapper json;
 
-    RegistryMapResource(SchemeQuery query, CommuneTopology topology, ObjectMapper json) {
+    RegistryMapResource(SchemeQuery query, CommuneTopology topology, CogSnapshot cog, ObjectMapper json) {
         this.query = query;
         this.topology = topology;
+        this.cog = cog;
         this.json = json;
     }
 
@@ -57,8 +61,8 @@ public class RegistryMapResource {
     public Response export() {
         List<Entry> entries = new ArrayList<>();
         for (Scheme scheme : query.all()) {
-            List<String> communes = List.copyOf(scheme.communeCodes);
-            entries.add(new Entry(scheme.id, PerimeterResource.properties(scheme, topology.missing(communes)), communes));
+            Set<String> communes = cog.communesOf(scheme.communeCodes);
+            entries.add(new Entry(scheme.id, PerimeterResource.properties(scheme, communes, topology, cog), communes));
         }
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("licence", OpenDataResource.LICENCE_URL);

@@ -57,7 +57,8 @@ public class WhiteZonesMapResource {
             description = "The communes no scheme of the chosen kinds covers in a département or a région, one Feature each (its "
                     + "outline, with code, name and population), most populated first; the territory, kinds, statuses and "
                     + "uncovered population are members of the collection. Counts ACTIVE and RENEWAL schemes unless status= says "
-                    + "otherwise. Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+                    + "otherwise. An arrondissement of Paris, Lyon or Marseille is a place of its own: its Feature has a null "
+                    + "geometry (no outline in the geography). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
     @APIResponse(responseCode = "200", description = "The uncovered communes",
             content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput whiteZones(

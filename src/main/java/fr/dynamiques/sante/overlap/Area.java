@@ -4,29 +4,34 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /**
  * A territory of the COG as the overlap and coverage queries use it: what it is called, how many live there,
- * and the SQL condition that keeps its communes (on a {@code commune c}).
+ * and the SQL condition that keeps its places (on a {@code place c}: communes, and the arrondissements of Paris, Lyon
+ * and Marseille in place of their city).
  */
 @Schema(description = "A territory of the COG")
 public record Area(@Schema(examples = "department") String level, @Schema(examples = "38") String code,
                    @Schema(examples = "Isère") String name, @Schema(examples = "1290000") long population,
-                   @Schema(examples = "512") int communeCount) {
+                   @Schema(examples = "512") int communeCount,
+                   @JsonIgnore @Schema(hidden = true) int placeCount) {
 
     /** The area with this level and code, or a 400 (malformed code) or 404 (no such territory). */
     public static Area of(EntityManager em, TerritoryLevel level, String code) {
         Territory territory = Territory.findExisting(level, code);
-        // Population and communes counted as the overlap queries count them: current communes, none published as 0.
-        Object[] size = (Object[]) em.createNativeQuery("select coalesce(sum(c.population), 0), count(*) from commune c where "
+        // Population counted as the overlap queries count it: places, none published as 0; communes as communes.
+        Object[] size = (Object[]) em.createNativeQuery("select coalesce(sum(c.population), 0), count(distinct c.commune_code), count(*) from place c where "
                 + condition(level)).setParameter("code", code).getSingleResult();
-        return new Area(level.apiName(), code, territory.name, ((Number) size[0]).longValue(), ((Number) size[1]).intValue());
+        return new Area(level.apiName(), code, territory.name, ((Number) size[0]).longValue(), ((Number) size[1]).intValue(),
+                ((Number) size[2]).intValue());
     }
 
-    /** The communes of this area, on {@code commune c}, with the parameter {@code :code}. */
-    public String communes() {
+    /** The places of this area, on {@code place c}, with the parameter {@code :code}. */
+    public String places() {
         return condition(TerritoryLevel.fromApiName(level).orElseThrow());
     }
 
@@ -34,10 +39,11 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
         return condition(level, "code");
     }
 
-    /** The communes of a territory of this level, on {@code commune c}, its code in the named parameter. */
+    /** The places of a territory of this level, on {@code place c}, its code in the named parameter. */
     static String condition(TerritoryLevel level, String parameter) {
         return switch (level) {
-            case COMMUNE -> "c.code = :" + parameter;
+            case COMMUNE -> "c.commune_code = :" + parameter;
+            case ARRONDISSEMENT -> "c.code = :" + parameter;
             case EPCI -> "c.epci_siren = :" + parameter;
             case DEPARTMENT -> "c.department_code = :" + parameter;
             case REGION -> "c.department_code in (select d.code from department d where d.region_code = :" + parameter + ")";

@@ -28,8 +28,9 @@ import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /**
- * How much of each territory the schemes cover, and where nobody works. A commune counts once however many
- * schemes cover it; a territory's population is the sum of its communes'.
+ * How much of each territory the schemes cover, and where nobody works. A place (a commune, or an arrondissement of
+ * Paris, Lyon or Marseille) counts once however many schemes cover it; a territory's population is the sum of its
+ * places'.
  */
 @ApplicationScoped
 public class Coverage {
@@ -57,7 +58,7 @@ public class Coverage {
         // each commune's territory and population, so that a commune counts once however many schemes cover it.
         // Within a région, only its communes are read (a département page asks for one région, not for France).
         Query covered = em.createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s%s"
-                .formatted(filters("cc", kinds, statuses), region == null ? "" : " and cc.commune_code in (select c.code from commune c where "
+                .formatted(filters("cc", kinds, statuses), region == null ? "" : " and cc.commune_code in (select c.code from place c where "
                         + Area.condition(TerritoryLevel.REGION, "region") + ")"));
         bind(covered, kinds, statuses);
         if (region != null) {
@@ -70,9 +71,9 @@ public class Coverage {
         Map<String, Long> coveredAll = new HashMap<>();
         Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
         kindsByCommune.forEach((code, communeKinds) -> {
-            CommuneFacts commune = cog.commune(code);
+            CommuneFacts commune = cog.place(code);
             if (commune == null) {
-                return; // a perimeter resolved with an older COG may name a commune since merged: not a territory now
+                return; // a perimeter resolved with an older COG, not yet migrated, may name a commune since merged
             }
             String communeRegion = cog.regionOf(commune.departmentCode());
             if (region == null || region.equals(communeRegion)) {
@@ -137,12 +138,12 @@ public class Coverage {
         Query covered = em.createNativeQuery("""
                 with covered as (
                     select distinct cc.commune_code, cc.kind, coalesce(c.population, 0) as population
-                    from commune_coverage cc join commune c on c.code = cc.commune_code
+                    from commune_coverage cc join place c on c.code = cc.commune_code
                     where %s and cc.schemes > 0 %s)
                 select kind, sum(population) from covered group by kind
                 union all
                 select null, sum(population) from (select distinct commune_code, population from covered) communes"""
-                .formatted(area.communes(), filters("cc", kinds, statuses)));
+                .formatted(area.places(), filters("cc", kinds, statuses)));
         covered.setParameter("code", area.code());
         bind(covered, kinds, statuses);
         Map<String, Long> byKind = new HashMap<>();
@@ -160,8 +161,8 @@ public class Coverage {
                 ? "select a.kind, sum(a.schemes) from area_schemes a where a.level = :level and a.code = :code and a.schemes > 0%s group by 1"
                         .formatted(filters("a", kinds, statuses))
                 : """
-                select s.kind, count(distinct s.id) from scheme_commune sc join commune c on c.code = sc.commune_code
-                join scheme s on s.id = sc.scheme_id where %s%s group by 1""".formatted(area.communes(), filters("s", kinds, statuses)));
+                select s.kind, count(distinct s.id) from scheme_commune sc join place c on c.code = sc.commune_code
+                join scheme s on s.id = sc.scheme_id where %s%s group by 1""".formatted(area.places(), filters("s", kinds, statuses)));
         if (counted) {
             schemes.setParameter("level", area.level());
         }
@@ -178,15 +179,15 @@ public class Coverage {
     }
 
     /**
-     * Every commune of the area with the number of schemes of these kinds (any kind when empty) and statuses covering
-     * it, 0 for a white zone: what a map of the area colours.
+     * Every place of the area (commune, or arrondissement in place of its city) with the number of schemes of these
+     * kinds (any kind when empty) and statuses covering it, 0 for a white zone: what a map of the area colours.
      */
     public Map<String, Integer> schemesByCommune(Area area, List<String> kinds, List<String> statuses) {
         Query query = em.createNativeQuery("""
-                select c.code, coalesce(sum(cc.schemes), 0) from commune c
+                select c.code, coalesce(sum(cc.schemes), 0) from place c
                 left join commune_coverage cc on cc.commune_code = c.code and cc.schemes > 0 %s
                 where %s
-                group by c.code""".formatted(filters("cc", kinds, statuses), area.communes()));
+                group by c.code""".formatted(filters("cc", kinds, statuses), area.places()));
         query.setParameter("code", area.code());
         bind(query, kinds, statuses);
         Map<String, Integer> counts = new HashMap<>();
@@ -195,17 +196,17 @@ public class Coverage {
     }
 
     /**
-     * The communes of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first:
+     * The places (communes, arrondissements in place of their city) of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first:
      * all of them, or the first {@code listed} (the count and population are always of all of them).
      */
     public WhiteZones whiteZones(Area area, List<String> kinds, List<String> statuses, int listed) {
         Query query = em.createNativeQuery("""
                 select c.code, c.name, coalesce(c.population, 0), count(*) over (), sum(coalesce(c.population, 0)) over ()
-                from commune c
+                from place c
                 where %s
                   and not exists (select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0 %s)
                 order by 3 desc, c.code
-                limit :listed""".formatted(area.communes(), filters("cc", kinds, statuses)));
+                limit :listed""".formatted(area.places(), filters("cc", kinds, statuses)));
         query.setParameter("code", area.code());
         query.setParameter("listed", listed);
         bind(query, kinds, statuses);

@@ -48,11 +48,11 @@ public class Overlaps {
     public List<OverlapRow> of(Scheme scheme, List<String> statuses) {
         Query query = em.createNativeQuery("""
                 select o.id, o.ref, o.name, o.kind, o.status, o.population, o.commune_count,
-                       count(*), coalesce(sum(c.population), 0)
+                       count(distinct c.commune_code), coalesce(sum(c.population), 0)
                 from scheme_commune mine
                 join scheme_commune theirs on theirs.commune_code = mine.commune_code and theirs.scheme_id <> mine.scheme_id
                 join scheme o on o.id = theirs.scheme_id
-                join commune c on c.code = mine.commune_code
+                join place c on c.code = mine.commune_code
                 where mine.scheme_id = :id %s
                 group by o.id
                 order by 9 desc, 8 desc, o.sort_name, o.id""".formatted(filters("o", List.of(), statuses)));
@@ -73,13 +73,13 @@ public class Overlaps {
     /** The schemes covering (part of) the area, grouped by kind (in code order), each kind's largest share first. */
     public TerritoryStack stack(Area area, List<String> kinds, List<String> statuses) {
         Query query = em.createNativeQuery("""
-                select s.id, s.ref, s.name, s.kind, s.status, count(*), coalesce(sum(c.population), 0)
+                select s.id, s.ref, s.name, s.kind, s.status, count(distinct c.commune_code), coalesce(sum(c.population), 0), count(*)
                 from scheme_commune sc
-                join commune c on c.code = sc.commune_code
+                join place c on c.code = sc.commune_code
                 join scheme s on s.id = sc.scheme_id
                 where %s %s
                 group by s.id
-                order by s.kind, 7 desc, 6 desc, s.sort_name, s.id""".formatted(area.communes(), filters("s", kinds, statuses)));
+                order by s.kind, 7 desc, 6 desc, s.sort_name, s.id""".formatted(area.places(), filters("s", kinds, statuses)));
         query.setParameter("code", area.code());
         bind(query, kinds, statuses);
         Map<String, SchemeKind> known = SchemeKind.byCode();
@@ -90,7 +90,7 @@ public class Overlaps {
             long population = number(row[6]);
             byKind.computeIfAbsent((String) row[3], k -> new ArrayList<>()).add(new CoveringScheme(ref(row), communes,
                     population, share(population, area.population(), communes, area.communeCount()),
-                    communes == area.communeCount()));
+                    number(row[7]) == area.placeCount()));
         }
         List<KindGroup> groups = byKind.entrySet().stream()
                 .map(e -> new KindGroup(e.getKey(), known.get(e.getKey()).labelFr, e.getValue())).toList();
@@ -111,7 +111,7 @@ public class Overlaps {
         Query query = em.createNativeQuery("""
                 select s.id, min(%s)
                 from scheme_commune sc
-                join commune c on c.code = sc.commune_code
+                join place c on c.code = sc.commune_code
                 join scheme s on s.id = sc.scheme_id
                 where %s %s
                 group by s.id
@@ -141,14 +141,14 @@ public class Overlaps {
                     select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
                     from scheme_commune sc
                     join scheme s on s.id = sc.scheme_id
-                    join commune c on c.code = sc.commune_code
+                    join place c on c.code = sc.commune_code
                     where %s %s
                 )
                 select least(a.kind, b.kind), greatest(a.kind, b.kind), count(distinct (a.scheme_id, b.scheme_id)), sum(a.population)
                 from covered a
                 join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
                 group by 1, 2
-                order by 1, 2""".formatted(area.communes(), filters("s", List.of(), statuses)));
+                order by 1, 2""".formatted(area.places(), filters("s", List.of(), statuses)));
         query.setParameter("code", area.code());
         bind(query, List.of(), statuses);
         List<MatrixCell> cells = rows(query).stream()
@@ -171,7 +171,7 @@ public class Overlaps {
                     select sc.scheme_id, sc.commune_code, coalesce(c.population, 0) as population
                     from scheme_commune sc
                     join scheme s on s.id = sc.scheme_id
-                    join commune c on c.code = sc.commune_code
+                    join place c on c.code = sc.commune_code
                     where %s %s
                 )
                 select a.scheme_id, b.scheme_id, count(*), sum(a.population), count(*) over ()
@@ -179,7 +179,7 @@ public class Overlaps {
                 join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
                 group by 1, 2
                 order by 4 desc, 1, 2
-                limit :listed""".formatted(area.communes(), filters("s", List.of(), statuses)));
+                limit :listed""".formatted(area.places(), filters("s", List.of(), statuses)));
         query.setParameter("code", area.code());
         query.setParameter("listed", listed);
         bind(query, List.of(), statuses);

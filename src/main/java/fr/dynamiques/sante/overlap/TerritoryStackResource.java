@@ -45,7 +45,7 @@ public class TerritoryStackResource {
             description = "Each with the communes and the share of the territory's population it covers. Every status unless "
                     + "status= says otherwise.")
     public TerritoryStack territorySchemes(
-            @Parameter(description = "communes, epcis, departments or regions", example = "communes") @PathParam("level") String level,
+            @Parameter(description = "communes, arrondissements, epcis, departments or regions", example = "communes") @PathParam("level") String level,
             @Parameter(example = "38151") @PathParam("code") String code,
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed") @QueryParam("kind") List<String> kind,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {

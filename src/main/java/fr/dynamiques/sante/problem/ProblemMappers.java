@@ -100,6 +100,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status >= 300 && status < 400) {
+            return e.getResponse(); // a redirection (a former code to today's page) is an answer, not a problem
+        }
         if (status >= 500) {
             LOG.error("Server error on " + uri.getPath(), e);
         }

@@ -147,7 +147,7 @@ public class SchemeAccess {
         if (p == null) {
             return Set.of();
         }
-        return cog.regionsOf(cog.resolve(p.communesOrEmpty(), p.epcisOrEmpty(), p.departmentsOrEmpty())).stream()
+        return cog.regionsOf(p.places(cog)).stream()
                 .map(TerritoryViews.Ref::code).collect(Collectors.toSet());
     }
 

@@ -27,7 +27,8 @@ public class SchemeListParams {
     @QueryParam("department")
     public String department;
 
-    @Parameter(description = "Commune INSEE code", example = "38151")
+    @Parameter(description = "Commune INSEE code (a city's covers its arrondissements), or a municipal arrondissement's "
+            + "(Paris, Lyon, Marseille)", example = "38151")
     @QueryParam("commune")
     public String commune;
 

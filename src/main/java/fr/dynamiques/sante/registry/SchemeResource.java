@@ -51,6 +51,7 @@ import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.registry.SchemeChange;
 import fr.dynamiques.sante.scheme.OpenDataResource;
+import fr.dynamiques.sante.scheme.PerimeterNames;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeCsv;
 import fr.dynamiques.sante.scheme.SchemeDocument;
@@ -59,7 +60,6 @@ import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeTags;
-import fr.dynamiques.sante.scheme.Theme;
 import fr.dynamiques.sante.territory.CogSnapshot;
 
 @Path("/api/v1/schemes")
@@ -258,7 +258,11 @@ public class SchemeResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "importSchemes", summary = "Import schemes (JSON array)",
             description = "Upserts on ref, all or nothing: one invalid scheme and nothing is written; 400 lists every mistake "
-                    + "by row (position in the file, from 1). dryRun=true only validates and counts.")
+                    + "by row (position in the file, from 1). dryRun=true only validates and counts. Perimeter entries may "
+                    + "be names instead of codes (\"CC Le Grésivaudan\", \"Saint-Martin-d'Hères (38)\", \"Paris 18e\", "
+                    + "\"Isère\"), matched whatever the accents, case, hyphens, articles and usual abbreviations; a former "
+                    + "commune's code is read as its current commune. resolved lists every such entry; a name that is unknown "
+                    + "or fits several territories is a mistake naming the candidates.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
     @APIResponse(responseCode = "200", description = "Imported, or would be",
             content = @Content(schema = @Schema(implementation = SchemeWrites.ImportReport.class)))
@@ -341,12 +345,13 @@ public class SchemeResource {
         }
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(new ImportProblem("about:blank", "Bad Request", 400,
                 report.errors().size() + " mistake(s); nothing was written.", "/api/v1/schemes/import",
-                0, 0, report.dryRun(), report.errors())).build();
+                0, 0, report.dryRun(), report.errors(), report.resolved())).build();
     }
 
-    /** The problem details of a refused import: the counts (zero) and every mistake, by row. */
+    /** The problem details of a refused import: the counts (zero), every mistake by row, and the names read as codes. */
     public record ImportProblem(String type, String title, int status, String detail, String instance,
-                                int created, int updated, boolean dryRun, List<FieldError> errors) {
+                                int created, int updated, boolean dryRun, List<FieldError> errors,
+                                List<PerimeterNames.Resolved> resolved) {
     }
 
     private static SchemeDocument required(SchemeDocument doc) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,6 +30,7 @@ import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.PerimeterNames;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeTags;
@@ -50,10 +52,12 @@ import fr.dynamiques.sante.text.Stripped;
 public class SchemeWrites {
 
     /** What an import did, or would do on a dry run. */
-    @Schema(description = "What an import did (or would do, on a dry run)", requiredProperties = {"created", "updated", "dryRun", "errors"})
+    @Schema(description = "What an import did (or would do, on a dry run)", requiredProperties = {"created", "updated", "dryRun", "errors", "resolved"})
     public record ImportReport(@Schema(examples = "2950") int created, @Schema(examples = "50") int updated,
                                @Schema(examples = "false") boolean dryRun,
-                               @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors) {
+                               @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors,
+                               @Schema(description = "Perimeter entries given by name, or by a code no longer current, and what they "
+                                       + "were read as") List<PerimeterNames.Resolved> resolved) {
     }
 
     /** The fields a person answering for a scheme edits on its page. */
@@ -68,14 +72,17 @@ public class SchemeWrites {
 
     private final SchemeAccess access;
     private final SchemeValidator validator;
+    private final PerimeterNames perimeterNames;
     private final CogSnapshot cog;
     private final Audit audit;
     private final SchemeTags tags;
     private final ObjectMapper json;
 
-    SchemeWrites(SchemeAccess access, SchemeValidator validator, CogSnapshot cog, Audit audit, SchemeTags tags, ObjectMapper json) {
+    SchemeWrites(SchemeAccess access, SchemeValidator validator, PerimeterNames perimeterNames, CogSnapshot cog, Audit audit,
+                 SchemeTags tags, ObjectMapper json) {
         this.access = access;
         this.validator = validator;
+        this.perimeterNames = perimeterNames;
         this.cog = cog;
         this.audit = audit;
         this.tags = tags;
@@ -149,7 +156,10 @@ public class SchemeWrites {
      * is reported, by row (from 1), with those found while reading the file ({@code readErrors}).
      */
     @Transactional
-    public ImportReport importAll(Caller caller, List<SchemeDocument> docs, List<FieldError> readErrors, boolean dryRun) {
+    public ImportReport importAll(Caller caller, List<SchemeDocument> given, List<FieldError> readErrors, boolean dryRun) {
+        // Territories named, or coded the way people still do, read as current codes first: what is checked and written.
+        PerimeterNames.Outcome named = perimeterNames.resolve(given);
+        List<SchemeDocument> docs = named.documents();
         access.mayImport(caller, docs);
         if (!dryRun) {
             Scheme.takeWriteTurn();
@@ -165,6 +175,7 @@ public class SchemeWrites {
             }
         }
         List<FieldError> errors = new ArrayList<>(readErrors);
+        errors.addAll(named.errors());
         if (docs.isEmpty() && readErrors.isEmpty()) {
             errors.add(new FieldError(0, "", "no scheme to import"));
         }
@@ -172,7 +183,7 @@ public class SchemeWrites {
         errors.addAll(renamesOutOfReach(caller, docs, targets));
         if (!errors.isEmpty()) {
             errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
-            return new ImportReport(0, 0, dryRun, errors);
+            return new ImportReport(0, 0, dryRun, errors, named.resolved());
         }
         int updated = targets.size();
         if (!dryRun) {
@@ -192,7 +203,35 @@ public class SchemeWrites {
             }
             written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
         }
-        return new ImportReport(docs.size() - updated, updated, dryRun, List.of());
+        return new ImportReport(docs.size() - updated, updated, dryRun, List.of(), named.resolved());
+    }
+
+    /**
+     * A perimeter moved to the COG now loaded (see {@link PerimeterMigration}): its declaration in current codes, its
+     * places, population and départements resolved again. Audited as COG_UPDATE with what the COG changed (the
+     * places and population too, which the trace otherwise leaves out as derived). False when nothing changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean migratePerimeter(Scheme scheme, List<String> communes, List<String> arrondissements, List<String> epcis) {
+        ObjectNode before = withPlaces(audit.snapshot(scheme), scheme);
+        scheme.perimeterCommunes = new ArrayList<>(communes);
+        scheme.perimeterArrondissements = new ArrayList<>(arrondissements);
+        scheme.perimeterEpcis = new ArrayList<>(epcis);
+        new SchemeWriter(cog, person -> { }, organisation -> false).resolvePerimeter(scheme);
+        ObjectNode after = withPlaces(audit.snapshot(scheme), scheme);
+        if (before.equals(after)) {
+            return false;
+        }
+        scheme.touch();
+        audit.record(scheme.id, "COG_UPDATE", Caller.CONFIGURED_ADMIN, before, after);
+        return true;
+    }
+
+    private ObjectNode withPlaces(ObjectNode snapshot, Scheme scheme) {
+        snapshot.put("population", scheme.population);
+        snapshot.put("communeCount", scheme.communeCount);
+        snapshot.set("places", json.valueToTree(new TreeSet<>(scheme.communeCodes)));
+        return snapshot;
     }
 
     /** The person answering for the scheme confirms it is still accurate as published. */

@@ -147,7 +147,7 @@ public class Scheme extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Assessment> assessments = new ArrayList<>();
 
-    // Perimeter: as declared, and resolved to communes with the COG of cogYear
+    // Perimeter: as declared, and resolved to places with the COG of cogYear
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "varchar(5)[]")
@@ -161,6 +161,11 @@ public class Scheme extends PanacheEntityBase {
     @Column(columnDefinition = "varchar(3)[]")
     public List<String> perimeterDepartments = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(5)[]")
+    public List<String> perimeterArrondissements = new ArrayList<>();
+
+    /** The places covered (communes, and arrondissements of Paris, Lyon and Marseille in place of their city). */
     @ElementCollection
     @CollectionTable(name = "scheme_commune", joinColumns = @JoinColumn(name = "scheme_id"))
     @Column(name = "commune_code")
@@ -169,7 +174,7 @@ public class Scheme extends PanacheEntityBase {
 
     public int cogYear;
 
-    /** Sum of the populations of the distinct communes covered. */
+    /** Sum of the populations of the distinct places covered. */
     @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     public long population;
 

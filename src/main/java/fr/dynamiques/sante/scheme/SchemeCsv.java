@@ -54,7 +54,7 @@ public class SchemeCsv {
     }
 
     static final List<String> COLUMNS = List.of("ref", "name", "kind", "status", "startDate", "endDate",
-            "description", "website", "themes", "communes", "epcis", "departments", "generation", "previousRef",
+            "description", "website", "themes", "communes", "arrondissements", "epcis", "departments", "generation", "previousRef",
             "amendments", "cptsStage", "aciDate", "coCarryingHospital", "priorityNeighbourhoods", "partners",
             "fundings", "coordinators", "projectStep", "approach", "source", "lastVerified");
 
@@ -153,6 +153,7 @@ public class SchemeCsv {
         row.put("website", d.website());
         row.put("themes", join(d.themesOrEmpty()));
         row.put("communes", join(d.perimeter().communesOrEmpty()));
+        row.put("arrondissements", join(d.perimeter().arrondissementsOrEmpty()));
         row.put("epcis", join(d.perimeter().epcisOrEmpty()));
         row.put("departments", join(d.perimeter().departmentsOrEmpty()));
         row.put("generation", text(d.generation()));
@@ -197,7 +198,7 @@ public class SchemeCsv {
         SchemeDocument document() {
             return new SchemeDocument(null, string("ref"), string("name"), string("kind"), null, string("status"),
                     date("startDate"), date("endDate"), string("description"), string("website"), list("themes"),
-                    new SchemeDocument.Perimeter(list("communes"), list("epcis"), list("departments")),
+                    new SchemeDocument.Perimeter(list("communes"), list("epcis"), list("departments"), list("arrondissements")),
                     integer("generation"), string("previousRef"),
                     jsonCell("amendments", new TypeReference<List<SchemeDocument.AmendmentEntry>>() { }),
                     string("cptsStage"), date("aciDate"),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -163,7 +164,7 @@ public record SchemeDocument(
         return new SchemeDocument(s.id, s.ref, s.name, s.kind.code, s.kind.labelFr, s.status.name(),
                 s.startDate, s.endDate, s.description, s.website, List.copyOf(s.themes),
                 new Perimeter(List.copyOf(s.perimeterCommunes), List.copyOf(s.perimeterEpcis),
-                        List.copyOf(s.perimeterDepartments)),
+                        List.copyOf(s.perimeterDepartments), List.copyOf(s.perimeterArrondissements)),
                 s.generation, s.previous == null ? null : s.previous.ref,
                 s.amendments.stream().map(a -> new AmendmentEntry(a.signedOn, a.title, a.summary)).toList(),
                 s.cptsStage == null ? null : s.cptsStage.name(), s.aciDate,
@@ -177,6 +178,14 @@ public record SchemeDocument(
                 s.source, s.lastVerified,
                 s.population, s.communeCount, cog.departmentsOf(s.communeCodes), cog.regionsOf(s.communeCodes),
                 cpts ? Scheme.cptsSize(s.population) : null, s.cogYear, history, s.createdAt, s.updatedAt);
+    }
+
+    /** The same document with another perimeter: names resolved to codes before validation. */
+    public SchemeDocument withPerimeter(Perimeter resolved) {
+        return new SchemeDocument(id, ref, name, kind, kindLabel, status, startDate, endDate, description, website, themes,
+                resolved, generation, previousRef, amendments, cptsStage, aciDate, coCarryingHospital, priorityNeighbourhoods,
+                partners, fundings, coordinators, projectStep, approach, source, lastVerified, population, communeCount,
+                departments, regions, size, cogYear, history, createdAt, updatedAt);
     }
 
     public List<String> themesOrEmpty() {
@@ -207,14 +216,23 @@ public record SchemeDocument(
         return approach == null ? List.of() : approach;
     }
 
-    @Schema(description = "The territory as declared; the directory resolves it to communes (EPCI and départements to their member communes)")
+    @Schema(description = "The territory as declared; the directory resolves it to places: communes (EPCI and départements to "
+            + "their member communes), and the municipal arrondissements of Paris, Lyon and Marseille in place of their city. "
+            + "An import may give names instead of codes (see POST /schemes/import).")
     public record Perimeter(
-            @Schema(description = "INSEE codes of communes (COG)", examples = "[\"38151\"]")
+            @Schema(description = "INSEE codes of communes (COG); a city's covers each of its arrondissements", examples = "[\"38151\"]")
             List<@NotBlank String> communes,
             @Schema(description = "SIREN of EPCI: all their member communes", examples = "[]")
             List<@NotBlank String> epcis,
             @Schema(description = "Département codes: all their communes", examples = "[]")
-            List<@NotBlank String> departments) {
+            List<@NotBlank String> departments,
+            @Schema(description = "INSEE codes of municipal arrondissements of Paris (75101-75120), Lyon (69381-69389) and "
+                    + "Marseille (13201-13216)", examples = "[\"75118\"]")
+            List<@NotBlank String> arrondissements) {
+
+        public Perimeter(List<String> communes, List<String> epcis, List<String> departments) {
+            this(communes, epcis, departments, null);
+        }
 
         public List<String> communesOrEmpty() {
             return communes == null ? List.of() : communes;
@@ -226,6 +244,15 @@ public record SchemeDocument(
 
         public List<String> departmentsOrEmpty() {
             return departments == null ? List.of() : departments;
+        }
+
+        public List<String> arrondissementsOrEmpty() {
+            return arrondissements == null ? List.of() : arrondissements;
+        }
+
+        /** The places it covers with the referential in memory (see {@link CogSnapshot#resolve}). */
+        public Set<String> places(CogSnapshot cog) {
+            return cog.resolve(communesOrEmpty(), arrondissementsOrEmpty(), epcisOrEmpty(), departmentsOrEmpty());
         }
     }
 

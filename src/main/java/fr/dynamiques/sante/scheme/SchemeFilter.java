@@ -101,7 +101,9 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
                             "unknown status '" + s + "'; one of DRAFT, ACTIVE, RENEWAL, ENDED")));
             checkCode(errors, "region", region, TerritoryLevel.REGION, cog);
             checkCode(errors, "department", department, TerritoryLevel.DEPARTMENT, cog);
-            checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
+            if (commune != null && !commune.isBlank() && !cog.isArrondissement(commune)) {
+                checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
+            }
             checkCode(errors, "epci", epci, TerritoryLevel.EPCI, cog);
             if (!errors.isEmpty()) {
                 throw new ProblemException(400, "Invalid filter.", errors);

@@ -62,7 +62,7 @@ public class SchemeQuery {
                 + " and coalesce(s.last_verified, s.created_at::date) < current_date - make_interval(months => :months)";
         parameters.put("months", UNVERIFIED_MONTHS);
         if (!regions.isEmpty()) {
-            where += " and exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+            where += " and exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
                     + "join department d on d.code = c.department_code where sc.scheme_id = s.id and d.region_code in (:regions))";
             parameters.put("regions", List.copyOf(regions));
         }
@@ -77,7 +77,7 @@ public class SchemeQuery {
         Map<String, Object> parameters = new HashMap<>();
         Query query = em.createNativeQuery("""
                 select d.region_code, count(distinct s.id) from scheme s
-                join scheme_commune sc on sc.scheme_id = s.id join commune c on c.code = sc.commune_code
+                join scheme_commune sc on sc.scheme_id = s.id join place c on c.code = sc.commune_code
                 join department d on d.code = c.department_code
                 where %s and s.end_date is null group by 1 order by 1""".formatted(atWorkUnlessSaid(filter, parameters)));
         parameters.forEach(query::setParameter);
@@ -151,23 +151,25 @@ public class SchemeQuery {
             conditions.add("s.ref = :ref");
             parameters.put("ref", filter.ref());
         }
-        // Territory filters: the scheme covers at least one commune of that territory.
+        // Territory filters: the scheme covers at least one place (commune, arrondissement) of that territory.
         if (filter.commune() != null) {
-            conditions.add("exists (select 1 from scheme_commune sc where sc.scheme_id = s.id and sc.commune_code = :commune)");
+            // A commune's places: itself, or a city's arrondissements; an arrondissement is its own place.
+            conditions.add("exists (select 1 from scheme_commune sc where sc.scheme_id = s.id and sc.commune_code in "
+                    + "(select p.code from place p where p.commune_code = :commune or p.code = :commune))");
             parameters.put("commune", filter.commune());
         }
         if (filter.epci() != null) {
-            conditions.add("exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+            conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
                     + "where sc.scheme_id = s.id and c.epci_siren = :epci)");
             parameters.put("epci", filter.epci());
         }
         if (filter.department() != null) {
-            conditions.add("exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+            conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
                     + "where sc.scheme_id = s.id and c.department_code = :department)");
             parameters.put("department", filter.department());
         }
         if (filter.region() != null) {
-            conditions.add("exists (select 1 from scheme_commune sc join commune c on c.code = sc.commune_code "
+            conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
                     + "join department d on d.code = c.department_code where sc.scheme_id = s.id and d.region_code = :region)");
             parameters.put("region", filter.region());
         }

@@ -115,10 +115,11 @@ public class SchemeValidator {
             return; // reported by bean validation
         }
         if (perimeter.communesOrEmpty().isEmpty() && perimeter.epcisOrEmpty().isEmpty()
-                && perimeter.departmentsOrEmpty().isEmpty()) {
-            errors.add(new FieldError("perimeter", "must name at least one commune, EPCI or département"));
+                && perimeter.departmentsOrEmpty().isEmpty() && perimeter.arrondissementsOrEmpty().isEmpty()) {
+            errors.add(new FieldError("perimeter", "must name at least one commune, arrondissement, EPCI or département"));
         }
         checkCodes(errors, "perimeter.communes", perimeter.communesOrEmpty(), TerritoryLevel.COMMUNE);
+        checkCodes(errors, "perimeter.arrondissements", perimeter.arrondissementsOrEmpty(), TerritoryLevel.ARRONDISSEMENT);
         checkCodes(errors, "perimeter.epcis", perimeter.epcisOrEmpty(), TerritoryLevel.EPCI);
         checkCodes(errors, "perimeter.departments", perimeter.departmentsOrEmpty(), TerritoryLevel.DEPARTMENT);
     }
@@ -133,8 +134,18 @@ public class SchemeValidator {
     }
 
     private String unknownCode(TerritoryLevel level, String code) {
+        if (level == TerritoryLevel.COMMUNE && cog.isArrondissement(code)) {
+            return "'" + code + "' is a municipal arrondissement (" + cog.place(code).name() + "): list it in perimeter.arrondissements";
+        }
+        CogSnapshot.FormerCommune former = level == TerritoryLevel.COMMUNE ? cog.former(code) : null;
+        if (former != null) {
+            CogSnapshot.CommuneFacts current = cog.commune(former.communeCode());
+            return "'" + code + "' is " + (former.name() == null ? "a former commune" : former.name() + ", a former commune,")
+                    + " now part of " + current.name() + " (" + current.code() + "): name " + current.code();
+        }
         String what = switch (level) {
             case COMMUNE -> "a commune";
+            case ARRONDISSEMENT -> "a municipal arrondissement";
             case EPCI -> "an EPCI";
             case DEPARTMENT -> "a département";
             case REGION -> "a région";

@@ -123,11 +123,22 @@ public final class SchemeWriter {
         scheme.perimeterCommunes = distinct(perimeter.communesOrEmpty());
         scheme.perimeterEpcis = distinct(perimeter.epcisOrEmpty());
         scheme.perimeterDepartments = distinct(perimeter.departmentsOrEmpty());
-        Set<String> covered = cog.resolve(scheme.perimeterCommunes, scheme.perimeterEpcis, scheme.perimeterDepartments);
-        // Keep the collection instance: Hibernate then writes only the communes that changed.
+        scheme.perimeterArrondissements = distinct(perimeter.arrondissementsOrEmpty());
+        resolvePerimeter(scheme);
+    }
+
+    /**
+     * The places the declared perimeter covers, with their population and départements, from the referential in
+     * memory: after a write, and after a new COG (the same declaration may then cover other places).
+     */
+    public void resolvePerimeter(Scheme scheme) {
+        Set<String> covered = cog.resolve(scheme.perimeterCommunes, scheme.perimeterArrondissements, scheme.perimeterEpcis,
+                scheme.perimeterDepartments);
+        // Keep the collection instance: Hibernate then writes only the places that changed.
         scheme.communeCodes.retainAll(covered);
         scheme.communeCodes.addAll(covered);
-        scheme.communeCount = covered.size();
+        // Communes as people count them: Paris is one commune, whether it is named whole or by arrondissements.
+        scheme.communeCount = cog.communesOf(covered).size();
         scheme.population = cog.population(covered);
         scheme.departmentCodes = new ArrayList<>(cog.departmentsOf(covered).stream().map(TerritoryViews.Ref::code).toList());
         scheme.cogYear = cog.cogYear();

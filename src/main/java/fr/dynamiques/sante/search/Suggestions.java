@@ -49,7 +49,9 @@ public class Suggestions {
     public List<Suggestion> suggest(String text, int territoryCount, int schemeCount) {
         List<Suggestion> suggestions = new ArrayList<>();
         for (TerritoryMatch t : territories.suggest(text, Optional.empty(), territoryCount)) {
-            suggestions.add(new Suggestion("territory", t.name(), t.context(), t.level(), t.code(), null));
+            // Found by a former commune's name: say which, or the suggestion would look unrelated to what was typed.
+            String context = t.formerName() == null ? t.context() : t.context() + " · ancienne commune " + t.formerName();
+            suggestions.add(new Suggestion("territory", t.name(), context, t.level(), t.code(), null));
         }
         List<List<?>> schemes = session.search(Scheme.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.field("name", String.class), f.field("kind", String.class)).asList())

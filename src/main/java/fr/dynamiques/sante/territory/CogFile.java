@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -19,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * schemes over them.
  */
 public record CogFile(int cogYear, String source, List<RegionRow> regions, List<DepartmentRow> departments, List<EpciRow> epcis,
-                      List<CommuneRow> communes) {
+                      List<CommuneRow> communes, List<ArrondissementRow> arrondissements,
+                      List<FormerCommuneRow> formerCommunes) {
 
     public record RegionRow(String code, String name) {
     }
@@ -35,6 +35,18 @@ public record CogFile(int cogYear, String source, List<RegionRow> regions, List<
                              List<String> postalCodes) {
     }
 
+    /** A municipal arrondissement of Paris, Lyon or Marseille: part of {@code communeCode}, with its own population. */
+    public record ArrondissementRow(String code, String name, String communeCode, Integer population, List<String> postalCodes) {
+    }
+
+    /**
+     * A former commune and the current commune it is now part of. Delegated and associated communes carry a name
+     * and a type ({@code deleguee}, {@code associee}); older former codes have neither (null). A delegated commune
+     * may keep its current commune's code (the chef-lieu): its name is then another name of that commune.
+     */
+    public record FormerCommuneRow(String code, String name, String communeCode, String type) {
+    }
+
     public static CogFile parse(byte[] gzipped, ObjectMapper json) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
             JsonNode cog = json.readTree(in);
@@ -45,13 +57,26 @@ public record CogFile(int cogYear, String source, List<RegionRow> regions, List<
                     // [code, name, département, EPCI SIREN or null, population or null, "postal codes"]
                     rows(cog, "communes", c -> new CommuneRow(c.get(0).asText(), c.get(1).asText(), c.get(2).asText(),
                             c.get(3).isNull() ? null : c.get(3).asText(), c.get(4).isNull() ? null : c.get(4).asInt(),
-                            c.get(5).asText().isEmpty() ? List.of() : Arrays.asList(c.get(5).asText().split(" ")))));
+                            codes(c.get(5)))),
+                    // [code, name, commune, population or null, "postal codes"]; absent from files made before 2026-11
+                    rows(cog, "arrondissements", a -> new ArrondissementRow(a.get(0).asText(), a.get(1).asText(), a.get(2).asText(),
+                            a.get(3).isNull() ? null : a.get(3).asInt(), codes(a.get(4)))),
+                    // [code, name or null, current commune, type or null]
+                    rows(cog, "formerCommunes", f -> new FormerCommuneRow(f.get(0).asText(), f.get(1).isNull() ? null : f.get(1).asText(),
+                            f.get(2).asText(), f.get(3).isNull() ? null : f.get(3).asText())));
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable COG referential", e);
         }
     }
 
+    private static List<String> codes(JsonNode spaced) {
+        return spaced.asText().isEmpty() ? List.of() : List.of(spaced.asText().split(" "));
+    }
+
     private static <T> List<T> rows(JsonNode cog, String table, Function<JsonNode, T> row) {
+        if (!cog.has(table)) {
+            return List.of();
+        }
         List<T> rows = new ArrayList<>(cog.get(table).size());
         cog.get(table).forEach(node -> rows.add(row.apply(node)));
         return List.copyOf(rows);

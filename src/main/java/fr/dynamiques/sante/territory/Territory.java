@@ -71,6 +71,7 @@ public abstract class Territory extends PanacheEntityBase {
         }
         Territory territory = switch (level) {
             case COMMUNE -> Commune.findByCode(code);
+            case ARRONDISSEMENT -> Arrondissement.findByCode(code);
             case EPCI -> Epci.findBySiren(code);
             case DEPARTMENT -> Department.findByCode(code);
             case REGION -> Region.findByCode(code);
@@ -81,7 +82,16 @@ public abstract class Territory extends PanacheEntityBase {
         return (T) territory;
     }
 
-    /** Codes a user may type to find this territory: its own, plus postal codes for a commune. */
+    /** Other names people still use: a commune's former communes (delegated, associated). */
+    @FullTextField(name = "formerNames", analyzer = WORD_PREFIX, searchAnalyzer = WORD_QUERY, projectable = Projectable.YES)
+    @FullTextField(name = "formerNameStart", analyzer = NAME_PREFIX, searchAnalyzer = NAME_QUERY)
+    @KeywordField(name = "formerNameExact", normalizer = FOLDING)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public List<String> getFormerNames() {
+        return List.of();
+    }
+
+    /** Codes a user may type to find this territory: its own, plus postal and former codes for a commune. */
     @KeywordField(name = "codes")
     @FullTextField(name = "codePrefix", analyzer = CODE_PREFIX, searchAnalyzer = CODE_QUERY)
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)

@@ -22,7 +22,7 @@ public class TerritoryIndexer {
         this.session = session;
     }
 
-    /** Rebuilds the four territory indexes from the database. */
+    /** Rebuilds the territory indexes from the database. */
     public void reindex() {
         long start = System.nanoTime();
         try {
@@ -45,7 +45,7 @@ public class TerritoryIndexer {
     @ActivateRequestContext
     @Transactional
     public boolean isInSync() {
-        long inDatabase = Region.count() + Department.count() + Epci.count() + Commune.count();
+        long inDatabase = Region.count() + Department.count() + Epci.count() + Commune.count() + Arrondissement.count();
         long indexed = session.search(Territory.class).where(f -> f.matchAll()).fetchTotalHitCount();
         return inDatabase == indexed;
     }

@@ -1,16 +1,17 @@
 package fr.dynamiques.sante.territory;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 
-/** One territory suggestion, projected straight from the search engine (no database round trip). */
-@ProjectionConstructor
-@Schema(description = "A territory matching the typed text")
+/** One territory suggestion. */
+@Schema(description = "A territory matching the typed text", requiredProperties = {"level", "code", "name", "context"})
 public record TerritoryMatch(
-        @Schema(description = "commune, epci, department or region", examples = "commune") String level,
+        @Schema(description = "commune, arrondissement, epci, department or region", examples = "commune") String level,
         @Schema(description = "INSEE code, or SIREN for an EPCI", examples = "38151") String code,
         @Schema(examples = "Échirolles") String name,
         @Schema(examples = "37491") Long population,
         @Schema(description = "What tells homonyms apart: département, région or EPCI type", examples = "Isère (38)")
-        String context) {
+        String context,
+        @Schema(description = "When the text matched a former commune's name and not the current name: that former name "
+                + "(the commune déléguée or associée is now part of this commune)", examples = "Arzay")
+        String formerName) {
 }

@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.territory;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,33 +12,41 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.territory.TerritoryViews.ArrondissementView;
 import fr.dynamiques.sante.territory.TerritoryViews.CommuneView;
+import fr.dynamiques.sante.territory.TerritoryViews.FormerCommuneView;
 import fr.dynamiques.sante.territory.TerritoryViews.DepartmentView;
 import fr.dynamiques.sante.territory.TerritoryViews.EpciView;
 import fr.dynamiques.sante.territory.TerritoryViews.RegionView;
 
 @Path("/api/v1/territories")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Territoires", description = "INSEE's official geography (COG 2026)")
+@Tag(name = "Territoires", description = "INSEE's official geography (COG 2026), with the municipal arrondissements of "
+        + "Paris, Lyon and Marseille and the former communes")
 public class TerritoryResource {
 
     static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_SUGGESTIONS = 10;
 
     private final TerritorySuggestions suggestions;
+    private final CogSnapshot cog;
 
-    TerritoryResource(TerritorySuggestions suggestions) {
+    TerritoryResource(TerritorySuggestions suggestions, CogSnapshot cog) {
         this.suggestions = suggestions;
+        this.cog = cog;
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
@@ -47,7 +56,7 @@ public class TerritoryResource {
                     + "best match first (exact code, exact name, name prefix, word prefixes), then by population.")
     public List<TerritoryMatch> suggest(
             @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
-            @Parameter(description = "commune, epci, department or region") @QueryParam("level") String level,
+            @Parameter(description = "commune, arrondissement, epci, department or region") @QueryParam("level") String level,
             @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1", maximum = "10"))
             @QueryParam("limit") @DefaultValue("10") String limitParam) {
         if (q == null || q.isBlank()) {
@@ -65,7 +74,7 @@ public class TerritoryResource {
         Optional<TerritoryLevel> chosen = Optional.empty();
         if (level != null && !level.isBlank()) {
             chosen = Optional.of(TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
-                    "Unknown territory level.", new Problem.FieldError("level", "one of commune, epci, department, region"))));
+                    "Unknown territory level.", new Problem.FieldError("level", "one of commune, arrondissement, epci, department, region"))));
         }
         return suggestions.suggest(q.strip(), chosen, limit);
     }
@@ -75,10 +84,32 @@ public class TerritoryResource {
     @Path("/communes/{code}")
     @Transactional
     @Operation(operationId = "getCommune", summary = "A commune by its INSEE code",
-            description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to. "
-                    + "Codes are strings: 2A004 is a commune of Corse-du-Sud.")
-    public CommuneView commune(@Parameter(example = "38151") @PathParam("code") String code) {
-        return CommuneView.of(Territory.<Commune>findExisting(TerritoryLevel.COMMUNE, code));
+            description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to; its "
+                    + "former communes and arrondissements. Codes are strings: 2A004 is a commune of Corse-du-Sud. A former "
+                    + "commune's code (merged, delegated, associated) answers 308 with the current commune in Location.")
+    @APIResponse(responseCode = "200", description = "The commune",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommuneView.class)))
+    @APIResponse(responseCode = "308", description = "A former commune: Location is its current commune",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormerCommuneView.class)))
+    public Response commune(@Parameter(example = "38151") @PathParam("code") String code) {
+        CogSnapshot.FormerCommune former = TerritoryLevel.COMMUNE.isWellFormed(code) ? cog.former(code) : null;
+        if (former != null) {
+            Commune current = Commune.findByCode(former.communeCode());
+            return Response.status(308).location(URI.create("/api/v1/territories/communes/" + current.code))
+                    .entity(new FormerCommuneView(former.code(), former.name(), former.type(),
+                            new TerritoryViews.Ref(current.code, current.name))).build();
+        }
+        return Response.ok(CommuneView.of(Territory.<Commune>findExisting(TerritoryLevel.COMMUNE, code))).build();
+    }
+
+    @Cached(Cached.Validator.REFERENTIAL)
+    @GET
+    @Path("/arrondissements/{code}")
+    @Transactional
+    @Operation(operationId = "getArrondissement", summary = "A municipal arrondissement of Paris, Lyon or Marseille",
+            description = "Name, population, postal codes, and the commune, département and région it belongs to.")
+    public ArrondissementView arrondissement(@Parameter(example = "75118") @PathParam("code") String code) {
+        return ArrondissementView.of(Territory.<Arrondissement>findExisting(TerritoryLevel.ARRONDISSEMENT, code));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)

@@ -11,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 
+import fr.dynamiques.sante.text.FoldedText;
+
 /**
  * Territories as the user types: accent- and case-insensitive prefix matches on names, codes and
  * postal codes. Clauses score by kind of match, not by text statistics, so that the ranking is
- * predictable: exact code, exact name, name prefix, words prefixes, code prefix; then the most
- * populated territory first.
+ * predictable: exact code, exact name, name prefix, words prefixes, former commune names, code prefix; then the
+ * most populated territory first.
  */
 @ApplicationScoped
 public class TerritorySuggestions {
@@ -29,8 +31,8 @@ public class TerritorySuggestions {
     public List<TerritoryMatch> suggest(String text, Optional<TerritoryLevel> level, int limit) {
         Class<? extends Territory> scope = level.<Class<? extends Territory>>map(TerritoryLevel::entity)
                 .orElse(Territory.class);
-        return session.search(scope)
-                .select(TerritoryMatch.class)
+        List<TerritoryHit> hits = session.search(scope)
+                .select(TerritoryHit.class)
                 .where(f -> f.bool()
                         .should(f.match().field("codes").matching(text).constantScore().boost(20))
                         .should(f.match().field("nameExact").matching(text).constantScore().boost(16))
@@ -40,8 +42,31 @@ public class TerritorySuggestions {
                         .should(f.simpleQueryString().field("name").matching(text)
                                 .defaultOperator(AND).flags(EnumSet.noneOf(SimpleQueryFlag.class))
                                 .constantScore().boost(4))
-                        .should(f.match().field("codePrefix").matching(text).constantScore().boost(2)))
+                        .should(f.match().field("codePrefix").matching(text).constantScore().boost(2))
+                        // A former commune's name ("Arzay") finds its current commune, below the current names.
+                        .should(f.match().field("formerNameExact").matching(text).constantScore().boost(6))
+                        .should(f.match().field("formerNameStart").matching(text).constantScore().boost(3))
+                        .should(f.simpleQueryString().field("formerNames").matching(text)
+                                .defaultOperator(AND).flags(EnumSet.noneOf(SimpleQueryFlag.class))
+                                .constantScore().boost(1)))
                 .sort(f -> f.score().then().field("population").desc().missing().last())
                 .fetchHits(limit);
+        return hits.stream().map(hit -> new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(),
+                formerNameMatched(text, hit))).toList();
+    }
+
+    /** The former name the text starts, when the current name does not: what tells the user why this commune came up. */
+    private static String formerNameMatched(String text, TerritoryHit hit) {
+        String typed = FoldedText.of(text);
+        if (typed.isEmpty() || hit.formerNames() == null || startsWords(FoldedText.of(hit.name()), typed)) {
+            return null;
+        }
+        return hit.formerNames().stream().filter(former -> startsWords(FoldedText.of(former), typed)).findFirst().orElse(null);
+    }
+
+    /** Every typed word starts a word of the name, in any order ("sai mart" in "saint martin d heres"). */
+    private static boolean startsWords(String name, String typed) {
+        List<String> words = List.of(name.split(" "));
+        return List.of(typed.split(" ")).stream().allMatch(t -> words.stream().anyMatch(w -> w.startsWith(t)));
     }
 }

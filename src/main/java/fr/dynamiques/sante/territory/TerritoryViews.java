@@ -26,7 +26,8 @@ public final class TerritoryViews {
                           @Schema(examples = "Grenoble-Alpes-Métropole") String name) {
     }
 
-    @Schema(description = "A current commune of the COG", requiredProperties = {"code", "name", "postalCodes", "department", "region"})
+    @Schema(description = "A current commune of the COG",
+            requiredProperties = {"code", "name", "postalCodes", "department", "region", "formerCodes", "formerCommunes", "arrondissements"})
     public record CommuneView(
             @Schema(examples = "38151") String code,
             @Schema(examples = "Échirolles") String name,
@@ -35,13 +36,51 @@ public final class TerritoryViews {
             @Schema(examples = "[\"38130\"]") List<String> postalCodes,
             Ref department,
             Ref region,
-            @Schema(description = "Null for the few communes outside any EPCI") EpciRef epci) {
+            @Schema(description = "Null for the few communes outside any EPCI") EpciRef epci,
+            @Schema(description = "Codes of the former communes now part of this one (they redirect here)", examples = "[\"38016\"]")
+            List<String> formerCodes,
+            @Schema(description = "Its delegated and associated communes: the names still in use") List<FormerCommuneRef> formerCommunes,
+            @Schema(description = "Its municipal arrondissements (Paris, Lyon and Marseille only)") List<MemberCommune> arrondissements) {
 
         public static CommuneView of(Commune c) {
             return new CommuneView(c.code, c.name, c.population, List.copyOf(c.postalCodes),
                     Ref.of(c.department), Ref.of(c.department.region),
-                    c.epci == null ? null : new EpciRef(c.epci.siren, c.epci.name));
+                    c.epci == null ? null : new EpciRef(c.epci.siren, c.epci.name), c.formerCodes(),
+                    c.formerCommunes.stream().filter(f -> f.name != null)
+                            .map(f -> new FormerCommuneRef(f.code, f.name, f.type)).toList(),
+                    c.arrondissements.stream().map(a -> new MemberCommune(a.code, a.name, a.population)).toList());
         }
+    }
+
+    @Schema(description = "A former commune, now part of a current one", requiredProperties = {"code", "name"})
+    public record FormerCommuneRef(@Schema(examples = "38016") String code, @Schema(examples = "Arzay") String name,
+                                   @Schema(description = "deleguee or associee", examples = "deleguee") String type) {
+    }
+
+    @Schema(description = "A municipal arrondissement of Paris, Lyon or Marseille",
+            requiredProperties = {"code", "name", "postalCodes", "commune", "department", "region"})
+    public record ArrondissementView(
+            @Schema(examples = "75118") String code,
+            @Schema(examples = "Paris 18e Arrondissement") String name,
+            @Schema(description = "Municipal population (INSEE)", examples = "183127") Long population,
+            @Schema(examples = "[\"75018\"]") List<String> postalCodes,
+            @Schema(description = "The commune it is part of") Ref commune,
+            Ref department,
+            Ref region) {
+
+        public static ArrondissementView of(Arrondissement a) {
+            Department d = a.commune.department;
+            return new ArrondissementView(a.code, a.name, a.population, List.copyOf(a.postalCodes),
+                    new Ref(a.commune.code, a.commune.name), Ref.of(d), Ref.of(d.region));
+        }
+    }
+
+    @Schema(description = "The answer for a former commune's code: where it is now", requiredProperties = {"code", "current"})
+    public record FormerCommuneView(
+            @Schema(examples = "38016") String code,
+            @Schema(examples = "Arzay") String name,
+            @Schema(examples = "deleguee") String type,
+            @Schema(description = "The current commune it is part of") Ref current) {
     }
 
     @Schema(description = "A commune within a larger territory", requiredProperties = {"code", "name"})

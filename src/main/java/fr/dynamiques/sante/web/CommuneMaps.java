@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,19 +43,29 @@ public class CommuneMaps {
     /**
      * Communes coloured by how many schemes cover each (classes {@code n0} to {@code n4}, {@code n0} hatched as a white
      * zone), with the outline of {@code highlighted} drawn over (a commune on its EPCI's map; none for a territory's).
+     * Counts are by place: a city drawn whole (no arrondissement outlines) takes its most covered arrondissement's class,
+     * and its title gives the range.
      */
-    public CommuneMap counts(Map<String, Integer> schemesByCommune, Collection<String> highlighted) {
-        Map<String, Integer> byCode = new TreeMap<>(schemesByCommune);
-        MapFrame frame = topology.frame(byCode.keySet(), WIDTH, HEIGHT);
+    public CommuneMap counts(Map<String, Integer> schemesByPlace, Collection<String> highlighted) {
+        Map<String, int[]> byCommune = new TreeMap<>();
+        schemesByPlace.forEach((code, count) -> {
+            CommuneFacts place = cog.place(code);
+            if (place != null) {
+                byCommune.merge(place.communeCode(), new int[] {count, count},
+                        (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        });
+        MapFrame frame = topology.frame(byCommune.keySet(), WIDTH, HEIGHT);
         List<List<Shape>> classes = new ArrayList<>();
         for (int i = 0; i <= MOST; i++) {
             classes.add(new ArrayList<>());
         }
-        byCode.forEach((code, count) -> {
+        byCommune.forEach((code, range) -> {
             CommuneFacts commune = cog.commune(code);
             if (commune != null && frame.draws(code)) {
+                String counted = range[0] == range[1] ? String.valueOf(range[1]) : range[0] + "–" + range[1];
                 // Relative: the map is on a territory's page, /territoires/{level}/{code} (CanonicalPaths drops a final slash).
-                classes.get(Math.min(count, MOST)).add(new Shape("../communes/" + code, commune.name() + " : " + count, frame.commune(code)));
+                classes.get(Math.min(range[1], MOST)).add(new Shape("../communes/" + code, commune.name() + " : " + counted, frame.commune(code)));
             }
         });
         List<Layer> layers = new ArrayList<>();
@@ -68,12 +79,15 @@ public class CommuneMaps {
     /**
      * A perimeter in the context of its départements: its communes filled ({@code m}) and outlined, the other communes
      * plain ({@code o}), and the part of each other perimeter that runs through the map ({@code t1} to {@code t6}).
+     * Perimeters come as places; a city with arrondissements is drawn whole (the geography has no arrondissements).
      */
-    public CommuneMap perimeter(Collection<String> members, List<? extends Collection<String>> others) {
+    public CommuneMap perimeter(Collection<String> places, List<? extends Collection<String>> otherPlaces) {
+        Set<String> members = cog.communesOf(places);
+        List<Set<String>> others = otherPlaces.stream().map(cog::communesOf).toList();
         Set<String> departments = members.stream().map(cog::commune).filter(Objects::nonNull).map(CommuneFacts::departmentCode)
                 .collect(Collectors.toSet());
-        Set<String> context = cog.resolve(List.of(), List.of(), departments);
-        context.addAll(members);
+        Set<String> context = new TreeSet<>(members);
+        departments.forEach(d -> context.addAll(cog.communesOfDepartment(d)));
         MapFrame frame = topology.frame(context, WIDTH, HEIGHT);
         Set<String> inPerimeter = Set.copyOf(members);
         List<Shape> filled = new ArrayList<>();

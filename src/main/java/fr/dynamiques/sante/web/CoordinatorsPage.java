@@ -27,6 +27,7 @@ import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.Theme;
+import fr.dynamiques.sante.territory.Arrondissement;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
@@ -34,7 +35,6 @@ import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryMatch;
 import fr.dynamiques.sante.territory.TerritorySuggestions;
-import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -134,9 +134,9 @@ public class CoordinatorsPage {
         TerritoryMatch chosen = null;
         if (Stripped.orNull(level) != null && Stripped.orNull(code) != null) {
             TerritoryLevel named = TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
-                    "Unknown territory level.", new FieldError("niveau", "commune, epci, department or region")));
+                    "Unknown territory level.", new FieldError("niveau", "commune, arrondissement, epci, department or region")));
             Territory territory = Territory.findExisting(named, code);
-            chosen = new TerritoryMatch(named.apiName(), code, territory.name, territory.population, territory.getContext());
+            chosen = new TerritoryMatch(named.apiName(), code, territory.name, territory.population, territory.getContext(), null);
         } else if (!typed.isEmpty()) {
             matches.addAll(suggestions.suggest(typed, Optional.empty(), CHOICES));
             chosen = matches.isEmpty() ? null : matches.remove(0);
@@ -153,7 +153,13 @@ public class CoordinatorsPage {
         nested.add(Map.entry(level, chosen.code()));
         names.add(territory.name);
         Department department = null;
-        if (territory instanceof Commune c) {
+        if (territory instanceof Arrondissement a) {
+            nested.add(Map.entry(TerritoryLevel.COMMUNE, a.commune.code));
+            names.add(a.commune.name);
+        }
+        Commune commune = territory instanceof Arrondissement a ? a.commune : territory instanceof Commune c ? c : null;
+        if (commune != null) {
+            Commune c = commune;
             if (c.epci != null) {
                 nested.add(Map.entry(TerritoryLevel.EPCI, c.epci.siren));
                 names.add(c.epci.name);

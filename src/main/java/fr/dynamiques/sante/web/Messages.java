@@ -59,7 +59,7 @@ public interface Messages {
     @Message("{#when role}{#is 'CARRIER'}Porteurs{#is 'SIGNATORY'}Signataires{#is 'FUNDER'}Financeurs{#is 'PARTNER'}Partenaires{#is 'EMPLOYER'}Employeurs{#else}{role}{/when}")
     String role(String role);
 
-    @Message("{#when level}{#is 'commune'}commune{#is 'epci'}intercommunalité (EPCI){#is 'department'}département{#is 'region'}région{#else}{level}{/when}")
+    @Message("{#when level}{#is 'commune'}commune{#is 'arrondissement'}arrondissement municipal{#is 'epci'}intercommunalité (EPCI){#is 'department'}département{#is 'region'}région{#else}{level}{/when}")
     String level(String level);
 
     @Message("{#when facet}{#is 'kind'}Type de dispositif{#is 'status'}Statut{#is 'region'}Région{#is 'department'}Département{#is 'theme'}Thème{#is 'funder'}Financeur{#else}{facet}{/when}")
@@ -670,7 +670,7 @@ public interface Messages {
     @Message("Date")
     String history_at();
 
-    @Message("{#when action}{#is 'CREATE'}création{#is 'UPDATE'}modification{#is 'DELETE'}suppression{#is 'IMPORT'}import{#is 'APPROVE'}proposition approuvée{#else}{action}{/when}")
+    @Message("{#when action}{#is 'CREATE'}création{#is 'UPDATE'}modification{#is 'DELETE'}suppression{#is 'IMPORT'}import{#is 'APPROVE'}proposition approuvée{#is 'COG_UPDATE'}mise à jour de la géographie (COG){#else}{action}{/when}")
     String history_action(String action);
 
     @Message("Champs modifiés")

@@ -70,7 +70,7 @@ public class SchemePage {
     public TemplateInstance scheme(@PathParam("id") String id) {
         Scheme scheme = Scheme.findExisting(id);
         SchemeDocument document = SchemeDocument.withHistory(scheme, cog, false);
-        List<CommuneFacts> communes = scheme.communeCodes.stream().map(cog::commune).filter(c -> c != null)
+        List<CommuneFacts> communes = scheme.communeCodes.stream().map(cog::place).filter(c -> c != null)
                 .sorted(Comparator.comparing(CommuneFacts::name).thenComparing(CommuneFacts::code)).toList();
         Map<String, String> epcis = new LinkedHashMap<>();
         document.perimeter().epcisOrEmpty().forEach(siren -> epcis.put(siren, cog.epciName(siren)));

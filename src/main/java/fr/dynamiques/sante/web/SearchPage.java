@@ -161,22 +161,25 @@ public class SearchPage {
             return List.of();
         }
         String folded = FoldedText.of(asked);
-        List<NamedTerritory> named = new ArrayList<>();
+        List<NamedTerritory> found = new ArrayList<>();
         for (TerritoryMatch match : territories.suggest(asked, Optional.empty(), 10)) {
-            if (named.size() < NAMED && (FoldedText.of(match.name()).equals(folded) || match.code().equalsIgnoreCase(asked))) {
+            // Its name, a former commune's name (said on the page), or its code.
+            boolean named = FoldedText.of(match.name()).equals(folded)
+                    || match.formerName() != null && FoldedText.of(match.formerName()).equals(folded);
+            if (found.size() < NAMED && (named || match.code().equalsIgnoreCase(asked))) {
                 SchemeFilter.Builder filter = SchemeFilter.where().status(SchemeStatus.AT_WORK);
                 switch (match.level()) {
-                    case "commune" -> filter.commune(match.code());
+                    case "commune", "arrondissement" -> filter.commune(match.code());
                     case "epci" -> filter.epci(match.code());
                     case "department" -> filter.department(match.code());
                     default -> filter.region(match.code());
                 }
                 SchemeQuery.Page covering = schemes.find(filter.check(SchemeKind.byCode(), cog), 0, COVERING);
-                named.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
+                found.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
                         covering.items()));
             }
         }
-        return named;
+        return found;
     }
 
     /** The request's query string, for the download links ("?q=...", or nothing). */

@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.web;
 
+import java.net.URI;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,8 +33,9 @@ import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
-import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
+import fr.dynamiques.sante.territory.Arrondissement;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
@@ -52,7 +55,8 @@ import io.quarkus.qute.TemplateInstance;
 public class TerritoryPage {
 
     /** French path segments, as the site's addresses read. */
-    private static final Map<String, TerritoryLevel> LEVELS = Map.of("communes", TerritoryLevel.COMMUNE, "epci", TerritoryLevel.EPCI,
+    private static final Map<String, TerritoryLevel> LEVELS = Map.of("communes", TerritoryLevel.COMMUNE,
+            "arrondissements", TerritoryLevel.ARRONDISSEMENT, "epci", TerritoryLevel.EPCI,
             "departements", TerritoryLevel.DEPARTMENT, "regions", TerritoryLevel.REGION);
     /** White zones listed by name on the page; the rest are counted (the API lists them all). */
     static final int WHITE_ZONES_SHOWN = 30;
@@ -61,8 +65,12 @@ public class TerritoryPage {
     /** Schemes listed per kind; the rest are counted, and searched for by link (a région holds hundreds). */
     static final int STACK_SHOWN = 40;
 
-    /** The communes of one class of the map, named: the map's text alternative. */
+    /** The places of one class of the map, named: the map's text alternative. */
     public record MapClass(String style, int schemes, boolean more, List<String> communes, long population) {
+    }
+
+    /** A former commune of this commune, as its page lists it. */
+    public record Former(String code, String name, String type) {
     }
 
     @CheckedTemplate
@@ -72,7 +80,9 @@ public class TerritoryPage {
                                                  List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
                                                  int stackShown, String kind, List<SchemeKind> kindChoices, CommuneMap map,
                                                  Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
-                                                 long atWork, OverlapPairs pairs, int pairsShown, String kindQuery);
+                                                 long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
+                                                 String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
+                                                 String city);
     }
 
     private final Overlaps overlaps;
@@ -105,8 +115,14 @@ public class TerritoryPage {
 
     @GET
     @Transactional
-    public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind) {
+    public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind,
+                                      @QueryParam("ancienne") String formerCode) {
         TerritoryLevel level = level(segment);
+        redirectIfRenamed(level, code);
+        CogSnapshot.FormerCommune arrivedFrom = formerCode == null ? null : cog.former(formerCode);
+        if (arrivedFrom != null && !arrivedFrom.communeCode().equals(code)) {
+            arrivedFrom = null;
+        }
         String chosen = Stripped.orNull(kind);
         if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
@@ -120,12 +136,29 @@ public class TerritoryPage {
         String membersTitle = null;
         Messages msg = visitor.messages();
         List<CoverageRow> rows = new ArrayList<>();
-        if (territory instanceof Commune c) {
+        List<Former> formers = List.of();
+        String city = null;
+        // A commune, or an arrondissement: then its city first, and the city's EPCI, département and région.
+        Commune commune = territory instanceof Arrondissement a ? a.commune : territory instanceof Commune c ? c : null;
+        if (territory instanceof Arrondissement a) {
+            city = a.commune.name;
+            within.add(Link.territory("commune", a.commune.code, a.commune.name));
+        }
+        if (commune != null) {
+            Commune c = commune;
             if (c.epci != null) {
                 within.add(Link.territory("epci", c.epci.siren, c.epci.name));
             }
             within.add(Link.territory("department", c.department.code, c.department.name));
             within.add(Link.territory("region", c.department.region.code, c.department.region.name));
+        }
+        if (territory instanceof Commune c) {
+            if (!c.arrondissements.isEmpty()) {
+                membersTitle = visitor.places().members_arrondissements(c.arrondissements.size());
+                members = c.arrondissements.stream().map(a -> Link.territory("arrondissement", a.code, a.name)).toList();
+            }
+            formers = c.formerCommunes.stream().filter(f -> !f.code.equals(c.code) || f.name != null && !f.name.equals(c.name))
+                    .map(f -> new Former(f.code, f.name, f.type)).sorted(Comparator.comparing(Former::code)).toList();
         } else if (territory instanceof Epci e) {
             List<Commune> communes = e.communes();
             communes.stream().map(c -> c.department).distinct()
@@ -136,7 +169,7 @@ public class TerritoryPage {
             within.add(Link.territory("region", d.region.code, d.region.name));
             // From the COG in memory: a département's 900 communes and their EPCI need no query.
             Collator collator = Collator.getInstance(visitor.locale());
-            List<CommuneFacts> communes = cog.resolve(List.of(), List.of(), List.of(d.code)).stream().map(cog::commune)
+            List<CommuneFacts> communes = cog.communesOfDepartment(d.code).stream().map(cog::commune)
                     .sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
             epcis = communes.stream().map(CommuneFacts::epciSiren).filter(siren -> siren != null).distinct()
                     .map(siren -> Link.territory("epci", siren, cog.epciName(siren)))
@@ -149,17 +182,20 @@ public class TerritoryPage {
             members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList();
             rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, List.of(), SchemeStatus.AT_WORK));
         }
-        // A commune is covered or not: its stack says it. Above, its coverage and the communes nothing covers.
-        if (level != TerritoryLevel.COMMUNE) {
+        // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
+        // arrondissements are places of their own).
+        boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && commune.arrondissements.isEmpty();
+        if (!onePlace) {
             rows.add(0, coverage.of(area, List.of(), SchemeStatus.AT_WORK));
         }
-        WhiteZones whiteZones = level == TerritoryLevel.COMMUNE ? null : coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK,
-                WHITE_ZONES_SHOWN);
-        // A commune is drawn among the communes of its EPCI (of its département when it belongs to none).
-        Area mapped = !(territory instanceof Commune c) ? area
-                : c.epci != null ? Area.of(em, TerritoryLevel.EPCI, c.epci.siren) : Area.of(em, TerritoryLevel.DEPARTMENT, c.department.code);
+        WhiteZones whiteZones = onePlace ? null : coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN);
+        // A commune is drawn among the communes of its EPCI (of its département when it belongs to none); an arrondissement
+        // as its city (the geography has no arrondissement outlines).
+        Area mapped = commune == null ? area
+                : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
+                : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
         Map<String, Integer> counts = coverage.schemesByCommune(mapped, kinds, SchemeStatus.AT_WORK);
-        CommuneMap map = maps.counts(counts, level == TerritoryLevel.COMMUNE ? List.of(code) : List.of());
+        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code));
         TerritoryStack stack = overlaps.stack(area, List.of(), List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
@@ -167,7 +203,25 @@ public class TerritoryPage {
         return visitor.page(Templates.territory(area, within, membersTitle, members, stack,
                 KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN,
                 STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
-                overlaps.pairs(area, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen));
+                overlaps.pairs(area, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
+                commune == null ? null : commune.name, formers, arrivedFrom, city));
+    }
+
+    /**
+     * Codes people still use lead to the page of today: a former commune's to its current commune (saying why), an
+     * arrondissement's given as a commune's to the arrondissement.
+     */
+    private void redirectIfRenamed(TerritoryLevel level, String code) {
+        if (level != TerritoryLevel.COMMUNE) {
+            return;
+        }
+        CogSnapshot.FormerCommune former = cog.former(code);
+        if (former != null) {
+            throw new RedirectionException(308, URI.create("/territoires/communes/" + former.communeCode() + "?ancienne=" + code));
+        }
+        if (cog.isArrondissement(code)) {
+            throw new RedirectionException(308, URI.create("/territoires/arrondissements/" + code));
+        }
     }
 
     /** The schemes covering the territory (all statuses, as the page lists them), as a file. */
@@ -179,7 +233,7 @@ public class TerritoryPage {
         Territory.findExisting(level, code);
         SchemeFilter.Builder filter = SchemeFilter.where();
         switch (level) {
-            case COMMUNE -> filter.commune(code);
+            case COMMUNE, ARRONDISSEMENT -> filter.commune(code);
             case EPCI -> filter.epci(code);
             case DEPARTMENT -> filter.department(code);
             case REGION -> filter.region(code);
@@ -221,7 +275,7 @@ public class TerritoryPage {
         for (int schemes = 0; schemes <= CommuneMaps.MOST; schemes++) {
             int wanted = schemes;
             List<CommuneFacts> communes = counts.entrySet().stream()
-                    .filter(e -> Math.min(e.getValue(), CommuneMaps.MOST) == wanted).map(e -> cog.commune(e.getKey()))
+                    .filter(e -> Math.min(e.getValue(), CommuneMaps.MOST) == wanted).map(e -> cog.place(e.getKey()))
                     .filter(c -> c != null).sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
             if (!communes.isEmpty()) {
                 classes.add(new MapClass("n" + schemes, schemes, schemes == CommuneMaps.MOST,

@@ -107,6 +107,10 @@ public class Visitor {
         return MessageBundles.get(Messages.class, Localized.Literal.of(getLang()));
     }
 
+    PlaceMessages places() {
+        return MessageBundles.get(PlaceMessages.class, Localized.Literal.of(getLang()));
+    }
+
     public String getLang() {
         return locale().getLanguage();
     }

@@ -86,7 +86,8 @@ class OverlapResourceTest {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> perimeter = (Map<String, List<String>>) s.get("perimeter");
             Set<String> communes = cog.resolve(perimeter.getOrDefault("communes", List.of()),
-                    perimeter.getOrDefault("epcis", List.of()), perimeter.getOrDefault("departments", List.of()));
+                    perimeter.getOrDefault("arrondissements", List.of()), perimeter.getOrDefault("epcis", List.of()),
+                    perimeter.getOrDefault("departments", List.of()));
             schemes.add(new Listed(((Number) s.get("id")).longValue(), (String) s.get("ref"), (String) s.get("kind"),
                     (String) s.get("status"), communes));
         }

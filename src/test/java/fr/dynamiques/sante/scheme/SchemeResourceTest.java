@@ -146,7 +146,7 @@ class SchemeResourceTest {
     @Test
     void populationOfEpciPerimeterCountsEachCommuneOnce() {
         // Grenoble-Alpes-Métropole, plus two of its own communes declared again: counted once.
-        long metro = cog.population(cog.resolve(List.of(), List.of("200040715"), List.of()));
+        long metro = cog.population(cog.resolve(List.of(), List.of(), List.of("200040715"), List.of()));
         long id = create(cpts("pop-epci", List.of("38151", "38185"), List.of("200040715")));
         given().when().get("/api/v1/schemes/" + id).then().statusCode(200)
                 .body("population", equalTo((int) metro))
@@ -178,7 +178,7 @@ class SchemeResourceTest {
         Map<String, Object> body = cls("dept-perimeter");
         body.put("perimeter", Map.of("departments", List.of("2A")));
         long id = create(body);
-        long expected = cog.resolve(List.of(), List.of(), List.of("2A")).size();
+        long expected = cog.resolve(List.of(), List.of(), List.of(), List.of("2A")).size();
         given().when().get("/api/v1/schemes/" + id).then()
                 .body("communeCount", equalTo((int) expected))
                 .body("departments.code", contains("2A"))

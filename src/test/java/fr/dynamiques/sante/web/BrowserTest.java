@@ -233,6 +233,7 @@ class BrowserTest {
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=&page=3", "/dispositifs/" + cpts, "/dispositifs/" + strasbourg,
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
                 "/territoires/departements/38?kind=CPTS", "/territoires/communes/97502", "/recherche?q=Vaujany", "/mentions-legales",
+                "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016", "/recherche?q=Arzay",
                 "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
                 "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en");
