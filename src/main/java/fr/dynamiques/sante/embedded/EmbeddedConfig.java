@@ -29,8 +29,16 @@ public interface EmbeddedConfig {
     /** The Java OpenSearch runs on (17 or 21): the directory's own when unset. */
     Optional<Path> opensearchJavaHome();
 
+    /** Heap of each OpenSearch node. */
     @WithDefault("512m")
     String opensearchHeap();
+
+    /**
+     * How many OpenSearch nodes form the embedded engine (on loopback). With several, indexes carry one replica and one
+     * node may stop while search and indexing go on; three keep a cluster manager when one is down.
+     */
+    @WithDefault("1")
+    int opensearchNodes();
 
     @WithDefault("180")
     int startTimeoutSeconds();

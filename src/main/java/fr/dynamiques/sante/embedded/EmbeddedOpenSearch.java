@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,24 +13,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.jboss.logging.Logger;
 
 /**
- * A real OpenSearch node (the minimal distribution unpacked from Maven Central at build time),
- * run as a child process on loopback. OpenSearch refuses to run as root: as root it is started in a
- * fresh user namespace ({@code unshare -U}), where it is not root and needs no system user.
+ * A real OpenSearch engine (the minimal distribution unpacked from Maven Central at build time) of one or more nodes,
+ * each a child process on loopback. One node runs alone ({@code discovery.type=single-node}); several form a cluster
+ * that elects its manager among themselves, so that one node may stop while search and indexing go on. OpenSearch
+ * refuses to run as root: as root it is started in a fresh user namespace ({@code unshare -U}), where it is not root
+ * and needs no system user.
  */
 public final class EmbeddedOpenSearch implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedOpenSearch.class);
+    private static final String CLUSTER = "directory-embedded";
 
-    private final Process process;
-    private final int port;
+    /** One node: what starts it again after a stop (same ports, same data). */
+    private static final class Node {
+        final String name;
+        final int httpPort;
+        final ProcessBuilder builder;
+        final Path consoleLog;
+        volatile Process process;
 
-    private EmbeddedOpenSearch(Process process, int port) {
-        this.process = process;
-        this.port = port;
+        Node(String name, int httpPort, ProcessBuilder builder, Path consoleLog) {
+            this.name = name;
+            this.httpPort = httpPort;
+            this.builder = builder;
+            this.consoleLog = consoleLog;
+        }
+    }
+
+    private final List<Node> nodes;
+    private final Duration startTimeout;
+
+    private EmbeddedOpenSearch(List<Node> nodes, Duration startTimeout) {
+        this.nodes = nodes;
+        this.startTimeout = startTimeout;
     }
 
     public static EmbeddedOpenSearch start(EmbeddedSettings settings, Path dataDir) throws IOException {
@@ -39,48 +61,69 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             throw new IllegalStateException("No OpenSearch distribution at " + home
                     + ": build the project first (./mvnw package) or set directory.embedded.opensearch-home");
         }
-        Path data = Files.createDirectories(dataDir.resolve("data"));
-        Path logs = Files.createDirectories(dataDir.resolve("logs"));
-        Path config = copyConfig(home.resolve("config"), dataDir.resolve("config"));
-        Path pidFile = dataDir.resolve("opensearch.pid");
-        ProcessTree.stopStale(pidFile, "org.opensearch.bootstrap.OpenSearch");
-
-        int port = FreePort.find();
-        List<String> command = new ArrayList<>();
-        if (Root.isRoot()) {
-            command.addAll(List.of("unshare", "-U"));
+        int count = settings.openSearchNodes();
+        List<Integer> transportPorts = new ArrayList<>();
+        List<Integer> httpPorts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            httpPorts.add(FreePort.find());
+            transportPorts.add(FreePort.find());
         }
-        command.addAll(List.of(launcher.toString(),
-                "-p", pidFile.toAbsolutePath().toString(),
-                "-E", "cluster.name=directory-embedded",
-                "-E", "node.name=directory",
-                "-E", "discovery.type=single-node",
-                "-E", "network.host=127.0.0.1",
-                "-E", "http.port=" + port,
-                "-E", "transport.port=" + FreePort.find(),
-                "-E", "path.data=" + data.toAbsolutePath(),
-                "-E", "path.logs=" + logs.toAbsolutePath(),
-                "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-                "-E", "action.auto_create_index=false"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
-        builder.environment().put("OPENSEARCH_PATH_CONF", config.toAbsolutePath().toString());
-        builder.environment().put("OPENSEARCH_JAVA_HOME", settings.openSearchJavaHome().toString());
-        builder.environment().put("OPENSEARCH_JAVA_OPTS",
-                "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
+        List<String> names = IntStream.rangeClosed(1, count).mapToObj(i -> count == 1 ? "directory" : "directory-" + i).toList();
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // One node keeps the layout of the single-node engine (data, logs, config under dataDir): existing data stays.
+            Path nodeDir = count == 1 ? dataDir : dataDir.resolve(names.get(i));
+            Path data = Files.createDirectories(nodeDir.resolve("data"));
+            Path logs = Files.createDirectories(nodeDir.resolve("logs"));
+            Path config = copyConfig(home.resolve("config"), nodeDir.resolve("config"));
+            Path pidFile = nodeDir.resolve("opensearch.pid");
+            ProcessTree.stopStale(pidFile, "org.opensearch.bootstrap.OpenSearch");
+
+            List<String> command = new ArrayList<>();
+            if (Root.isRoot()) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(launcher.toString(),
+                    "-p", pidFile.toAbsolutePath().toString(),
+                    "-E", "cluster.name=" + CLUSTER,
+                    "-E", "node.name=" + names.get(i),
+                    "-E", "network.host=127.0.0.1",
+                    "-E", "http.port=" + httpPorts.get(i),
+                    "-E", "transport.port=" + transportPorts.get(i),
+                    "-E", "path.data=" + data.toAbsolutePath(),
+                    "-E", "path.logs=" + logs.toAbsolutePath(),
+                    "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
+                    "-E", "action.auto_create_index=false"));
+            if (count == 1) {
+                command.addAll(List.of("-E", "discovery.type=single-node"));
+            } else {
+                command.addAll(List.of(
+                        "-E", "discovery.seed_hosts=" + transportPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")),
+                        "-E", "cluster.initial_cluster_manager_nodes=" + String.join(",", names)));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
+            builder.environment().put("OPENSEARCH_PATH_CONF", config.toAbsolutePath().toString());
+            builder.environment().put("OPENSEARCH_JAVA_HOME", settings.openSearchJavaHome().toString());
+            builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
+            nodes.add(new Node(names.get(i), httpPorts.get(i), builder, logs.resolve("console.log")));
+        }
 
         Instant started = Instant.now();
-        EmbeddedOpenSearch node = new EmbeddedOpenSearch(builder.start(), port);
+        EmbeddedOpenSearch engine = new EmbeddedOpenSearch(nodes, settings.startTimeout());
         try {
-            node.awaitHealthy(settings.startTimeout(), logs.resolve("console.log"));
+            for (Node node : nodes) {
+                node.process = node.builder.start();
+            }
+            engine.awaitHealthy(count, "yellow");
         } catch (RuntimeException e) {
-            node.close();
+            engine.close();
             throw e;
         }
-        LOG.infof("Embedded OpenSearch ready on 127.0.0.1:%d in %d ms (data: %s)", port,
-                Duration.between(started, Instant.now()).toMillis(), data.toAbsolutePath());
-        return node;
+        LOG.infof("Embedded OpenSearch ready on %s (%d node%s) in %d ms (data: %s)", engine.hosts(), count, count == 1 ? "" : "s",
+                Duration.between(started, Instant.now()).toMillis(), dataDir.toAbsolutePath());
+        return engine;
     }
 
     /**
@@ -101,39 +144,69 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         return target;
     }
 
+    /** Every node's HTTP address, comma-separated: what Hibernate Search is given (it fails over between them). */
     public String hosts() {
-        return "127.0.0.1:" + port;
+        return nodes.stream().map(n -> "127.0.0.1:" + n.httpPort).collect(Collectors.joining(","));
     }
 
+    /** The first node's process. */
     public long pid() {
-        return process.pid();
+        return nodes.get(0).process.pid();
     }
 
-    private void awaitHealthy(Duration timeout, Path consoleLog) {
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Stops one node (0-based), as an operator would: the others go on. */
+    public void stopNode(int index) {
+        Node node = nodes.get(index);
+        ProcessTree.stop(node.process.toHandle(), 30);
+        LOG.infof("Embedded OpenSearch node %s stopped", node.name);
+    }
+
+    /** Starts a stopped node again, on its ports and data, and waits until it is back in the cluster. */
+    public void restartNode(int index) {
+        Node node = nodes.get(index);
+        try {
+            node.process = node.builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch node " + node.name + " could not start again", e);
+        }
+        awaitHealthy(nodes.size(), "yellow");
+        LOG.infof("Embedded OpenSearch node %s back in the cluster", node.name);
+    }
+
+    /** Waits until the cluster has all its nodes and every index at this status (yellow, green). */
+    private void awaitHealthy(int expectedNodes, String status) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(
-                        URI.create("http://" + hosts() + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = Instant.now().plus(startTimeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("OpenSearch exited with code " + process.exitValue()
-                        + "; see " + consoleLog.toAbsolutePath());
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+            for (Node node : nodes) {
+                if (node.process != null && !node.process.isAlive() && node.process.exitValue() != 143) {
+                    throw new IllegalStateException("OpenSearch node " + node.name + " exited with code " + node.process.exitValue()
+                            + "; see " + node.consoleLog.toAbsolutePath());
                 }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for OpenSearch", e);
+            }
+            for (Node node : nodes) {
+                HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort
+                        + "/_cluster/health?wait_for_status=" + status + "&wait_for_nodes=" + expectedNodes + "&timeout=2s"))
+                        .timeout(Duration.ofSeconds(5)).build();
+                try {
+                    if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // Not listening yet.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for OpenSearch", e);
+                }
             }
             sleep(250);
         }
-        throw new IllegalStateException("OpenSearch not healthy after " + timeout.toSeconds() + " s; see "
-                + consoleLog.toAbsolutePath());
+        throw new IllegalStateException("OpenSearch not " + status + " with " + expectedNodes + " node(s) after "
+                + startTimeout.toSeconds() + " s; see " + nodes.get(0).consoleLog.toAbsolutePath());
     }
 
     private static void sleep(long millis) {
@@ -146,6 +219,6 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
 
     @Override
     public void close() {
-        ProcessTree.stop(process.toHandle(), 30);
+        nodes.parallelStream().filter(n -> n.process != null).forEach(n -> ProcessTree.stop(n.process.toHandle(), 30));
     }
 }

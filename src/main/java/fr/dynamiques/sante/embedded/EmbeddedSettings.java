@@ -13,7 +13,13 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * naming: {@code directory.embedded.data-dir} or {@code DIRECTORY_EMBEDDED_DATA_DIR}.
  */
 public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHome, Path openSearchJavaHome,
-                               String openSearchHeap, Duration startTimeout) {
+                               String openSearchHeap, int openSearchNodes, Duration startTimeout) {
+
+    public EmbeddedSettings {
+        if (openSearchNodes < 1) {
+            throw new IllegalArgumentException("directory.embedded.opensearch-nodes must be 1 or more, not " + openSearchNodes);
+        }
+    }
 
     public static final String DATASOURCE_URL = "quarkus.datasource.jdbc.url";
     public static final String SEARCH_HOSTS = "quarkus.hibernate-search-orm.elasticsearch.hosts";
@@ -23,11 +29,16 @@ public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHom
                 .withValidateUnknown(false).build().getConfigMapping(EmbeddedConfig.class);
         return new EmbeddedSettings(config.enabled(), config.dataDir(), config.opensearchHome(),
                 config.opensearchJavaHome().orElse(Path.of(System.getProperty("java.home"))), config.opensearchHeap(),
-                Duration.ofSeconds(config.startTimeoutSeconds()));
+                config.opensearchNodes(), Duration.ofSeconds(config.startTimeoutSeconds()));
     }
 
     public EmbeddedSettings withDataDir(Path dir) {
-        return new EmbeddedSettings(enabled, dir, openSearchHome, openSearchJavaHome, openSearchHeap, startTimeout);
+        return new EmbeddedSettings(enabled, dir, openSearchHome, openSearchJavaHome, openSearchHeap, openSearchNodes, startTimeout);
+    }
+
+    /** Another shape of search engine: how many nodes, and each one's heap. */
+    public EmbeddedSettings withOpenSearch(int nodes, String heap) {
+        return new EmbeddedSettings(enabled, dataDir, openSearchHome, openSearchJavaHome, heap, nodes, startTimeout);
     }
 
     /** True when the operator points the application at an external database. */

@@ -20,29 +20,34 @@ import org.eclipse.microprofile.health.Readiness;
 public class SearchEngineReadiness implements HealthCheck {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final URI health;
+    /** One per node given: a node down is not the engine down while another answers. */
+    private final List<URI> health;
 
     SearchEngineReadiness(
             @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.hosts", defaultValue = "localhost:9200")
             List<String> hosts,
             @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.protocol", defaultValue = "http")
             String protocol) {
-        this.health = URI.create(protocol + "://" + hosts.get(0) + "/_cluster/health");
+        this.health = hosts.stream().map(host -> URI.create(protocol + "://" + host.strip() + "/_cluster/health")).toList();
     }
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("search-engine").withData("url", health.toString());
-        try {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            boolean usable = answer.statusCode() == 200 && !answer.body().contains("\"status\":\"red\"");
-            return response.status(usable).withData("httpStatus", answer.statusCode()).build();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
+        String error = null;
+        for (URI url : health) {
+            var response = HealthCheckResponse.named("search-engine").withData("url", url.toString());
+            try {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                boolean usable = answer.statusCode() == 200 && !answer.body().contains("\"status\":\"red\"");
+                return response.status(usable).withData("httpStatus", answer.statusCode()).build();
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return response.down().withData("error", e.getClass().getSimpleName()).build();
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName(); // this node is down: ask the next
             }
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
         }
+        return HealthCheckResponse.named("search-engine").withData("url", health.toString()).down().withData("error", error).build();
     }
 }

@@ -35,7 +35,8 @@ public class ReindexResource {
     @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reindexing.Status.class)))
     @Operation(operationId = "startReindex", summary = "Rebuild the scheme index from the database",
             description = "Runs in the background (202); GET tells its progress. 409 while a rebuild runs. "
-                    + "Search answers partially until it completes.")
+                    + "The new index is built beside the live one and swapped in atomically when complete: search keeps answering "
+                    + "from the live index meanwhile.")
     public Response start() {
         return Response.accepted(reindexing.start()).location(URI.create("/api/v1/admin/reindex")).build();
     }

@@ -12,13 +12,17 @@ import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Rebuilds the scheme index from the database on demand, in the background, one rebuild at a time, and
- * tells how far it got. Writes during a rebuild are not lost: the outbox indexes them after it.
+ * tells how far it got. The new index is built beside the live one and swapped in when complete ({@link IndexRollover}):
+ * search keeps answering from the live index meanwhile. Writes during a rebuild go to the new index (the outbox
+ * indexes them there), so none is lost by the swap.
  */
 @ApplicationScoped
 public class Reindexing {
@@ -36,6 +40,7 @@ public class Reindexing {
     }
 
     private final SearchMapping mapping;
+    private final ObjectMapper json;
     private final AtomicLong indexed = new AtomicLong();
     private volatile State state = State.IDLE;
     private volatile Instant startedAt;
@@ -44,8 +49,9 @@ public class Reindexing {
     private volatile String error;
     private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
-    Reindexing(SearchMapping mapping) {
+    Reindexing(SearchMapping mapping, ObjectMapper json) {
         this.mapping = mapping;
+        this.json = json;
     }
 
     /** Starts a rebuild; 409 while one runs. */
@@ -59,13 +65,32 @@ public class Reindexing {
         finishedAt = null;
         startedAt = Instant.now();
         state = State.RUNNING;
+        IndexRollover rollover;
+        try {
+            rollover = IndexRollover.start(mapping, json);
+        } catch (RuntimeException e) {
+            finish(e);
+            throw e;
+        }
         running = mapping.scope(Scheme.class).massIndexer()
-                // Recreating the index replaces a purge, which the embedded minimal OpenSearch cannot do.
-                .dropAndCreateSchemaOnStart(true).purgeAllOnStart(false)
+                // Into the new, empty index: nothing to drop or purge (search reads the live one meanwhile).
+                .dropAndCreateSchemaOnStart(false).purgeAllOnStart(false)
                 .threadsToLoadObjects(2).batchSizeToLoadObjects(200)
                 .monitor(new Progress())
                 .start()
-                .whenComplete((done, failure) -> finish(failure))
+                .whenComplete((done, failure) -> {
+                    Throwable outcome = failure;
+                    try {
+                        if (failure == null) {
+                            rollover.commit();
+                        } else {
+                            rollover.rollback();
+                        }
+                    } catch (RuntimeException e) {
+                        outcome = failure == null ? e : failure;
+                    }
+                    finish(outcome);
+                })
                 .toCompletableFuture();
         return status();
     }

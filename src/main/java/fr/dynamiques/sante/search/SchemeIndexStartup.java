@@ -11,6 +11,8 @@ import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.runtime.StartupEvent;
 
@@ -27,14 +29,17 @@ class SchemeIndexStartup {
     private final SearchMapping mapping;
     private final SearchSession session;
     private final Reindexing reindexing;
+    private final ObjectMapper json;
 
-    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing) {
+    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json) {
         this.mapping = mapping;
         this.session = session;
         this.reindexing = reindexing;
+        this.json = json;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
+        IndexRollover.recover(mapping, json);
         rebuildIfLost();
     }
 

@@ -20,6 +20,13 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
 
     private Path dataDir;
     private EmbeddedServices services;
+    /** Init args of a test class that wants another engine: {@code opensearch-nodes}, {@code opensearch-heap}. */
+    private Map<String, String> args = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        args = initArgs;
+    }
 
     public static EmbeddedServices current() {
         return current;
@@ -32,7 +39,12 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        services = EmbeddedServices.startMissing(EmbeddedSettings.fromEnvironment().withDataDir(dataDir));
+        EmbeddedSettings settings = EmbeddedSettings.fromEnvironment().withDataDir(dataDir);
+        if (args.containsKey("opensearch-nodes")) {
+            settings = settings.withOpenSearch(Integer.parseInt(args.get("opensearch-nodes")),
+                    args.getOrDefault("opensearch-heap", settings.openSearchHeap()));
+        }
+        services = EmbeddedServices.startMissing(settings);
         current = services;
         return services.configuration();
     }
