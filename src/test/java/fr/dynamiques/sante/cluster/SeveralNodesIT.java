@@ -1,0 +1,259 @@
+package fr.dynamiques.sante.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.dynamiques.sante.embedded.EmbeddedServices;
+import fr.dynamiques.sante.embedded.EmbeddedSettings;
+import fr.dynamiques.sante.embedded.FreePort;
+
+/**
+ * Two directory processes (the packaged application) on one PostgreSQL and one search engine, as behind a load
+ * balancer: writes through both are indexed; tokens, sessions, figures and the sign-in throttle are the same on
+ * either; and when one is killed (SIGKILL) in the middle of writes, no acknowledged write is lost and the survivor
+ * indexes the dead node's pending events within 20 s.
+ */
+class SeveralNodesIT {
+
+    private static final String TOKEN = "several-nodes-admin-token";
+    private static final Duration TAKEOVER = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static Path dataDir;
+    private static EmbeddedServices services;
+    private static Node a;
+    private static Node b;
+
+    /** One directory process, and where it answers. */
+    private record Node(String name, Process process, String base) {
+    }
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        dataDir = Files.createTempDirectory("directory-nodes-");
+        services = EmbeddedServices.start(EmbeddedSettings.fromEnvironment().withDataDir(dataDir.resolve("services")), true, true);
+        a = start("node-a");   // migrates the schema and loads the referential
+        b = start("node-b");   // joins: finds both done
+    }
+
+    @AfterAll
+    static void stopAll() {
+        for (Node node : new Node[] {a, b}) {
+            if (node != null) {
+                node.process().destroy();
+            }
+        }
+        for (Node node : new Node[] {a, b}) {
+            if (node != null) {
+                try {
+                    node.process().waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void twoNodesServeTheSameDirectoryAndOneSurvivesTheOthersDeath() throws Exception {
+        // Writes through both nodes, each indexed and searchable on both.
+        for (int i = 0; i < 5; i++) {
+            create(a, "node-a-" + i);
+            create(b, "node-b-" + i);
+        }
+        awaitSearchable(a, 10, Duration.ofSeconds(20));
+        assertThat(total(b)).isEqualTo(10);
+
+        // A token issued on one node works on the other; so does a session opened on one.
+        JsonNode account = json(send(a, "POST", "/api/v1/users", Map.of("email", "ars@example.org", "displayName", "ARS",
+                "role", "ADMIN", "password", "un mot de passe assez long"), TOKEN), 201);
+        JsonNode issued = json(send(a, "POST", "/api/v1/users/" + account.get("id").asLong() + "/tokens",
+                Map.of("label", "nodes"), TOKEN), 201);
+        assertThat(send(b, "GET", "/api/v1/users/" + account.get("id").asLong(), null, issued.get("token").asText()).statusCode())
+                .isEqualTo(200);
+        String session = signIn(a, "ars@example.org", "un mot de passe assez long");
+        HttpResponse<String> space = HTTP.send(HttpRequest.newBuilder(URI.create(b.base() + "/espace"))
+                .header("Cookie", "session=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(space.statusCode()).isEqualTo(200);
+
+        // The same figures on both.
+        assertThat(body(send(b, "GET", "/api/v1/coverage?level=region", null, null)))
+                .isEqualTo(body(send(a, "GET", "/api/v1/coverage?level=region", null, null)));
+        // Failed sign-ins count on every node: four on A, one on B, and the next on either is refused.
+        for (int i = 0; i < 4; i++) {
+            assertThat(signInStatus(a, "ars@example.org", "wrong password " + i)).isEqualTo(401);
+        }
+        assertThat(signInStatus(b, "ars@example.org", "wrong password 4")).isEqualTo(401);
+        assertThat(signInStatus(a, "ars@example.org", "un mot de passe assez long")).isEqualTo(429);
+        assertThat(signInStatus(b, "ars@example.org", "un mot de passe assez long")).isEqualTo(429);
+
+        // B is killed while writes go through it; every write it acknowledged is kept and indexed by A.
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 0; writing.get(); i++) {
+                try {
+                    if (send(b, "POST", "/api/v1/schemes", scheme("killed-" + i), TOKEN).statusCode() == 201) {
+                        acknowledged.add("killed-" + i);
+                    }
+                } catch (IOException e) {
+                    return; // B is gone
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        while (acknowledged.size() < 30) {
+            Thread.sleep(20);
+        }
+        b.process().destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the other agents
+        Instant killed = Instant.now();
+        b.process().waitFor();
+        writing.set(false);
+        writer.join();
+
+        long expected = 10 + acknowledged.size();
+        awaitSearchable(a, expected, TAKEOVER.plusSeconds(10));
+        Duration takeover = Duration.between(killed, Instant.now());
+        System.out.printf("SeveralNodesIT: %d writes acknowledged by the killed node; all searchable on the survivor %d ms after the kill%n",
+                acknowledged.size(), takeover.toMillis());
+        assertThat(takeover).isLessThanOrEqualTo(TAKEOVER);
+        for (String ref : acknowledged) {
+            assertThat(json(send(a, "GET", "/api/v1/schemes?ref=" + ref, null, null), 200).get("total").asInt()).as(ref).isEqualTo(1);
+        }
+    }
+
+    private static Node start(String name) throws Exception {
+        int port = FreePort.find();
+        Map<String, String> config = services.configuration();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Ddirectory.admin-token=" + TOKEN,
+                "-Ddirectory.demo-data.enabled=false", "-Xmx512m",
+                "-jar", System.getProperty("directory.it.application", "target/quarkus-app/quarkus-run.jar")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve(name + ".log").toFile()).start();
+        Node node = new Node(name, process, "http://127.0.0.1:" + port);
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as(name + " exited; see " + dataDir.resolve(name + ".log")).isTrue();
+            try {
+                if (send(node, "GET", "/q/health/ready", null, null).statusCode() == 200) {
+                    return node;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready in 180 s; see " + dataDir.resolve(name + ".log"));
+    }
+
+    private static Map<String, Object> scheme(String ref) {
+        return Map.of("ref", ref, "name", "CLSM " + ref, "kind", "CLSM", "status", "ACTIVE",
+                "perimeter", Map.of("communes", List.of("38185")));
+    }
+
+    private static void create(Node node, String ref) throws Exception {
+        json(send(node, "POST", "/api/v1/schemes", scheme(ref), TOKEN), 201);
+    }
+
+    private static long total(Node node) throws Exception {
+        return json(send(node, "GET", "/api/v1/search?size=1", null, null), 200).get("total").asLong();
+    }
+
+    /** Waits until search on this node counts this many schemes; answers how long it took. */
+    private static Duration awaitSearchable(Node node, long expected, Duration timeout) throws Exception {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
+            if (total(node) >= expected) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Search on " + node.name() + " counts " + total(node) + ", not " + expected + ", after " + timeout);
+    }
+
+    private static String signIn(Node node, String email, String password) throws Exception {
+        HttpResponse<String> answer = postSignIn(node, email, password);
+        assertThat(answer.statusCode()).isEqualTo(303);
+        Matcher cookie = Pattern.compile("session=([^;]+)").matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
+        assertThat(cookie.find()).isTrue();
+        return cookie.group(1);
+    }
+
+    private static int signInStatus(Node node, String email, String password) throws Exception {
+        return postSignIn(node, email, password).statusCode();
+    }
+
+    /** As a browser does: the form's token from the form and its cookie, the page's origin. */
+    private static HttpResponse<String> postSignIn(Node node, String email, String password) throws Exception {
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/connexion")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        String formCookie = form.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).findFirst().orElseThrow();
+        String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/connexion")).header("Cookie", formCookie)
+                .header("Origin", node.base()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(Node node, String method, String path, Object body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> answer, int status) throws IOException {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        return JSON.readTree(answer.body());
+    }
+
+    private static String body(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+}
