@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
@@ -28,10 +30,11 @@ import fr.dynamiques.sante.scheme.Scheme;
 
 /**
  * A scheme index built beside the live one, then swapped in with one atomic alias change: search reads the old index
- * (its read alias) until the new one is complete. Hibernate Search names its indexes {@code schemes-00000N} behind a
+ * (its read alias) until the new one is complete. Hibernate Search names its indexes {@code scheme-00000N} behind a
  * write and a read alias; a rollover on the write alias creates the next one with the mapping expected now, and moves
- * only the write alias there (live writes and the rebuild go to the new index). Committing moves the read alias in one
- * atomic change, then drops the old index; rolling back drops the new one and gives the write alias back.
+ * only the write alias there (live writes and the rebuild go to the new index). Committing makes the new index
+ * searchable, moves the read alias in one atomic change, then drops the old index; rolling back drops the new one and
+ * gives the write alias back.
  */
 final class IndexRollover {
 
@@ -64,6 +67,8 @@ final class IndexRollover {
             ObjectNode body = (ObjectNode) json.readTree(bodies.get(0));
             // No alias copied: the read alias must not reach the new index before it is complete.
             body.putObject("aliases");
+            // Nobody searches it before the swap: no periodic refresh while it fills (the engine's CPU goes to indexing).
+            body.withObject("/settings/index").put("refresh_interval", "-1");
             JsonNode answer = send(client, json, "POST", "/" + index.writeName() + "/_rollover", body);
             IndexRollover rollover = new IndexRollover(client, json, index, answer.get("old_index").asText(), answer.get("new_index").asText());
             LOG.infof("Scheme index rollover: building %s beside %s, which search keeps reading", rollover.newIndex, rollover.oldIndex);
@@ -78,20 +83,28 @@ final class IndexRollover {
      * once the searches that had already reached it are answered (dropped at once, they fail with "all shards failed").
      */
     void commit() {
+        try {
+            // Back to the engine's default refresh (a second), then everything written so far made searchable.
+            ObjectNode settings = json.createObjectNode();
+            settings.withObject("/index").putNull("refresh_interval");
+            send(client, json, "PUT", "/" + newIndex + "/_settings", settings);
+            send(client, json, "POST", "/" + newIndex + "/_refresh", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Scheme index rollover: the new index could not be made searchable", e);
+        }
         changeAliases(List.of(
                 action("add", Map.of("index", newIndex, "alias", index.readName(), "is_write_index", "false")),
                 action("remove", Map.of("index", oldIndex, "alias", index.readName())),
                 action("remove", Map.of("index", oldIndex, "alias", index.writeName()))));
         LOG.infof("Scheme index rollover committed: search reads %s", newIndex);
-        try {
-            Thread.sleep(IN_FLIGHT_SEARCHES.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        CompletableFuture.runAsync(this::dropOld, CompletableFuture.delayedExecutor(IN_FLIGHT_SEARCHES.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void dropOld() {
         try {
             send(client, json, "DELETE", "/" + oldIndex, null);
-        } catch (IOException e) {
-            // Harmless: nothing reads or writes it any more; the next rebuild's recovery does not touch it either.
+        } catch (IOException | RuntimeException e) {
+            // Harmless: nothing reads or writes it any more.
             LOG.warnf("Scheme index rollover: the old index %s could not be dropped (%s)", oldIndex, e.getMessage());
         }
     }

@@ -70,9 +70,13 @@ class ZeroDowntimeReindexTest {
             assertThat(counts[0]).isGreaterThanOrEqualTo(all);
             assertThat(counts[1]).isGreaterThanOrEqualTo(sante);
         });
-        // Search now reads the new index; the old one is gone.
+        // Search now reads the new index; the old one is dropped once the searches sent to it are answered.
         String after = readIndex();
         assertThat(after).isNotEqualTo(before);
+        Instant dropped = Instant.now().plusSeconds(10);
+        while (engine("/_cat/indices/scheme-*?h=index").strip().lines().count() > 1 && Instant.now().isBefore(dropped)) {
+            Thread.sleep(100);
+        }
         assertThat(engine("/_cat/indices/scheme-*?h=index").strip().lines().toList()).containsExactly(after);
     }
 
