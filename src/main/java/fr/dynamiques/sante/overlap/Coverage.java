@@ -182,7 +182,7 @@ public class Coverage {
      * Every place of the area (commune, or arrondissement in place of its city) with the number of schemes of these
      * kinds (any kind when empty) and statuses covering it, 0 for a white zone: what a map of the area colours.
      */
-    public Map<String, Integer> schemesByCommune(Area area, List<String> kinds, List<String> statuses) {
+    public Map<String, Integer> schemesByPlace(Area area, List<String> kinds, List<String> statuses) {
         Query query = em.createNativeQuery("""
                 select c.code, coalesce(sum(cc.schemes), 0) from place c
                 left join commune_coverage cc on cc.commune_code = c.code and cc.schemes > 0 %s

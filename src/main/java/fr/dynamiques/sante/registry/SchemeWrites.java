@@ -217,7 +217,7 @@ public class SchemeWrites {
         scheme.perimeterCommunes = new ArrayList<>(communes);
         scheme.perimeterArrondissements = new ArrayList<>(arrondissements);
         scheme.perimeterEpcis = new ArrayList<>(epcis);
-        new SchemeWriter(cog, person -> { }, organisation -> false).resolvePerimeter(scheme);
+        SchemeWriter.resolvePerimeter(scheme, cog);
         ObjectNode after = withPlaces(audit.snapshot(scheme), scheme);
         if (before.equals(after)) {
             return false;

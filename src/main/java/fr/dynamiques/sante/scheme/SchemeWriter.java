@@ -124,14 +124,14 @@ public final class SchemeWriter {
         scheme.perimeterEpcis = distinct(perimeter.epcisOrEmpty());
         scheme.perimeterDepartments = distinct(perimeter.departmentsOrEmpty());
         scheme.perimeterArrondissements = distinct(perimeter.arrondissementsOrEmpty());
-        resolvePerimeter(scheme);
+        resolvePerimeter(scheme, cog);
     }
 
     /**
      * The places the declared perimeter covers, with their population and départements, from the referential in
      * memory: after a write, and after a new COG (the same declaration may then cover other places).
      */
-    public void resolvePerimeter(Scheme scheme) {
+    public static void resolvePerimeter(Scheme scheme, CogSnapshot cog) {
         Set<String> covered = cog.resolve(scheme.perimeterCommunes, scheme.perimeterArrondissements, scheme.perimeterEpcis,
                 scheme.perimeterDepartments);
         // Keep the collection instance: Hibernate then writes only the places that changed.

@@ -92,10 +92,10 @@ final class IndexRollover {
         } catch (IOException e) {
             throw new UncheckedIOException("Scheme index rollover: the new index could not be made searchable", e);
         }
-        changeAliases(List.of(
-                action("add", Map.of("index", newIndex, "alias", index.readName(), "is_write_index", "false")),
-                action("remove", Map.of("index", oldIndex, "alias", index.readName())),
-                action("remove", Map.of("index", oldIndex, "alias", index.writeName()))));
+        changeAliases(client, json, List.of(
+                action(json, "add", Map.of("index", newIndex, "alias", index.readName(), "is_write_index", "false")),
+                action(json, "remove", Map.of("index", oldIndex, "alias", index.readName())),
+                action(json, "remove", Map.of("index", oldIndex, "alias", index.writeName()))));
         LOG.infof("Scheme index rollover committed: search reads %s", newIndex);
         CompletableFuture.runAsync(this::dropOld, CompletableFuture.delayedExecutor(IN_FLIGHT_SEARCHES.toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -111,9 +111,9 @@ final class IndexRollover {
 
     /** Back to the live index for writes too; the new index is dropped. */
     void rollback() {
-        changeAliases(List.of(
-                action("add", Map.of("index", oldIndex, "alias", index.writeName(), "is_write_index", "true")),
-                action("remove_index", Map.of("index", newIndex))));
+        changeAliases(client, json, List.of(
+                action(json, "add", Map.of("index", oldIndex, "alias", index.writeName(), "is_write_index", "true")),
+                action(json, "remove_index", Map.of("index", newIndex))));
         LOG.warnf("Scheme index rollover rolled back: %s dropped, %s kept", newIndex, oldIndex);
     }
 
@@ -141,11 +141,10 @@ final class IndexRollover {
             if (read.size() != 1 || leftovers.isEmpty()) {
                 return false;
             }
-            IndexRollover interrupted = new IndexRollover(client, json, index, read.get(0), leftovers.get(0));
             List<ObjectNode> actions = new ArrayList<>();
-            actions.add(interrupted.action("add", Map.of("index", read.get(0), "alias", index.writeName(), "is_write_index", "true")));
-            leftovers.forEach(name -> actions.add(interrupted.action("remove_index", Map.of("index", name))));
-            interrupted.changeAliases(actions);
+            actions.add(action(json, "add", Map.of("index", read.get(0), "alias", index.writeName(), "is_write_index", "true")));
+            leftovers.forEach(name -> actions.add(action(json, "remove_index", Map.of("index", name))));
+            changeAliases(client, json, actions);
             LOG.warnf("Scheme index: an interrupted rebuild left %s; dropped, search and writes on %s", leftovers, read.get(0));
             return true;
         } catch (IOException e) {
@@ -157,7 +156,7 @@ final class IndexRollover {
         return mapping.indexedEntity(Scheme.class).indexManager().unwrap(ElasticsearchIndexManager.class).descriptor();
     }
 
-    private void changeAliases(List<ObjectNode> actions) {
+    private static void changeAliases(RestClient client, ObjectMapper json, List<ObjectNode> actions) {
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("actions");
         actions.forEach(list::add);
@@ -168,7 +167,7 @@ final class IndexRollover {
         }
     }
 
-    private ObjectNode action(String name, Map<String, String> parameters) {
+    private static ObjectNode action(ObjectMapper json, String name, Map<String, String> parameters) {
         ObjectNode action = json.createObjectNode();
         ObjectNode inner = action.putObject(name);
         parameters.forEach((key, value) -> {

@@ -194,7 +194,7 @@ public class TerritoryPage {
         Area mapped = commune == null ? area
                 : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
                 : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
-        Map<String, Integer> counts = coverage.schemesByCommune(mapped, kinds, SchemeStatus.AT_WORK);
+        Map<String, Integer> counts = coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK);
         CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code));
         TerritoryStack stack = overlaps.stack(area, List.of(), List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
