@@ -418,7 +418,7 @@ def print_side_by_side(results):
     row("first start: services / COG load / territory indexing / until ready (s)",
         lambda r: f"{r['first start']['services']:.1f} / {r['first start'].get('COG load', 0):.1f} / "
                   f"{r['first start'].get('territory indexing', 0):.1f} / {r['first start']['services'] + r['first start']['application']:.1f}")
-    row("later start: services / application once they are up (s)",
+    row("later start: services / application after the services' ready line (s; launch to ready: startup.py)",
         lambda r: f"{r['start']['services']:.1f} / **{r['start']['application']:.2f}**")
     row("resident memory: application / PostgreSQL (PSS) / engine (MB)",
         lambda r: f"{r['memory']['application']:.0f} / {r['memory']['PostgreSQL']:.0f} / {r['memory']['engine']:.0f}")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
@@ -120,29 +121,40 @@ final class IndexRollover {
     /**
      * After a crash in the middle of a rollover, the write alias may point at an index search does not read: it is
      * dropped and the write alias given back to the index search reads (writes since then are in the outbox's past; the
-     * start-up check rebuilds if the index then lacks schemes). True when something had to be repaired.
+     * start-up check rebuilds if the index then lacks schemes). A process stopped in the seconds between a commit and the
+     * drop of the old index leaves that index without any alias: it is dropped too. True when something had to be repaired.
      */
     static boolean recover(SearchMapping mapping, ObjectMapper json) {
         RestClient client = mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class);
         ElasticsearchIndexDescriptor index = descriptor(mapping);
         try {
-            JsonNode aliases = send(client, json, "GET", "/" + index.readName() + "," + index.writeName() + "/_alias", null);
+            // Every index of this name, aliased or not: Hibernate Search numbers them "scheme-000001", "scheme-000002"...
+            JsonNode aliases = send(client, json, "GET", "/" + index.hibernateSearchName() + "-*/_alias", null);
+            Pattern numbered = Pattern.compile(Pattern.quote(index.hibernateSearchName()) + "-\\d{6}");
             List<String> read = new ArrayList<>();
             List<String> written = new ArrayList<>();
+            List<String> orphans = new ArrayList<>();
             aliases.fields().forEachRemaining(e -> {
-                if (e.getValue().path("aliases").has(index.readName())) {
+                JsonNode its = e.getValue().path("aliases");
+                if (its.has(index.readName())) {
                     read.add(e.getKey());
                 }
-                if (e.getValue().path("aliases").has(index.writeName())) {
+                if (its.has(index.writeName())) {
                     written.add(e.getKey());
                 }
+                if (its.isEmpty() && numbered.matcher(e.getKey()).matches()) {
+                    orphans.add(e.getKey());
+                }
             });
-            List<String> leftovers = written.stream().filter(name -> !read.contains(name)).toList();
+            List<String> leftovers = new ArrayList<>(written.stream().filter(name -> !read.contains(name)).toList());
+            leftovers.addAll(orphans);
             if (read.size() != 1 || leftovers.isEmpty()) {
                 return false;
             }
             List<ObjectNode> actions = new ArrayList<>();
-            actions.add(action(json, "add", Map.of("index", read.get(0), "alias", index.writeName(), "is_write_index", "true")));
+            if (!written.equals(read)) {
+                actions.add(action(json, "add", Map.of("index", read.get(0), "alias", index.writeName(), "is_write_index", "true")));
+            }
             leftovers.forEach(name -> actions.add(action(json, "remove_index", Map.of("index", name))));
             changeAliases(client, json, actions);
             LOG.warnf("Scheme index: an interrupted rebuild left %s; dropped, search and writes on %s", leftovers, read.get(0));

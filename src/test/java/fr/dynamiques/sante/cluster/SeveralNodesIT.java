@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,8 @@ import fr.dynamiques.sante.embedded.FreePort;
  * Two directory processes (the packaged application) on one PostgreSQL and one search engine, as behind a load
  * balancer: writes through both are indexed; tokens, sessions, figures and the sign-in throttle are the same on
  * either; and when one is killed (SIGKILL) in the middle of writes, no acknowledged write is lost, and the survivor
- * takes over the dead node's share of the index events and indexes them within 20 s.
+ * takes over the dead node's share of the index events and indexes them within 20 s. Also the container image's start
+ * (docker/entrypoint.sh) with its class data sharing archive.
  */
 class SeveralNodesIT {
 
@@ -160,16 +162,63 @@ class SeveralNodesIT {
         }
     }
 
+    @Test
+    void theImageEntrypointWritesAClassArchiveAtTheFirstExitAndStartsFromIt() throws Exception {
+        Path archives = Files.createDirectories(dataDir.resolve("cds"));
+        Path earlierBuild = Files.write(archives.resolve("directory-0123456789abcdef.jsa"), new byte[] {1});
+        Node first = startByEntrypoint("entrypoint-first", archives, "");
+        first.process().destroy(); // SIGTERM, as a container stop: the JVM writes the archive as it exits
+        assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<Path> written;
+        try (var files = Files.list(archives)) {
+            written = files.toList();
+        }
+        assertThat(written).doesNotContain(earlierBuild).singleElement().satisfies(archive -> {
+            assertThat(archive.getFileName().toString()).matches("directory-[0-9a-f]{16}\\.jsa");
+            assertThat(Files.size(archive)).isGreaterThan(10_000_000L);
+        });
+        // -Xshare:on: the JVM exits rather than run without the archive, so getting ready proves it was read.
+        Node second = startByEntrypoint("entrypoint-second", archives, "-Xshare:on");
+        second.process().destroy();
+        second.process().waitFor();
+        assertThat(Files.readString(dataDir.resolve("entrypoint-first.log"))).doesNotContain("[warning][cds]");
+        Files.delete(written.get(0)); // 100 MB
+    }
+
     private static Node start(String name) throws Exception {
         int port = FreePort.find();
-        Map<String, String> config = services.configuration();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Ddirectory.admin-token=" + TOKEN,
-                "-Ddirectory.demo-data.enabled=false", "-Xmx512m",
-                "-jar", System.getProperty("directory.it.application", "target/quarkus-app/quarkus-run.jar")));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile()).start();
+        command.addAll(options(port));
+        command.addAll(List.of("-jar", application().toString()));
+        return awaitReady(name, new ProcessBuilder(command), port);
+    }
+
+    /** As the container image starts it: docker/entrypoint.sh, the options in JAVA_OPTS. */
+    private static Node startByEntrypoint(String name, Path cdsDir, String extraOptions) throws Exception {
+        int port = FreePort.find();
+        ProcessBuilder builder = new ProcessBuilder("sh", "docker/entrypoint.sh");
+        builder.environment().put("DIRECTORY_JAR", application().toString());
+        builder.environment().put("DIRECTORY_CDS_DIR", cdsDir.toString());
+        builder.environment().put("JAVA_OPTS", String.join(" ", options(port)) + " " + extraOptions);
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        return awaitReady(name, builder, port);
+    }
+
+    private static Path application() {
+        return Path.of(System.getProperty("directory.it.application", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+    }
+
+    /** The shared services, this port, no demo data. */
+    private static List<String> options(int port) {
+        List<String> options = new ArrayList<>();
+        services.configuration().forEach((key, value) -> options.add("-D" + key + "=" + value));
+        options.addAll(List.of("-Dquarkus.http.port=" + port, "-Ddirectory.admin-token=" + TOKEN,
+                "-Ddirectory.demo-data.enabled=false", "-Xmx512m"));
+        return options;
+    }
+
+    private static Node awaitReady(String name, ProcessBuilder builder, int port) throws Exception {
+        Process process = builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(name + ".log").toFile()).start();
         Node node = new Node(name, process, "http://127.0.0.1:" + port);
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {

@@ -91,6 +91,20 @@ class ZeroDowntimeReindexTest {
         assertThat(IndexRollover.recover(mapping, json)).isFalse();
     }
 
+    @Test
+    void anOldIndexLeftByAProcessStoppedBeforeDroppingItIsDroppedAtStart() throws Exception {
+        String live = readIndex();
+        // What a commit leaves for a moment: the previous index, without any alias, waiting to be dropped.
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + EmbeddedServicesResource.current().openSearch().hosts() + "/scheme-000999"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(IndexRollover.recover(mapping, json)).isTrue();
+        assertThat(engine("/_cat/indices/scheme-*?h=index").strip().lines().toList()).containsExactly(live);
+        assertThat(engine("/_alias/scheme-write")).contains(live);
+        assertThat(readIndex()).isEqualTo(live);
+    }
+
     private static long total(String q) {
         JsonPath page = given().queryParam("q", q).queryParam("size", 1).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
         return page.getLong("total");
