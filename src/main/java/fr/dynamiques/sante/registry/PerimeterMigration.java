@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
@@ -57,11 +58,13 @@ public class PerimeterMigration {
     private final SchemeWrites writes;
     private final CogSnapshot cog;
     private final EntityManager em;
+    private final Event<Report> migrated;
 
-    PerimeterMigration(SchemeWrites writes, CogSnapshot cog, EntityManager em) {
+    PerimeterMigration(SchemeWrites writes, CogSnapshot cog, EntityManager em, Event<Report> migrated) {
         this.writes = writes;
         this.cog = cog;
         this.em = em;
+        this.migrated = migrated;
     }
 
     /** After the referential's load (its own startup observer), before the demo data and the scheme index. */
@@ -109,7 +112,12 @@ public class PerimeterMigration {
         em.createNativeQuery("update cog_load set perimeters_migrated_at = now() where perimeters_migrated_at is null").executeUpdate();
         LOG.infof("COG %d: %d perimeters read, %d changed, %d with codes that have no successor", cogYear, ids.size(), moved.size(),
                 moved.stream().filter(m -> !m.unresolved().isEmpty()).count());
-        return Optional.of(new Report(loadId, cogYear, ids.size(), moved));
+        Report report = new Report(loadId, cogYear, ids.size(), moved);
+        if (!ids.isEmpty()) {
+            // Every scheme's search document carries the names of its places (search.Reindexing rebuilds them after commit).
+            migrated.fire(report);
+        }
+        return Optional.of(report);
     }
 
     /** The report of the last migration that changed anything, or of the last load when none did. */

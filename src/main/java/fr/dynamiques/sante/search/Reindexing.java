@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
@@ -15,6 +19,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.registry.PerimeterMigration;
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -22,7 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Rebuilds the scheme index from the database on demand, in the background, one rebuild at a time, and
  * tells how far it got. The new index is built beside the live one and swapped in when complete ({@link IndexRollover}):
  * search keeps answering from the live index meanwhile. Writes during a rebuild go to the new index (the outbox
- * indexes them there), so none is lost by the swap.
+ * indexes them there), so none is lost by the swap. One rebuild at a time, whichever process of the directory asks
+ * ({@link RebuildLock}).
  */
 @ApplicationScoped
 public class Reindexing {
@@ -41,6 +47,7 @@ public class Reindexing {
 
     private final SearchMapping mapping;
     private final ObjectMapper json;
+    private final DataSource dataSource;
     private final AtomicLong indexed = new AtomicLong();
     private volatile State state = State.IDLE;
     private volatile Instant startedAt;
@@ -49,17 +56,16 @@ public class Reindexing {
     private volatile String error;
     private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
-    Reindexing(SearchMapping mapping, ObjectMapper json) {
+    Reindexing(SearchMapping mapping, ObjectMapper json, DataSource dataSource) {
         this.mapping = mapping;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
-    /** Starts a rebuild; 409 while one runs. */
+    /** Starts a rebuild; 409 while one runs, in this process or another. */
     public synchronized Status start() {
-        if (state == State.RUNNING) {
-            throw new ProblemException(409, "A rebuild is already running.", List.of());
-        }
-        total = QuarkusTransaction.requiringNew().call(() -> Scheme.count());
+        RebuildLock lock = RebuildLock.tryTake(dataSource)
+                .orElseThrow(() -> new ProblemException(409, "A rebuild is already running.", List.of()));
         indexed.set(0);
         error = null;
         finishedAt = null;
@@ -67,32 +73,61 @@ public class Reindexing {
         state = State.RUNNING;
         IndexRollover rollover;
         try {
+            total = QuarkusTransaction.requiringNew().call(() -> Scheme.count());
             rollover = IndexRollover.start(mapping, json);
         } catch (RuntimeException e) {
+            lock.close();
             finish(e);
             throw e;
         }
-        running = mapping.scope(Scheme.class).massIndexer()
-                // Into the new, empty index: nothing to drop or purge (search reads the live one meanwhile).
-                .dropAndCreateSchemaOnStart(false).purgeAllOnStart(false)
-                .threadsToLoadObjects(2).batchSizeToLoadObjects(200)
-                .monitor(new Progress())
-                .start()
-                .whenComplete((done, failure) -> {
-                    Throwable outcome = failure;
-                    try {
-                        if (failure == null) {
-                            rollover.commit();
-                        } else {
-                            rollover.rollback();
-                        }
-                    } catch (RuntimeException e) {
-                        outcome = failure == null ? e : failure;
-                    }
-                    finish(outcome);
-                })
-                .toCompletableFuture();
+        try {
+            running = mapping.scope(Scheme.class).massIndexer()
+                    // Into the new, empty index: nothing to drop or purge (search reads the live one meanwhile).
+                    .dropAndCreateSchemaOnStart(false).purgeAllOnStart(false)
+                    .threadsToLoadObjects(2).batchSizeToLoadObjects(200)
+                    .monitor(new Progress())
+                    .start()
+                    .whenComplete((done, failure) -> end(rollover, lock, failure))
+                    .toCompletableFuture();
+        } catch (RuntimeException e) {
+            end(rollover, lock, e);
+            throw e;
+        }
         return status();
+    }
+
+    /** Swaps the new index in, or, if the rebuild or the swap failed, gives the live index its writes back. */
+    private void end(IndexRollover rollover, RebuildLock lock, Throwable failure) {
+        Throwable outcome = failure;
+        try {
+            if (failure == null) {
+                rollover.commit();
+            }
+        } catch (RuntimeException e) {
+            outcome = e;
+        }
+        try {
+            if (outcome != null) {
+                rollover.rollback();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Scheme index rollover could not be rolled back; the next start repairs it", e);
+        } finally {
+            lock.close();
+        }
+        finish(outcome);
+    }
+
+    /**
+     * A new COG renames places and adds former names and postal codes, which every scheme's document carries (not only
+     * those of the perimeters it moved): rebuilt once the migration is committed. Search answers meanwhile.
+     */
+    void onCogMigrated(@Observes(during = TransactionPhase.AFTER_SUCCESS) PerimeterMigration.Report report) {
+        try {
+            start();
+        } catch (ProblemException e) {
+            LOG.infof("COG %d: the scheme index is being rebuilt already", report.cogYear());
+        }
     }
 
     /** Waits for the rebuild under way, if any; its failure is in {@link #status()}. */

@@ -1,5 +1,9 @@
 package fr.dynamiques.sante.search;
 
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -13,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.runtime.StartupEvent;
 
@@ -30,16 +35,24 @@ class SchemeIndexStartup {
     private final SearchSession session;
     private final Reindexing reindexing;
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
-    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json) {
+    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json, DataSource dataSource) {
         this.mapping = mapping;
         this.session = session;
         this.reindexing = reindexing;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
-        IndexRollover.recover(mapping, json);
+        // A rollover left open is repaired only when no process is rebuilding: then it was left by one that died.
+        Optional<RebuildLock> lock = RebuildLock.tryTake(dataSource);
+        if (lock.isPresent()) {
+            try (RebuildLock held = lock.get()) {
+                IndexRollover.recover(mapping, json);
+            }
+        }
         rebuildIfLost();
     }
 
@@ -51,7 +64,13 @@ class SchemeIndexStartup {
         }
         LOG.infof("Scheme index out of step (%d in the database, %d indexed, %d on their way): rebuilding",
                 counts[0], counts[1], counts[2]);
-        reindexing.start();
+        try {
+            reindexing.start();
+        } catch (ProblemException e) {
+            // 409: another process of the directory, starting too, is rebuilding it.
+            LOG.info("Scheme index: another process is rebuilding it");
+            return false;
+        }
         reindexing.awaitCompletion();
         return true;
     }

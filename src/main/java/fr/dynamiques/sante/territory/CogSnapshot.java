@@ -286,7 +286,7 @@ public class CogSnapshot implements ReferentialState {
         Set<String> communes = communesOf(placeCodes);
         String label;
         if (communes.size() == 1 && !partialCities.isEmpty()) {
-            List<String> parts = placeCodes.stream().sorted().map(code -> place(code).name()).toList();
+            List<String> parts = placeCodes.stream().sorted().map(this::place).filter(c -> c != null).map(CommuneFacts::name).toList();
             label = (parts.size() <= 2 ? String.join(", ", parts)
                     : parts.size() + " arrondissements, " + t.communes().get(partialCities.iterator().next()).name()) + " (" + where + ")";
         } else {

@@ -152,13 +152,16 @@ public class TerritoryPage {
             within.add(Link.territory("department", c.department.code, c.department.name));
             within.add(Link.territory("region", c.department.region.code, c.department.region.name));
         }
+        // A city's arrondissements and a commune's former communes from the referential in memory, not two more queries.
+        List<String> arrondissements = commune == null ? List.of() : cog.arrondissementsOf(commune.code);
         if (territory instanceof Commune c) {
-            if (!c.arrondissements.isEmpty()) {
-                membersTitle = visitor.places().members_arrondissements(c.arrondissements.size());
-                members = c.arrondissements.stream().map(a -> Link.territory("arrondissement", a.code, a.name)).toList();
+            if (!arrondissements.isEmpty()) {
+                membersTitle = visitor.places().members_arrondissements(arrondissements.size());
+                members = arrondissements.stream().map(cog::place).map(a -> Link.territory("arrondissement", a.code(), a.name())).toList();
             }
-            formers = c.formerCommunes.stream().filter(f -> !f.code.equals(c.code) || f.name != null && !f.name.equals(c.name))
-                    .map(f -> new Former(f.code, f.name, f.type)).sorted(Comparator.comparing(Former::code)).toList();
+            formers = cog.formerCommunesOf(c.code).stream()
+                    .filter(f -> !f.code().equals(c.code) || f.name() != null && !f.name().equals(c.name))
+                    .map(f -> new Former(f.code(), f.name(), f.type())).sorted(Comparator.comparing(Former::code)).toList();
         } else if (territory instanceof Epci e) {
             List<Commune> communes = e.communes();
             communes.stream().map(c -> c.department).distinct()
@@ -184,7 +187,7 @@ public class TerritoryPage {
         }
         // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
         // arrondissements are places of their own).
-        boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && commune.arrondissements.isEmpty();
+        boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
         if (!onePlace) {
             rows.add(0, coverage.of(area, List.of(), SchemeStatus.AT_WORK));
         }

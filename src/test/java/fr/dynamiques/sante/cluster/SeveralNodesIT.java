@@ -136,7 +136,10 @@ class SeveralNodesIT {
                 }
             }
         });
+        Instant writesDeadline = Instant.now().plusSeconds(60);
         while (acknowledged.size() < 30) {
+            assertThat(writer.isDone()).as("the writer stopped after %d writes", acknowledged.size()).isFalse();
+            assertThat(Instant.now()).as("30 writes through B within 60 s").isBefore(writesDeadline);
             Thread.sleep(20);
         }
         b.process().destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the other agents

@@ -31,6 +31,8 @@ import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.registry.PerimeterMigration;
+import fr.dynamiques.sante.search.Indexing;
+import fr.dynamiques.sante.search.Reindexing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +57,8 @@ class CogMigrationTest {
     CogSnapshot snapshot;
     @Inject
     PerimeterMigration migration;
+    @Inject
+    Reindexing reindexing;
 
     @Test
     void aNewerCogMovesThePerimetersThatNameWhatChanged() throws IOException {
@@ -80,11 +84,20 @@ class CogMigrationTest {
         long id3 = create(clsm("next-cog-dissolved", List.of(), List.of(dissolved)));
         long id4 = create(clsm("next-cog-gone", List.of(gone.code(), moving.code()), List.of()));
         long untouched = create(clsm("next-cog-untouched", List.of("38185"), List.of()));
+        // On a commune of the EPCI to be dissolved: its perimeter keeps its places and population, its EPCI changes.
+        create(clsm("next-cog-new-epci", List.of(byEpci.get(dissolved).get(0).code()), List.of()));
+        Indexing.await();
+        assertThat(clsmFoundBy(receiving)).doesNotContain("next-cog-new-epci");
 
         DataFile next = nextYear(cog, kept, merged, moving, receiving, dissolved, gone);
         assertThat(load(next)).isTrue();
         PerimeterMigration.Report report = migration.migratePending().orElseThrow();
         assertThat(report.cogYear()).isEqualTo(2027);
+        // Every scheme's document is rebuilt from the new referential, those the migration left alone too: the one on a
+        // commune now in another EPCI is found by that EPCI's SIREN.
+        reindexing.awaitCompletion();
+        Indexing.await();
+        assertThat(clsmFoundBy(receiving)).contains("next-cog-new-epci");
 
         // The merged commune is replaced by its commune nouvelle, with both populations.
         JsonPath s1 = given().get("/api/v1/schemes/" + id1).then().statusCode(200).extract().jsonPath();
@@ -129,8 +142,14 @@ class CogMigrationTest {
         assertThat(load(next)).isFalse();
         assertThat(load(current)).isTrue();
         migration.migratePending().orElseThrow();
+        reindexing.awaitCompletion();
         assertThat(given().get("/api/v1/schemes/" + id4).then().statusCode(200).extract().jsonPath().getLong("population"))
                 .isEqualTo((long) gone.population() + moving.population());
+    }
+
+    private static List<String> clsmFoundBy(String text) {
+        return given().queryParam("q", text).queryParam("kind", "CLSM").queryParam("size", 200).get("/api/v1/search")
+                .then().statusCode(200).extract().jsonPath().getList("items.ref");
     }
 
     private boolean load(DataFile file) {
