@@ -3,10 +3,12 @@
 #   lint    its OpenAPI document with Redocly and Spectral (the versions partners run), prints their reports
 #   client  generates a TypeScript client with openapi-generator (typescript-fetch), compiles partner.ts with it in
 #           strict mode and runs it against the directory
+#   answers reads the requests listed in a file (third argument: "METHOD /path [token]" per line) and checks each real
+#           answer against the schema the document declares for it (ajv)
 # Needs Java 17, Node.js 20 and npm (the npm registry reachable), and openapi-generator's jar from Maven Central: the
 # build copies it to target/tools (./mvnw test-compile); OPENAPI_GENERATOR_JAR points elsewhere.
 set -euo pipefail
-what=${1:?lint or client}
+what=${1:?lint, client or answers}
 base=${2:?the address of a running directory, e.g. http://localhost:8080}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../../.." && pwd)
@@ -32,5 +34,13 @@ case "$what" in
     npx tsc -p tsconfig.json
     node dist/partner.js "$base"
     ;;
-  *) echo "lint or client" >&2; exit 2 ;;
+  answers)
+    list=$(cd "$(dirname "${3:?a file of requests}")" && pwd)/$(basename "$3")
+    rm -rf "$work/answers" && mkdir -p "$work/answers"
+    cp "$here/package.json" "$here/package-lock.json" "$here/answers.mjs" "$work/answers/"
+    cd "$work/answers"
+    npm ci --no-audit --no-fund --loglevel=error
+    node answers.mjs "$base" "$list"
+    ;;
+  *) echo "lint, client or answers" >&2; exit 2 ;;
 esac

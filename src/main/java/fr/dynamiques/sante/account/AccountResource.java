@@ -69,6 +69,7 @@ public class AccountResource {
     @Schema(description = "An account", requiredProperties = {"id", "email", "displayName", "role", "regions", "schemes", "active"})
     public record AccountView(long id, String email, String displayName, String role, List<String> regions, List<Long> schemes,
                               Instant createdAt, @Schema(description = "False once deactivated: it signs in no more") boolean active,
+                              @Schema(description = "When it was deactivated; null while active", nullable = true)
                               Instant deactivatedAt) {
         static AccountView of(Account a) {
             return new AccountView(a.id, a.email, a.displayName, a.role.name(), List.copyOf(a.regions), List.copyOf(a.schemeIds),

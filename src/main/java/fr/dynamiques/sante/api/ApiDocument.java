@@ -37,10 +37,13 @@ public class ApiDocument implements OASFilter {
      */
     private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds", "listSchemeChanges");
 
-    /** Operations that may answer 409 (a conflicting state) or 412 (a stale If-Match), beyond the common errors. */
-    private static final Map<String, List<String>> CONFLICTS = Map.of(
+    /**
+     * Operations that may answer 404 without an id in their path, 409 (a conflicting state), 412 (a stale If-Match), 413
+     * (a body over the limit) or 429 (too many in a while), beyond the common errors.
+     */
+    private static final Map<String, List<String>> EXTRA_ERRORS = Map.of("getMyCoordinatorData", List.of("404"),
             "createScheme", List.of("409"), "updateScheme", List.of("409", "412"), "deleteScheme", List.of("409", "412"),
-            "importSchemes", List.of("409"), "approveChange", List.of("409"), "rejectChange", List.of("409"),
+            "importSchemes", List.of("409", "413", "429"), "approveChange", List.of("409"), "rejectChange", List.of("409"),
             "createUser", List.of("409"), "putKind", List.of("409"), "startReindex", List.of("409"));
 
     private static final Map<String, String> ERRORS = new LinkedHashMap<>();
@@ -54,6 +57,8 @@ public class ApiDocument implements OASFilter {
         ERRORS.put("404", "Nothing has this id or code");
         ERRORS.put("409", "The change conflicts with the registry's state (the detail says which); nothing was written");
         ERRORS.put("412", "If-Match names a version that is no longer current: read again, reapply, resend; nothing was written");
+        ERRORS.put("413", "The body is larger than the limit (10 MB): split it");
+        ERRORS.put("429", "Too many such requests from this account lately: retry after Retry-After seconds");
         ERRORS.put("503", "A service the directory relies on (database, search engine) is unavailable, or too many heavy "
                 + "figures are being computed; retry after Retry-After seconds");
     }
@@ -108,7 +113,7 @@ public class ApiDocument implements OASFilter {
         if (path.contains("{")) {
             responses.addAPIResponse("404", reference("404"));
         }
-        CONFLICTS.getOrDefault(id, List.of()).forEach(status -> responses.addAPIResponse(status, reference(status)));
+        EXTRA_ERRORS.getOrDefault(id, List.of()).forEach(status -> responses.addAPIResponse(status, reference(status)));
         responses.addAPIResponse("503", reference("503"));
         if (method == PathItem.HttpMethod.GET && !secured && !UNVALIDATED.contains(id)) {
             responses.addAPIResponse("304", OASFactory.createAPIResponse().ref("NotModified"));
@@ -190,6 +195,8 @@ public class ApiDocument implements OASFilter {
             case "404" -> "NotFound";
             case "409" -> "Conflict";
             case "412" -> "PreconditionFailed";
+            case "413" -> "ContentTooLarge";
+            case "429" -> "TooManyRequests";
             default -> "Unavailable";
         };
     }

@@ -2,8 +2,10 @@ package fr.dynamiques.sante.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,12 +62,22 @@ public class Audit {
         return node;
     }
 
-    /** What a proposed version changes in the published one (coordinators compared as the API shows them). */
+    /**
+     * What a proposed version changes in the published one. Coordinators are compared as the API shows them to the same
+     * reader, without their ids: an entry keeping a coordinator by id is that coordinator as published.
+     */
     public List<AuditEntry.FieldChange> compare(SchemeDocument published, SchemeDocument proposed) {
+        Map<Long, JsonNode> recorded = new HashMap<>();
+        published.coordinatorsOrEmpty().forEach(c -> recorded.put(c.id(), json.valueToTree(c)));
         ObjectNode before = json.valueToTree(published);
         ObjectNode after = json.valueToTree(proposed);
-        DERIVED.forEach(before::remove);
-        DERIVED.forEach(after::remove);
+        ArrayNode given = after.putArray("coordinators");
+        proposed.coordinatorsOrEmpty().forEach(c -> given.add(c != null && c.keepsById() && recorded.containsKey(c.id())
+                ? recorded.get(c.id()).deepCopy() : json.valueToTree(c)));
+        for (ObjectNode node : List.of(before, after)) {
+            DERIVED.forEach(node::remove);
+            node.withArray("coordinators").forEach(c -> ((ObjectNode) c).remove("id"));
+        }
         return diff(before, after);
     }
 

@@ -3,25 +3,25 @@ package fr.dynamiques.sante.coordinator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Finds the person a coordinator entry names, by professional email, or creates one. A person named in
- * several schemes is one row: an entry giving another name renames the person everywhere, so the write told
- * {@code beforeRename} first (it checked, before writing, that the writer may; it keeps the trail of the other
- * schemes). Without an email, every entry is a person of its own (no guessing from names).
+ * several schemes is one row: an entry giving another name renames the person everywhere when {@code mayRename}
+ * allows it (the write checks the writer may, and keeps the trail of the other schemes), else the recorded name stays.
+ * Without an email, every entry is a person of its own (no guessing from names).
  */
 public final class PersonMatcher {
 
     private final Map<String, Person> byEmail = new HashMap<>();
-    private final Consumer<Person> beforeRename;
+    private final Predicate<Person> mayRename;
 
-    private PersonMatcher(Consumer<Person> beforeRename) {
-        this.beforeRename = beforeRename;
+    private PersonMatcher(Predicate<Person> mayRename) {
+        this.mayRename = mayRename;
     }
 
-    public static PersonMatcher ofRegistry(Consumer<Person> beforeRename) {
-        PersonMatcher matcher = new PersonMatcher(beforeRename);
+    public static PersonMatcher ofRegistry(Predicate<Person> mayRename) {
+        PersonMatcher matcher = new PersonMatcher(mayRename);
         Person.<Person>list("email is not null").forEach(p -> matcher.byEmail.put(p.email, p));
         return matcher;
     }
@@ -33,9 +33,10 @@ public final class PersonMatcher {
         if (created) {
             person = new Person();
             person.email = address;
-        } else if (person.renamedBy(firstName, lastName)) {
-            beforeRename.accept(person);
+        } else if (person.renamedBy(firstName, lastName) && mayRename.test(person)) {
             person.revision++;
+        } else {
+            return person;
         }
         person.firstName = firstName.strip();
         person.lastName = lastName.strip();

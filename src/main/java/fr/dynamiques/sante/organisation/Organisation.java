@@ -39,4 +39,18 @@ public class Organisation extends PanacheEntityBase {
 
     /** COG code of a local authority: commune INSEE code, EPCI SIREN, département or région code. */
     public String cogCode;
+
+    /**
+     * Drops the organisations no scheme names any more (as partner, funder, employer or co-carrying hospital): a name
+     * given once by mistake does not stay in the registry. In bulk, after a write has flushed.
+     */
+    public static int deleteUnreferenced() {
+        getEntityManager().flush();
+        return getEntityManager().createNativeQuery("""
+                delete from organisation o
+                where not exists (select 1 from scheme_partner p where p.organisation_id = o.id)
+                  and not exists (select 1 from scheme_funding f where f.organisation_id = o.id)
+                  and not exists (select 1 from scheme_coordinator c where c.employer_id = o.id)
+                  and not exists (select 1 from scheme s where s.co_carrying_hospital_id = o.id)""").executeUpdate();
+    }
 }

@@ -102,12 +102,15 @@ public class Overlaps {
      * the position of the narrowest one it covers part of: who works here, then nearby, in one query. In name order.
      */
     public Map<Long, Integer> nearest(List<Map.Entry<TerritoryLevel, String>> nested, List<String> kinds, List<String> statuses) {
-        StringBuilder ring = new StringBuilder("case");
-        for (int i = 0; i < nested.size() - 1; i++) {
+        int widest = nested.size() - 1;
+        // One ring alone (a région asked for) has no inner ring to tell apart: every scheme is in it.
+        StringBuilder ring = new StringBuilder(widest == 0 ? "0" : "case");
+        for (int i = 0; i < widest; i++) {
             ring.append(" when ").append(Area.condition(nested.get(i).getKey(), "code" + i)).append(" then ").append(i);
         }
-        int widest = nested.size() - 1;
-        ring.append(" else ").append(widest).append(" end");
+        if (widest > 0) {
+            ring.append(" else ").append(widest).append(" end");
+        }
         Query query = em.createNativeQuery("""
                 select s.id, min(%s)
                 from scheme_commune sc

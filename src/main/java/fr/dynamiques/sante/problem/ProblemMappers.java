@@ -28,6 +28,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "10";
+    /** A throttled request waits for its window (account.Throttle) to move on. */
+    private static final String THROTTLED_SECONDS = "900";
     private static final String CHALLENGE = "Bearer realm=\"directory\"";
 
     private final ProblemPages pages;
@@ -43,6 +45,8 @@ public class ProblemMappers {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         } else if (e.status() == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (e.status() == 429) {
+            answer.header(HttpHeaders.RETRY_AFTER, THROTTLED_SECONDS);
         }
         return answer.build();
     }

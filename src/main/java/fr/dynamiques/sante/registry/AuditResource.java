@@ -32,7 +32,7 @@ public class AuditResource {
 
     @Schema(name = "AuditEntry", description = "A published change: who (account id, null for the configuration's admin "
             + "token, and role), when, what", requiredProperties = {"at", "action", "actorRole", "changes"})
-    public record Entry(Instant at, String action, Long actorId, String actorRole, List<AuditEntry.FieldChange> changes) {
+    public record Entry(Instant at, String action, @Schema(nullable = true) Long actorId, String actorRole, List<AuditEntry.FieldChange> changes) {
     }
 
     private final CurrentCaller callers;

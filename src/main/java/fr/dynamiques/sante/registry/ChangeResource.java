@@ -40,8 +40,13 @@ import io.quarkus.security.Authenticated;
 public class ChangeResource {
 
     @Schema(description = "A proposed change and its fate", requiredProperties = {"id", "schemeId", "schemeName", "proposedAt", "status", "document"})
-    public record ChangeView(long id, long schemeId, String schemeName, Long proposedBy, Instant proposedAt, String status,
-                             String reason, Long decidedBy, Instant decidedAt, SchemeDocument document) {
+    public record ChangeView(long id, long schemeId, String schemeName,
+                             @Schema(description = "The proposing account; null once it is deleted", nullable = true) Long proposedBy,
+                             Instant proposedAt, String status,
+                             @Schema(description = "Why it was rejected; null unless REJECTED", nullable = true) String reason,
+                             @Schema(description = "Who decided; null while PENDING", nullable = true) Long decidedBy,
+                             @Schema(description = "When it was decided; null while PENDING", nullable = true) Instant decidedAt,
+                             SchemeDocument document) {
     }
 
     @Schema(description = "Why a change is rejected", requiredProperties = {"reason"})
@@ -69,7 +74,7 @@ public class ChangeResource {
     public List<ChangeView> list(@QueryParam("status") String status) {
         Caller caller = callers.require();
         SchemeChange.Status wanted = status == null || status.isBlank() ? SchemeChange.Status.PENDING : parse(status);
-        return access.proposalsVisibleTo(caller, wanted).stream().map(this::view).toList();
+        return access.proposalsVisibleTo(caller, wanted).stream().map(c -> view(c, caller)).toList();
     }
 
     @POST
@@ -91,8 +96,9 @@ public class ChangeResource {
                     + "in GET /changes?status=REJECTED; the published scheme does not change.")
     public ChangeView reject(@PathParam("id") String id, Rejection body) {
         SchemeChange change = SchemeChange.findExisting(id);
-        writes.reject(callers.require(), change, body == null ? null : body.reason());
-        return view(change);
+        Caller caller = callers.require();
+        writes.reject(caller, change, body == null ? null : body.reason());
+        return view(change, caller);
     }
 
     private static SchemeChange.Status parse(String status) {
@@ -103,8 +109,9 @@ public class ChangeResource {
         }
     }
 
-    private ChangeView view(SchemeChange c) {
+    /** A proposal shows coordinators as the scheme does: their data only with their consent, or to an admin. */
+    private ChangeView view(SchemeChange c, Caller caller) {
         return new ChangeView(c.id, c.scheme.id, c.scheme.name, c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
-                c.decidedAt, c.document(json));
+                c.decidedAt, c.documentFor(json, caller.isAdmin()));
     }
 }

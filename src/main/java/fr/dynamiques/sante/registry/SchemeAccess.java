@@ -46,10 +46,27 @@ public class SchemeAccess {
     }
 
     public void mayUpdate(Caller caller, Scheme existing, SchemeDocument doc) {
-        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(existing)) && touches(caller, regions(doc))) {
-            return;
+        if (!mayChange(caller, regions(existing), regions(doc))) {
+            throw forbidden(caller, "change this scheme" + reachNote(caller, existing, doc));
         }
-        throw forbidden(caller, "change this scheme");
+    }
+
+    /**
+     * An admin; or an ARS officer who may edit the scheme as it is, and, when the new version reaches régions the scheme
+     * did not touch, holds those régions too: nobody takes a scheme from a région they do not answer for, nor puts one into it.
+     */
+    private boolean mayChange(Caller caller, Set<String> before, Set<String> after) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        Set<String> added = after.stream().filter(r -> !before.contains(r)).collect(Collectors.toSet());
+        return caller.role() == Role.ARS && touches(caller, before) && touches(caller, after) && caller.regions().containsAll(added);
+    }
+
+    private String reachNote(Caller caller, Scheme existing, SchemeDocument doc) {
+        Set<String> before = regions(existing);
+        List<String> missing = regions(doc).stream().filter(r -> !before.contains(r) && !caller.regions().contains(r)).sorted().toList();
+        return missing.isEmpty() ? "" : " into région(s) " + missing + " (an officer of every région it reaches, or an admin)";
     }
 
     /** Whether the caller may change this scheme as it stands (an admin, or an ARS officer of a région it touches). */
@@ -77,12 +94,16 @@ public class SchemeAccess {
         }
     }
 
-    /** Approving or rejecting: an admin, or an ARS officer of a région the scheme touches now or would touch. */
+    /** Whether the caller may approve or reject this change ({@link #mayDecide}). */
+    public boolean decides(Caller caller, SchemeChange change) {
+        return mayChange(caller, regions(change.scheme), regions(change.document(json)));
+    }
+
+    /** Approving or rejecting: who could have made the change ({@link #mayUpdate}). */
     public void mayDecide(Caller caller, Scheme existing, SchemeDocument proposed) {
-        if (caller.isAdmin() || caller.role() == Role.ARS && (touches(caller, regions(existing)) || touches(caller, regions(proposed)))) {
-            return;
+        if (!mayChange(caller, regions(existing), regions(proposed))) {
+            throw forbidden(caller, "decide on this change" + reachNote(caller, existing, proposed));
         }
-        throw forbidden(caller, "decide on this change");
     }
 
     /** Whether the caller answers for the scheme: an admin, an ARS officer of its régions, one of its coordinators. */

@@ -2,6 +2,9 @@ package fr.dynamiques.sante.registry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +19,9 @@ import jakarta.persistence.SequenceGenerator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
@@ -86,7 +91,7 @@ public class SchemeChange extends PanacheEntityBase {
         return list("status = ?1 order by proposedAt, id", status);
     }
 
-    /** The proposed version, as the API reads and writes schemes. */
+    /** The proposed version as stored: what an approval writes. */
     public SchemeDocument document(ObjectMapper json) {
         try {
             return json.readValue(document, SchemeDocument.class);
@@ -95,11 +100,61 @@ public class SchemeChange extends PanacheEntityBase {
         }
     }
 
-    /** Closed: approved or rejected (with why), by this account, now. */
-    void decide(Long accountId, Status decision, String why) {
+    /**
+     * The proposed version as a reader sees it: like a scheme, without the name and contact of a coordinator who did not
+     * consent to show them, unless {@code withPersonalData} (an admin).
+     */
+    public SchemeDocument documentFor(ObjectMapper json, boolean withPersonalData) {
+        SchemeDocument doc = document(json);
+        return withPersonalData ? doc : withCoordinators(doc, json, e -> Optional.of(e.publicContact() ? e : e.withoutPersonalData()));
+    }
+
+    /**
+     * Closed: approved or rejected (with why), by this account, now. A decided proposal is a record, not a way to
+     * reach people: it keeps no one's name or contact (an approved one is in the scheme, under its consent).
+     */
+    void decide(Long accountId, Status decision, String why, ObjectMapper json) {
         status = decision;
         reason = why;
         decidedBy = accountId;
         decidedAt = Instant.now();
+        document = text(json, withCoordinators(document(json), json, e -> Optional.of(e.withoutPersonalData())));
+    }
+
+    /** A person erased leaves every proposal too, decided or not: no entry keeps their id or their data. */
+    static void forget(Person person, ObjectMapper json) {
+        String email = person.email;
+        // A coarse first sort in SQL (an underscore in the address matches any character there), the exact one below.
+        List<SchemeChange> naming = list("document like ?1 or lower(document) like ?2", "%\"id\":" + person.id + "%",
+                "%" + (email == null ? "\"id\":" + person.id : email) + "%");
+        for (SchemeChange change : naming) {
+            change.document = text(json, withCoordinators(change.document(json), json, e -> person.id.equals(e.id())
+                    || email != null && e.email() != null && email.equalsIgnoreCase(e.email().strip()) ? Optional.empty() : Optional.of(e)));
+        }
+    }
+
+    static String text(ObjectMapper json, SchemeDocument doc) {
+        try {
+            return json.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The document with each coordinator entry mapped (an empty answer drops the entry). */
+    private static SchemeDocument withCoordinators(SchemeDocument doc, ObjectMapper json,
+                                                   Function<SchemeDocument.CoordinatorEntry, Optional<SchemeDocument.CoordinatorEntry>> how) {
+        if (doc.coordinators() == null) {
+            return doc;
+        }
+        List<SchemeDocument.CoordinatorEntry> entries = doc.coordinators().stream().filter(Objects::nonNull)
+                .map(how).flatMap(Optional::stream).toList();
+        ObjectNode tree = json.valueToTree(doc);
+        tree.set("coordinators", json.valueToTree(entries));
+        try {
+            return json.treeToValue(tree, SchemeDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

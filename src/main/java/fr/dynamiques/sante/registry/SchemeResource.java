@@ -44,6 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
+import fr.dynamiques.sante.account.Throttle;
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.JsonMistake;
 import fr.dynamiques.sante.problem.Problem.FieldError;
@@ -89,9 +90,10 @@ public class SchemeResource {
     private final SchemeTags tags;
     private final SchemeFeed feed;
     private final ObjectMapper json;
+    private final Throttle throttle;
 
     SchemeResource(SchemeWrites writes, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers, SchemeTags tags,
-                   SchemeFeed feed, ObjectMapper json) {
+                   SchemeFeed feed, ObjectMapper json, Throttle throttle) {
         this.writes = writes;
         this.query = query;
         this.csv = csv;
@@ -100,6 +102,7 @@ public class SchemeResource {
         this.tags = tags;
         this.feed = feed;
         this.json = json;
+        this.throttle = throttle;
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -281,7 +284,19 @@ public class SchemeResource {
                 errors.add(JsonMistake.of(e).atRow(i + 1));
             }
         }
-        return report(writes.importAll(callers.require(), docs, errors, dryRun(dryRun)));
+        return report(writes.importAll(throttled(callers.require()), docs, errors, dryRun(dryRun)));
+    }
+
+    /**
+     * Imports, dry runs included, are counted per account (account.Throttle): a dry run answers whether a file would be
+     * accepted, and is not a way to ask the registry thousands of questions. The configuration's admin token is not counted.
+     */
+    private Caller throttled(Caller caller) {
+        if (caller.accountId() != null && !throttle.importBy(caller.accountId())) {
+            throw new ProblemException(429, "Too many imports from this account in the last 15 minutes: wait, or gather the "
+                    + "rows in fewer files.", List.of());
+        }
+        return caller;
     }
 
     @POST
@@ -297,7 +312,7 @@ public class SchemeResource {
     public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
                 ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
-        return report(writes.importAll(callers.require(), rows.documents(), rows.errors(), dryRun(dryRun)));
+        return report(writes.importAll(throttled(callers.require()), rows.documents(), rows.errors(), dryRun(dryRun)));
     }
 
     @Cached(Cached.Validator.REGISTRY)

@@ -3,16 +3,15 @@ package fr.dynamiques.sante.registry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -26,8 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.dynamiques.sante.account.Caller;
+import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.PerimeterNames;
@@ -52,8 +53,11 @@ import fr.dynamiques.sante.text.Stripped;
 public class SchemeWrites {
 
     /** What an import did, or would do on a dry run. */
-    @Schema(description = "What an import did (or would do, on a dry run)", requiredProperties = {"created", "updated", "dryRun", "errors", "resolved"})
+    @Schema(description = "What an import did (or would do, on a dry run)",
+            requiredProperties = {"created", "updated", "proposed", "dryRun", "errors", "resolved"})
     public record ImportReport(@Schema(examples = "2950") int created, @Schema(examples = "50") int updated,
+                               @Schema(description = "A partner's changes to records already in the registry: proposals for "
+                                       + "the région's ARS to approve (GET /changes), not written", examples = "0") int proposed,
                                @Schema(examples = "false") boolean dryRun,
                                @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors,
                                @Schema(description = "Perimeter entries given by name, or by a code no longer current, and what they "
@@ -110,7 +114,7 @@ public class SchemeWrites {
         if (access.proposes(caller, scheme)) {
             requireUnchanged(scheme, unchanged);
             checkOne(scheme, doc, "nothing was proposed");
-            return Optional.of(SchemeChange.propose(scheme, caller.accountId(), text(doc), tags.of(scheme, true).tag().getValue()));
+            return Optional.of(SchemeChange.propose(scheme, caller.accountId(), SchemeChange.text(json, doc), tags.of(scheme, true).tag().getValue()));
         }
         access.mayUpdate(caller, scheme, doc);
         requireUnchanged(scheme, unchanged);
@@ -129,7 +133,7 @@ public class SchemeWrites {
         }
         SchemeDocument doc = edited(scheme, edit);
         Scheme.takeWriteTurn(); // compared and written in turn with other writes: none can slip in between
-        if (version == null || !version.equals(tags.of(scheme, true).tag().getValue())) {
+        if (version == null || !version.equals(String.valueOf(Scheme.revisionOf(scheme.id)))) {
             return EditOutcome.CHANGED_SINCE_READ;
         }
         return update(caller, scheme, doc, s -> true).isPresent() ? EditOutcome.PROPOSED : EditOutcome.PUBLISHED;
@@ -148,6 +152,7 @@ public class SchemeWrites {
         ObjectNode before = audit.snapshot(scheme);
         scheme.delete();
         Person.deleteUnreferenced();
+        Organisation.deleteUnreferenced();
         audit.record(scheme.id, "DELETE", caller, before, null);
     }
 
@@ -174,19 +179,37 @@ public class SchemeWrites {
                 targets.put(i, existing.get(doc.ref().strip()));
             }
         }
+        mayLinkPredecessors(caller, docs, targets);
         List<FieldError> errors = new ArrayList<>(readErrors);
         errors.addAll(named.errors());
         if (docs.isEmpty() && readErrors.isEmpty()) {
             errors.add(new FieldError(0, "", "no scheme to import"));
         }
         errors.addAll(validator.checkAll(docs, targets));
-        errors.addAll(renamesOutOfReach(caller, docs, targets));
         if (!errors.isEmpty()) {
             errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
-            return new ImportReport(0, 0, dryRun, errors, named.resolved());
+            return new ImportReport(0, 0, 0, dryRun, errors, named.resolved());
+        }
+        List<Runnable> proposals = new ArrayList<>();
+        if (caller.role() == Role.PARTNER && !targets.isEmpty()) {
+            // A partner creates; its changes to records already there are proposals that an ARS officer of their région
+            // (or an admin) approves, as a coordinator's are. A record the file leaves as it is gets no proposal.
+            List<SchemeDocument> creations = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                Scheme target = targets.get(i);
+                if (target == null) {
+                    creations.add(docs.get(i));
+                } else if (!audit.compare(SchemeDocument.of(target, cog, true, null), docs.get(i)).isEmpty()) {
+                    String document = SchemeChange.text(json, docs.get(i));
+                    String tag = tags.of(target, true).tag().getValue();
+                    proposals.add(() -> SchemeChange.propose(target, caller.accountId(), document, tag));
+                }
+            }
+            docs = creations;
+            targets = new HashMap<>();
         }
         int updated = targets.size();
-        if (!dryRun) {
+        if (!dryRun && !docs.isEmpty()) {
             // Photographed before, in one pass; then the import starts from an empty session, kept small between flushes.
             Map<String, ObjectNode> before = new HashMap<>();
             existing.values().forEach(s -> before.put(s.ref, audit.snapshot(s)));
@@ -203,7 +226,10 @@ public class SchemeWrites {
             }
             written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
         }
-        return new ImportReport(docs.size() - updated, updated, dryRun, List.of(), named.resolved());
+        if (!dryRun) {
+            proposals.forEach(Runnable::run); // after the writes: their session is cleared on the way
+        }
+        return new ImportReport(docs.size() - updated, updated, proposals.size(), dryRun, List.of(), named.resolved());
     }
 
     /**
@@ -259,7 +285,7 @@ public class SchemeWrites {
                     + "published meanwhile. Reject it, and the coordinator proposes again on the current version.", List.of());
         }
         publish(caller, change.scheme, proposed, "APPROVE");
-        change.decide(caller.accountId(), SchemeChange.Status.APPROVED, null);
+        change.decide(caller.accountId(), SchemeChange.Status.APPROVED, null, json);
     }
 
     @Transactional
@@ -269,7 +295,7 @@ public class SchemeWrites {
         if (why.isEmpty() || why.length() > 2000) {
             throw ProblemException.badRequest("A rejection says why.", new FieldError("reason", "1 to 2000 characters"));
         }
-        change.decide(caller.accountId(), SchemeChange.Status.REJECTED, why);
+        change.decide(caller.accountId(), SchemeChange.Status.REJECTED, why, json);
     }
 
     // People (GDPR: the person, or an admin)
@@ -313,6 +339,7 @@ public class SchemeWrites {
     public void erase(Caller caller, Person person) {
         access.mayActOnPerson(caller, person);
         changeSchemesOf(caller, person, schemes -> schemes.forEach(scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id))));
+        SchemeChange.forget(person, json);
         person.delete();
     }
 
@@ -332,16 +359,38 @@ public class SchemeWrites {
         }
     }
 
-    /** Validates one document, checks the names it gives people are the caller's to give, and writes it. */
+    /** Validates one document and writes it. */
     private Scheme writeOne(Caller caller, SchemeDocument doc, Scheme target) {
         checkOne(target, doc, "nothing was written");
         Map<Integer, Scheme> targets = target == null ? Map.of() : Map.of(0, target);
-        List<FieldError> renames = renamesOutOfReach(caller, List.of(doc), targets);
-        if (!renames.isEmpty()) {
-            throw new ProblemException(409, "A coordinator named here is recorded under another name on schemes you may not "
-                    + "edit; nothing was written.", renames.stream().map(e -> new FieldError(e.field(), e.message())).toList());
-        }
+        mayLinkPredecessors(caller, List.of(doc), targets);
         return write(caller, List.of(doc), targets).get(0);
+    }
+
+    /**
+     * Naming a previous contract changes that contract too (its page shows its successor, its deletion is refused): the
+     * caller must be one who may edit it, unless it is written in the same batch or already the one named (403).
+     */
+    private void mayLinkPredecessors(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        Set<String> inBatch = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).collect(Collectors.toSet());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            String ref = docs.get(i) == null ? null : Stripped.orNull(docs.get(i).previousRef());
+            Scheme target = targets.get(i);
+            if (ref == null || inBatch.contains(ref) || target != null && target.previous != null && ref.equals(target.previous.ref)) {
+                continue;
+            }
+            int row = i + 1;
+            Scheme.findByRef(ref).filter(previous -> !access.mayEdit(caller, previous)).ifPresent(previous -> errors.add(new FieldError(
+                    row, "previousRef", "contract '" + ref + "' is outside your scope: following it changes it too; its ARS or an admin may link them")));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(403, "A previous contract named here is outside your scope; nothing was written.",
+                    docs.size() == 1 ? errors.stream().map(e -> new FieldError(e.field(), e.message())).toList() : errors);
+        }
     }
 
     /** Publishes a new version of an existing scheme, audited under {@code action}. */
@@ -354,50 +403,34 @@ public class SchemeWrites {
     /** Writes validated documents, and records what the write changed on other schemes through shared people and organisations. */
     private List<Scheme> write(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
         SharedRecords shared = new SharedRecords(caller, targets.values().stream().map(s -> s.id).collect(Collectors.toSet()), access, audit);
-        List<Scheme> written = new SchemeWriter(cog, shared::beforeRename, shared::mayEnrich).writeAll(docs, targets);
+        Map<Integer, Scheme> previousBefore = new HashMap<>();
+        targets.forEach((i, target) -> previousBefore.put(i, target.previous));
+        List<Scheme> written = new SchemeWriter(cog, shared::mayRename, shared::mayEnrich).writeAll(docs, targets);
         shared.recordChanges();
+        recordSuccessions(caller, written, previousBefore);
         return written;
     }
 
-    /**
-     * The coordinator entries that would rename a person (same email, another name) who also coordinates schemes the
-     * caller may not edit, unless the caller is that person: each an error at its row and entry. The name stays theirs to
-     * change (PUT /api/v1/coordinators/{id}), or an admin's.
-     */
-    private List<FieldError> renamesOutOfReach(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
-        if (caller.isAdmin()) {
-            return List.of();
-        }
-        Set<String> emails = new HashSet<>();
-        docs.stream().filter(d -> d != null).flatMap(d -> d.coordinatorsOrEmpty().stream())
-                .filter(c -> c != null && c.email() != null && !c.email().isBlank())
-                .forEach(c -> emails.add(c.email().strip().toLowerCase(Locale.ROOT)));
-        if (emails.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Person> people = Person.<Person>list("email in ?1", emails).stream()
-                .collect(Collectors.toMap(p -> p.email, Function.identity()));
-        Set<Long> written = targets.values().stream().map(s -> s.id).collect(Collectors.toSet());
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            List<SchemeDocument.CoordinatorEntry> entries = docs.get(i) == null ? List.of() : docs.get(i).coordinatorsOrEmpty();
-            for (int j = 0; j < entries.size(); j++) {
-                SchemeDocument.CoordinatorEntry entry = entries.get(j);
-                Person person = entry == null || entry.email() == null ? null : people.get(entry.email().strip().toLowerCase(Locale.ROOT));
-                if (person == null || entry.firstName() == null || entry.lastName() == null
-                        || !person.renamedBy(entry.firstName(), entry.lastName()) || caller.isPerson(person.email)) {
-                    continue;
-                }
-                boolean reachable = Scheme.coordinatedBy(person).stream().filter(s -> !written.contains(s.id))
-                        .allMatch(s -> access.mayEdit(caller, s));
-                if (!reachable) {
-                    errors.add(new FieldError(i + 1, "coordinators[" + j + "]", "this email is a coordinator's who is recorded under "
-                            + "another name on schemes outside your scope: give the name as recorded, or ask the person (or an admin) "
-                            + "to correct it"));
-                }
+    /** A contract that gained or lost a successor in this write, and is not itself written, says so in its trail. */
+    private void recordSuccessions(Caller caller, List<Scheme> written, Map<Integer, Scheme> previousBefore) {
+        Set<Long> writtenNow = written.stream().map(s -> s.id).collect(Collectors.toSet());
+        for (int i = 0; i < written.size(); i++) {
+            Scheme successor = written.get(i);
+            Scheme before = previousBefore.get(i);
+            Scheme after = successor.previous;
+            if (Objects.equals(before == null ? null : before.id, after == null ? null : after.id)) {
+                continue;
+            }
+            ObjectNode linked = json.createObjectNode().put("successor", successor.ref);
+            if (before != null && !writtenNow.contains(before.id)) {
+                before.touch();
+                audit.record(before.id, "UPDATE", caller, linked, json.createObjectNode());
+            }
+            if (after != null && !writtenNow.contains(after.id)) {
+                after.touch();
+                audit.record(after.id, "UPDATE", caller, json.createObjectNode(), linked);
             }
         }
-        return errors;
     }
 
     /** Photographs every scheme of the person, makes the change, then records what each scheme now shows otherwise. */
@@ -428,9 +461,12 @@ public class SchemeWrites {
         return change.document(json);
     }
 
-    /** The scheme as published, with the page's fields in place of its own. */
+    /**
+     * The scheme as published, with the page's fields in place of its own; coordinators who did not consent are kept by
+     * id, so that their data never travels through the edit (nor into a proposal).
+     */
     private SchemeDocument edited(Scheme scheme, PageEdit edit) {
-        ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, true, null));
+        ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, false, null));
         doc.put("description", Stripped.orNull(edit.description()));
         doc.put("website", Stripped.orNull(edit.website()));
         doc.put("status", edit.status());
@@ -440,14 +476,6 @@ public class SchemeWrites {
             return json.treeToValue(doc, SchemeDocument.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.badRequest("Invalid form.", new FieldError("endDate", "a date"));
-        }
-    }
-
-    private String text(SchemeDocument doc) {
-        try {
-            return json.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

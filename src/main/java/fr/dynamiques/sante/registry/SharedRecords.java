@@ -36,8 +36,20 @@ final class SharedRecords {
         this.audit = audit;
     }
 
-    void beforeRename(Person person) {
+    /**
+     * A coordinator named otherwise than recorded is renamed only by the person, an admin, or an editor of all their
+     * schemes; for anyone else the recorded name stays, and the write answers exactly as for an address it does not
+     * know: nobody learns from a write whether an email is a coordinator's, nor under which name.
+     */
+    boolean mayRename(Person person) {
+        if (!caller.isAdmin() && !caller.isPerson(person.email)) {
+            List<Scheme> theirs = Scheme.coordinatedBy(person);
+            if (!theirs.stream().filter(s -> !written.contains(s.id)).allMatch(s -> access.mayEdit(caller, s))) {
+                return false;
+            }
+        }
         photograph(Scheme.coordinatedBy(person));
+        return true;
     }
 
     boolean mayEnrich(Organisation organisation) {

@@ -273,6 +273,15 @@ public class Scheme extends PanacheEntityBase {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('scheme_write'))").getSingleResult();
     }
 
+    /**
+     * The scheme's revision as committed now (V11__scheme_revisions.sql): the version an edit form was opened on. A
+     * number that says nothing of the record, where a hash of it would let a reader test guesses at what it hides.
+     */
+    public static long revisionOf(long id) {
+        return ((Number) getEntityManager().createNativeQuery("select revision from scheme where id = ?1").setParameter(1, id)
+                .getSingleResult()).longValue();
+    }
+
     /** An id as a path gives it: a malformed one is the client's mistake (400). */
     public static long parseId(String id) {
         if (id == null || !id.matches("\\d{1,18}")) {

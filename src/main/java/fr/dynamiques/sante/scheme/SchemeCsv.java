@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 
 import fr.dynamiques.sante.problem.JsonMistake;
 import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.text.MarkerFreeText;
 import fr.dynamiques.sante.territory.TerritoryViews;
 
 /**
@@ -101,7 +102,7 @@ public class SchemeCsv {
      * out: a spreadsheet of names and dates does not wipe partners or coordinators.
      */
     public Rows read(String text, Function<String, Optional<SchemeDocument>> stored) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String body = MarkerFreeText.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         String firstLine = body.lines().findFirst().orElse("");
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import fr.dynamiques.sante.coordinator.Person;
@@ -68,7 +69,7 @@ public record SchemeDocument(
 
         @Schema(description = "Labels of the controlled vocabulary (/api/v1/themes), matched whatever the case and accents, "
                 + "or free tags", examples = "[\"santé mentale\", \"accès aux droits et aux soins\"]")
-        List<@NotBlank @Size(max = 120) @Pattern(regexp = NO_PIPE, message = "must not contain '|'") String> themes,
+        @Size(max = 50) List<@NotBlank @Size(max = 120) @Pattern(regexp = NO_PIPE, message = "must not contain '|'") String> themes,
 
         @NotNull @Valid
         Perimeter perimeter,
@@ -82,7 +83,7 @@ public record SchemeDocument(
         String previousRef,
 
         @Schema(description = "Kinds with generations: amendments (avenants), dated")
-        List<@NotNull @Valid AmendmentEntry> amendments,
+        @Size(max = 100) List<@NotNull @Valid AmendmentEntry> amendments,
 
         @Schema(description = "CPTS: stage reached", enumeration = {"EMERGENCE", "LETTER_OF_INTENT", "HEALTH_PROJECT_VALIDATED", "ACI_SIGNED"},
                 examples = "ACI_SIGNED")
@@ -96,22 +97,22 @@ public record SchemeDocument(
         OrganisationRef coCarryingHospital,
 
         @Schema(description = "ASV: codes of the priority neighbourhoods (QPV), as given", examples = "[\"QN09101M\"]")
-        List<@NotBlank @Size(max = 20) @Pattern(regexp = QPV, message = "letters and digits only") String> priorityNeighbourhoods,
+        @Size(max = 200) List<@NotBlank @Size(max = 20) @Pattern(regexp = QPV, message = "letters and digits only") String> priorityNeighbourhoods,
 
-        List<@NotNull @Valid PartnerEntry> partners,
+        @Size(max = 200) List<@NotNull @Valid PartnerEntry> partners,
 
-        List<@NotNull @Valid FundingEntry> fundings,
+        @Size(max = 500) List<@NotNull @Valid FundingEntry> fundings,
 
         @Schema(description = "People coordinating the scheme. Public answers show their names, email and phone "
                 + "only when publicContact is true; title and employer always.")
-        List<@NotNull @Valid CoordinatorEntry> coordinators,
+        @Size(max = 50) List<@NotNull @Valid CoordinatorEntry> coordinators,
 
         @Schema(description = "Step of the project cycle", enumeration = {"DIAGNOSIS", "PRIORITISATION", "PLANNING", "IMPLEMENTATION", "EVALUATION"},
                 examples = "IMPLEMENTATION")
         String projectStep,
 
         @Schema(description = "Self-assessment on the grid of a territorialised approach, one entry per criterion")
-        List<@NotNull @Valid AssessmentEntry> approach,
+        @Size(max = 20) List<@NotNull @Valid AssessmentEntry> approach,
 
         @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
         @Schema(description = "Where the facts come from", examples = "https://www.auvergne-rhone-alpes.ars.sante.fr/les-contrats-locaux-de-sante")
@@ -221,14 +222,14 @@ public record SchemeDocument(
             + "An import may give names instead of codes (see POST /schemes/import).")
     public record Perimeter(
             @Schema(description = "INSEE codes of communes (COG); a city's covers each of its arrondissements", examples = "[\"38151\"]")
-            List<@NotBlank String> communes,
+            @Size(max = 40000) List<@NotBlank String> communes,
             @Schema(description = "SIREN of EPCI: all their member communes", examples = "[]")
-            List<@NotBlank String> epcis,
+            @Size(max = 1500) List<@NotBlank String> epcis,
             @Schema(description = "Département codes: all their communes", examples = "[]")
-            List<@NotBlank String> departments,
+            @Size(max = 110) List<@NotBlank String> departments,
             @Schema(description = "INSEE codes of municipal arrondissements of Paris (75101-75120), Lyon (69381-69389) and "
                     + "Marseille (13201-13216)", examples = "[\"75118\"]")
-            List<@NotBlank String> arrondissements) {
+            @Size(max = 50) List<@NotBlank String> arrondissements) {
 
         public Perimeter(List<String> communes, List<String> epcis, List<String> departments) {
             this(communes, epcis, departments, null);
@@ -295,10 +296,14 @@ public record SchemeDocument(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "A person coordinating the scheme (personal data). Identified across schemes by email. "
-            + "An employer not yet among the partners is added as EMPLOYER.")
+            + "An employer not yet among the partners is added as EMPLOYER. A reader who may not see a person's data gets "
+            + "their entry without name, email or phone, with their id: written back so (id, no name), the entry keeps "
+            + "that person on the scheme unchanged.")
     public record CoordinatorEntry(
-            @NotBlank @Size(max = 100) @Schema(examples = "Camille") String firstName,
-            @NotBlank @Size(max = 100) @Schema(examples = "Exemple") String lastName,
+            @Schema(description = "The person's id in the directory; alone (no name), keeps this coordinator as recorded",
+                    examples = "42") Long id,
+            @Size(max = 100) @Schema(description = "Required unless the entry keeps a coordinator by id", examples = "Camille") String firstName,
+            @Size(max = 100) @Schema(description = "Required unless the entry keeps a coordinator by id", examples = "Exemple") String lastName,
             @Size(max = 200) @Schema(examples = "Coordinatrice CLS") String title,
             @Email @Size(max = 254) @Schema(description = "Professional address", examples = "camille.exemple@example.org") String email,
             @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number")
@@ -308,11 +313,22 @@ public record SchemeDocument(
             @Schema(description = "When consent was given; today if omitted while publicContact is true", examples = "2026-10-15")
             LocalDate publicContactSince) {
 
+        /** Keeps a recorded coordinator as they are: an id and no name. */
+        @JsonIgnore
+        public boolean keepsById() {
+            return id != null && firstName == null && lastName == null && email == null && phone == null;
+        }
+
+        /** The same entry without the person's name and contact: their id stays, so that it can be written back. */
+        public CoordinatorEntry withoutPersonalData() {
+            return new CoordinatorEntry(id, null, null, title, null, null, employer, publicContact, publicContactSince);
+        }
+
         /** The entry of a coordination, personal data shown only with the person's consent or to the admin. */
         public static CoordinatorEntry of(Coordination c, boolean withPersonalData) {
             boolean shown = withPersonalData || c.publicContact;
             Person p = c.person;
-            return new CoordinatorEntry(shown ? p.firstName : null, shown ? p.lastName : null, c.title,
+            return new CoordinatorEntry(p.id, shown ? p.firstName : null, shown ? p.lastName : null, c.title,
                     shown ? p.email : null, shown ? c.phone : null, c.employer == null ? null : c.employer.name,
                     c.publicContact, c.publicContactSince);
         }

@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import fr.dynamiques.sante.territory.CogSnapshot;
 
 /**
@@ -41,7 +43,7 @@ public class SchemeFeed {
                          @Schema(description = "True for a deletion: the scheme is gone, drop it", examples = "false") boolean deleted,
                          @Schema(description = "When it was written or deleted") Instant at,
                          @Schema(description = "The scheme as GET /schemes/{id} gives it (without history); absent for a deletion")
-                         SchemeDocument scheme) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) SchemeDocument scheme) {
     }
 
     private final EntityManager em;

@@ -265,6 +265,14 @@ public class SchemeValidator {
                 continue;
             }
             String field = "coordinators[" + i + "]";
+            if (!c.keepsById()) {
+                if (c.firstName() == null || c.firstName().isBlank()) {
+                    errors.add(new FieldError(field + ".firstName", "must not be blank (or give only the id of a coordinator to keep)"));
+                }
+                if (c.lastName() == null || c.lastName().isBlank()) {
+                    errors.add(new FieldError(field + ".lastName", "must not be blank (or give only the id of a coordinator to keep)"));
+                }
+            }
             if (c.publicContactSince() != null && !c.publicContact()) {
                 errors.add(new FieldError(field + ".publicContactSince", "only when publicContact is true"));
             }
@@ -278,6 +286,33 @@ public class SchemeValidator {
                 }
             }
         }
+    }
+
+    /** An entry kept by id names a person coordinating the scheme now, once. */
+    private static List<FieldError> checkKeptCoordinators(SchemeDocument doc, Scheme target) {
+        Map<Long, String> recorded = new HashMap<>();
+        if (target != null) {
+            target.coordinators.forEach(c -> recorded.put(c.person.id, c.person.email == null ? "" : c.person.email));
+        }
+        Set<Long> kept = new HashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<SchemeDocument.CoordinatorEntry> entries = doc.coordinatorsOrEmpty();
+        for (int i = 0; i < entries.size(); i++) {
+            SchemeDocument.CoordinatorEntry c = entries.get(i);
+            if (c == null || !c.keepsById()) {
+                continue;
+            }
+            String keptEmail = recorded.get(c.id());
+            boolean namedAgain = keptEmail != null && !keptEmail.isEmpty() && entries.stream().anyMatch(other -> other != null
+                    && !other.keepsById() && other.email() != null && keptEmail.equalsIgnoreCase(other.email().strip()));
+            if (keptEmail == null) {
+                errors.add(new FieldError("coordinators[" + i + "].id", "no coordinator " + c.id() + " on this scheme to keep: "
+                        + "give a new coordinator's name"));
+            } else if (!kept.add(c.id()) || namedAgain) {
+                errors.add(new FieldError("coordinators[" + i + "].id", "the same coordinator twice"));
+            }
+        }
+        return errors;
     }
 
     private static void checkApproach(List<FieldError> errors, List<SchemeDocument.AssessmentEntry> approach) {
@@ -378,6 +413,7 @@ public class SchemeValidator {
                 int row = i + 1;
                 check(docs.get(i), kinds, predecessors).forEach(e -> errors.add(e.atRow(row)));
                 Scheme target = targets.get(i);
+                checkKeptCoordinators(docs.get(i), target).forEach(e -> errors.add(e.atRow(row)));
                 if (target != null) {
                     checkSuccessors(docs.get(i), successors.getOrDefault(target.id, List.of()), rewritten)
                             .forEach(e -> errors.add(e.atRow(row)));

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -40,10 +39,10 @@ public final class SchemeWriter {
     private final Instant now = Scheme.now();
 
     /** People and organisations are shared with other schemes: the hooks say whether they may change, and before. */
-    public SchemeWriter(CogSnapshot cog, Consumer<Person> beforeRename, Predicate<Organisation> mayEnrich) {
+    public SchemeWriter(CogSnapshot cog, Predicate<Person> mayRename, Predicate<Organisation> mayEnrich) {
         this.cog = cog;
         this.organisations = OrganisationMatcher.ofRegistry(mayEnrich);
-        this.people = PersonMatcher.ofRegistry(beforeRename);
+        this.people = PersonMatcher.ofRegistry(mayRename);
     }
 
     /**
@@ -81,6 +80,7 @@ public final class SchemeWriter {
             written.get(i).previous = previous;
         }
         Person.deleteUnreferenced();
+        Organisation.deleteUnreferenced();
         return written;
     }
 
@@ -165,8 +165,24 @@ public final class SchemeWriter {
             fundings.add(funding);
         }
         List<Coordination> coordinators = new ArrayList<>();
+        Map<Long, Coordination> recorded = new HashMap<>();
+        if (scheme.coordinators != null) {
+            scheme.coordinators.forEach(c -> recorded.put(c.person.id, c));
+        }
         for (SchemeDocument.CoordinatorEntry entry : doc.coordinatorsOrEmpty()) {
             Coordination coordination = new Coordination();
+            if (entry.keepsById()) {
+                // A person the writer may not see, kept as recorded (the validator checked they are).
+                Coordination kept = recorded.get(entry.id());
+                coordination.person = kept.person;
+                coordination.title = kept.title;
+                coordination.phone = kept.phone;
+                coordination.employer = kept.employer == null ? null : partners.named(kept.employer.name, PartnerRole.EMPLOYER);
+                coordination.publicContact = kept.publicContact;
+                coordination.publicContactSince = kept.publicContactSince;
+                coordinators.add(coordination);
+                continue;
+            }
             coordination.person = people.match(entry.firstName(), entry.lastName(), entry.email());
             coordination.title = Stripped.orNull(entry.title());
             coordination.phone = Stripped.orNull(entry.phone());

@@ -50,7 +50,7 @@ public class VocabularyResource {
 
     @Schema(description = "A theme and how many schemes name it", requiredProperties = {"label", "schemes"})
     public record ThemeView(@Schema(examples = "santé mentale") String label,
-                            @Schema(description = "Code in the controlled vocabulary; null for a free tag", examples = "sante-mentale")
+                            @Schema(description = "Code in the controlled vocabulary; null for a free tag", examples = "sante-mentale", nullable = true)
                             String code,
                             @Schema(examples = "12") long schemes) {
     }

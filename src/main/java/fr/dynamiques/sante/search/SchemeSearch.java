@@ -32,6 +32,7 @@ import com.google.gson.JsonObject;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.text.MarkerFreeText;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.Theme;
@@ -64,6 +65,7 @@ public class SchemeSearch {
     public record Request(String text, Map<String, List<String>> filters, Sort sort, int page, int size) {
 
         static final int MAX_QUERY_LENGTH = 500;
+        static final int MAX_WINDOW = 10_000;
 
         /**
          * The request as the API and the pages receive it, checked: a query too long, an unknown sort or a bad page
@@ -80,6 +82,11 @@ public class SchemeSearch {
                 throw ProblemException.badRequest("Unknown sort.", new FieldError("sort", "relevance, name, startDate or population"));
             }
             int[] paging = SchemeFilter.paging(page, size);
+            if ((long) (paging[0] + 1) * paging[1] > MAX_WINDOW) {
+                // The engine serves the first 10,000 results only (index.max_result_window): beyond, filters narrow it.
+                throw ProblemException.badRequest("Results beyond the first " + MAX_WINDOW + " are not served: narrow the search.",
+                        new FieldError("page", "at most " + (MAX_WINDOW / paging[1] - 1) + " with size " + paging[1]));
+            }
             Map<String, List<String>> kept = new LinkedHashMap<>();
             filters.forEach((facet, values) -> {
                 if (!FACETS.contains(facet)) {
@@ -164,8 +171,8 @@ public class SchemeSearch {
      * can then escape the passage for HTML and put its own markup only where the engine marked a match (a stored
      * "&lt;em&gt;" stays text).
      */
-    public static final String MATCH_START = "\uE000";
-    public static final String MATCH_END = "\uE001";
+    public static final String MATCH_START = MarkerFreeText.MATCH_START;
+    public static final String MATCH_END = MarkerFreeText.MATCH_END;
 
     /** A passage as HTML: its text escaped, then its matches between these tags. */
     public static String marked(String passage, String start, String end) {

@@ -12,6 +12,7 @@ public record TerritoryMatch(
         @Schema(description = "What tells homonyms apart: département, région or EPCI type", examples = "Isère (38)")
         String context,
         @Schema(description = "When the text matched a former commune's name and not the current name: that former name "
-                + "(the commune déléguée or associée is now part of this commune)", examples = "Arzay")
+                + "(the commune déléguée or associée is now part of this commune); null otherwise", examples = "Arzay",
+                nullable = true)
         String formerName) {
 }

@@ -3,6 +3,7 @@ package fr.dynamiques.sante.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MediaType;
 
@@ -29,6 +30,7 @@ public class FormTokens {
     static final String FIELD = "csrf";
     static final String SIGN_IN_COOKIE = "signin_form";
     static final String SIGN_IN_PATH = "/connexion";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final CurrentIdentityAssociation identities;
 
@@ -39,15 +41,18 @@ public class FormTokens {
     @WithFormRead
     @ServerRequestFilter
     public Uni<Void> check(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
-        MediaType type = context.getMediaType();
-        if (!context.getMethod().equals("POST") || type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || !ErrorPage.servesPath(request.path())) {
+        // The path as routed, so that "/api/%2e%2e/espace/..." is checked as the page it reaches.
+        String path = Visitor.normalized(request.path());
+        if (SAFE.contains(context.getMethod()) || !ErrorPage.servesPath(path)) {
             return Uni.createFrom().voidItem();
         }
-        Object field = ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormParameter(FIELD, true, false);
+        // Every other request to a page changes something: it carries the token, whatever its type (none read, none sent).
+        MediaType type = context.getMediaType();
+        Object field = type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) ? null
+                : ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormParameter(FIELD, true, false);
         String sent = field instanceof String s ? s : null;
         // Signing in and asking for an account: no session yet, the form's cookie carries the token.
-        if (request.path().equals(SIGN_IN_PATH) || request.path().startsWith(SIGN_IN_PATH + "/")) {
+        if (path.equals(SIGN_IN_PATH) || path.startsWith(SIGN_IN_PATH + "/")) {
             Cookie cookie = request.getCookie(SIGN_IN_COOKIE);
             return same(cookie == null ? null : cookie.getValue(), sent) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(expired());
         }

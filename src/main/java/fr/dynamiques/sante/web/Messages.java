@@ -856,6 +856,9 @@ public interface Messages {
     @Message("des demandes de cette adresse attendent déjà une réponse")
     String request_pending();
 
+    @Message("Trop de demandes envoyées d'ici : réessayez dans un quart d'heure.")
+    String request_throttled();
+
     @Message("Retour à la fiche {scheme}")
     String request_back(String scheme);
 
@@ -876,6 +879,9 @@ public interface Messages {
 
     @Message("Aucune demande de compte en attente.")
     String space_requests_none();
+
+    @Message("Les {count} plus anciennes sont affichées : closez-les pour voir les suivantes.")
+    String space_requests_oldest(int count);
 
     @Message("Clore (et effacer)")
     String space_request_close();

@@ -34,7 +34,7 @@ public class PageHeaders {
             return;
         }
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, visitor.getLang());
-        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept-Language, Cookie");
+        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept-Language, Cookie, Accept-Encoding");
         if (visitor.chosen() != null) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(Visitor.COOKIE).value(visitor.getLang())
                     .path("/").maxAge(ONE_YEAR).sameSite(NewCookie.SameSite.LAX).build());

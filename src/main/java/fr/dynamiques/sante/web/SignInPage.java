@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import fr.dynamiques.sante.account.AccessToken;
 import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.AccountRequest;
-import fr.dynamiques.sante.account.SignInThrottle;
+import fr.dynamiques.sante.account.Throttle;
 import fr.dynamiques.sante.account.WebSession;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.scheme.Scheme;
@@ -53,9 +53,9 @@ public class SignInPage {
     private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}";
 
     private final Visitor visitor;
-    private final SignInThrottle throttle;
+    private final Throttle throttle;
 
-    SignInPage(Visitor visitor, SignInThrottle throttle) {
+    SignInPage(Visitor visitor, Throttle throttle) {
         this.visitor = visitor;
         this.throttle = throttle;
     }
@@ -66,7 +66,7 @@ public class SignInPage {
     public Response form(@CookieParam(FORM_COOKIE) String formCookie) {
         // Keep a well-formed token (32 random bytes are 43 base64 characters), else issue one.
         String token = formCookie == null || !formCookie.matches("[A-Za-z0-9_-]{43}") ? AccessToken.random() : formCookie;
-        return Response.ok(visitor.page(Templates.signIn("", token, null))).cookie(formCookie(token)).build();
+        return visitor.answer(200, Templates.signIn("", token, null)).cookie(formCookie(token)).build();
     }
 
     @POST
@@ -77,15 +77,15 @@ public class SignInPage {
         Messages msg = visitor.messages();
         String typed = email == null ? "" : email.strip();
         String key = typed.toLowerCase(Locale.ROOT);
-        if (!throttle.allows(key, visitor.getClientAddress())) {
+        if (!throttle.attempt(key, visitor.getClientAddress())) {
             return answer(429, typed, msg.signin_throttled());
         }
         Account account = typed.length() > 254 || password == null || password.length() > 200 ? null
                 : Account.signingIn(typed, password).orElse(null);
         if (account == null) {
-            throttle.failed(key, visitor.getClientAddress());
             return answer(401, typed, msg.signin_wrong());
         }
+        throttle.succeeded(key, visitor.getClientAddress());
         String cookie = WebSession.open(account);
         return Response.seeOther(URI.create("/espace"))
                 .cookie(new NewCookie.Builder(Visitor.SESSION).value(cookie).path("/").httpOnly(true).secure(true)
@@ -100,7 +100,7 @@ public class SignInPage {
     public Response requestForm(@QueryParam("dispositif") String schemeId, @CookieParam(FORM_COOKIE) String formCookie) {
         Scheme scheme = Scheme.findExisting(schemeId);
         String token = formCookie == null || !formCookie.matches("[A-Za-z0-9_-]{43}") ? AccessToken.random() : formCookie;
-        return Response.ok(visitor.page(Templates.request(scheme, "", "", "", token, List.of(), false))).cookie(formCookie(token)).build();
+        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), false)).cookie(formCookie(token)).build();
     }
 
     @POST
@@ -126,13 +126,17 @@ public class SignInPage {
         if (errors.isEmpty() && AccountRequest.pendingFrom(typedEmail) >= AccountRequest.PENDING_PER_EMAIL) {
             errors.add(new FieldError("email", visitor.messages().request_pending()));
         }
+        boolean throttled = errors.isEmpty() && !throttle.accountRequest(visitor.getClientAddress());
+        if (throttled) {
+            errors.add(new FieldError("email", visitor.messages().request_throttled()));
+        }
         String token = AccessToken.random();
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(visitor.page(Templates.request(scheme, typedName, typedEmail, typedMessage, token, errors,
-                    false))).cookie(formCookie(token)).build();
+            return visitor.answer(throttled ? 429 : 400, Templates.request(scheme, typedName, typedEmail, typedMessage, token, errors,
+                    false)).cookie(formCookie(token)).build();
         }
         AccountRequest.open(scheme, typedName, typedEmail, Stripped.orNull(typedMessage));
-        return Response.ok(visitor.page(Templates.request(scheme, "", "", "", token, List.of(), true))).cookie(formCookie(token)).build();
+        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), true)).cookie(formCookie(token)).build();
     }
 
     @POST
@@ -153,7 +157,7 @@ public class SignInPage {
 
     private Response answer(int status, String email, String error) {
         String token = AccessToken.random();
-        return Response.status(status).entity(visitor.page(Templates.signIn(email, token, error))).cookie(formCookie(token)).build();
+        return visitor.answer(status, Templates.signIn(email, token, error)).cookie(formCookie(token)).build();
     }
 
     private static NewCookie formCookie(String token) {

@@ -36,7 +36,6 @@ import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
-import fr.dynamiques.sante.scheme.SchemeTags;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -57,10 +56,16 @@ public class SpacePage {
     public record Pending(SchemeChange change, List<AuditEntry.FieldChange> changes, boolean decidable) {
     }
 
+    /** The account requests waiting for the reader: the oldest first, a page of them, and how many wait in all. */
+    public record Requests(List<AccountRequest> shown, int total) {
+    }
+
+    static final int REQUESTS_SHOWN = 50;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
-                                             List<AccountRequest> requests,
+                                             Requests requests,
                                              String done, boolean publishedContact);
 
         static native TemplateInstance edit(SchemeDocument scheme, String version, List<String> statuses, boolean proposes);
@@ -75,11 +80,10 @@ public class SpacePage {
     private final CogSnapshot cog;
     private final ObjectMapper json;
     private final Accounts accounts;
-    private final SchemeTags tags;
     private final SchemeQuery query;
 
     SpacePage(Visitor visitor, SchemeWrites writes, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
-              Accounts accounts, SchemeTags tags, SchemeQuery query) {
+              Accounts accounts, SchemeQuery query) {
         this.visitor = visitor;
         this.writes = writes;
         this.access = access;
@@ -87,7 +91,6 @@ public class SpacePage {
         this.cog = cog;
         this.json = json;
         this.accounts = accounts;
-        this.tags = tags;
         this.query = query;
     }
 
@@ -101,15 +104,17 @@ public class SpacePage {
         Account account = Account.findById(caller.accountId());
         List<Scheme> mine = account.schemeIds.isEmpty() ? List.of() : Scheme.list("id in ?1 order by sortName", account.schemeIds);
         List<Pending> queue = access.proposalsVisibleTo(caller, SchemeChange.Status.PENDING).stream()
-                .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, true, null), c.document(json)),
-                        caller.isAdmin() || caller.role() == Role.ARS))
+                .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, caller.isAdmin(), null),
+                        c.documentFor(json, caller.isAdmin())),
+                        access.decides(caller, c)))
                 .toList();
         List<Scheme> stale = caller.role() == Role.ARS || caller.isAdmin() ? stale(caller) : List.of();
         // The person behind the account, when it coordinates schemes: whether its contact is shown anywhere.
         boolean published = Person.findByEmail(account.email).map(p -> Scheme.coordinatedBy(p).stream()
                 .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
-        List<AccountRequest> requests = AccountRequest.oldestFirst().stream().filter(r -> decidesOn(caller, r)).toList();
-        return Response.ok(visitor.page(Templates.space(account, mine, queue, stale, requests, done, published))).build();
+        List<AccountRequest> waiting = AccountRequest.oldestFirst().stream().filter(r -> decidesOn(caller, r)).toList();
+        Requests requests = new Requests(waiting.subList(0, Math.min(REQUESTS_SHOWN, waiting.size())), waiting.size());
+        return visitor.answer(200, Templates.space(account, mine, queue, stale, requests, done, published)).build();
     }
 
     @GET
@@ -121,8 +126,8 @@ public class SpacePage {
         if (!access.answersFor(caller, scheme)) {
             throw new ProblemException(403, "You do not answer for this scheme.", List.of());
         }
-        return Response.ok(visitor.page(Templates.edit(SchemeDocument.of(scheme, cog, true, null), tags.of(scheme, true).tag().getValue(),
-                statuses(), access.proposes(caller, scheme)))).build();
+        return visitor.answer(200, Templates.edit(SchemeDocument.of(scheme, cog, caller.isAdmin(), null), String.valueOf(Scheme.revisionOf(scheme.id)),
+                statuses(), access.proposes(caller, scheme))).build();
     }
 
     @POST
@@ -139,7 +144,7 @@ public class SpacePage {
             case PUBLISHED -> Response.seeOther(URI.create("/espace?fait=publie")).build();
             case PROPOSED -> Response.seeOther(URI.create("/espace?fait=propose")).build();
             // Changed since the form was opened: say so; nothing was written (the form would overwrite what was published).
-            case CHANGED_SINCE_READ -> Response.status(409).entity(visitor.page(Templates.changed(Scheme.parseId(id)))).build();
+            case CHANGED_SINCE_READ -> visitor.answer(409, Templates.changed(Scheme.parseId(id))).build();
         };
     }
 

@@ -1,11 +1,19 @@
 package fr.dynamiques.sante.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import fr.dynamiques.sante.access.BearerOrSessionMechanism;
 import fr.dynamiques.sante.access.Identities;
@@ -39,11 +47,14 @@ public class Visitor {
     private final SecurityIdentity identity;
     private Locale locale;
     private Optional<Caller> signedIn;
+    private final String publicUrl;
 
-    Visitor(CurrentVertxRequest current, CurrentCaller caller, SecurityIdentity identity) {
+    Visitor(CurrentVertxRequest current, CurrentCaller caller, SecurityIdentity identity,
+            @ConfigProperty(name = "directory.public-url") String publicUrl) {
         this.request = current.getCurrent().request();
         this.caller = caller;
         this.identity = identity;
+        this.publicUrl = publicUrl;
     }
 
     public Locale locale() {
@@ -83,9 +94,12 @@ public class Visitor {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 
-    /** A path of this site as a full address (scheme and host as the visitor reached it), for files taken away. */
+    /**
+     * A path of this site as a full address, for files taken away: from the configured public address
+     * ({@code directory.public-url}), never from the request's Host header, which anyone can set.
+     */
     String absolute(String path) {
-        return request.scheme() + "://" + request.authority() + path;
+        return publicUrl.replaceAll("/+$", "") + path;
     }
 
     /** The language the visitor just picked with the switch, or null. */
@@ -100,6 +114,14 @@ public class Visitor {
     TemplateInstance page(TemplateInstance template) {
         caller(); // authenticated now, on the request's worker thread: the layout asks for it while rendering
         return template.setLocale(locale());
+    }
+
+    /**
+     * A page answered with this status, for a resource that adds headers or cookies: rendered here, so that its type
+     * says its charset (Qute's writer would send a template entity as plain "text/html").
+     */
+    Response.ResponseBuilder answer(int status, TemplateInstance template) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page(template).render());
     }
 
     /** The pages' words in the visitor's language, for view models built in Java. */
@@ -120,15 +142,38 @@ public class Visitor {
         return locale().equals(Locale.FRENCH) ? "en" : "fr";
     }
 
-    /** This page in the other language. */
+    /** This page in the other language (its path as routed: never "//elsewhere", a link to another host). */
     public String getSwitchUrl() {
         String query = request.query() == null ? "" : request.query().replaceAll("(^|&)lang=[^&]*", "");
         query = query.startsWith("&") ? query.substring(1) : query;
-        return request.path() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + getOtherLang();
+        return getPath() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + getOtherLang();
     }
 
+    /** The path as the routes read it, whatever the visitor sent: what every filter decides on. */
     public String getPath() {
-        return request.path();
+        return normalized(request.path());
+    }
+
+    /**
+     * A path decoded and without its dot segments or empty ones: "/api/%2e%2e/espace" is "/espace", "//x" is "/x", as
+     * routing reads them (a filter reading the raw path would take the first for the API's).
+     */
+    static String normalized(String raw) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = raw; // a malformed escape: the routes answer 400 or 404 to it
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : decoded.split("/")) {
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return "/" + String.join("/", segments);
     }
 
     private Locale fromCookieOrBrowser() {

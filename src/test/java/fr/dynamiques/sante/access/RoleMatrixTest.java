@@ -168,6 +168,30 @@ class RoleMatrixTest {
             cases.add(new Case("POST /espace/changements/{id}/approuver (page) in 84", role,
                     r -> page(r).post("/espace/changements/" + proposal() + "/approuver").statusCode(), decidePage.get(role)));
         }
+        // A form's token is required whatever the request's type, and on the path as routed.
+        for (String role : List.of("admin", "ars84", "coordinator")) {
+            cases.add(new Case("POST /espace/changements/{id}/approuver without type nor token (page)", role,
+                    r -> given().redirects().follow(false).cookie("session", sessions.get(r))
+                            .post("/espace/changements/" + proposal() + "/approuver").statusCode(), 403));
+            cases.add(new Case("POST /api/%2e%2e/espace/dispositifs/{id}/verifie without token (page)", role,
+                    r -> given().urlEncodingEnabled(false).redirects().follow(false).cookie("session", sessions.get(r))
+                            .formParam("csrf", "none").post("/api/%2e%2e/espace/dispositifs/" + echirolles + "/verifie").statusCode(), 403));
+        }
+        // Following a contract changes it: only those who may edit it may name it as previous.
+        for (String role : List.of("admin", "ars84", "ars11")) {
+            cases.add(new Case("POST /schemes in 11 following a contract of 84", role, r -> {
+                Map<String, Object> next = scheme(PARIS);
+                next.put("previousRef", SchemeFixtures.admin().get("/api/v1/schemes/" + made(ECHIROLLES)).jsonPath().getString("ref"));
+                next.put("generation", 3);
+                return as(r).body(next).post("/api/v1/schemes").statusCode();
+            }, Map.of("admin", 201, "ars84", 403, "ars11", 403).get(role)));
+            cases.add(new Case("POST /schemes/import in 11 following a contract of 84", role, r -> {
+                Map<String, Object> next = scheme(PARIS);
+                next.put("previousRef", SchemeFixtures.admin().get("/api/v1/schemes/" + made(ECHIROLLES)).jsonPath().getString("ref"));
+                next.put("generation", 3);
+                return as(r).body(List.of(next)).post("/api/v1/schemes/import").statusCode();
+            }, Map.of("admin", 200, "ars84", 403, "ars11", 403).get(role)));
+        }
         cases.add(new Case("PUT /schemes/{id} own scheme (a proposal)", "coordinator", r -> as(r)
                 .body(SchemeFixtures.admin().get("/api/v1/schemes/" + echirolles).jsonPath().getMap("")).put("/api/v1/schemes/" + echirolles)
                 .statusCode(), 202));
@@ -247,6 +271,77 @@ class RoleMatrixTest {
                 .post("/api/v1/schemes/import?dryRun=true").then().statusCode(401);
         // The configuration's admin token keeps working (bootstrap).
         SchemeFixtures.admin().get("/api/v1/users").then().statusCode(200);
+    }
+
+    /** A signed-in page reached through a path that routing normalises is still never stored. */
+    @Test
+    void aSignedInPageReachedThroughDotSegmentsIsNotStored() {
+        var answer = given().urlEncodingEnabled(false).cookie("session", sessions.get("ars84")).get("/api/%2e%2e/espace");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    /** A successor made within one's scope: the predecessor's trail says so, and its revision moves. */
+    @Test
+    void followingAContractIsRecordedInThePredecessorsTrail() {
+        long previous = made(ECHIROLLES);
+        String ref = SchemeFixtures.admin().get("/api/v1/schemes/" + previous).jsonPath().getString("ref");
+        String tag = given().get("/api/v1/schemes/" + previous).header("ETag");
+        int trail = SchemeFixtures.admin().get("/api/v1/schemes/" + previous + "/history").jsonPath().getList("").size();
+        Map<String, Object> next = scheme(ECHIROLLES);
+        next.put("previousRef", ref);
+        next.put("generation", 3);
+        long successor = as("ars84").body(next).post("/api/v1/schemes").then().statusCode(201).extract().jsonPath().getLong("id");
+        try {
+            List<Map<String, Object>> after = SchemeFixtures.admin().get("/api/v1/schemes/" + previous + "/history").jsonPath().getList("");
+            assertThat(after).hasSize(trail + 1);
+            assertThat(after.get(after.size() - 1).toString()).contains("successor").contains((String) next.get("ref"));
+            assertThat(given().get("/api/v1/schemes/" + previous).header("ETag")).isNotEqualTo(tag);
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + successor).then().statusCode(204);
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + previous).then().statusCode(204);
+        }
+    }
+
+    /** A partner creates schemes of its régions; its changes to records already there wait for the ARS's approval. */
+    @Test
+    void aPartnersImportProposesItsChangesToExistingRecords() {
+        long existing = made(ECHIROLLES);
+        Map<String, Object> changed = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + existing).jsonPath().getMap(""));
+        String description = (String) changed.get("description");
+        changed.put("description", "Changée par un partenaire.");
+        Map<String, Object> created = scheme(ECHIROLLES);
+        try {
+            as("partner84").body(List.of(changed, created)).post("/api/v1/schemes/import?dryRun=true").then().statusCode(200)
+                    .body("created", org.hamcrest.Matchers.equalTo(1)).body("proposed", org.hamcrest.Matchers.equalTo(1))
+                    .body("updated", org.hamcrest.Matchers.equalTo(0));
+            as("partner84").body(List.of(changed, created)).post("/api/v1/schemes/import").then().statusCode(200)
+                    .body("created", org.hamcrest.Matchers.equalTo(1)).body("proposed", org.hamcrest.Matchers.equalTo(1));
+            assertThat(given().get("/api/v1/schemes/" + existing).jsonPath().getString("description")).isEqualTo(description);
+            List<Map<String, Object>> pending = as("ars84").get("/api/v1/changes").jsonPath().getList("findAll { it.schemeId == " + existing + " }");
+            assertThat(pending).hasSize(1);
+            as("ars84").post("/api/v1/changes/" + pending.get(0).get("id") + "/approve").then().statusCode(200);
+            assertThat(given().get("/api/v1/schemes/" + existing).jsonPath().getString("description")).isEqualTo("Changée par un partenaire.");
+            // The same file again: nothing left to propose.
+            as("partner84").body(List.of(given().get("/api/v1/schemes/" + existing).jsonPath().getMap(""))).post("/api/v1/schemes/import")
+                    .then().statusCode(200).body("proposed", org.hamcrest.Matchers.equalTo(0)).body("updated", org.hamcrest.Matchers.equalTo(0));
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + existing).then().statusCode(204);
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + idOf((String) created.get("ref"))).then().statusCode(204);
+        }
+    }
+
+    /** Imports, dry runs included, are counted per account: past the limit, a 429 that says when to come back. */
+    @Test
+    void importsAreThrottledPerAccount() {
+        account("importer84", "ARS", List.of("84"), List.of());
+        for (int i = 0; i < fr.dynamiques.sante.account.Throttle.IMPORTS_PER_ACCOUNT; i++) {
+            assertThat(as("importer84").body(List.of()).post("/api/v1/schemes/import?dryRun=true").statusCode()).isEqualTo(400);
+        }
+        as("importer84").body(List.of()).post("/api/v1/schemes/import?dryRun=true").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", "900");
+        // Another account is not held back by this one.
+        as("ars84").body(List.of()).post("/api/v1/schemes/import?dryRun=true").then().statusCode(400);
     }
 
     @Test

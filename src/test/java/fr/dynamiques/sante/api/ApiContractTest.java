@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -65,12 +67,63 @@ class ApiContractTest {
         assertThat(output).containsPattern("generated client: \\d+ checks passed");
     }
 
-    private String run(String what) throws IOException, InterruptedException {
+    /**
+     * Real answers, of every kind of read, match the schemas the document declares for them: the linters check the
+     * document, this checks the directory says the truth in it (a redacted coordinator, a tombstone, a pending proposal,
+     * an active account: the fields that may be null are declared so).
+     */
+    @Test
+    void realAnswersMatchTheirDeclaredSchemas() throws Exception {
+        Map<String, Object> body = SchemeFixtures.cls("contract-answers");
+        body.put("coordinators", List.of(SchemeFixtures.coordinator("Non", "Publique", "non.publique@example.org", false),
+                SchemeFixtures.coordinator("Oui", "Publique", "oui.publique@example.org", true)));
+        long scheme = SchemeFixtures.create(body);
+        long gone = SchemeFixtures.create(SchemeFixtures.cls("contract-answers-gone"));
+        SchemeFixtures.admin().delete("/api/v1/schemes/" + gone).then().statusCode(204);
+        long coordinator = SchemeFixtures.admin().body(Map.of("email", "contract-coordinator@example.org", "displayName", "Contrat",
+                "role", "COORDINATOR", "schemes", List.of(String.valueOf(scheme)))).post("/api/v1/users").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String coordinatorToken = SchemeFixtures.admin().body(Map.of()).post("/api/v1/users/" + coordinator + "/tokens").then()
+                .statusCode(201).extract().jsonPath().getString("token");
+        Map<String, Object> proposal = new java.util.LinkedHashMap<>(io.restassured.RestAssured.given()
+                .get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
+        proposal.put("description", "Proposée pour le contrat.");
+        io.restassured.RestAssured.given().contentType("application/json").header("Authorization", "Bearer " + coordinatorToken)
+                .body(proposal).put("/api/v1/schemes/" + scheme).then().statusCode(202);
+        String admin = SchemeFixtures.TOKEN;
+        List<String> requests = List.of("GET /api/v1/schemes/" + scheme, "GET /api/v1/schemes/" + scheme + " " + admin,
+                "GET /api/v1/schemes?size=5", "GET /api/v1/schemes?commune=38151", "GET /api/v1/schemes/changes",
+                "GET /api/v1/schemes/ending?months=24", "GET /api/v1/schemes/" + scheme + "/overlaps",
+                "GET /api/v1/schemes/" + scheme + "/history " + admin, "GET /api/v1/schemes/999999999",
+                "GET /api/v1/changes " + admin, "GET /api/v1/changes " + coordinatorToken, "GET /api/v1/users " + admin,
+                "GET /api/v1/coordinators/me " + coordinatorToken, "GET /api/v1/kinds", "GET /api/v1/themes",
+                "GET /api/v1/territories?q=echirol", "GET /api/v1/territories/communes/38151", "GET /api/v1/territories/communes/38016",
+                "GET /api/v1/territories/epcis/200040715", "GET /api/v1/territories/departments/38",
+                "GET /api/v1/territories/regions/84", "GET /api/v1/territories/communes/38151/schemes",
+                "GET /api/v1/coverage?level=region", "GET /api/v1/coverage/white-zones?department=38&kind=CPTS",
+                "GET /api/v1/overlaps/matrix?department=38", "GET /api/v1/search?q=sant%C3%A9", "GET /api/v1/suggest?q=gre",
+                "GET /api/v1/open-data", "GET /api/v1/schemes?page=x");
+        Path list = REPORTS.resolve("answers.txt");
+        Files.createDirectories(REPORTS);
+        Files.write(list, requests);
+        try {
+            String output = run("answers", list.toAbsolutePath().toString());
+            assertThat(output).containsPattern("answers: " + requests.size() + " passed, 0 failed");
+        } finally {
+            for (Integer pending : SchemeFixtures.admin().get("/api/v1/changes").jsonPath().<Integer>getList("id")) {
+                SchemeFixtures.admin().body(Map.of("reason", "test")).post("/api/v1/changes/" + pending + "/reject").then().statusCode(200);
+            }
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
+        }
+    }
+
+    private String run(String what, String... more) throws IOException, InterruptedException {
         Files.createDirectories(REPORTS);
         File log = REPORTS.resolve(what + ".log").toFile();
         String address = base.toString().replaceAll("/$", "");
-        Process process = new ProcessBuilder("bash", SCRIPT.toString(), what, address).redirectErrorStream(true)
-                .redirectOutput(log).start();
+        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), what, address));
+        command.addAll(List.of(more));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         boolean done = process.waitFor(10, TimeUnit.MINUTES);
         String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
         if (!done) {

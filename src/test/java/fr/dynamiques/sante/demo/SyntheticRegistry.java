@@ -425,7 +425,7 @@ public final class SyntheticRegistry {
         }
         boolean publicContact = random.nextBoolean();
         String title = p.female() ? "Coordinatrice " + kind + " (fictive)" : "Coordinateur " + kind + " (fictif)";
-        return new CoordinatorEntry(p.firstName(), p.lastName(), title, p.email(), null, employer, publicContact,
+        return new CoordinatorEntry(null, p.firstName(), p.lastName(), title, p.email(), null, employer, publicContact,
                 publicContact ? LocalDate.of(2025, 1, 1).plusDays(random.nextInt(365)) : null);
     }
 

@@ -23,6 +23,8 @@ class HealthTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("search-engine"));
+        // Public: it names no internal address.
+        assertThat(given().get("/q/health").asString()).doesNotContain("http://").doesNotContain("127.0.0.1").doesNotContain("localhost");
     }
 
     @Test
@@ -51,6 +53,27 @@ class HealthTest {
                 .extract().asString();
         assertThat(metrics).doesNotContain("zzprobe");
         assertThat(metrics).contains("uri=\"UNKNOWN\"").contains("uri=\"/api/v1/kinds\"").contains("uri=\"NOT_FOUND\"");
+    }
+
+    /**
+     * A scanner's OPTIONS, "//path" and made-up methods on 110 made-up paths add no series: real routes are still
+     * measured afterwards (Quarkus stops taking new uri values after 100).
+     */
+    @Test
+    void madeUpRequestsOfAnyMethodAddNoSeriesAndRealRoutesStayMeasured() {
+        for (int i = 0; i < 110; i++) {
+            String probe = "/zzscan" + i + "-" + System.nanoTime();
+            given().options(probe);
+            given().options("/api/v1" + probe);
+            given().get("/" + probe);
+            given().request("BREW", probe);
+            given().redirects().follow(false).get(probe + "/");
+        }
+        given().get("/api/v1/themes").then().statusCode(200);
+        String metrics = given().header("Authorization", "Bearer " + METRICS_TOKEN).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertThat(metrics).doesNotContain("zzscan").doesNotContain("method=\"BREW\"");
+        assertThat(metrics).contains("uri=\"/api/v1/themes\"").contains("method=\"OTHER\"");
     }
 
     @Test

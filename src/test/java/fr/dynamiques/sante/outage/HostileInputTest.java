@@ -126,10 +126,56 @@ class HostileInputTest {
         // Expect: 100-continue, as careful clients send large bodies: the server refuses before the body travels.
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/schemes/import"))
-                .expectContinue(true).header("Authorization", "Bearer " + SchemeFixtures.TOKEN).header("Content-Type", "application/json")
+                .expectContinue(true).timeout(java.time.Duration.ofSeconds(60)).header("Authorization", "Bearer " + SchemeFixtures.TOKEN).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(given().get("/api/v1/schemes?size=1").jsonPath().getLong("total")).isEqualTo(before);
+        // An address too long: problem details too, not a bare 414.
+        given().get("/api/v1/schemes?q=" + "x".repeat(40_000)).then().statusCode(414).contentType("application/problem+json");
+    }
+
+    /** Requests the outside review found answered 500: a whole région asked for peers, paging past the engine's window. */
+    @Test
+    void askingTooFarOrTooWideIsAClientMistakeNotA500() {
+        given().get("/coordinateurs?territoire=Occitanie").then().statusCode(200);
+        given().get("/api/v1/search?page=51&size=200").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("page"));
+        given().get("/api/v1/search?page=49&size=200").then().statusCode(200);
+        given().get("/recherche?page=501").then().statusCode(400).contentType("text/html");
+        // A parameter of one value given twice is a mistake named, not a silent choice; a list takes several.
+        given().get("/api/v1/schemes?page=1&page=2").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("page"));
+        given().get("/api/v1/schemes?kind=CLS&kind=CPTS").then().statusCode(200);
+    }
+
+    /** Nothing a request claims about its host or path becomes a link to another site. */
+    @Test
+    void theHostHeaderAndDoubleSlashesNeverBecomeLinks() {
+        String location = given().redirects().follow(false).header("Host", "evil.example").get("/territoires/regions/84/")
+                .then().statusCode(308).extract().header("Location");
+        assertThat(location).isEqualTo("/territoires/regions/84");
+        String page = given().urlEncodingEnabled(false).get("//evil.example/x").asString();
+        assertThat(org.jsoup.Jsoup.parse(page).select("a[href*=lang=]")).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.attr("href")).startsWith("/").doesNotStartWith("//"));
+    }
+
+    /** The engine's highlight markers (two private-use characters) never come out of stored text as markup. */
+    @Test
+    void storedHighlightMarkersAreStrippedOnWrite() {
+        Map<String, Object> body = SchemeFixtures.cls("hostile-markers");
+        body.put("name", "Contrat \uE000piégé\uE001 de santé");
+        body.put("description", "\uE000marqué\uE001 hors recherche, trouvé par zygomorphe");
+        long id = SchemeFixtures.create(body);
+        try {
+            fr.dynamiques.sante.search.Indexing.await();
+            assertThat(given().get("/api/v1/schemes/" + id).jsonPath().getString("name")).isEqualTo("Contrat piégé de santé");
+            String hits = given().get("/api/v1/search?q=zygomorphe").asString();
+            assertThat(hits).contains("<em>zygomorphe</em>").doesNotContain("<em>marqué</em>")
+                    .doesNotContain("\uE000").doesNotContain("\uE001");
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + id).then().statusCode(204);
+            fr.dynamiques.sante.search.Indexing.await();
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class SchemeFixtures {
                 "roles", List.of(roles)));
     }
 
-    static Map<String, Object> coordinator(String first, String last, String email, boolean publicContact) {
+    public static Map<String, Object> coordinator(String first, String last, String email, boolean publicContact) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("firstName", first);
         c.put("lastName", last);

@@ -34,6 +34,8 @@ class SchemeValidationTest {
 
     static Stream<Arguments> invalidDocuments() {
         return Stream.of(
+                invalid("10,000 themes", "themes", b -> b.put("themes", java.util.stream.IntStream.range(0, 10_000)
+                        .mapToObj(i -> "thème " + i).toList())),
                 invalid("unknown commune", "perimeter.communes[1]", b -> b.put("perimeter", Map.of("communes", List.of("38151", "38000")))),
                 invalid("malformed commune", "perimeter.communes[0]", b -> b.put("perimeter", Map.of("communes", List.of("x'; drop")))),
                 invalid("unknown EPCI", "perimeter.epcis[0]", b -> b.put("perimeter", Map.of("epcis", List.of("123456789")))),

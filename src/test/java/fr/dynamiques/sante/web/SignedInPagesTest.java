@@ -23,7 +23,7 @@ import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.scheme.SchemeFixtures;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
 import fr.dynamiques.sante.search.Indexing;
-import fr.dynamiques.sante.account.SignInThrottle;
+import fr.dynamiques.sante.account.Throttle;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +70,7 @@ public class SignedInPagesTest {
         return answer.cookie(Visitor.SESSION);
     }
 
-    static Document page(String session, String path) {
+    public static Document page(String session, String path) {
         return Jsoup.parse(given().cookie(Visitor.SESSION, session).get(path).then().statusCode(200).extract().asString());
     }
 
@@ -111,6 +111,33 @@ public class SignedInPagesTest {
                 .header("Location", org.hamcrest.Matchers.endsWith("/connexion"));
     }
 
+    /** Guesses sent at once are counted one after the other: no more than the limit is ever checked. */
+    @Test
+    void parallelGuessesAreThrottledToo() throws Exception {
+        account("pages-parallel@example.org", "ARS", List.of("84"), List.of());
+        java.time.Instant start = java.time.Instant.now();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int guess = i;
+                answers.add(pool.submit(() -> signIn("pages-parallel@example.org", "parallel guess " + guess).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses.stream().filter(s -> s == 401).count()).isEqualTo(Throttle.PER_EMAIL);
+        } finally {
+            pool.shutdownNow();
+            // The failures counted against this machine's address would throttle the other tests' sign-ins.
+            String address = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("address:127.0.0.1".getBytes(StandardCharsets.UTF_8)));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from sign_in_failure where key = :key and at >= :start")
+                    .setParameter("key", address).setParameter("start", start).executeUpdate());
+        }
+    }
+
     @Test
     void aWrongEmailAndAWrongPasswordLookTheSameAndGuessingIsThrottled() throws Exception {
         account("pages-guessed@example.org", "ARS", List.of("84"), List.of());
@@ -119,7 +146,7 @@ public class SignedInPagesTest {
         assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(unknown.asString()).selectFirst("[role=alert]").text())
                 .isEqualTo(Jsoup.parse(wrong.asString()).selectFirst("[role=alert]").text()).isEqualTo("Adresse ou mot de passe incorrect.");
-        for (int i = 1; i < SignInThrottle.PER_EMAIL; i++) {
+        for (int i = 1; i < Throttle.PER_EMAIL; i++) {
             assertThat(signIn("pages-guessed@example.org", "guess " + i).statusCode()).isEqualTo(401);
         }
         // Five failures: even the right password waits now.
@@ -129,7 +156,7 @@ public class SignedInPagesTest {
         account(shared, "ARS", List.of("84"), List.of());
         String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(("email:" + shared).getBytes(StandardCharsets.UTF_8)));
         QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < SignInThrottle.PER_EMAIL; i++) {
+            for (int i = 0; i < Throttle.PER_EMAIL; i++) {
                 em.createNativeQuery("insert into sign_in_failure (key, at) values (:key, now())").setParameter("key", key).executeUpdate();
             }
             // One from long ago, which the next failure sweeps away: the table holds one window of failures only.
@@ -195,6 +222,8 @@ public class SignedInPagesTest {
             account("pages-editor@example.org", "ARS", List.of("84"), List.of());
             String session = session("pages-editor@example.org");
             String version = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]").val();
+            // The registry's revision of the scheme, not a digest of what the reader may not see.
+            assertThat(version).matches("\\d+");
             // Meanwhile, someone else publishes a change through the API.
             Map<String, Object> body = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
             body.put("description", "Publiée entre-temps.");
@@ -230,6 +259,11 @@ public class SignedInPagesTest {
         assertThat(home.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(given().get("/static/site.js").header("Content-Security-Policy")).isNotNull();
+        // Pages built as a Response say their type, charset and language like the others.
+        Response request = given().get("/connexion/demande?dispositif=" + idOf("demo-cls-echirolles"));
+        assertThat(request.header("Content-Type")).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        assertThat(request.header("Content-Language")).isEqualTo("fr");
+        assertThat(request.header("Vary")).contains("Accept-Encoding");
     }
 
     @Test
@@ -283,6 +317,14 @@ public class SignedInPagesTest {
         Response sent = askForAccount(scheme, "Camille Exemple", "camille.request@example.org");
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(sent.asString()).selectFirst("[role=status]").text()).contains("Votre demande est enregistrée");
+        // From one address, a few requests in a quarter of an hour, whatever the emails: then a 429 that says why.
+        for (int i = 1; i < Throttle.REQUESTS_PER_ADDRESS; i++) {
+            assertThat(askForAccount(scheme, "Flot " + i, "flood" + i + ".request@example.org").statusCode()).isEqualTo(200);
+        }
+        Response flooded = askForAccount(scheme, "Flot", "flood.request@example.org");
+        assertThat(flooded.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(flooded.asString()).text()).contains("Trop de demandes");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from account_request where email like 'flood%'").executeUpdate());
 
         account("request-ars84@example.org", "ARS", List.of("84"), List.of());
         account("request-ars11@example.org", "ARS", List.of("11"), List.of());
@@ -292,6 +334,15 @@ public class SignedInPagesTest {
         assertThat(request).as("the région's ARS sees the request").isNotNull();
         assertThat(request.text()).contains("Camille Exemple", "coordinatrice depuis 2024");
         assertThat(page(ars11, "/espace").select("a[href=mailto:camille.request@example.org]")).as("another région's ARS does not").isEmpty();
+        // A page of them, the oldest first, saying more wait.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into account_request (scheme_id, name, email, created_at) "
+                + "select ?1, 'Lot ' || n, 'lot' || n || '.request@example.org', now() + n * interval '1 second' "
+                + "from generate_series(1, 60) n").setParameter(1, scheme).executeUpdate());
+        Document crowded = page(ars84, "/espace");
+        assertThat(crowded.select("section:has(#demandes) li")).hasSize(SpacePage.REQUESTS_SHOWN);
+        assertThat(Integer.parseInt(crowded.selectFirst("#demandes").text().replaceAll("\\D", ""))).isGreaterThanOrEqualTo(61);
+        assertThat(crowded.select("section:has(#demandes)").text()).contains("Les 50 plus anciennes sont affichées");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from account_request where email like 'lot%'").executeUpdate());
         String close = request.selectFirst("form").attr("action");
         given().cookie(Visitor.SESSION, ars11).formParam("csrf", csrf(ars11)).post(close).then().statusCode(404);
         given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars84)).redirects().follow(false).post(close).then().statusCode(303);
