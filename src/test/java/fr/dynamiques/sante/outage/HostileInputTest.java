@@ -124,8 +124,8 @@ class HostileInputTest {
         huge[0] = '[';
         huge[huge.length - 1] = ']';
         // Expect: 100-continue, as careful clients (curl) send large bodies: refused before the body travels, with problem
-        // details, and the connection closed. Spoken over a socket: the JDK 17 HttpClient waits forever for a 100 when
-        // the answer to Expect is an error with a body (JDK-8286171, fixed in JDK 19).
+        // details, and the connection closed. Spoken over a socket: the JDK 17 HttpClient was seen to wait forever when
+        // the answer to Expect is an error with a body (curl gets the answer at once).
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("POST /api/v1/schemes/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
