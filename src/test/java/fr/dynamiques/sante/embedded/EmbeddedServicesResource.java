@@ -20,7 +20,7 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
 
     private Path dataDir;
     private EmbeddedServices services;
-    /** Init args of a test class that wants another engine: {@code opensearch-nodes}, {@code opensearch-heap}. */
+    /** Init args of a test class that wants another engine: {@code opensearch-nodes}. */
     private Map<String, String> args = Map.of();
 
     @Override
@@ -41,8 +41,7 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         }
         EmbeddedSettings settings = EmbeddedSettings.fromEnvironment().withDataDir(dataDir);
         if (args.containsKey("opensearch-nodes")) {
-            settings = settings.withOpenSearch(Integer.parseInt(args.get("opensearch-nodes")),
-                    args.getOrDefault("opensearch-heap", settings.openSearchHeap()));
+            settings = settings.withOpenSearch(Integer.parseInt(args.get("opensearch-nodes")), settings.openSearchHeap());
         }
         services = EmbeddedServices.startMissing(settings);
         current = services;

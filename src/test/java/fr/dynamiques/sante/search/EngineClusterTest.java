@@ -33,8 +33,8 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(EngineClusterProfile.class)
-@WithTestResource(value = EmbeddedServicesResource.class, initArgs = {
-        @ResourceArg(name = "opensearch-nodes", value = "3"), @ResourceArg(name = "opensearch-heap", value = "256m")})
+// Each node has the default heap (512 MB): with 256 MB, indexing the COG at start leaves a node little room on a slow machine.
+@WithTestResource(value = EmbeddedServicesResource.class, initArgs = @ResourceArg(name = "opensearch-nodes", value = "3"))
 class EngineClusterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
