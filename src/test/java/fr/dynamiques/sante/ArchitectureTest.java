@@ -3,6 +3,8 @@ package fr.dynamiques.sante;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -28,6 +30,7 @@ class ArchitectureTest {
     static final ArchRule schemesAreWrittenAndAuditedByTheWriteServiceOnly = noClasses()
             .that().resideOutsideOfPackages("fr.dynamiques.sante.registry..", "fr.dynamiques.sante.scheme..")
             .should().callMethod(Audit.class, "record", long.class, String.class, Caller.class, ObjectNode.class, ObjectNode.class)
+            .orShould().callMethod(Audit.class, "record", long.class, String.class, Caller.class, ObjectNode.class, ObjectNode.class, UUID.class)
             .orShould().dependOnClassesThat().areAssignableTo(SchemeWriter.class)
             .because("every scheme write is authorized, validated, written and audited in registry.SchemeWrites");
 }

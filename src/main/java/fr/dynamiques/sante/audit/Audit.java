@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -92,6 +93,11 @@ public class Audit {
 
     /** Records what changed between the two snapshots (nothing when nothing did). */
     public void record(long schemeId, String action, Caller caller, ObjectNode before, ObjectNode after) {
+        record(schemeId, action, caller, before, after, null);
+    }
+
+    /** The same, for a write made by a spreadsheet import: the entry names it. */
+    public void record(long schemeId, String action, Caller caller, ObjectNode before, ObjectNode after, UUID batch) {
         List<AuditEntry.FieldChange> changes = diff(before, after);
         if (changes.isEmpty()) {
             return;
@@ -103,6 +109,7 @@ public class Audit {
         entry.actorId = caller.accountId();
         entry.actorRole = caller.role().name();
         entry.changes = json.valueToTree(changes).toString();
+        entry.batch = batch;
         entry.persist();
     }
 

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -44,6 +45,9 @@ public class AuditEntry extends PanacheEntityBase {
 
     /** The {@link FieldChange}s, as JSON written with the application's ObjectMapper. */
     public String changes;
+
+    /** The spreadsheet import that wrote it, if one did. */
+    public UUID batch;
 
     public static List<AuditEntry> ofScheme(long schemeId) {
         return list("schemeId = ?1 order by at, id", schemeId);

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.registry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,9 @@ public class AuditResource {
 
     @Schema(name = "AuditEntry", description = "A published change: who (account id, null for the configuration's admin "
             + "token, and role), when, what", requiredProperties = {"at", "action", "actorRole", "changes"})
-    public record Entry(Instant at, String action, @Schema(nullable = true) Long actorId, String actorRole, List<AuditEntry.FieldChange> changes) {
+    public record Entry(Instant at, String action, @Schema(nullable = true) Long actorId, String actorRole, List<AuditEntry.FieldChange> changes,
+                        @Schema(nullable = true, description = "The spreadsheet import that made the change (GET /api/v1/imports/{batch})")
+                        UUID batch) {
     }
 
     private final CurrentCaller callers;
@@ -54,6 +57,6 @@ public class AuditResource {
     public List<Entry> history(@PathParam("id") String id) {
         access.mayReadHistory(callers.require(), Scheme.findExisting(id));
         return AuditEntry.ofScheme(Scheme.parseId(id)).stream()
-                .map(e -> new Entry(e.at, e.action, e.actorId, e.actorRole, audit.changes(e))).toList();
+                .map(e -> new Entry(e.at, e.action, e.actorId, e.actorRole, audit.changes(e), e.batch)).toList();
     }
 }

@@ -11,11 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +30,7 @@ import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.coordinator.PersonErased;
 import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -82,8 +85,11 @@ public class SchemeWrites {
     private final SchemeTags tags;
     private final ObjectMapper json;
 
+    private final Event<PersonErased> erased;
+
     SchemeWrites(SchemeAccess access, SchemeValidator validator, PerimeterNames perimeterNames, CogSnapshot cog, Audit audit,
-                 SchemeTags tags, ObjectMapper json) {
+                 SchemeTags tags, ObjectMapper json, Event<PersonErased> erased) {
+        this.erased = erased;
         this.access = access;
         this.validator = validator;
         this.perimeterNames = perimeterNames;
@@ -162,6 +168,12 @@ public class SchemeWrites {
      */
     @Transactional
     public ImportReport importAll(Caller caller, List<SchemeDocument> given, List<FieldError> readErrors, boolean dryRun) {
+        return importAll(caller, given, readErrors, dryRun, null);
+    }
+
+    /** The same, for a spreadsheet import: each trail entry names the import ({@code batch}). */
+    @Transactional
+    public ImportReport importAll(Caller caller, List<SchemeDocument> given, List<FieldError> readErrors, boolean dryRun, UUID batch) {
         // Territories named, or coded the way people still do, read as current codes first: what is checked and written.
         PerimeterNames.Outcome named = perimeterNames.resolve(given);
         List<SchemeDocument> docs = named.documents();
@@ -224,7 +236,7 @@ public class SchemeWrites {
                 Scheme.getEntityManager().flush();
                 Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes").executeUpdate();
             }
-            written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s)));
+            written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s), batch));
         }
         if (!dryRun) {
             proposals.forEach(Runnable::run); // after the writes: their session is cleared on the way
@@ -340,6 +352,7 @@ public class SchemeWrites {
         access.mayActOnPerson(caller, person);
         changeSchemesOf(caller, person, schemes -> schemes.forEach(scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id))));
         SchemeChange.forget(person, json);
+        erased.fire(new PersonErased(person.id));
         person.delete();
     }
 

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.territory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class TerritoryNames {
      * The first spelling, strictest first, that matches anything in the département (if given) decides. Within a
      * spelling a current name is preferred over former names, which count only when no current name matches.
      */
-    private Resolution resolve(TerritoryLevel level, String name, String departmentCode) {
+    public Resolution resolve(TerritoryLevel level, String name, String departmentCode) {
         for (Map.Entry<Spelling, String> key : keys(level, name).entrySet()) {
             if (key.getValue().isEmpty()) {
                 continue;
@@ -184,6 +185,92 @@ public final class TerritoryNames {
             }
         }
         return new Unknown();
+    }
+
+    /**
+     * The territories of this level whose names are spelt nearest to the given text, best first, at most {@code limit}:
+     * what a person picks from when a name resolves to nothing ("Eguille", "Saint Martin d Heres", "Pays Voironais").
+     * Words are compared without a final s ("Alpes"/"Alpe"), then by edit distance, allowed to grow with the name's
+     * length; those of the département given come first at equal distance. Never a decision: only candidates.
+     */
+    public List<Candidate> nearest(TerritoryLevel level, String given, String departmentCode, int limit) {
+        if (given == null || given.isBlank()) {
+            return List.of();
+        }
+        Spelling spelling = level == TerritoryLevel.EPCI ? Spelling.WITHOUT_LEGAL_FORM : Spelling.WITHOUT_ARTICLES;
+        String wanted = singular(keys(level, given.strip()).get(spelling));
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        int allowed = Math.max(1, Math.min(4, wanted.length() / 4));
+        Map<String, Integer> distances = new HashMap<>();
+        Map<String, Named> named = new HashMap<>();
+        for (Map.Entry<Lookup, List<Named>> entry : byKey.entrySet()) {
+            Lookup lookup = entry.getKey();
+            if (lookup.level() != level || lookup.spelling() != spelling || Math.abs(lookup.key().length() - wanted.length()) > allowed + 1) {
+                continue;
+            }
+            int distance = distance(wanted, singular(lookup.key()), allowed);
+            if (distance <= allowed) {
+                for (Named candidate : entry.getValue()) {
+                    int best = distances.getOrDefault(candidate.code(), Integer.MAX_VALUE);
+                    if (distance < best) {
+                        distances.put(candidate.code(), distance);
+                        named.put(candidate.code(), candidate);
+                    }
+                }
+            }
+        }
+        return distances.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(e -> departmentCode != null && departmentCode.equals(named.get(e.getKey()).departmentCode()) ? 0 : 1)
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .map(e -> new Candidate(e.getKey(), currentName(level, named.get(e.getKey())), named.get(e.getKey()).departmentCode()))
+                .toList();
+    }
+
+    /** Each word without its plural's final s (and x): "alpes maritimes" as "alpe maritime". */
+    private static String singular(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (String word : key.split(" ")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(word.length() > 3 && (word.endsWith("s") || word.endsWith("x")) ? word.substring(0, word.length() - 1) : word);
+        }
+        return out.toString();
+    }
+
+    /** Optimal string alignment distance (a swap of two letters counts one), or more than {@code bound} once it is sure. */
+    private static int distance(String a, String b, int bound) {
+        int[] before = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    value = Math.min(value, before[j - 2] + 1);
+                }
+                current[j] = value;
+                rowMin = Math.min(rowMin, value);
+            }
+            if (rowMin > bound) {
+                return bound + 1;
+            }
+            int[] recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
+        }
+        return previous[b.length()];
     }
 
     /** Several names of one territory (its own and its former communes') are one answer, not an ambiguity. */

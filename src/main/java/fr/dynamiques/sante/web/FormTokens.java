@@ -48,7 +48,9 @@ public class FormTokens {
         }
         // Every other request to a page changes something: it carries the token, whatever its type (none read, none sent).
         MediaType type = context.getMediaType();
-        Object field = type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) ? null
+        boolean form = type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)); // a file sent from a page (an import)
+        Object field = !form ? null
                 : ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormParameter(FIELD, true, false);
         String sent = field instanceof String s ? s : null;
         // Signing in and asking for an account: no session yet, the form's cookie carries the token.

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import fr.dynamiques.sante.organisation.PartnerRole;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.spreadsheet.Download;
 import fr.dynamiques.sante.territory.CogSnapshot;
 
 /**

@@ -119,7 +119,7 @@ class HostileInputTest {
     @Test
     void aBodyOverTheLimitIs413AndWritesNothing() throws Exception {
         long before = given().get("/api/v1/schemes?size=1").jsonPath().getLong("total");
-        long huge = 11L * 1024 * 1024;
+        long huge = 22L * 1024 * 1024;
         // Expect: 100-continue, as careful clients (curl) send large bodies: refused before the body travels, with problem
         // details, and the connection closed. Spoken over a socket: the JDK 17 HttpClient was seen to wait forever when
         // the answer to Expect is an error with a body (curl gets the answer at once).

@@ -1,4 +1,4 @@
-package fr.dynamiques.sante.web;
+package fr.dynamiques.sante.spreadsheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import fr.dynamiques.sante.problem.ProblemException;
  */
 public record Download(String name, List<String> headers, List<List<String>> rows) {
 
-    static final String CSV = "text/csv;charset=UTF-8";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv;charset=UTF-8";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The file in this format ({@code csv} or {@code xlsx}), as an attachment named after the list. */
     public Response as(String format) {
@@ -32,14 +32,14 @@ public record Download(String name, List<String> headers, List<List<String>> row
         };
     }
 
-    byte[] csv() {
+    public byte[] csv() {
         StringBuilder text = new StringBuilder("\uFEFF");
         line(text, headers);
         rows.forEach(row -> line(text, row));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    byte[] xlsx() {
+    public byte[] xlsx() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Annuaire des dynamiques territoriales de santé", "1.0");
