@@ -41,6 +41,15 @@ public class Organisation extends PanacheEntityBase {
     public String cogCode;
 
     /**
+     * Public contacts: the organisation's own (a website, a generic address, a switchboard, a postal address), shown to
+     * everyone. Not personal data: people's contacts are coordinators', behind their consent.
+     */
+    public String website;
+    public String email;
+    public String phone;
+    public String address;
+
+    /**
      * Drops the organisations no scheme names any more (as partner, funder, employer or co-carrying hospital): a name
      * given once by mistake does not stay in the registry. In bulk, after a write has flushed.
      */

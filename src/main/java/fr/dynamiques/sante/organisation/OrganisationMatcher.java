@@ -44,6 +44,16 @@ public final class OrganisationMatcher {
      * identifiers it lacked; a new one is persisted with the given type, or OTHER.
      */
     public Organisation match(String name, OrganisationType type, String siret, String finess, String cogCode) {
+        return match(name, type, siret, finess, cogCode, Contacts.NONE);
+    }
+
+    /** An organisation's public contacts as a write gives them: those given replace the recorded ones, where allowed. */
+    public record Contacts(String website, String email, String phone, String address) {
+        public static final Contacts NONE = new Contacts(null, null, null, null);
+    }
+
+    /** The same, with the public contacts the write gives. */
+    public Organisation match(String name, OrganisationType type, String siret, String finess, String cogCode, Contacts contacts) {
         Optional<Organisation> found = Optional.ofNullable(siret).map(bySiret::get)
                 .or(() -> Optional.ofNullable(finess).map(byFiness::get))
                 .or(() -> Optional.ofNullable(cogCode).filter(c -> type != null).map(c -> byCogCode.get(cogKey(type, c))))
@@ -54,6 +64,7 @@ public final class OrganisationMatcher {
         if (found.isPresent()) {
             Organisation organisation = found.get();
             enrich(organisation, type, siret, finess, cogCode);
+            contact(organisation, contacts);
             return organisation;
         }
         Organisation created = new Organisation();
@@ -63,6 +74,10 @@ public final class OrganisationMatcher {
         created.siret = siret;
         created.finess = finess;
         created.cogCode = cogCode;
+        created.website = contacts.website();
+        created.email = contacts.email();
+        created.phone = contacts.phone();
+        created.address = contacts.address();
         created.persist();
         remember(created);
         return created;
@@ -83,6 +98,20 @@ public final class OrganisationMatcher {
             organisation.finess = newFiness;
             organisation.cogCode = newCogCode;
             remember(organisation);
+        }
+    }
+
+    /** Each contact given replaces the recorded one, if the writer may edit every scheme that shows the organisation. */
+    private void contact(Organisation organisation, Contacts contacts) {
+        boolean changes = contacts.website() != null && !contacts.website().equals(organisation.website)
+                || contacts.email() != null && !contacts.email().equals(organisation.email)
+                || contacts.phone() != null && !contacts.phone().equals(organisation.phone)
+                || contacts.address() != null && !contacts.address().equals(organisation.address);
+        if (changes && mayEnrich.test(organisation)) {
+            organisation.website = contacts.website() != null ? contacts.website() : organisation.website;
+            organisation.email = contacts.email() != null ? contacts.email() : organisation.email;
+            organisation.phone = contacts.phone() != null ? contacts.phone() : organisation.phone;
+            organisation.address = contacts.address() != null ? contacts.address() : organisation.address;
         }
     }
 

@@ -8,12 +8,14 @@ import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,9 +25,11 @@ import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.KindCoverage;
 import fr.dynamiques.sante.overlap.OverlapViews.UncoveredCommune;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
+import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.territory.TerritoryViews;
 
 /**
  * How much of each territory the schemes cover, and where nobody works. A place (a commune, or an arrondissement of
@@ -108,6 +112,7 @@ public class Coverage {
             territories.setParameter("region", region);
         }
         List<CoverageRow> answer = new ArrayList<>();
+        Map<Completeness.Key, Completeness> declared = Completeness.all();
         for (Object[] row : rows(territories)) {
             String code = (String) row[0];
             long population = number(row[2]);
@@ -119,7 +124,8 @@ public class Coverage {
                     .toList();
             long coveredPopulation = coveredAll.getOrDefault(code, 0L);
             answer.add(new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
-                    counts.values().stream().mapToInt(Integer::intValue).sum(), perKind));
+                    counts.values().stream().mapToInt(Integer::intValue).sum(), perKind,
+                    Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code), counted(kinds))));
         }
         return List.copyOf(answer); // kept and shared by FigureCache: nobody may change it
     }
@@ -175,7 +181,7 @@ public class Coverage {
                         counts.get(kind)))
                 .toList();
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
-                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind);
+                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, complete(area, kinds));
     }
 
     /**
@@ -213,7 +219,30 @@ public class Coverage {
         List<Object[]> rows = rows(query);
         List<UncoveredCommune> communes = rows.stream()
                 .map(row -> new UncoveredCommune((String) row[0], (String) row[1], number(row[2]))).toList();
-        return rows.isEmpty() ? new WhiteZones(area, kinds, statuses, 0, 0, communes)
-                : new WhiteZones(area, kinds, statuses, number(rows.get(0)[4]), (int) number(rows.get(0)[3]), communes);
+        boolean complete = complete(area, kinds);
+        return rows.isEmpty() ? new WhiteZones(area, kinds, statuses, 0, 0, communes, complete)
+                : new WhiteZones(area, kinds, statuses, number(rows.get(0)[4]), (int) number(rows.get(0)[3]), communes, complete);
+    }
+
+    /** Whether the registry is declared complete, for these kinds (all when none), in every région the area spans. */
+    public boolean complete(Area area, List<String> kinds) {
+        Set<String> regions = switch (TerritoryLevel.fromApiName(area.level()).orElseThrow()) {
+            case REGION -> Set.of(area.code());
+            case DEPARTMENT -> Set.copyOf(regionOf(area.code()));
+            case EPCI -> cog.regionsOf(cog.resolve(List.of(), List.of(), List.of(area.code()), List.of())).stream()
+                    .map(TerritoryViews.Ref::code).collect(Collectors.toSet());
+            default -> Set.copyOf(regionOf(cog.place(area.code()).departmentCode()));
+        };
+        return Completeness.declared(Completeness.all(), regions, counted(kinds));
+    }
+
+    private List<String> regionOf(String departmentCode) {
+        String region = cog.regionOf(departmentCode);
+        return region == null ? List.of() : List.of(region);
+    }
+
+    /** The kinds a figure counts: those named, else every kind. */
+    private static Collection<String> counted(List<String> kinds) {
+        return kinds.isEmpty() ? SchemeKind.byCode().keySet() : kinds;
     }
 }

@@ -63,14 +63,15 @@ public final class OverlapViews {
                                @Schema(examples = "0.63") double coverageRatio, @Schema(examples = "9") int schemeCount) {
     }
 
-    @Schema(description = "How much of a territory's population the schemes cover (each commune counted once)", requiredProperties = {"code", "name", "population", "coveredPopulation", "coverageRatio", "schemeCount"})
+    @Schema(description = "How much of a territory's population the schemes cover (each commune counted once)", requiredProperties = {"code", "name", "population", "coveredPopulation", "coverageRatio", "schemeCount", "complete"})
     public record CoverageRow(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name,
                               @Schema(examples = "1290000") long population,
                               @Schema(description = "Population of the communes at least one of the schemes covers", examples = "945000")
                               long coveredPopulation,
                               @Schema(examples = "0.7326") double coverageRatio,
                               @Schema(description = "Schemes covering at least one of its communes", examples = "31") int schemeCount,
-                              @Schema(description = "The same, kind by kind") List<KindCoverage> kinds) {
+                              @Schema(description = "The same, kind by kind") List<KindCoverage> kinds,
+                              @Schema(description = COMPLETE) boolean complete) {
     }
 
     @Schema(description = "A commune no scheme covers")
@@ -82,8 +83,12 @@ public final class OverlapViews {
     public record WhiteZones(Area territory, @Schema(examples = "[\"CPTS\"]") List<String> kinds, List<String> statuses,
                              @Schema(description = "Their total population", examples = "52340") long population,
                              @Schema(examples = "37") int communeCount,
-                             @Schema(description = "Most populated first") List<UncoveredCommune> communes) {
+                             @Schema(description = "Most populated first") List<UncoveredCommune> communes,
+                             @Schema(description = COMPLETE) boolean complete) {
     }
+
+    static final String COMPLETE = "True only when every région the figure spans is declared complete (GET /api/v1/completeness) for "
+            + "every kind counted; otherwise the figure counts only the schemes entered in the registry (a partial registry)";
 
     /** part / whole, 0 when whole is 0, to four decimals. */
     static double ratio(long part, long whole) {

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -290,12 +293,12 @@ public class Scheme extends PanacheEntityBase {
         return Long.parseLong(id);
     }
 
-    /** The scheme with this id (as a path gives it), or a 404. */
     /** The schemes the person coordinates. */
     public static List<Scheme> coordinatedBy(Person person) {
         return Scheme.list("select distinct s from Scheme s join s.coordinators c where c.person.id = ?1 order by s.id", person.id);
     }
 
+    /** The scheme with this id (as a path gives it), or a 404. */
     public static Scheme findExisting(String id) {
         return Scheme.<Scheme>findByIdOptional(parseId(id))
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
@@ -331,6 +334,58 @@ public class Scheme extends PanacheEntityBase {
             s = next.isEmpty() ? null : next.get(0);
         }
         return chain;
+    }
+
+    /** What a record at work may lack, as an ARS officer's worklist counts it (an SQL condition on {@code scheme s}). */
+    public enum Lack {
+        /** No coordinator consented to be shown, and no partner gives a public contact: nobody to call. */
+        CONTACT("not exists (select 1 from scheme_coordinator c where c.scheme_id = s.id and c.public_contact) and not exists "
+                + "(select 1 from scheme_partner p join organisation o on o.id = p.organisation_id where p.scheme_id = s.id "
+                + "and (o.email is not null or o.phone is not null or o.website is not null))"),
+        END_DATE("s.end_date is null"),
+        CHECK("s.last_verified is null"),
+        SOURCE("s.source is null");
+
+        final String condition;
+
+        Lack(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** How many schemes at work (ACTIVE, RENEWAL) touching these départements (all when null) lack each thing. */
+    public static Map<Lack, Long> lacks(Collection<String> departments) {
+        StringBuilder sql = new StringBuilder("select ");
+        for (Lack lack : Lack.values()) {
+            sql.append(lack.ordinal() == 0 ? "" : ", ").append("count(*) filter (where ").append(lack.condition).append(')');
+        }
+        sql.append(" from scheme s where ").append(atWorkIn(departments));
+        var query = getEntityManager().createNativeQuery(sql.toString());
+        if (departments != null) {
+            query.setParameter("departments", departments.toArray(String[]::new));
+        }
+        Object[] row = (Object[]) query.getSingleResult();
+        Map<Lack, Long> counts = new EnumMap<>(Lack.class);
+        for (Lack lack : Lack.values()) {
+            counts.put(lack, ((Number) row[lack.ordinal()]).longValue());
+        }
+        return counts;
+    }
+
+    /** The first schemes at work touching these départements (all when null) that lack this, by name. */
+    @SuppressWarnings("unchecked")
+    public static List<Scheme> lacking(Lack lack, Collection<String> departments, int limit) {
+        var query = getEntityManager().createNativeQuery("select s.id from scheme s where " + atWorkIn(departments) + " and "
+                + lack.condition + " order by s.sort_name, s.id limit " + limit);
+        if (departments != null) {
+            query.setParameter("departments", departments.toArray(String[]::new));
+        }
+        List<Long> ids = ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by sortName, id", ids);
+    }
+
+    private static String atWorkIn(Collection<String> departments) {
+        return "s.status in ('ACTIVE', 'RENEWAL')" + (departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])");
     }
 
     /** CPTS size (1 to 4) from the population covered: under 40,000; to 80,000; to 175,000; over. */

@@ -270,10 +270,22 @@ public record SchemeDocument(
             @Pattern(regexp = "\\d{14}", message = "must be 14 digits") @Schema(examples = "13000548100010") String siret,
             @Pattern(regexp = "(\\d{2}|2[AB])\\d{7}", message = "must be 9 characters: département then 7 digits")
             @Schema(examples = "380780080") String finess,
-            @Schema(description = "For a commune, EPCI, département or région: its COG code", examples = "38151") String cogCode) {
+            @Schema(description = "For a commune, EPCI, département or région: its COG code", examples = "38151") String cogCode,
+            @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
+            @Schema(description = "The organisation's public website", examples = "https://www.example.org") String website,
+            @Email @Size(max = 254)
+            @Schema(description = "A generic public address (contact@, accueil@): an organisation's, never a person's", examples = "contact@example.org")
+            String email,
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number")
+            @Schema(description = "The organisation's switchboard or reception", examples = "04 76 00 00 00") String phone,
+            @Size(max = 500) @Schema(description = "Postal address", examples = "1 place de la Mairie, 38130 Échirolles") String address) {
+
+        public OrganisationRef(Long id, String name, String type, String siret, String finess, String cogCode) {
+            this(id, name, type, siret, finess, cogCode, null, null, null, null);
+        }
 
         static OrganisationRef of(Organisation o) {
-            return new OrganisationRef(o.id, o.name, o.type.name(), o.siret, o.finess, o.cogCode);
+            return new OrganisationRef(o.id, o.name, o.type.name(), o.siret, o.finess, o.cogCode, o.website, o.email, o.phone, o.address);
         }
     }
 

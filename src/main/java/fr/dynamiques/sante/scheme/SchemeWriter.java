@@ -233,7 +233,8 @@ public final class SchemeWriter {
     private Organisation organisation(OrganisationRef ref) {
         OrganisationType type = Stripped.orNull(ref.type()) == null ? null : OrganisationType.valueOf(ref.type().strip());
         return organisations.match(ref.name(), type, Stripped.orNull(ref.siret()), Stripped.orNull(ref.finess()),
-                Stripped.orNull(ref.cogCode()));
+                Stripped.orNull(ref.cogCode()), new OrganisationMatcher.Contacts(Stripped.orNull(ref.website()),
+                        Stripped.orNull(ref.email()), Stripped.orNull(ref.phone()), Stripped.orNull(ref.address())));
     }
 
     private static Amendment amendment(SchemeDocument.AmendmentEntry entry) {

@@ -1,9 +1,9 @@
 package fr.dynamiques.sante.spreadsheet;
 
-import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +53,8 @@ public class ImportResource {
     private static final Pattern FILE_NAME = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     @Schema(name = "ImportListItem")
-    public record Item(String id, String file, String status, java.time.Instant createdAt, java.time.Instant expiresAt,
-                       @Schema(nullable = true) java.time.Instant committedAt) {
+    public record Item(String id, String file, String status, Instant createdAt, Instant expiresAt,
+                       @Schema(nullable = true) Instant committedAt) {
     }
 
     private final CurrentCaller callers;
@@ -82,24 +82,26 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "createImportFromForm", summary = "Bring a listing in, sent as a form's file part 'file'")
+    @Operation(operationId = "createImportFromForm", summary = "Bring a listing in, sent as a form's file part 'file'",
+            description = "The same as sending the file as the body, from a form: the part 'file' carries it with its name.")
     @APIResponse(responseCode = "201", description = "The draft", content = @Content(schema = @Schema(implementation = Preview.class)))
     public Response createFromForm(@RestForm("file") FileUpload file, @QueryParam("kind") String kind, @QueryParam("sheet") String sheet) {
         if (file == null) {
             throw ProblemException.badRequest("No file: send it in a part named 'file'.");
         }
-        return created(read(file), file.fileName(), kind, sheet);
+        return created(SpreadsheetImports.read(file), file.fileName(), kind, sheet);
     }
 
     private Response created(byte[] content, String fileName, String kind, String sheet) {
         Caller caller = throttled(callers.require());
         SpreadsheetImport draft = imports.create(caller, fileName, content, sheet, kind);
-        return Response.created(URI.create("/api/v1/imports/" + draft.id)).entity(imports.preview(draft)).build();
+        return Response.created(URI.create("/api/v1/imports/" + draft.id)).entity(imports.preview(draft, caller)).build();
     }
 
     @GET
     @Transactional
-    @Operation(operationId = "listImports", summary = "The caller's imports, newest first (drafts 7 days, committed ones 30)")
+    @Operation(operationId = "listImports", summary = "The caller's imports, newest first (drafts 7 days, committed ones 30)",
+            description = "Each import the caller made (an admin's token: those made with it), with its status and when it goes.")
     public List<Item> list() {
         return SpreadsheetImport.of(callers.require()).stream()
                 .map(i -> new Item(i.id.toString(), i.fileName, i.status.name(), i.createdAt, i.expiresAt, i.committedAt)).toList();
@@ -108,27 +110,36 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(operationId = "getImport", summary = "A draft and its preview, or a committed import and its report")
+    @Operation(operationId = "getImport", summary = "A draft and its preview, or a committed import and its report",
+            description = "A draft is recomputed from its file and the choices made, against the registry as it is now; a "
+                    + "committed or undone import shows the rows as they were committed.")
     public Preview get(@PathParam("id") String id) {
-        return imports.preview(SpreadsheetImport.findFor(id, callers.require()));
+        Caller caller = callers.require();
+        return imports.preview(SpreadsheetImport.findFor(id, caller), caller);
     }
 
     @Transactional
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeImport", summary = "Map columns, fix the kind, pick territories, skip rows: the draft recomputed")
+    @Operation(operationId = "changeImport", summary = "Map columns, fix the kind, pick territories, skip rows: the draft recomputed",
+            description = "Any part of the settings: column index to field (an empty field ignores the column), the kind of "
+                    + "rows no column gives one, the territory chosen for a name of a row (code null leaves the name out), rows "
+                    + "to skip or to keep again. Each part replaces what was decided before for its keys.")
     public Preview change(@PathParam("id") String id, Settings settings) {
         if (settings == null) {
             throw ProblemException.badRequest("Send the choices as JSON: {\"columns\": {...}, \"kind\": ..., \"choices\": [...], \"skip\": [...]}");
         }
-        return imports.preview(imports.change(SpreadsheetImport.findFor(id, callers.require()), settings));
+        Caller caller = callers.require();
+        return imports.preview(imports.change(SpreadsheetImport.findFor(id, caller), settings), caller);
     }
 
     @Transactional
     @POST
     @Path("/{id}/commit")
-    @Operation(operationId = "commitImport", summary = "Write every kept row, all or nothing (409 while a row waits for a choice or has a mistake)")
+    @Operation(operationId = "commitImport", summary = "Write every kept row, all or nothing (409 while a row waits for a choice or has a mistake)",
+            description = "Through the registry's write path: the same checks, rights and trail as any write, each trail entry "
+                    + "naming the import. Unchanged rows are not written. A partner's changes to existing records are proposals.")
     public SpreadsheetImports.Committed commit(@PathParam("id") String id) {
         Caller caller = callers.require();
         return imports.commit(caller, SpreadsheetImport.findFor(id, caller));
@@ -137,7 +148,9 @@ public class ImportResource {
     @Transactional
     @POST
     @Path("/{id}/undo")
-    @Operation(operationId = "undoImport", summary = "Put back what the import wrote (30 days; 409 naming the records changed since)")
+    @Operation(operationId = "undoImport", summary = "Put back what the import wrote (30 days; 409 naming the records changed since)",
+            description = "The records the import created are deleted, those it updated get back their version from before the "
+                    + "import. Refused, with nothing undone, when any of them changed since.")
     public SpreadsheetImports.Undone undo(@PathParam("id") String id) {
         Caller caller = callers.require();
         return imports.undo(caller, SpreadsheetImport.findFor(id, caller));
@@ -147,9 +160,12 @@ public class ImportResource {
     @Path("/{id}/report.csv")
     @Produces("text/csv")
     @Transactional
-    @Operation(operationId = "getImportReport", summary = "The row-by-row outcome, as CSV (UTF-8 with BOM, ';', as French spreadsheets open it)")
+    @Operation(operationId = "getImportReport", summary = "The row-by-row outcome, as CSV (UTF-8 with BOM, ';', as French spreadsheets open it)",
+            description = "One line per row of the file: its action, the record it matched and how, its perimeter's size, the "
+                    + "names waiting for a choice, its errors and warnings.")
     public Response report(@PathParam("id") String id) {
-        Preview preview = imports.preview(SpreadsheetImport.findFor(id, callers.require()));
+        Caller caller = callers.require();
+        Preview preview = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
         return Response.ok(ImportReport.csv(preview).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + preview.id() + ".csv\"").build();
     }
@@ -158,9 +174,11 @@ public class ImportResource {
     @Path("/{id}/report.xlsx")
     @Produces(XLSX)
     @Transactional
-    @Operation(operationId = "getImportReportXlsx", summary = "The row-by-row outcome, as an Excel workbook")
+    @Operation(operationId = "getImportReportXlsx", summary = "The row-by-row outcome, as an Excel workbook",
+            description = "The same lines as report.csv, in an .xlsx workbook.")
     public Response reportXlsx(@PathParam("id") String id) {
-        Preview preview = imports.preview(SpreadsheetImport.findFor(id, callers.require()));
+        Caller caller = callers.require();
+        Preview preview = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
         return Response.ok(ImportReport.xlsx(preview), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"import-" + preview.id() + ".xlsx\"").build();
     }
@@ -179,17 +197,6 @@ public class ImportResource {
             return null;
         }
         Matcher matcher = FILE_NAME.matcher(disposition);
-        return matcher.find() ? java.net.URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
-    }
-
-    static byte[] read(FileUpload file) {
-        try {
-            if (file.size() > SpreadsheetImports.MAX_BYTES) {
-                throw new ProblemException(413, "The file weighs more than 20 MB: split it.", List.of());
-            }
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The file could not be received whole: send it again.");
-        }
+        return matcher.find() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
     }
 }

@@ -81,7 +81,8 @@ public class Listing {
         this.json = json;
     }
 
-    public Computed compute(Table table, Settings settings) {
+    /** regions: those the importer answers for (a row must touch one), or null for an admin (everywhere). */
+    public Computed compute(Table table, Settings settings, Set<String> regions) {
         List<Preview.Column> columns = columns(table, settings);
         Map<String, SchemeKind> kinds = SchemeKind.byCode();
         Registry registry = Registry.load(cog);
@@ -128,6 +129,12 @@ public class Listing {
                 continue;
             }
             state.perimeter = perimeter.view(cog);
+            if (regions != null && cog.regionsOf(perimeter.places(cog)).stream().noneMatch(r -> regions.contains(r.code()))) {
+                state.errors.add(new FieldError(line.number(), "territory", "outside your régions " + regions
+                        + ": leave the row out, or let the ARS of its région bring it in"));
+                state.action = Preview.ERROR;
+                continue;
+            }
             Registry.Known match = registry.match(values.one("ref"), state.kind, state.name, department, perimeter.places(cog));
             if (match != null) {
                 state.match = new Preview.Match(match.id(), match.ref(), match.name(), match.how());

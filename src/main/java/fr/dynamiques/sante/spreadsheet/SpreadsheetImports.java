@@ -1,5 +1,7 @@
 package fr.dynamiques.sante.spreadsheet;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +59,18 @@ public class SpreadsheetImports {
         this.writes = writes;
         this.cog = cog;
         this.json = json;
+    }
+
+    /** A file sent from a form, whole, or a 413 past the limit. */
+    public static byte[] read(FileUpload file) {
+        if (file.size() > MAX_BYTES) {
+            throw new ProblemException(413, "The file weighs more than 20 MB: split it.", List.of());
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The file could not be received whole: send it again.");
+        }
     }
 
     /** A new draft from a file: read at once, so that a file that cannot be read is refused and nothing is kept. */
@@ -110,7 +126,8 @@ public class SpreadsheetImports {
         return draft;
     }
 
-    public Preview preview(SpreadsheetImport draft) {
+    /** The draft as its reader sees it: rows outside the régions the reader answers for are errors. */
+    public Preview preview(SpreadsheetImport draft, Caller reader) {
         if (draft.status != SpreadsheetImport.Status.DRAFT && draft.outcome != null) {
             Preview kept = read(draft.outcome, Preview.class);
             return new Preview(draft.id, draft.fileName, kept.format(), kept.sheet(), kept.sheets(), draft.status.name(),
@@ -119,7 +136,7 @@ public class SpreadsheetImports {
         }
         Settings settings = settings(draft);
         Table table = TableReader.read(draft.fileName, draft.content, settings.sheet());
-        Listing.Computed computed = listing.compute(table, settings);
+        Listing.Computed computed = listing.compute(table, settings, scope(reader));
         return preview(draft, table, settings, computed);
     }
 
@@ -140,7 +157,7 @@ public class SpreadsheetImports {
         }
         Settings settings = settings(draft);
         Table table = TableReader.read(draft.fileName, draft.content, settings.sheet());
-        Listing.Computed computed = listing.compute(table, settings);
+        Listing.Computed computed = listing.compute(table, settings, scope(caller));
         List<FieldError> waiting = new ArrayList<>();
         for (Preview.Row row : computed.rows()) {
             if (Preview.NEEDS_CHOICE.equals(row.action())) {
@@ -195,6 +212,7 @@ public class SpreadsheetImports {
         done.committedAt = Instant.now();
         done.expiresAt = done.committedAt.plus(SpreadsheetImport.UNDO_LIFE);
         done.outcome = write(preview(done, table, settings, computed));
+        done.content = new byte[0]; // the file is not kept once written: the report is the outcome, people's names go with it
         Preview.Summary summary = computed.summary();
         return new Committed(report.created(), report.updated(), summary.unchanged(), summary.skipped(), report.proposed(), draft.id);
     }
@@ -252,6 +270,10 @@ public class SpreadsheetImports {
         long personId = erased.personId();
         Scheme.getEntityManager().createNativeQuery("update spreadsheet_import_write set before_document = null, person_ids = '{}' "
                 + "where ?1 = any(person_ids)").setParameter(1, personId).executeUpdate();
+    }
+
+    private static Set<String> scope(Caller caller) {
+        return caller.isAdmin() ? null : Set.copyOf(caller.regions());
     }
 
     /** Admins, ARS officers and partners bring listings in; ARS and partners for schemes of their régions. */

@@ -207,6 +207,17 @@ public class CogSnapshot implements ReferentialState {
         }
     }
 
+    /** The départements of these régions, in code order. */
+    public List<String> departmentsOfRegions(Collection<String> regions) {
+        return tables().departmentRegions().entrySet().stream().filter(e -> regions.contains(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /** Every région's code, in code order. */
+    public List<String> regionCodes() {
+        return tables().regionNames().keySet().stream().sorted().toList();
+    }
+
     /** The current communes of a département, in code order. */
     public List<String> communesOfDepartment(String departmentCode) {
         return tables().departmentMembers().getOrDefault(departmentCode, List.of());

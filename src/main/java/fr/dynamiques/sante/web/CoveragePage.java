@@ -44,7 +44,8 @@ public class CoveragePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
-                                                List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize);
+                                                List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
+                                                boolean complete);
     }
 
     private final Coverage coverage;
@@ -79,7 +80,8 @@ public class CoveragePage {
             }
         }
         String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + 4);
-        return visitor.page(Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()), viewBox, areas, overseas, rows, BOX));
+        return visitor.page(Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()), viewBox, areas, overseas, rows, BOX,
+                rows.stream().allMatch(CoverageRow::complete)));
     }
 
     private static MapArea area(String code, String path, int x, int y, CoverageRow row) {

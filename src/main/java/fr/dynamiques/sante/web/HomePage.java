@@ -27,7 +27,7 @@ public class HomePage {
     static class Templates {
         static native TemplateInstance home(long schemes, List<SchemeSearch.FacetValue> kinds, KindNames kindNames,
                                             long population, long coveredPopulation, double coverageRatio,
-                                            List<CoverageRow> regions, boolean accountDeleted);
+                                            List<CoverageRow> regions, boolean accountDeleted, boolean complete);
     }
 
     private final SchemeSearch search;
@@ -52,6 +52,7 @@ public class HomePage {
         long population = regions.stream().mapToLong(CoverageRow::population).sum();
         long covered = regions.stream().mapToLong(CoverageRow::coveredPopulation).sum();
         return visitor.page(Templates.home(atWork.total(), atWork.facets().get("kind"), KindNames.in(visitor.locale()),
-                population, covered, population == 0 ? 0 : (double) covered / population, shown, "supprime".equals(account)));
+                population, covered, population == 0 ? 0 : (double) covered / population, shown, "supprime".equals(account),
+                regions.stream().allMatch(CoverageRow::complete)));
     }
 }

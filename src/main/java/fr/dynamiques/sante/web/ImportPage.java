@@ -77,15 +77,7 @@ public class ImportPage {
         if (file == null || file.size() == 0) {
             throw ProblemException.badRequest("Choose the file to import.");
         }
-        if (file.size() > SpreadsheetImports.MAX_BYTES) {
-            throw new ProblemException(413, "The file weighs more than 20 MB: split it.", List.of());
-        }
-        byte[] content;
-        try {
-            content = java.nio.file.Files.readAllBytes(file.uploadedFile());
-        } catch (java.io.IOException e) {
-            throw ProblemException.badRequest("The file could not be received whole: send it again.");
-        }
+        byte[] content = SpreadsheetImports.read(file);
         SpreadsheetImport draft = imports.create(caller, file.fileName(), content, sheet, kind);
         return Response.seeOther(URI.create("/espace/import/" + draft.id)).build();
     }
@@ -94,7 +86,8 @@ public class ImportPage {
     @Path("/{id}")
     @Transactional
     public Response draft(@PathParam("id") String id, @QueryParam("fait") String done) {
-        Preview draft = imports.preview(SpreadsheetImport.findFor(id, importer()));
+        Caller caller = importer();
+        Preview draft = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
         List<ColumnChoice> columns = draft.columns().stream().map(c -> new ColumnChoice(c, Headers.FIELDS)).toList();
         return visitor.answer(200, Templates.draft(draft, columns, SchemeKind.listByCode(), done)).build();
     }

@@ -45,8 +45,9 @@ public class SchemePage {
     static class Templates {
         static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
                                               List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
-                                              List<Change> changes, CommuneMap map, List<OverlapRow> traced, List<String> carriers,
-                                              List<String> agencies);
+                                              List<Change> changes, CommuneMap map, List<OverlapRow> traced,
+                                              List<SchemeDocument.OrganisationRef> carriers, List<SchemeDocument.OrganisationRef> agencies,
+                                              boolean publicContact);
     }
 
     private final Overlaps overlaps;
@@ -80,8 +81,8 @@ public class SchemePage {
         List<Set<String>> others = traced.stream().map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
                 .toList();
         return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlapping,
-                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, named(document, PartnerRole.CARRIER),
-                agencies(document)));
+                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, carriers(document),
+                agencies(document), document.coordinatorsOrEmpty().stream().anyMatch(SchemeDocument.CoordinatorEntry::publicContact)));
     }
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */
@@ -92,20 +93,21 @@ public class SchemePage {
                 .orElse(List.of());
     }
 
-    /** The partners holding this role. */
-    private static List<String> named(SchemeDocument document, PartnerRole role) {
-        return document.partnersOrEmpty().stream().filter(p -> p.roles().contains(role.name())).map(p -> p.organisation().name()).toList();
+    /** Whom to ask when no coordinator's contact is public: the carriers, with their public contacts. */
+    private static List<SchemeDocument.OrganisationRef> carriers(SchemeDocument document) {
+        return document.partnersOrEmpty().stream().filter(p -> p.roles().contains(PartnerRole.CARRIER.name()))
+                .map(SchemeDocument.PartnerEntry::organisation).toList();
     }
 
     /**
      * Who to ask when no coordinator's contact is public and no carrier is known: the ARS among the partners, else the
      * ARS of each région the scheme touches (the overseas collectivities have none).
      */
-    private static List<String> agencies(SchemeDocument document) {
-        List<String> partners = document.partnersOrEmpty().stream().filter(p -> "ARS".equals(p.organisation().type()))
-                .map(p -> p.organisation().name()).distinct().toList();
+    private static List<SchemeDocument.OrganisationRef> agencies(SchemeDocument document) {
+        List<SchemeDocument.OrganisationRef> partners = document.partnersOrEmpty().stream().map(SchemeDocument.PartnerEntry::organisation)
+                .filter(o -> "ARS".equals(o.type())).distinct().toList();
         return !partners.isEmpty() ? partners : document.regions().stream().filter(r -> r.code().length() == 2)
-                .map(r -> "ARS " + r.name()).toList();
+                .map(r -> new SchemeDocument.OrganisationRef(null, "ARS " + r.name(), "ARS", null, null, null)).toList();
     }
 
     /** Carriers first, then signatories, funders, partners and employers, as the role list orders them. */

@@ -1,8 +1,10 @@
 package fr.dynamiques.sante.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.transaction.Transactional;
@@ -27,6 +29,8 @@ import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.overlap.Completeness;
+import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.registry.SchemeChange;
@@ -34,8 +38,10 @@ import fr.dynamiques.sante.registry.SchemeWrites;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeFilter;
+import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
+import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,6 +62,17 @@ public class SpacePage {
     public record Pending(SchemeChange change, List<AuditEntry.FieldChange> changes, boolean decidable) {
     }
 
+    /**
+     * What the records at work of the reader's régions lack, counted, and the first of those lacking the thing chosen:
+     * an ARS officer's (or an admin's) worklist.
+     */
+    public record Worklist(Map<Scheme.Lack, Long> counts, Scheme.Lack chosen, List<Scheme> schemes) {
+    }
+
+    /** The completeness declarations of the reader's régions, and what a new one may name. */
+    public record Declarations(List<Completeness> declared, List<String> regions, List<SchemeKind> kinds) {
+    }
+
     /** The account requests waiting for the reader: the oldest first, a page of them, and how many wait in all. */
     public record Requests(List<AccountRequest> shown, int total) {
     }
@@ -65,8 +82,8 @@ public class SpacePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
-                                             Requests requests,
-                                             String done, boolean publishedContact);
+                                             Requests requests, List<SpreadsheetImport> imports, Worklist worklist,
+                                             Declarations declarations, String done, boolean publishedContact);
 
         static native TemplateInstance edit(SchemeDocument scheme, String version, List<String> statuses, boolean proposes);
 
@@ -96,7 +113,7 @@ public class SpacePage {
 
     @GET
     @Transactional
-    public Response space(@QueryParam("fait") String done) {
+    public Response space(@QueryParam("fait") String done, @QueryParam("manque") String lacking) {
         Caller caller = visitor.caller().filter(c -> c.accountId() != null).orElse(null);
         if (caller == null) {
             return Response.seeOther(URI.create("/connexion")).build();
@@ -114,7 +131,18 @@ public class SpacePage {
                 .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
         List<AccountRequest> waiting = AccountRequest.oldestFirst().stream().filter(r -> decidesOn(caller, r)).toList();
         Requests requests = new Requests(waiting.subList(0, Math.min(REQUESTS_SHOWN, waiting.size())), waiting.size());
-        return visitor.answer(200, Templates.space(account, mine, queue, stale, requests, done, published)).build();
+        List<SpreadsheetImport> imports = caller.isAdmin() || caller.role() == Role.ARS || caller.role() == Role.PARTNER
+                ? SpreadsheetImport.of(caller) : List.of();
+        Worklist worklist = null;
+        Declarations declarations = null;
+        if (caller.role() == Role.ARS || caller.isAdmin()) {
+            List<String> departments = caller.isAdmin() ? null : cog.departmentsOfRegions(caller.regions());
+            Scheme.Lack chosen = Arrays.stream(Scheme.Lack.values()).filter(l -> l.name().equals(lacking)).findFirst().orElse(null);
+            worklist = new Worklist(Scheme.lacks(departments), chosen, chosen == null ? List.of() : Scheme.lacking(chosen, departments, LISTED));
+            List<String> regions = caller.isAdmin() ? cog.regionCodes() : List.copyOf(caller.regions());
+            declarations = new Declarations(Completeness.of(caller.isAdmin() ? null : regions), regions, SchemeKind.listByCode());
+        }
+        return visitor.answer(200, Templates.space(account, mine, queue, stale, requests, imports, worklist, declarations, done, published)).build();
     }
 
     @GET
@@ -155,6 +183,23 @@ public class SpacePage {
     public Response confirm(@PathParam("id") String id) {
         writes.confirm(caller(), Scheme.findExisting(id));
         return Response.seeOther(URI.create("/espace?fait=verifie")).build();
+    }
+
+    /** An ARS officer (or an admin) declares a région's list complete for a kind, or withdraws it: as the API's PUT. */
+    @POST
+    @Path("/completude")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response declare(@FormParam("region") String region, @FormParam("kind") String kind, @FormParam("complete") String complete,
+                            @FormParam("asOf") String asOf, @FormParam("note") String note) {
+        LocalDate date;
+        try {
+            date = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("The date is not one.", new Problem.FieldError("asOf", "a date, as 2026-11-30"));
+        }
+        Completeness.declare(caller(), cog, region == null ? "" : region, kind == null ? "" : kind, "oui".equals(complete), date, note);
+        return Response.seeOther(URI.create("/espace?fait=completude#completude")).build();
     }
 
     /** The signed-in person withdraws consent to publication of their contact, on every scheme (GDPR). */

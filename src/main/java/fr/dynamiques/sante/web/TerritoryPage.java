@@ -260,7 +260,9 @@ public class TerritoryPage {
         Area area = Area.of(em, level, code);
         WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK, Integer.MAX_VALUE);
         Messages msg = visitor.messages();
-        return new Download(msg.dl_white_zones_name(code), List.of(msg.dl_code(), msg.dl_commune(), msg.col_population()),
+        // A list that counts only what was entered says so in its name, which travels with the file.
+        String name = msg.dl_white_zones_name(code) + (zones.complete() ? "" : "-" + visitor.figures().partial_file());
+        return new Download(name, List.of(msg.dl_code(), msg.dl_commune(), msg.col_population()),
                 zones.communes().stream().map(c -> List.of(c.code(), c.name(), String.valueOf(c.population()))).toList()).as(format);
     }
 

@@ -129,6 +129,10 @@ public class Visitor {
         return MessageBundles.get(Messages.class, Localized.Literal.of(getLang()));
     }
 
+    FigureMessages figures() {
+        return MessageBundles.get(FigureMessages.class, Localized.Literal.of(getLang()));
+    }
+
     PlaceMessages places() {
         return MessageBundles.get(PlaceMessages.class, Localized.Literal.of(getLang()));
     }

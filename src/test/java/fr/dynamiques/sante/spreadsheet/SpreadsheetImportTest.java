@@ -21,15 +21,21 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 import com.github.miachm.sods.Sheet;
 import com.github.miachm.sods.SpreadSheet;
 
+import fr.dynamiques.sante.access.BearerOrSessionMechanism;
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.web.SignedInPagesTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -368,6 +374,64 @@ class SpreadsheetImportTest {
         admin().get("/api/v1/imports/not-an-id").then().log().ifValidationFails().statusCode(404).contentType("application/problem+json");
         admin().contentType(ContentType.JSON).body(Map.of("columns", Map.of("1", "nowhere"))).put("/api/v1/imports/" + draft.getString("id"))
                 .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** The form as a browser sends it: hidden fields, each select's chosen option, and the radios picked. */
+    static Map<String, List<String>> form(Element form, Map<String, String> picked) {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(i -> fields.computeIfAbsent(i.attr("name"), k -> new java.util.ArrayList<>()).add(i.val()));
+        form.select("select").forEach(select -> {
+            Element chosen = select.selectFirst("option[selected]");
+            fields.put(select.attr("name"), List.of(chosen == null ? select.selectFirst("option").val() : chosen.val()));
+        });
+        picked.forEach((name, value) -> fields.put(name, List.of(value)));
+        return fields;
+    }
+
+    @Test
+    @Order(5)
+    void anArsOfficerBringsAListingInOnThePagesWithoutJavaScript() {
+        SignedInPagesTest.account("import-ars84@example.org", "ARS", List.of("84"), List.of());
+        String session = SignedInPagesTest.session("import-ars84@example.org");
+        Document start = SignedInPagesTest.page(session, "/espace/import");
+        Element upload = start.selectFirst("form[action=/espace/import]");
+        assertThat(upload.attr("enctype")).isEqualTo("multipart/form-data");
+        assertThat(start.selectFirst("label[for=file]")).isNotNull();
+        String csrf = upload.selectFirst("input[name=csrf]").val();
+        byte[] listing = ("Nom;Territoire;Dpt;Début\r\nCPTS Page Voiron;Voiron;38;01/02/2024\r\nCPTS Page Typo;Echirole;38;15/03/2023\r\n")
+                .getBytes(Charset.forName("windows-1252"));
+
+        // Without the session's token, nothing is kept.
+        given().redirects().follow(false).cookie(BearerOrSessionMechanism.SESSION_COOKIE, session).multiPart("file", "liste.csv", listing, "text/csv")
+                .post("/espace/import").then().statusCode(403);
+        Response sent = given().redirects().follow(false).cookie(BearerOrSessionMechanism.SESSION_COOKIE, session).multiPart("csrf", csrf)
+                .multiPart("kind", "CPTS").multiPart("file", "liste.csv", listing, "text/csv").post("/espace/import");
+        assertThat(sent.statusCode()).as(sent.asString()).isEqualTo(303);
+        String path = java.net.URI.create(sent.header("Location")).getPath();
+        Document draft = SignedInPagesTest.page(session, path);
+        assertThat(draft.select("tbody tr")).hasSize(2);
+        // The typo's candidates, Échirolles among the first three, each a labelled radio button.
+        List<Element> radios = draft.select("input[type=radio][name=choice-3-0]");
+        assertThat(radios.subList(0, Math.min(3, radios.size())).stream().map(Element::val)).contains("38151");
+        radios.forEach(r -> assertThat(draft.selectFirst("label[for=" + r.id() + "]")).isNotNull());
+        Element choices = draft.selectFirst("form[action=" + path + "]");
+        RequestSpecification post = given().redirects().follow(false).cookie(BearerOrSessionMechanism.SESSION_COOKIE, session).contentType(ContentType.URLENC);
+        form(choices, Map.of("choice-3-0", "38151")).forEach((name, values) -> post.formParam(name, values.toArray()));
+        assertThat(post.post(path).statusCode()).isEqualTo(303);
+        Document chosen = SignedInPagesTest.page(session, path);
+        assertThat(chosen.select("p[role=status]").text()).contains("2 à créer");
+
+        given().redirects().follow(false).cookie(BearerOrSessionMechanism.SESSION_COOKIE, session).formParam("csrf", csrf).post(path + "/valider").then().statusCode(303);
+        assertThat(SignedInPagesTest.page(session, path).selectFirst(".lead").text()).contains("écrit dans l'annuaire");
+        long typo = idOf("cpts-38-cpts-page-typo");
+        assertThat(given().get("/api/v1/schemes/" + typo).jsonPath().getList("perimeter.communes")).containsExactly("38151");
+        assertThat(SignedInPagesTest.page(session, "/espace/import").select("a[href=" + path + "]")).hasSize(1);
+
+        given().redirects().follow(false).cookie(BearerOrSessionMechanism.SESSION_COOKIE, session).formParam("csrf", csrf).post(path + "/annuler").then().statusCode(303);
+        given().get("/api/v1/schemes/" + typo).then().statusCode(404);
+        // Another officer does not see it.
+        SignedInPagesTest.account("import-ars11@example.org", "ARS", List.of("11"), List.of());
+        given().cookie(BearerOrSessionMechanism.SESSION_COOKIE, SignedInPagesTest.session("import-ars11@example.org")).get(path).then().statusCode(404);
     }
 
     /** A record the import created, by the ref it made: kind, département, name. */

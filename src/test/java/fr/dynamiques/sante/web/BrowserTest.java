@@ -335,6 +335,72 @@ class BrowserTest {
         }
     }
 
+    /**
+     * An ARS officer brings the sample listing in, with JavaScript and without, on a desktop and on a 390-px phone: the
+     * rows outside the région are errors to leave out, the typo waits for a choice made with a radio button, and the
+     * pages pass axe.
+     */
+    @Test
+    void anArsOfficerImportsTheSampleListingOnThePages() {
+        SignedInPagesTest.account("browser-import@example.org", "ARS", List.of("84"), List.of());
+        String sample = java.nio.file.Path.of("data/samples/liste-cpts-exemple.xlsx").toAbsolutePath().toString();
+        List<String> violations = new ArrayList<>();
+        List<String> wide = new ArrayList<>();
+        for (boolean scripts : List.of(true, false)) {
+            ChromeDriver driver = scripts ? browser : chromium(false);
+            try {
+                signIn(driver, "browser-import@example.org");
+                driver.get(url("/espace/import"));
+                if (scripts) {
+                    violations.addAll(axe(driver)); // axe is a script: it audits the markup, the same without JavaScript
+                }
+                driver.findElement(By.id("file")).sendKeys(sample);
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("CPTS");
+                driver.findElement(By.xpath("//button[normalize-space()='Lire le fichier']")).click();
+                waiting(driver).until(d -> d.getCurrentUrl().matches(".*/espace/import/[0-9a-f-]{36}$"));
+                String draft = driver.getCurrentUrl();
+                if (scripts) {
+                    violations.addAll(axe(driver));
+                }
+                // The Pays d'Aix and Paris 18e are outside the officer's région: errors. A typo and a homonym outside it
+                // wait for a choice. All four left out.
+                for (int row : List.of(3, 6)) {
+                    assertThat(driver.findElement(By.id("ligne-" + row)).getText()).contains("en erreur");
+                }
+                assertThat(driver.findElement(By.id("ligne-8")).getText()).contains("en attente de votre choix").contains("Éguilles");
+                for (int row : List.of(3, 6, 8, 9)) {
+                    driver.findElement(By.id("skip-" + row)).click();
+                }
+                driver.findElement(By.xpath("//button[normalize-space()='Enregistrer mes choix et recalculer']")).click();
+                waiting(driver).until(d -> d.getCurrentUrl().contains("fait=choix"));
+                assertThat(driver.findElement(By.cssSelector("p[role=status]:not(.notice)")).getText()).startsWith("7 lignes : 3 à créer");
+                if (scripts) {
+                    driver.manage().window().setSize(new Dimension(390, 844));
+                    long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+                    long width = (Long) driver.executeScript("return document.documentElement.clientWidth");
+                    if (scroll > width) {
+                        wide.add(draft + " is " + scroll + " px wide at 390 px");
+                    }
+                    violations.addAll(axe(driver));
+                    screenshot(driver, "13-import-390px");
+                    driver.manage().window().setSize(new Dimension(1280, 1000));
+                }
+                driver.findElement(By.xpath("//button[normalize-space()=\"Écrire dans l'annuaire\"]")).click();
+                waiting(driver).until(d -> d.getCurrentUrl().contains("fait=ecrit"));
+                assertThat(driver.findElement(By.cssSelector(".lead")).getText()).contains("écrit dans l'annuaire");
+                driver.findElement(By.xpath("//button[normalize-space()='Annuler cet import']")).click();
+                waiting(driver).until(d -> d.getCurrentUrl().contains("fait=annule"));
+                driver.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+            } finally {
+                if (!scripts) {
+                    driver.quit();
+                }
+            }
+        }
+        assertThat(wide).as("import pages scrolling sideways").isEmpty();
+        assertThat(violations).as("axe violations on the import pages").isEmpty();
+    }
+
     @Test
     void storedScriptNeverRunsInThePages() {
         Map<String, Object> body = fr.dynamiques.sante.scheme.SchemeFixtures.cls("browser-hostile");

@@ -184,6 +184,37 @@ class TaskPagesTest {
         }
     }
 
+    @Test
+    void aCarriersPublicContactsAreWhomToCallWhenNoCoordinatorIsShown() {
+        Map<String, Object> body = SchemeFixtures.cls("tasks-contacts");
+        Map<String, Object> carrier = new java.util.HashMap<>(Map.of("name", "Centre communal d'action sociale de Test", "type", "OTHER",
+                "website", "https://ccas.example.org", "email", "accueil@ccas.example.org", "phone", "04 76 00 00 01",
+                "address", "1 place de la Mairie, 38130 Échirolles"));
+        body.put("partners", List.of(Map.of("organisation", carrier, "roles", List.of("CARRIER"))));
+        body.put("coordinators", List.of(SchemeFixtures.coordinator("Dominique", "Fictif", "dominique.fictif@example.org", false)));
+        long scheme = SchemeFixtures.create(body);
+        try {
+            // The organisation's contacts are public; the coordinator who did not consent stays hidden.
+            io.restassured.path.json.JsonPath answer = given().get("/api/v1/schemes/" + scheme).jsonPath();
+            assertThat(answer.getString("partners[0].organisation.email")).isEqualTo("accueil@ccas.example.org");
+            assertThat(answer.getString("partners[0].organisation.address")).isEqualTo("1 place de la Mairie, 38130 Échirolles");
+            assertThat(answer.getString("coordinators[0].email")).isNull();
+            Element section = page("/dispositifs/" + scheme).selectFirst("section:has(#coordination)");
+            assertThat(section.text()).contains("adressez-vous à son porteur", "04 76 00 00 01", "1 place de la Mairie")
+                    .doesNotContain("dominique.fictif");
+            assertThat(section.select("a[href=mailto:accueil@ccas.example.org]")).hasSize(1);
+            assertThat(section.select("a[href=https://ccas.example.org]")).hasSize(1);
+            // Not an address: refused at its field.
+            carrier.put("email", "pas une adresse");
+            Map<String, Object> wrong = SchemeFixtures.cls("tasks-contacts-wrong");
+            wrong.put("partners", List.of(Map.of("organisation", carrier, "roles", List.of("CARRIER"))));
+            SchemeFixtures.admin().body(wrong).post("/api/v1/schemes").then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("partners[0].organisation.email"));
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme);
+        }
+    }
+
     /** A download's rows: the CSV a French spreadsheet opens (BOM, semicolons), header first. */
     private static List<String> csv(String path) {
         Response response = given().urlEncodingEnabled(false).get(path);
