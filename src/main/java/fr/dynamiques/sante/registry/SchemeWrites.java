@@ -163,6 +163,33 @@ public class SchemeWrites {
     }
 
     /**
+     * Deletes these schemes together, as {@link #delete} deletes one: each must be the caller's to delete and unchanged
+     * since it was read ({@code unchanged}), and none may be followed by a contract left in place. What they leave
+     * unreferenced (people, organisations) goes once, at the end: an import of thousands undone in one pass.
+     */
+    @Transactional
+    public void deleteAll(Caller caller, List<Scheme> schemes, Predicate<Scheme> unchanged) {
+        Scheme.takeWriteTurn();
+        Set<Long> leaving = schemes.stream().map(s -> s.id).collect(Collectors.toSet());
+        for (Scheme scheme : schemes) {
+            access.mayDelete(caller, scheme);
+            requireUnchanged(scheme, unchanged);
+        }
+        if (!schemes.isEmpty()) {
+            Scheme.<Scheme>list("previous in ?1", schemes).stream().filter(next -> !leaving.contains(next.id)).findFirst().ifPresent(next -> {
+                throw new ProblemException(409, "Contract " + next.ref + " follows " + next.previous.ref + ": change its "
+                        + "previousRef first, or mark that one ENDED rather than deleting it.", List.of());
+            });
+        }
+        Map<Long, ObjectNode> before = new LinkedHashMap<>();
+        schemes.forEach(scheme -> before.put(scheme.id, audit.snapshot(scheme)));
+        schemes.forEach(Scheme::delete);
+        Person.deleteUnreferenced();
+        Organisation.deleteUnreferenced();
+        before.forEach((id, snapshot) -> audit.record(id, "DELETE", caller, snapshot, null));
+    }
+
+    /**
      * Upserts on ref, all or nothing: with one invalid document, nothing is written and every mistake of every document
      * is reported, by row (from 1), with those found while reading the file ({@code readErrors}).
      */

@@ -35,6 +35,7 @@ import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.account.Throttle;
 import fr.dynamiques.sante.problem.ProblemException;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Listings brought in from spreadsheets (shared/API.md, "Imports from spreadsheets"): the API twin of the import page.
@@ -135,6 +136,7 @@ public class ImportResource {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = SpreadsheetImports.WRITE_SECONDS)
     @POST
     @Path("/{id}/commit")
     @Operation(operationId = "commitImport", summary = "Write every kept row, all or nothing (409 while a row waits for a choice or has a mistake)",
@@ -146,6 +148,7 @@ public class ImportResource {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = SpreadsheetImports.WRITE_SECONDS)
     @POST
     @Path("/{id}/undo")
     @Operation(operationId = "undoImport", summary = "Put back what the import wrote (30 days; 409 naming the records changed since)",

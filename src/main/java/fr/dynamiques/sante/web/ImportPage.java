@@ -32,6 +32,7 @@ import fr.dynamiques.sante.spreadsheet.Preview;
 import fr.dynamiques.sante.spreadsheet.Settings;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImports;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -129,6 +130,7 @@ public class ImportPage {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = SpreadsheetImports.WRITE_SECONDS)
     @POST
     @Path("/{id}/valider")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -139,6 +141,7 @@ public class ImportPage {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = SpreadsheetImports.WRITE_SECONDS)
     @POST
     @Path("/{id}/annuler")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
