@@ -23,3 +23,6 @@ begin
     return new;
 end $$;
 create trigger completeness_declared before insert or update on completeness for each row execute function completeness_declared();
+-- The registry's state is read before every validated answer (api.RegistryState): both maxima from an index.
+create index completeness_revision_idx on completeness (revision);
+create index completeness_declared_at_idx on completeness (declared_at);

@@ -56,7 +56,8 @@ public class WhiteZonesMapResource {
     @Operation(operationId = "getWhiteZonesGeoJson", summary = "The white zones as GeoJSON",
             description = "The communes no scheme of the chosen kinds covers in a département or a région, one Feature each (its "
                     + "outline, with code, name and population), most populated first; the territory, kinds, statuses and "
-                    + "uncovered population are members of the collection. Counts ACTIVE and RENEWAL schemes unless status= says "
+                    + "uncovered population are members of the collection, with complete (false: the registry is not declared complete "
+                    + "there, and lists only the white zones of the schemes entered). Counts ACTIVE and RENEWAL schemes unless status= says "
                     + "otherwise. An arrondissement of Paris, Lyon or Marseille is a place of its own: its Feature has a null "
                     + "geometry (no outline in the geography). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
     @APIResponse(responseCode = "200", description = "The uncovered communes",
@@ -73,6 +74,8 @@ public class WhiteZonesMapResource {
         members.put("kinds", zones.kinds());
         members.put("statuses", zones.statuses());
         members.put("population", zones.population());
+        // False: the registry is not declared complete there (GET /api/v1/completeness), these are only its white zones.
+        members.put("complete", zones.complete());
         members.put("attribution", GeoJsonWriter.ATTRIBUTION);
         return out -> {
             try (GeoJsonWriter writer = GeoJsonWriter.collection(out, json, members)) {

@@ -344,7 +344,10 @@ public class Scheme extends PanacheEntityBase {
                 + "and (o.email is not null or o.phone is not null or o.website is not null))"),
         END_DATE("s.end_date is null"),
         CHECK("s.last_verified is null"),
-        SOURCE("s.source is null");
+        SOURCE("s.source is null"),
+        /** A code its perimeter keeps that the COG loaded no longer has (a commune or EPCI gone without successor). */
+        UNRESOLVED("exists (select 1 from unnest(s.perimeter_communes) p(code) where not exists (select 1 from commune c where c.code = p.code)) "
+                + "or exists (select 1 from unnest(s.perimeter_epcis) p(code) where not exists (select 1 from epci e where e.siren = p.code))");
 
         final String condition;
 

@@ -28,7 +28,7 @@ public interface FigureMessages {
     @Message("Dispositifs en cours (actifs ou en renouvellement) de vos régions auxquels manque :")
     String worklist_lead();
 
-    @Message("{#when lack}{#is 'CONTACT'}un contact public (ni coordination consentante, ni contact d'organisation){#is 'END_DATE'}une date de fin{#is 'CHECK'}une vérification (jamais vérifiés){#is 'SOURCE'}une source{#else}{lack}{/when}")
+    @Message("{#when lack}{#is 'CONTACT'}un contact public (ni coordination consentante, ni contact d'organisation){#is 'END_DATE'}une date de fin{#is 'CHECK'}une vérification (jamais vérifiés){#is 'SOURCE'}une source{#is 'UNRESOLVED'}un périmètre entièrement reconnu (codes absents du COG){#else}{lack}{/when}")
     String lack(String lack);
 
     @Message("{count} dispositifs")

@@ -64,6 +64,7 @@ class CompletenessTest {
 
         // The figures of that région and kind say so; another kind, all kinds, another région do not.
         assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete")).isTrue();
+        assertThat(given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS&department=38").jsonPath().getBoolean("complete")).isTrue();
         assertThat(given().get("/api/v1/coverage/white-zones?kind=CLS&department=38").jsonPath().getBoolean("complete")).isFalse();
         assertThat(given().get("/api/v1/coverage/white-zones?department=38").jsonPath().getBoolean("complete")).isFalse();
         assertThat(given().get("/api/v1/coverage?region=84&kind=CPTS").jsonPath().getList("complete", Boolean.class)).isNotEmpty().containsOnly(true);
