@@ -32,8 +32,6 @@ public record Settings(
                          @Schema(nullable = true, examples = "13095") String code) {
     }
 
-    static final Settings NONE = new Settings(null, Map.of(), null, List.of(), Set.of(), Set.of());
-
     Map<Integer, String> columnsOrEmpty() {
         return columns == null ? Map.of() : columns;
     }

@@ -2,7 +2,6 @@ package fr.dynamiques.sante.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -345,10 +344,5 @@ public final class TableReader {
 
     private static long count(String line, char c) {
         return line.chars().filter(ch -> ch == c).count();
-    }
-
-    /** For tests and benchmarks that read a file from disk. */
-    static Table read(String fileName, InputStream in) throws IOException {
-        return read(fileName, in.readAllBytes(), null);
     }
 }
