@@ -733,7 +733,8 @@ public class Listing {
     }
 
     /** The registry's records as far as matching needs them: kind, folded name, départements, places. */
-    private record Registry(Map<Long, Known> byId, Map<String, List<Known>> byName, Map<String, Set<Long>> byPlace, CogSnapshot cog) {
+    private record Registry(Map<Long, Known> byId, Map<String, Known> byRefs, Map<String, List<Known>> byName,
+                            Map<String, Set<Long>> byPlace, CogSnapshot cog) {
 
         record Known(long id, String ref, String kind, String name, List<String> departments, Set<String> places, String how) {
             Known as(String how) {
@@ -742,7 +743,7 @@ public class Listing {
         }
 
         Collection<String> refs() {
-            return byId.values().stream().map(Known::ref).toList();
+            return byRefs.keySet();
         }
 
         @SuppressWarnings("unchecked")
@@ -768,17 +769,16 @@ public class Listing {
                 byName.computeIfAbsent(known.kind() + "|" + FoldedText.of(known.name()), k -> new ArrayList<>()).add(known);
                 known.places().forEach(place -> byPlace.computeIfAbsent(place, p -> new HashSet<>()).add(id));
             }
-            return new Registry(byId, byName, byPlace, cog);
+            Map<String, Known> byRefs = new HashMap<>();
+            byId.values().forEach(known -> byRefs.put(known.ref(), known));
+            return new Registry(byId, byRefs, byName, byPlace, cog);
         }
 
         /** By ref; else by kind, name and département; else by kind and the population both share. */
         Known match(String ref, String kind, String name, String department, Set<String> rowPlaces) {
-            if (ref != null) {
-                for (Known known : byId.values()) {
-                    if (known.ref().equals(ref.strip())) {
-                        return known.as("ref");
-                    }
-                }
+            Known byRef = ref == null ? null : byRefs.get(ref.strip());
+            if (byRef != null) {
+                return byRef.as("ref");
             }
             List<Known> named = byName.getOrDefault(kind + "|" + FoldedText.of(name), List.of()).stream()
                     .filter(k -> department == null || k.departments().contains(department)).toList();

@@ -119,14 +119,22 @@ public class SpreadsheetImports {
                 errors.add(new FieldError("columns." + index, "'" + field + "' is not a field; one of " + String.join(", ", Headers.FIELDS)));
             }
         });
+        for (int i = 0; i < change.choicesOrEmpty().size(); i++) {
+            Settings.Choice choice = change.choicesOrEmpty().get(i);
+            if (choice == null || choice.given() == null || choice.given().isBlank()) {
+                errors.add(new FieldError("choices[" + i + "].given", "the name of the row the choice is for"));
+            }
+        }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Some mappings name no field; nothing was changed.", errors);
+            throw new ProblemException(400, "Some choices or mappings are incomplete; nothing was changed.", errors);
         }
         if (change.kind() != null && !change.kind().isBlank()) {
             checkKind(change.kind());
         }
         Settings merged = settings(draft).with(change);
-        TableReader.read(draft.fileName, draft.content, merged.sheet());
+        if (change.sheet() != null) {
+            TableReader.read(draft.fileName, draft.content, merged.sheet()); // another sheet: one that exists, with a header
+        }
         draft.settings = write(merged);
         return draft;
     }
@@ -291,7 +299,7 @@ public class SpreadsheetImports {
     }
 
     /** Admins, ARS officers and partners bring listings in; ARS and partners for schemes of their régions. */
-    private static void mayImport(Caller caller) {
+    public static void mayImport(Caller caller) {
         if (!caller.isAdmin() && caller.role() != Role.ARS && caller.role() != Role.PARTNER) {
             throw new ProblemException(403, "Your role (" + caller.role() + ") may not import listings: ask your ARS.", List.of());
         }

@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import fr.dynamiques.sante.account.Caller;
-import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.spreadsheet.Headers;
@@ -153,9 +152,7 @@ public class ImportPage {
 
     private Caller importer() {
         Caller caller = visitor.caller().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
-        if (!caller.isAdmin() && caller.role() != Role.ARS && caller.role() != Role.PARTNER) {
-            throw new ProblemException(403, "Imports are for ARS officers, partners and admins.", List.of());
-        }
+        SpreadsheetImports.mayImport(caller);
         return caller;
     }
 

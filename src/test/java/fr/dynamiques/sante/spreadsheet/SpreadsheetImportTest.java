@@ -374,6 +374,13 @@ class SpreadsheetImportTest {
         admin().get("/api/v1/imports/not-an-id").then().log().ifValidationFails().statusCode(404).contentType("application/problem+json");
         admin().contentType(ContentType.JSON).body(Map.of("columns", Map.of("1", "nowhere"))).put("/api/v1/imports/" + draft.getString("id"))
                 .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json");
+        // A choice that names no row's name, another sheet that is not there: 400, the draft as it was.
+        admin().contentType(ContentType.JSON).body(Map.of("choices", List.of(Map.of("row", 2, "code", "38185"))))
+                .put("/api/v1/imports/" + draft.getString("id")).then().log().ifValidationFails().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("choices[0].given"));
+        admin().contentType(ContentType.JSON).body(Map.of("sheet", "Nulle part")).put("/api/v1/imports/" + draft.getString("id"))
+                .then().log().ifValidationFails().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("Listing"));
+        assertThat(admin().get("/api/v1/imports/" + draft.getString("id")).jsonPath().getString("sheet")).isEqualTo("Listing");
     }
 
     /** The form as a browser sends it: hidden fields, each select's chosen option, and the radios picked. */
@@ -429,6 +436,11 @@ class SpreadsheetImportTest {
 
         given().redirects().follow(false).cookie(BearerOrSessionMechanism.SESSION_COOKIE, session).formParam("csrf", csrf).post(path + "/annuler").then().statusCode(303);
         given().get("/api/v1/schemes/" + typo).then().statusCode(404);
+        // A coordinator does not bring listings in.
+        SignedInPagesTest.account("import-coordinator@example.org", "COORDINATOR", List.of(),
+                List.of(String.valueOf(idOf("demo-cls-echirolles"))));
+        given().cookie(BearerOrSessionMechanism.SESSION_COOKIE, SignedInPagesTest.session("import-coordinator@example.org"))
+                .get("/espace/import").then().statusCode(403);
         // Another officer does not see it.
         SignedInPagesTest.account("import-ars11@example.org", "ARS", List.of("11"), List.of());
         given().cookie(BearerOrSessionMechanism.SESSION_COOKIE, SignedInPagesTest.session("import-ars11@example.org")).get(path).then().statusCode(404);
