@@ -25,7 +25,8 @@
           .then(function (items) {
             list.replaceChildren.apply(list, items.map(function (item) {
               var option = document.createElement('option');
-              option.value = label(item);
+              // A box that takes codes (the perimeter's) gets the name with its code: one territory, never a homonym.
+              option.value = input.hasAttribute('data-suggest-code') && item.code ? label(item) + ' (' + item.code + ')' : label(item);
               option.label = detail(item);
               return option;
             }));

@@ -22,7 +22,6 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -65,10 +64,6 @@ public class SchemeWrites {
                                @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors,
                                @Schema(description = "Perimeter entries given by name, or by a code no longer current, and what they "
                                        + "were read as") List<PerimeterNames.Resolved> resolved) {
-    }
-
-    /** The fields a person answering for a scheme edits on its page. */
-    public record PageEdit(String description, String website, String status, String endDate, List<String> themes) {
     }
 
     /** What became of an edit made on the page. */
@@ -129,15 +124,15 @@ public class SchemeWrites {
     }
 
     /**
-     * An edit from the scheme's page (a few fields of it), made on the version the form was opened on: published or
-     * proposed as {@link #update}, or nothing written when the scheme changed since.
+     * A version of the scheme from its edit page, made on the revision the form was opened on ({@code version}): published
+     * or proposed as {@link #update}, or nothing written when the scheme changed since.
      */
     @Transactional
-    public EditOutcome edit(Caller caller, Scheme scheme, String version, PageEdit edit) {
+    public EditOutcome edit(Caller caller, long schemeId, String version, SchemeDocument doc) {
+        Scheme scheme = Scheme.findExisting(String.valueOf(schemeId));
         if (!access.answersFor(caller, scheme)) {
             throw new ProblemException(403, "You do not answer for this scheme.", List.of());
         }
-        SchemeDocument doc = edited(scheme, edit);
         Scheme.takeWriteTurn(); // compared and written in turn with other writes: none can slip in between
         if (version == null || !version.equals(String.valueOf(Scheme.revisionOf(scheme.id)))) {
             return EditOutcome.CHANGED_SINCE_READ;
@@ -499,24 +494,6 @@ public class SchemeWrites {
             throw new ProblemException(409, "This change was already " + change.status.name().toLowerCase(Locale.ROOT) + ".", List.of());
         }
         return change.document(json);
-    }
-
-    /**
-     * The scheme as published, with the page's fields in place of its own; coordinators who did not consent are kept by
-     * id, so that their data never travels through the edit (nor into a proposal).
-     */
-    private SchemeDocument edited(Scheme scheme, PageEdit edit) {
-        ObjectNode doc = json.valueToTree(SchemeDocument.of(scheme, cog, false, null));
-        doc.put("description", Stripped.orNull(edit.description()));
-        doc.put("website", Stripped.orNull(edit.website()));
-        doc.put("status", edit.status());
-        doc.put("endDate", Stripped.orNull(edit.endDate()));
-        doc.set("themes", json.valueToTree(edit.themes()));
-        try {
-            return json.treeToValue(doc, SchemeDocument.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("Invalid form.", new FieldError("endDate", "a date"));
-        }
     }
 
     private static ProblemException refTaken(Scheme existing) {

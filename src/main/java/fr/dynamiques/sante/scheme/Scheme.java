@@ -13,9 +13,11 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -54,6 +56,7 @@ import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.PerimeterBinder;
+import fr.dynamiques.sante.text.FoldedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -306,6 +309,18 @@ public class Scheme extends PanacheEntityBase {
 
     public static Optional<Scheme> findByRef(String ref) {
         return find("ref", ref).firstResultOptional();
+    }
+
+    /** A ref for a new record, of its kind, département (if known) and name, numbered past those {@code taken}. */
+    public static String newRef(String kind, String department, String name, Predicate<String> taken) {
+        String slug = FoldedText.of(name).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String base = (kind + "-" + (department == null ? "" : department + "-") + slug).toLowerCase(Locale.ROOT);
+        base = base.length() > 90 ? base.substring(0, 90) : base;
+        String ref = base;
+        for (int n = 2; taken.test(ref); n++) {
+            ref = base + "-" + n;
+        }
+        return ref;
     }
 
     /** The schemes naming this organisation: as a partner (funders and employers are partners too) or co-carrying hospital. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.territory.PlaceReader;
 
 /** An import's row-by-row outcome as a file the person keeps: what each row did, to which record, and why not. */
 final class ImportReport {
@@ -32,7 +33,7 @@ final class ImportReport {
                     row.match() == null ? "" : row.match().how(),
                     row.perimeter() == null ? "" : String.valueOf(row.perimeter().communeCount()),
                     row.perimeter() == null ? "" : String.valueOf(row.perimeter().population()),
-                    row.territory().stream().filter(e -> e.code() == null && !e.candidates().isEmpty()).map(Preview.Entry::given)
+                    row.territory().stream().filter(e -> e.code() == null && !e.candidates().isEmpty()).map(PlaceReader.Reading::given)
                             .collect(Collectors.joining(" | ")),
                     row.errors().stream().map(ImportReport::error).collect(Collectors.joining(" | ")),
                     String.join(" | ", row.warnings())));

@@ -31,6 +31,7 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.SchemeValidator;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.PlaceReader;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryNames;
 import fr.dynamiques.sante.text.FoldedText;
@@ -44,8 +45,6 @@ import fr.dynamiques.sante.text.FoldedText;
 @ApplicationScoped
 public class Listing {
 
-    /** Candidates offered for a name that resolves to nothing or to several territories. */
-    static final int CANDIDATES = 5;
     /** Shared population from which a row is the same scheme as a record of its kind, without ref nor name. */
     static final double SAME_POPULATION = 0.9;
 
@@ -57,25 +56,21 @@ public class Listing {
     public record Computed(List<Preview.Column> columns, List<Preview.Row> rows, Preview.Summary summary, List<Planned> planned) {
     }
 
-    private static final Pattern SEPARATORS = Pattern.compile("[;\\n\\r/]+");
-    private static final Pattern AND = Pattern.compile("\\s+(?:et|&)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EPCI_WORDS = Pattern.compile("\\b(cc|ca|cu|cdc|ept|communaute|metropole|agglo|agglomeration|intercommunalite)\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})");
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
     private static final Pattern SERIAL = Pattern.compile("\\d{5}(?:[.,]0+)?");
-    private static final Pattern COMMUNE_CODE = Pattern.compile("\\d{5}|2[AaBb]\\d{3}");
-    private static final Pattern SIREN = Pattern.compile("\\d{9}");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("\\d{1,3}|2[AaBb]");
-    private static final Pattern NOT_REF = Pattern.compile("[^a-z0-9]+");
 
     private final CogSnapshot cog;
+    private final PlaceReader places;
     private final SchemeValidator validator;
     private final Audit audit;
     private final ObjectMapper json;
 
-    Listing(CogSnapshot cog, SchemeValidator validator, Audit audit, ObjectMapper json) {
+    Listing(CogSnapshot cog, PlaceReader places, SchemeValidator validator, Audit audit, ObjectMapper json) {
         this.cog = cog;
+        this.places = places;
         this.validator = validator;
         this.audit = audit;
         this.json = json;
@@ -156,7 +151,9 @@ public class Listing {
             SchemeDocument before = target == null ? null : SchemeDocument.of(target, cog, true, null);
             ObjectNode node = target == null ? json.createObjectNode() : json.valueToTree(before);
             if (target == null) {
-                node.put("ref", newRef(state.kind, department, state.name, refsTaken));
+                String ref = Scheme.newRef(state.kind, department, state.name, refsTaken::contains);
+                refsTaken.add(ref);
+                node.put("ref", ref);
                 node.put("status", SchemeStatus.ACTIVE.name());
             }
             fill(node, values, state, perimeter, target == null);
@@ -464,9 +461,9 @@ public class Listing {
         settings.choicesOrEmpty().stream().filter(c -> c.row() == state.row).forEach(c -> chosen.put(c.given().strip(), c.code()));
         for (String field : List.of("territory", "communes", "epcis", "departments")) {
             for (String cell : values.all(field)) {
-                for (String piece : pieces(cell, field, department)) {
-                    Preview.Entry entry = chosen.containsKey(piece) ? chosenEntry(piece, chosen.get(piece), state)
-                            : resolve(piece, field, department);
+                for (String piece : places.split(cell, field, department)) {
+                    PlaceReader.Reading entry = chosen.containsKey(piece) ? chosenEntry(piece, chosen.get(piece), state)
+                            : places.read(piece, field, department);
                     state.territory.add(entry);
                     perimeter.add(entry);
                 }
@@ -475,136 +472,16 @@ public class Listing {
         return perimeter;
     }
 
-    /** A cell's names: split on ; / and new lines, then on commas, then on " et " where the whole does not resolve. */
-    private List<String> pieces(String cell, String field, String department) {
-        List<String> pieces = new ArrayList<>();
-        for (String part : SEPARATORS.split(cell)) {
-            for (String piece : part.split(",")) {
-                String name = piece.strip();
-                if (name.isEmpty()) {
-                    continue;
-                }
-                if (AND.matcher(name).find() && resolve(name, field, department).code() == null) {
-                    for (String half : AND.split(name)) {
-                        if (!half.isBlank()) {
-                            pieces.add(half.strip());
-                        }
-                    }
-                } else {
-                    pieces.add(name);
-                }
-            }
-        }
-        return pieces;
-    }
-
-    private Preview.Entry chosenEntry(String given, String code, RowState state) {
+    private PlaceReader.Reading chosenEntry(String given, String code, RowState state) {
         if (code == null || code.isBlank()) {
-            return new Preview.Entry(given, null, null, null, null, "left out of the perimeter by choice", List.of());
+            return PlaceReader.Reading.leftOut(given);
         }
-        TerritoryLevel level = levelOf(code.strip());
-        if (level == null) {
+        PlaceReader.Reading reading = places.chosen(given, code);
+        if (reading == null) {
             state.errors.add(new FieldError(state.row, "territory", "'" + code + "', chosen for '" + given + "', is no code of the COG"));
-            return new Preview.Entry(given, null, null, null, null, null, List.of());
+            return new PlaceReader.Reading(given, null, null, null, null, null, List.of());
         }
-        return found(given, code.strip(), level, "chosen");
-    }
-
-    private Preview.Entry found(String given, String code, TerritoryLevel level, String note) {
-        CogSnapshot.CommuneFacts place = level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT ? cog.place(code) : null;
-        String name = switch (level) {
-            case EPCI -> cog.epciName(code);
-            case DEPARTMENT -> cog.departmentName(code);
-            default -> place == null ? code : place.name();
-        };
-        return new Preview.Entry(given, code, level.apiName(), name, place == null ? null : place.departmentCode(), note, List.of());
-    }
-
-    private TerritoryLevel levelOf(String code) {
-        if (cog.isCommune(code)) {
-            return TerritoryLevel.COMMUNE;
-        }
-        if (cog.isArrondissement(code)) {
-            return TerritoryLevel.ARRONDISSEMENT;
-        }
-        if (cog.isEpci(code)) {
-            return TerritoryLevel.EPCI;
-        }
-        if (cog.isDepartment(code)) {
-            return TerritoryLevel.DEPARTMENT;
-        }
-        return null;
-    }
-
-    /** One name or code: exactly one territory, or candidates (several homonyms, or the nearest spellings). */
-    Preview.Entry resolve(String given, String field, String department) {
-        String text = given.strip();
-        if (COMMUNE_CODE.matcher(text).matches() || SIREN.matcher(text).matches()
-                || DEPARTMENT_CODE.matcher(text).matches() && !field.equals("communes")) {
-            String code = text.length() == 1 ? "0" + text : text.toUpperCase(Locale.ROOT);
-            TerritoryLevel level = levelOf(code);
-            if (level != null) {
-                return found(given, code, level, null);
-            }
-            CogSnapshot.FormerCommune former = COMMUNE_CODE.matcher(text).matches() ? cog.former(code) : null;
-            if (former != null) {
-                return found(given, former.communeCode(), TerritoryLevel.COMMUNE, "former commune " + Optional.ofNullable(former.name()).orElse(code)
-                        + ", now part of " + cog.commune(former.communeCode()).name());
-            }
-            return new Preview.Entry(given, null, null, null, null, "no territory of the COG has this code", List.of());
-        }
-        List<TerritoryLevel> levels = levels(field, text);
-        List<Preview.Candidate> homonyms = new ArrayList<>();
-        for (TerritoryLevel level : levels) {
-            // The row's département tells communes apart; a name found only outside it is offered, never taken.
-            boolean local = department != null && (level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT);
-            TerritoryNames.Resolution resolution = local ? cog.names().resolve(level, text, department) : cog.names().resolve(level, text);
-            if (resolution instanceof TerritoryNames.Found f) {
-                return found(given, f.code(), level, f.formerName() == null ? null
-                        : "former commune " + f.formerName() + ", now part of " + f.name());
-            }
-            if (resolution instanceof TerritoryNames.Ambiguous a) {
-                a.candidates().forEach(c -> homonyms.add(new Preview.Candidate(c.code(), level.apiName(), c.name(), c.departmentCode())));
-            }
-        }
-        if (!homonyms.isEmpty()) {
-            homonyms.sort((x, y) -> Boolean.compare(!Optional.ofNullable(department).equals(Optional.ofNullable(x.department())),
-                    !Optional.ofNullable(department).equals(Optional.ofNullable(y.department()))));
-            return new Preview.Entry(given, null, null, null, null, homonyms.size() + " territories bear this name",
-                    homonyms.subList(0, Math.min(homonyms.size(), 12)));
-        }
-        List<Preview.Candidate> nearest = new ArrayList<>();
-        for (TerritoryLevel level : levels) {
-            cog.names().nearest(level, text, department, CANDIDATES)
-                    .forEach(c -> nearest.add(new Preview.Candidate(c.code(), level.apiName(), c.name(), c.departmentCode())));
-        }
-        return new Preview.Entry(given, null, null, null, null, nearest.isEmpty() ? "no territory of the COG bears this name"
-                : "no territory bears exactly this name: the nearest are offered", nearest.subList(0, Math.min(nearest.size(), CANDIDATES)));
-    }
-
-    /** The levels a name is looked for at, likeliest first: an EPCI's words put EPCI first. */
-    private static List<TerritoryLevel> levels(String field, String text) {
-        return switch (field) {
-            case "communes" -> List.of(TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT);
-            case "epcis" -> List.of(TerritoryLevel.EPCI);
-            case "departments" -> List.of(TerritoryLevel.DEPARTMENT);
-            default -> EPCI_WORDS.matcher(FoldedText.of(text)).find()
-                    ? List.of(TerritoryLevel.EPCI, TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT, TerritoryLevel.DEPARTMENT)
-                    : List.of(TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT, TerritoryLevel.EPCI, TerritoryLevel.DEPARTMENT);
-        };
-    }
-
-    /** A ref for a new record: its kind, département and name, made unique. */
-    private static String newRef(String kind, String department, String name, Set<String> taken) {
-        String slug = NOT_REF.matcher(FoldedText.of(name)).replaceAll("-").replaceAll("^-|-$", "");
-        String base = (kind + "-" + (department == null ? "" : department + "-") + slug).toLowerCase(Locale.ROOT);
-        base = base.length() > 90 ? base.substring(0, 90) : base;
-        String ref = base;
-        for (int n = 2; taken.contains(ref); n++) {
-            ref = base + "-" + n;
-        }
-        taken.add(ref);
-        return ref;
+        return reading;
     }
 
     private static String website(String text) {
@@ -679,7 +556,7 @@ public class Listing {
         String action;
         Preview.Match match;
         Preview.Perimeter perimeter;
-        final List<Preview.Entry> territory = new ArrayList<>();
+        final List<PlaceReader.Reading> territory = new ArrayList<>();
         List<AuditEntry.FieldChange> changes = List.of();
         final List<FieldError> errors = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
@@ -701,9 +578,9 @@ public class Listing {
         final List<String> arrondissements = new ArrayList<>();
         boolean waiting;
 
-        void add(Preview.Entry entry) {
+        void add(PlaceReader.Reading entry) {
             if (entry.code() == null) {
-                waiting |= !entry.candidates().isEmpty() || entry.note() == null || !entry.note().startsWith("left out");
+                waiting |= !entry.isLeftOut();
                 return;
             }
             List<String> codes = switch (entry.level()) {

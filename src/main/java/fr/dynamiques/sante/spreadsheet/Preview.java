@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.problem.Problem.FieldError;
+import fr.dynamiques.sante.territory.PlaceReader;
 
 /** A listing as the directory reads it, before anything is written (shared/API.md, "Imports from spreadsheets"). */
 @Schema(name = "ImportDraft")
@@ -38,7 +39,7 @@ public record Preview(UUID id, @Schema(examples = "Listing CPTS.xlsx") String fi
                       @Schema(nullable = true) String name, @Schema(nullable = true) String kind,
                       @Schema(enumeration = {CREATE, UPDATE, UNCHANGED, NEEDS_CHOICE, ERROR, SKIPPED}) String action,
                       @Schema(nullable = true) Match match, @Schema(nullable = true) Perimeter perimeter,
-                      List<Entry> territory, List<AuditEntry.FieldChange> changes, List<FieldError> errors,
+                      List<PlaceReader.Reading> territory, List<AuditEntry.FieldChange> changes, List<FieldError> errors,
                       List<String> warnings) {
     }
 
@@ -49,16 +50,5 @@ public record Preview(UUID id, @Schema(examples = "Listing CPTS.xlsx") String fi
     @Schema(name = "ImportPerimeter")
     public record Perimeter(List<String> communes, List<String> epcis, List<String> departments, List<String> arrondissements,
                             long population, int communeCount) {
-    }
-
-    @Schema(name = "ImportTerritoryEntry", description = "A name or code of the territory cell: resolved (code), or "
-            + "candidates to choose from, best first")
-    public record Entry(String given, @Schema(nullable = true) String code, @Schema(nullable = true) String level,
-                        @Schema(nullable = true) String name, @Schema(nullable = true) String department,
-                        @Schema(nullable = true) String note, List<Candidate> candidates) {
-    }
-
-    @Schema(name = "ImportCandidate")
-    public record Candidate(String code, String level, String name, @Schema(nullable = true) String department) {
     }
 }

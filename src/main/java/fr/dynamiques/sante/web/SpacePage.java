@@ -40,7 +40,6 @@ import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
-import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.qute.CheckedTemplate;
@@ -84,10 +83,6 @@ public class SpacePage {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
                                              Requests requests, List<SpreadsheetImport> imports, Worklist worklist,
                                              Declarations declarations, String done, boolean publishedContact);
-
-        static native TemplateInstance edit(SchemeDocument scheme, String version, List<String> statuses, boolean proposes);
-
-        static native TemplateInstance changed(long schemeId);
     }
 
     private final Visitor visitor;
@@ -143,46 +138,6 @@ public class SpacePage {
             declarations = new Declarations(Completeness.of(caller.isAdmin() ? null : regions), regions, SchemeKind.listByCode());
         }
         return visitor.answer(200, Templates.space(account, mine, queue, stale, requests, imports, worklist, declarations, done, published)).build();
-    }
-
-    @GET
-    @Path("/dispositifs/{id}/modifier")
-    @Transactional
-    public Response editForm(@PathParam("id") String id) {
-        Caller caller = caller();
-        Scheme scheme = Scheme.findExisting(id);
-        if (!access.answersFor(caller, scheme)) {
-            throw new ProblemException(403, "You do not answer for this scheme.", List.of());
-        }
-        return visitor.answer(200, Templates.edit(SchemeDocument.of(scheme, cog, caller.isAdmin(), null), String.valueOf(Scheme.revisionOf(scheme.id)),
-                statuses(), access.proposes(caller, scheme))).build();
-    }
-
-    @POST
-    @Path("/dispositifs/{id}/modifier")
-    @Transactional
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") String id, @FormParam("version") String version, @FormParam("description") String description,
-                         @FormParam("website") String website, @FormParam("status") String status,
-                         @FormParam("endDate") String endDate, @FormParam("themes") String themes) {
-        List<String> themeList = themes == null ? List.of()
-                : Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-        return switch (writes.edit(caller(), Scheme.findExisting(id), version,
-                new SchemeWrites.PageEdit(description, website, status, endDate, themeList))) {
-            case PUBLISHED -> Response.seeOther(URI.create("/espace?fait=publie")).build();
-            case PROPOSED -> Response.seeOther(URI.create("/espace?fait=propose")).build();
-            // Changed since the form was opened: say so; nothing was written (the form would overwrite what was published).
-            case CHANGED_SINCE_READ -> visitor.answer(409, Templates.changed(Scheme.parseId(id))).build();
-        };
-    }
-
-    @POST
-    @Path("/dispositifs/{id}/verifie")
-    @Transactional
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response confirm(@PathParam("id") String id) {
-        writes.confirm(caller(), Scheme.findExisting(id));
-        return Response.seeOther(URI.create("/espace?fait=verifie")).build();
     }
 
     /** An ARS officer (or an admin) declares a région's list complete for a kind, or withdraws it: as the API's PUT. */
@@ -272,9 +227,5 @@ public class SpacePage {
     /** Schemes at work the caller answers for (the régions of an ARS officer, all for an admin) not checked for a year. */
     private List<Scheme> stale(Caller caller) {
         return query.unverified(SchemeFilter.NONE, caller.isAdmin() ? Set.of() : caller.regions(), 0, LISTED).items();
-    }
-
-    private static List<String> statuses() {
-        return Arrays.stream(SchemeStatus.values()).map(Enum::name).toList();
     }
 }

@@ -401,6 +401,84 @@ class BrowserTest {
         assertThat(violations).as("axe violations on the import pages").isEmpty();
     }
 
+    /**
+     * An ARS officer creates a CLSM on the edit page, with JavaScript (the territory box suggests as one types) and
+     * without (the server reads what was typed): a homonym chosen with a radio button, the kind's own boxes shown once
+     * the form is refreshed, a mistake said next to its box, then saved. Every state of the page passes axe, at 390 px too.
+     */
+    @Test
+    void anArsOfficerCreatesASchemeOnTheEditPageWithAndWithoutJavaScript() {
+        SignedInPagesTest.account("browser-edit-ars@example.org", "ARS", List.of("84"), List.of());
+        List<String> violations = new ArrayList<>();
+        List<String> wide = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        try {
+            for (boolean scripts : List.of(true, false)) {
+                ChromeDriver driver = scripts ? browser : chromium(false);
+                try {
+                    signIn(driver, "browser-edit-ars@example.org");
+                    driver.findElement(By.linkText("Créer un dispositif")).click();
+                    waiting(driver).until(d -> d.getCurrentUrl().endsWith("/espace/dispositifs/nouveau"));
+                    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("CLSM");
+                    driver.findElement(By.id("name")).sendKeys("CLSM du navigateur " + (scripts ? "avec" : "sans") + " JavaScript");
+                    driver.findElement(By.id("places")).sendKeys("Échirolles\nFontaine");
+                    WebElement place = driver.findElement(By.id("place"));
+                    if (scripts) {
+                        place.sendKeys("Eybens");
+                        waiting(driver).until(d -> !d.findElements(By.cssSelector("#place-suggestions option[value='Eybens (38158)']")).isEmpty());
+                        place.sendKeys(" (38158)");
+                    } else {
+                        place.sendKeys("Eybens (38)");
+                    }
+                    driver.findElement(By.xpath("//button[normalize-space()='Mettre à jour le territoire et la carte']")).click();
+                    waiting(driver).until(d -> !d.findElements(By.cssSelector("#carte svg")).isEmpty());
+                    assertThat(driver.findElement(By.id("places")).getAttribute("value")).contains("Échirolles (38151)").contains("Eybens (38158)");
+                    if (scripts) {
+                        violations.addAll(axe(driver));
+                    }
+                    driver.findElement(By.cssSelector("fieldset.choice input[type=radio][value='38169']")).click();
+                    driver.findElement(By.id("coCarryingHospital-name")).sendKeys("Centre hospitalier (navigateur)");
+                    driver.findElement(By.id("coordinators-0-firstName")).sendKeys("Claude");
+                    driver.findElement(By.id("coordinators-0-lastName")).sendKeys("Navigateur");
+                    driver.findElement(By.id("coordinators-0-email")).sendKeys("pas-une-adresse");
+                    driver.findElement(By.xpath("//button[normalize-space()='Créer le dispositif']")).click();
+                    waiting(driver).until(d -> !d.findElements(By.id("erreurs")).isEmpty());
+                    assertThat(driver.findElement(By.id("coordinators-0-email-error")).getText()).contains("adresse");
+                    if (scripts) {
+                        violations.addAll(axe(driver));
+                        driver.manage().window().setSize(new Dimension(390, 844));
+                        long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+                        long width = (Long) driver.executeScript("return document.documentElement.clientWidth");
+                        if (scroll > width) {
+                            wide.add("the edit page is " + scroll + " px wide at 390 px");
+                        }
+                        violations.addAll(axe(driver));
+                        screenshot(driver, "14-edit-390px");
+                        driver.manage().window().setSize(new Dimension(1280, 1000));
+                    }
+                    WebElement email = driver.findElement(By.id("coordinators-0-email"));
+                    email.clear();
+                    email.sendKeys("claude.navigateur@example.org");
+                    driver.findElement(By.xpath("//button[normalize-space()='Créer le dispositif']")).click();
+                    waiting(driver).until(d -> d.getCurrentUrl().matches(".*/dispositifs/\\d+$"));
+                    created.add(driver.getCurrentUrl().replaceAll(".*/dispositifs/", ""));
+                    assertThat(heading(driver)).isEqualTo("CLSM du navigateur " + (scripts ? "avec" : "sans") + " JavaScript");
+                    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Centre hospitalier (navigateur)");
+                    driver.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+                } finally {
+                    if (!scripts) {
+                        driver.quit();
+                    }
+                }
+            }
+        } finally {
+            created.forEach(id -> fr.dynamiques.sante.scheme.SchemeFixtures.admin().delete("/api/v1/schemes/" + id));
+        }
+        assertThat(created).hasSize(2);
+        assertThat(wide).as("the edit page scrolling sideways").isEmpty();
+        assertThat(violations).as("axe violations on the edit page").isEmpty();
+    }
+
     @Test
     void storedScriptNeverRunsInThePages() {
         Map<String, Object> body = fr.dynamiques.sante.scheme.SchemeFixtures.cls("browser-hostile");

@@ -244,11 +244,10 @@ public class SignedInPagesTest {
         }
     }
 
+    /** The scheme's edit form, opened on {@code version}, sent back with another description. */
     private static Response submitEdit(String session, long scheme, String version, String description) {
-        return given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", csrf(session))
-                .formParam("version", version).formParam("description", description).formParam("status", "ACTIVE")
-                .formParam("endDate", "2026-05-31").formParam("themes", "santé mentale")
-                .post("/espace/dispositifs/" + scheme + "/modifier");
+        return PageForm.of(page(session, "/espace/dispositifs/" + scheme + "/modifier"), "form.edit").set("version", version)
+                .set("description", description).submit(session, "enregistrer");
     }
 
     @Test
