@@ -1,15 +1,8 @@
 package fr.dynamiques.sante.account;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -30,16 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import fr.dynamiques.sante.account.AccessToken;
-import fr.dynamiques.sante.account.Account;
-import fr.dynamiques.sante.account.AccountEvent;
-import fr.dynamiques.sante.account.Accounts;
-import fr.dynamiques.sante.account.CurrentCaller;
-import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.scheme.Scheme;
-import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -51,9 +36,6 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Comptes", description = "Accounts, roles and API tokens")
 @SecurityRequirement(name = "bearer")
 public class AccountResource {
-
-    static final int DEFAULT_DAYS = 90;
-    static final int MAX_DAYS = 365;
 
     @Schema(description = "An account to create", requiredProperties = {"email", "displayName", "role"})
     public record NewAccount(@Schema(examples = "camille.exemple@example.org") String email,
@@ -95,12 +77,10 @@ public class AccountResource {
 
     private final CurrentCaller callers;
     private final Accounts accounts;
-    private final CogSnapshot cog;
 
-    AccountResource(CurrentCaller callers, Accounts accounts, CogSnapshot cog) {
+    AccountResource(CurrentCaller callers, Accounts accounts) {
         this.callers = callers;
         this.accounts = accounts;
-        this.cog = cog;
     }
 
     @POST
@@ -110,63 +90,7 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     @Operation(operationId = "createUser", summary = "Create an account (admin)", description = "409 when the email is taken; 400 lists every invalid field.")
     public Response create(NewAccount body) {
-        if (body == null) {
-            throw ProblemException.badRequest("The body must be an account.", new FieldError("body", "must not be empty"));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String email = body.email() == null ? "" : Account.normalised(body.email());
-        if (!email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
-            errors.add(new FieldError("email", "must be an email address"));
-        }
-        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200) {
-            errors.add(new FieldError("displayName", "1 to 200 characters"));
-        }
-        Role role = body.role() == null ? null
-                : Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
-        if (role == null) {
-            errors.add(new FieldError("role", "ADMIN, ARS, COORDINATOR or PARTNER"));
-        }
-        List<String> regions = body.regions() == null ? List.of() : body.regions().stream().map(String::strip).distinct().toList();
-        regions.stream().filter(code -> !cog.isRegion(code)).forEach(code -> errors.add(new FieldError("regions", "unknown région " + shorten(code))));
-        List<Long> schemes = new ArrayList<>();
-        for (String key : body.schemes() == null ? List.<String>of() : body.schemes()) {
-            Optional<Scheme> scheme = key != null && key.strip().matches("\\d{1,18}") ? Scheme.findByIdOptional(Long.parseLong(key.strip()))
-                    : key == null ? Optional.empty() : Scheme.findByRef(key.strip());
-            scheme.ifPresentOrElse(s -> schemes.add(s.id), () -> errors.add(new FieldError("schemes", "unknown scheme " + shorten(key))));
-        }
-        if (role == Role.ARS || role == Role.PARTNER) {
-            if (regions.isEmpty()) {
-                errors.add(new FieldError("regions", "an " + role + " account acts in at least one région"));
-            }
-        } else if (!regions.isEmpty()) {
-            errors.add(new FieldError("regions", "only ARS and PARTNER accounts have régions"));
-        }
-        if (role == Role.COORDINATOR ? schemes.isEmpty() : !schemes.isEmpty()) {
-            errors.add(new FieldError("schemes", role == Role.COORDINATOR ? "a coordinator coordinates at least one scheme"
-                    : "only COORDINATOR accounts have schemes"));
-        }
-        if (body.password() != null && (body.password().length() < 12
-                || body.password().getBytes(StandardCharsets.UTF_8).length > 72)) {
-            errors.add(new FieldError("password", "12 to 72 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid account.", errors);
-        }
-        if (Account.findByEmail(email).isPresent()) {
-            throw new ProblemException(409, "An account already uses this email.", List.of(new FieldError("email", "already used")));
-        }
-        Account account = new Account();
-        account.email = email;
-        account.displayName = body.displayName().strip();
-        account.role = role;
-        account.regions = new ArrayList<>(regions);
-        account.schemeIds = schemes.stream().distinct().collect(Collectors.toCollection(ArrayList::new));
-        account.createdAt = Instant.now();
-        if (body.password() != null) {
-            account.setPassword(body.password());
-        }
-        account.persist();
-        Accounts.created(account, callers.require());
+        Account account = accounts.create(body, callers.require());
         return Response.created(URI.create("/api/v1/users/" + account.id)).entity(AccountView.of(account)).build();
     }
 
@@ -248,25 +172,10 @@ public class AccountResource {
     @Operation(operationId = "issueToken", summary = "Issue an API token (admin, or the account itself)",
             description = "The answer is the only time the token is shown: only its SHA-256 is stored.")
     public Response issue(@PathParam("id") String id, NewToken body) {
-        Account account = mine(id);
-        int days = body == null || body.days() == null ? DEFAULT_DAYS : body.days();
-        if (days < 1 || days > MAX_DAYS) {
-            throw ProblemException.badRequest("Invalid validity.", new FieldError("days", "1 to " + MAX_DAYS));
-        }
-        String label = body == null || body.label() == null ? null : body.label().strip();
-        if (label != null && label.length() > 100) {
-            throw ProblemException.badRequest("Invalid label.", new FieldError("label", "at most 100 characters"));
-        }
-        String secret = AccessToken.newSecret();
-        AccessToken token = new AccessToken();
-        token.account = account;
-        token.hash = AccessToken.hash(secret);
-        token.label = label;
-        token.createdAt = Instant.now();
-        token.expiresAt = token.createdAt.plus(days, ChronoUnit.DAYS);
-        token.persist();
-        AccountEvent.record(account.id, AccountEvent.Action.TOKEN_ISSUE, callers.require());
-        return Response.status(201).entity(new IssuedToken(token.id, secret, label, token.expiresAt)).build();
+        Accounts.Issued issued = accounts.issue(mine(id), body == null ? null : body.label(), body == null ? null : body.days(),
+                callers.require());
+        return Response.status(201).entity(new IssuedToken(issued.token().id, issued.secret(), issued.token().label,
+                issued.token().expiresAt)).build();
     }
 
     @DELETE
@@ -277,15 +186,7 @@ public class AccountResource {
     @Operation(operationId = "revokeToken", summary = "Revoke a token (admin, or the account itself)",
             description = "The token stops working at once. Revoking a token already revoked changes nothing.")
     public Response revoke(@PathParam("id") String id, @PathParam("token") String tokenId) {
-        Account account = mine(id);
-        AccessToken token = tokenId.matches("\\d{1,18}") ? AccessToken.findById(Long.parseLong(tokenId)) : null;
-        if (token == null || !token.account.id.equals(account.id)) {
-            throw ProblemException.notFound("No such token for this account.");
-        }
-        if (token.revokedAt == null) {
-            token.revokedAt = Instant.now();
-            AccountEvent.record(account.id, AccountEvent.Action.TOKEN_REVOKE, callers.require());
-        }
+        accounts.revoke(mine(id), tokenId, callers.require());
         return Response.noContent().build();
     }
 
@@ -299,9 +200,5 @@ public class AccountResource {
             throw ProblemException.badRequest("Malformed account id.", new FieldError("id", "a positive whole number"));
         }
         return Long.parseLong(id);
-    }
-
-    private static String shorten(String value) {
-        return value == null ? "null" : value.length() > 20 ? value.substring(0, 20) + "…" : value;
     }
 }

@@ -3,7 +3,6 @@ package fr.dynamiques.sante.registry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -173,7 +172,7 @@ public class SchemeAccess {
     }
 
     private Set<String> regions(Scheme scheme) {
-        return scheme.departmentCodes.stream().map(cog::regionOf).filter(Objects::nonNull).collect(Collectors.toSet());
+        return scheme.regions(cog);
     }
 
     private static ProblemException forbidden(Caller caller, String action) {

@@ -15,9 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -56,6 +58,7 @@ import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.PerimeterBinder;
+import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.text.FoldedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -215,6 +218,36 @@ public class Scheme extends PanacheEntityBase {
     /** The scheme changed now (a write, or a person or organisation it shows): change feeds and tags follow this. */
     public void touch() {
         updatedAt = now();
+    }
+
+    /** The régions the scheme touches, from its départements: whose ARS officers answer for it. */
+    public Set<String> regions(CogSnapshot cog) {
+        return departmentCodes.stream().map(cog::regionOf).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** The first schemes touching these départements (all when null), any status, by name; with {@link #countTouching}. */
+    @SuppressWarnings("unchecked")
+    public static List<Scheme> touching(Collection<String> departments, int limit) {
+        var query = getEntityManager().createNativeQuery("select s.id from scheme s" + inDepartments(departments)
+                + " order by s.sort_name, s.id limit " + limit);
+        if (departments != null) {
+            query.setParameter("departments", departments.toArray(String[]::new));
+        }
+        List<Long> ids = ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by sortName, id", ids);
+    }
+
+    /** How many schemes touch these départements (all when null), any status. */
+    public static long countTouching(Collection<String> departments) {
+        var query = getEntityManager().createNativeQuery("select count(*) from scheme s" + inDepartments(departments));
+        if (departments != null) {
+            query.setParameter("departments", departments.toArray(String[]::new));
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private static String inDepartments(Collection<String> departments) {
+        return departments == null ? "" : " where s.department_codes && cast(:departments as varchar[])";
     }
 
     /** Now, as PostgreSQL keeps it (microseconds): what a reader gets after the write equals what it got from the write. */

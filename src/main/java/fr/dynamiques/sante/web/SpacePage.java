@@ -124,7 +124,7 @@ public class SpacePage {
         // The person behind the account, when it coordinates schemes: whether its contact is shown anywhere.
         boolean published = Person.findByEmail(account.email).map(p -> Scheme.coordinatedBy(p).stream()
                 .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
-        List<AccountRequest> waiting = AccountRequest.oldestFirst().stream().filter(r -> decidesOn(caller, r)).toList();
+        List<AccountRequest> waiting = accounts.requestsFor(caller);
         Requests requests = new Requests(waiting.subList(0, Math.min(REQUESTS_SHOWN, waiting.size())), waiting.size());
         List<SpreadsheetImport> imports = caller.isAdmin() || caller.role() == Role.ARS || caller.role() == Role.PARTNER
                 ? SpreadsheetImport.of(caller) : List.of();
@@ -189,17 +189,8 @@ public class SpacePage {
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response closeRequest(@PathParam("id") String id) {
-        AccountRequest request = id.matches("\\d{1,18}") ? AccountRequest.findById(Long.parseLong(id)) : null;
-        if (request == null || !decidesOn(caller(), request)) {
-            throw new ProblemException(404, "No such request.", List.of());
-        }
-        request.delete();
+        accounts.requestFor(id, caller()).delete();
         return Response.seeOther(URI.create("/espace?fait=demande-close")).build();
-    }
-
-    /** Account requests go to the admins and to the ARS officers of the scheme's régions. */
-    private boolean decidesOn(Caller caller, AccountRequest request) {
-        return caller.isAdmin() || caller.role() == Role.ARS && access.answersFor(caller, request.scheme);
     }
 
     @POST
