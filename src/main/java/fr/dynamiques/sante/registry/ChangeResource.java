@@ -29,7 +29,7 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.security.Authenticated;
 
 /**
- * Coordinators' proposals: made by PUT /schemes/{id} (202), listed here for those who may see them, approved (published,
+ * Coordinators' proposals: made by PUT /schemes/{id} (202) or on the pages (a new scheme too), listed here for those who may see them, approved (published,
  * audited) or rejected with a reason by an ARS officer of a concerned région or an admin.
  */
 @Path("/api/v1/changes")
@@ -39,8 +39,10 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Propositions", description = "Coordinators' proposed changes and their validation")
 public class ChangeResource {
 
-    @Schema(description = "A proposed change and its fate", requiredProperties = {"id", "schemeId", "schemeName", "proposedAt", "status", "document"})
-    public record ChangeView(long id, long schemeId, String schemeName,
+    @Schema(description = "A proposed change (or a proposed new scheme) and its fate", requiredProperties = {"id", "schemeName", "proposedAt", "status", "document"})
+    public record ChangeView(long id,
+                             @Schema(description = "The scheme changed; null for a proposed new scheme until it is approved", nullable = true)
+                             Long schemeId, String schemeName,
                              @Schema(description = "The proposing account; null once it is deleted", nullable = true) Long proposedBy,
                              Instant proposedAt, String status,
                              @Schema(description = "Why it was rejected; null unless REJECTED", nullable = true) String reason,
@@ -111,7 +113,7 @@ public class ChangeResource {
 
     /** A proposal shows coordinators as the scheme does: their data only with their consent, or to an admin. */
     private ChangeView view(SchemeChange c, Caller caller) {
-        return new ChangeView(c.id, c.scheme.id, c.scheme.name, c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
+        return new ChangeView(c.id, c.scheme == null ? null : c.scheme.id, c.schemeName(json), c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
                 c.decidedAt, c.documentFor(json, caller.isAdmin()));
     }
 }

@@ -38,10 +38,19 @@ public class SchemeAccess {
     }
 
     public void mayCreate(Caller caller, SchemeDocument doc) {
-        if (caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(doc))) {
-            return;
+        if (!creates(caller, doc)) {
+            throw forbidden(caller, "create this scheme");
         }
-        throw forbidden(caller, "create this scheme");
+    }
+
+    /** An admin, or an ARS officer of a région the new scheme touches. */
+    private boolean creates(Caller caller, SchemeDocument doc) {
+        return caller.isAdmin() || caller.role() == Role.ARS && touches(caller, regions(doc));
+    }
+
+    /** A coordinator's new scheme is a proposal, created once an ARS officer of its région (or an admin) approves it. */
+    public boolean proposesCreation(Caller caller) {
+        return caller.role() == Role.COORDINATOR;
     }
 
     public void mayUpdate(Caller caller, Scheme existing, SchemeDocument doc) {
@@ -95,12 +104,13 @@ public class SchemeAccess {
 
     /** Whether the caller may approve or reject this change ({@link #mayDecide}). */
     public boolean decides(Caller caller, SchemeChange change) {
-        return mayChange(caller, regions(change.scheme), regions(change.document(json)));
+        SchemeDocument proposed = change.document(json);
+        return change.isCreation() ? creates(caller, proposed) : mayChange(caller, regions(change.scheme), regions(proposed));
     }
 
-    /** Approving or rejecting: who could have made the change ({@link #mayUpdate}). */
+    /** Approving or rejecting: who could have made the change ({@link #mayUpdate}, or {@link #mayCreate} for a new scheme). */
     public void mayDecide(Caller caller, Scheme existing, SchemeDocument proposed) {
-        if (!mayChange(caller, regions(existing), regions(proposed))) {
+        if (existing == null ? !creates(caller, proposed) : !mayChange(caller, regions(existing), regions(proposed))) {
             throw forbidden(caller, "decide on this change" + reachNote(caller, existing, proposed));
         }
     }
@@ -171,8 +181,9 @@ public class SchemeAccess {
                 .map(TerritoryViews.Ref::code).collect(Collectors.toSet());
     }
 
+    /** The régions of a scheme; none for a proposal's scheme not yet created. */
     private Set<String> regions(Scheme scheme) {
-        return scheme.regions(cog);
+        return scheme == null ? Set.of() : scheme.regions(cog);
     }
 
     private static ProblemException forbidden(Caller caller, String action) {

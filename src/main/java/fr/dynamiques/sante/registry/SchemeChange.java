@@ -28,7 +28,10 @@ import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A coordinator's proposed version of a scheme, pending until an ARS officer or an admin decides. */
+/**
+ * A coordinator's proposed version of a scheme, or a proposed new scheme (no scheme yet: approving it creates one),
+ * pending until an ARS officer or an admin decides.
+ */
 @Entity
 public class SchemeChange extends PanacheEntityBase {
 
@@ -39,7 +42,8 @@ public class SchemeChange extends PanacheEntityBase {
     @SequenceGenerator(name = "scheme_change_seq", sequenceName = "scheme_change_seq", allocationSize = 50)
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** The scheme changed; null for a proposed creation until it is approved. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "scheme_id")
     public Scheme scheme;
 
@@ -73,6 +77,20 @@ public class SchemeChange extends PanacheEntityBase {
         change.status = Status.PENDING;
         change.persist();
         return change;
+    }
+
+    /** A new pending proposal of a scheme not in the registry yet. */
+    public static SchemeChange proposeCreation(Long proposedBy, String document) {
+        return propose(null, proposedBy, document, null);
+    }
+
+    public boolean isCreation() {
+        return scheme == null;
+    }
+
+    /** The name to show for the proposal: the scheme's, or the proposed one's. */
+    public String schemeName(ObjectMapper json) {
+        return scheme != null ? scheme.name : document(json).name();
     }
 
     /** The change with this id, or a 404 (400 for a malformed id). */

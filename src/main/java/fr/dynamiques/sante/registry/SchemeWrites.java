@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.audit.Audit;
@@ -103,6 +104,20 @@ public class SchemeWrites {
         Scheme scheme = writeOne(caller, doc, null);
         audit.record(scheme.id, "CREATE", caller, null, audit.snapshot(scheme));
         return scheme;
+    }
+
+    /**
+     * A coordinator's new scheme: checked as a creation would be (400 with every mistake, 409 on a ref taken), then kept
+     * as a proposal for the ARS of its région (or an admin) to approve, which creates it ({@link #approve}).
+     */
+    @Transactional
+    public SchemeChange proposeCreation(Caller caller, SchemeDocument doc) {
+        if (!access.proposesCreation(caller)) {
+            throw new ProblemException(403, "Only a coordinator proposes a new scheme; an admin or an ARS officer creates it.", List.of());
+        }
+        Scheme.takeWriteTurn();
+        checkOne(null, doc, "nothing was proposed");
+        return SchemeChange.proposeCreation(caller.accountId(), SchemeChange.text(json, doc));
     }
 
     /**
@@ -309,16 +324,30 @@ public class SchemeWrites {
 
     // Proposals
 
+    /**
+     * Publishes the proposal: the new version of its scheme (refused when the scheme changed since it was proposed), or
+     * the new scheme it proposes, which the proposing coordinator then answers for.
+     */
     @Transactional
     public void approve(Caller caller, SchemeChange change) {
         SchemeDocument proposed = pending(change);
         access.mayDecide(caller, change.scheme, proposed);
         Scheme.takeWriteTurn();
-        if (change.baseTag != null && !tags.of(change.scheme, true).tag().getValue().equals(change.baseTag)) {
-            throw new ProblemException(409, "The scheme changed since this proposal was made: approving it would undo what was "
-                    + "published meanwhile. Reject it, and the coordinator proposes again on the current version.", List.of());
+        if (change.isCreation()) {
+            Scheme created = writeOne(caller, proposed, null);
+            audit.record(created.id, "APPROVE", caller, null, audit.snapshot(created));
+            change.scheme = created;
+            if (change.proposedBy != null) {
+                Account.<Account>findByIdOptional(change.proposedBy).filter(a -> a.role == Role.COORDINATOR)
+                        .ifPresent(a -> a.schemeIds.add(created.id));
+            }
+        } else {
+            if (change.baseTag != null && !tags.of(change.scheme, true).tag().getValue().equals(change.baseTag)) {
+                throw new ProblemException(409, "The scheme changed since this proposal was made: approving it would undo what was "
+                        + "published meanwhile. Reject it, and the coordinator proposes again on the current version.", List.of());
+            }
+            publish(caller, change.scheme, proposed, "APPROVE");
         }
-        publish(caller, change.scheme, proposed, "APPROVE");
         change.decide(caller.accountId(), SchemeChange.Status.APPROVED, null, json);
     }
 

@@ -261,4 +261,16 @@ public interface EditMessages {
 
     @Message("Créer le dispositif")
     String create();
+
+    @Message("Proposer un nouveau dispositif")
+    String propose_link();
+
+    @Message("Proposer ce dispositif")
+    String propose_new();
+
+    @Message("Le dispositif sera proposé à l'ARS de sa région, et publié une fois validé ; vous en serez alors coordinateur·rice dans l'annuaire. Seuls les champs marqués d'un astérisque (*) sont obligatoires.")
+    String propose_lead();
+
+    @Message("Nouveau dispositif proposé : {name}")
+    String proposed_new(String name);
 }

@@ -46,7 +46,7 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * A scheme created or edited on a page, every field the API takes: the form is read into the API's document and goes
  * through the one write path ({@link SchemeWrites}), so the page can do no more and no less than the API. Admins and ARS
- * officers publish; a coordinator's edit is a proposal. Nothing is written until the person saves: "Mettre à jour"
+ * officers publish; a coordinator's edit, or new scheme, is a proposal. Nothing is written until the person saves: "Mettre à jour"
  * reads the perimeter and redraws its map on the server, the "add a row" buttons give a blank row, all without
  * JavaScript. A form opened on an older version of the scheme writes nothing (409, the page says so).
  */
@@ -108,9 +108,9 @@ public class EditPage {
     @Path("/nouveau")
     @Transactional
     public Response newForm(@QueryParam("type") String kind) {
-        creator();
+        Caller caller = creator();
         SchemeForm form = SchemeForm.empty(kind != null && SchemeKind.byCode().containsKey(kind) ? kind : null).withBlankRows(null);
-        return page(200, new Subject(null, null, null, false), form, null, false);
+        return page(200, new Subject(null, null, null, access.proposesCreation(caller)), form, null, false);
     }
 
     @POST
@@ -118,7 +118,7 @@ public class EditPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> params) {
         Caller caller = creator();
-        return submit(caller, new Subject(null, null, null, false), params);
+        return submit(caller, new Subject(null, null, null, access.proposesCreation(caller)), params);
     }
 
     @GET
@@ -187,6 +187,10 @@ public class EditPage {
             return refused(400, subject, form, built, mistakes);
         }
         try {
+            if (subject.id() == null && subject.proposes()) {
+                writes.proposeCreation(caller, built.document());
+                return Response.seeOther(URI.create("/espace?fait=propose")).build();
+            }
             if (subject.id() == null) {
                 Scheme created = writes.create(caller, built.document());
                 return Response.seeOther(URI.create("/dispositifs/" + created.id)).build();
@@ -274,11 +278,14 @@ public class EditPage {
         return visitor.caller().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
     }
 
-    /** Who creates schemes: an admin, or an ARS officer (the perimeter must touch their régions: the write checks it). */
+    /**
+     * Who brings a new scheme: an admin or an ARS officer creates it (the perimeter must touch their régions: the write
+     * checks it), a coordinator proposes it.
+     */
     private Caller creator() {
         Caller caller = caller();
-        if (!caller.isAdmin() && caller.role() != Role.ARS) {
-            throw new ProblemException(403, "Only an admin or an ARS officer creates a scheme; a coordinator asks their ARS.", List.of());
+        if (!caller.isAdmin() && caller.role() != Role.ARS && !access.proposesCreation(caller)) {
+            throw new ProblemException(403, "Only an admin or an ARS officer creates a scheme, and a coordinator proposes one.", List.of());
         }
         return caller;
     }

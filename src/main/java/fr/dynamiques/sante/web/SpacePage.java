@@ -57,8 +57,8 @@ public class SpacePage {
 
     static final int LISTED = 50;
 
-    /** A proposal in the queue, with what it changes. */
-    public record Pending(SchemeChange change, List<AuditEntry.FieldChange> changes, boolean decidable) {
+    /** A proposal in the queue (a change, or a new scheme), with what it changes and the name it shows under. */
+    public record Pending(SchemeChange change, String name, List<AuditEntry.FieldChange> changes, boolean decidable) {
     }
 
     /**
@@ -116,8 +116,8 @@ public class SpacePage {
         Account account = Account.findById(caller.accountId());
         List<Scheme> mine = account.schemeIds.isEmpty() ? List.of() : Scheme.list("id in ?1 order by sortName", account.schemeIds);
         List<Pending> queue = access.proposalsVisibleTo(caller, SchemeChange.Status.PENDING).stream()
-                .map(c -> new Pending(c, audit.compare(SchemeDocument.of(c.scheme, cog, caller.isAdmin(), null),
-                        c.documentFor(json, caller.isAdmin())),
+                .map(c -> new Pending(c, c.schemeName(json), audit.compare(c.isCreation() ? nothing()
+                        : SchemeDocument.of(c.scheme, cog, caller.isAdmin(), null), c.documentFor(json, caller.isAdmin())),
                         access.decides(caller, c)))
                 .toList();
         List<Scheme> stale = caller.role() == Role.ARS || caller.isAdmin() ? stale(caller) : List.of();
@@ -209,6 +209,11 @@ public class SpacePage {
     public Response reject(@PathParam("id") String id, @FormParam("reason") String reason) {
         writes.reject(caller(), SchemeChange.findExisting(id), reason);
         return Response.seeOther(URI.create("/espace?fait=rejete")).build();
+    }
+
+    /** What a proposed new scheme is compared with: every field it gives is new. */
+    private SchemeDocument nothing() {
+        return json.convertValue(json.createObjectNode(), SchemeDocument.class);
     }
 
     private Caller caller() {

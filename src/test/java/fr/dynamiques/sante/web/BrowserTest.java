@@ -401,6 +401,34 @@ class BrowserTest {
         assertThat(violations).as("axe violations on the import pages").isEmpty();
     }
 
+    /** The officer's signed-in pages (space, accounts, a scheme's full edit form): axe finds nothing, and none scrolls sideways at 390 px. */
+    @Test
+    void theOfficersSignedInPagesPassAxeAndFitAPhone() {
+        SignedInPagesTest.account("browser-officer@example.org", "ARS", List.of("84"), List.of());
+        String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
+        List<String> violations = new ArrayList<>();
+        List<String> wide = new ArrayList<>();
+        signIn(browser, "browser-officer@example.org");
+        try {
+            for (String page : List.of("/espace", "/espace/comptes", "/espace/comptes/nouveau", "/espace/dispositifs/nouveau?type=CPTS",
+                    "/espace/dispositifs/" + cpts + "/modifier")) {
+                browser.get(url(page));
+                violations.addAll(axe(browser));
+                browser.manage().window().setSize(new Dimension(390, 844));
+                long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+                long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+                if (scroll > width) {
+                    wide.add(page + " is " + scroll + " px wide at 390 px");
+                }
+                browser.manage().window().setSize(new Dimension(1280, 1000));
+            }
+        } finally {
+            browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+        }
+        assertThat(wide).as("signed-in pages scrolling sideways").isEmpty();
+        assertThat(violations).as("axe violations on the signed-in pages").isEmpty();
+    }
+
     /**
      * An ARS officer creates a CLSM on the edit page, with JavaScript (the territory box suggests as one types) and
      * without (the server reads what was typed): a homonym chosen with a radio button, the kind's own boxes shown once

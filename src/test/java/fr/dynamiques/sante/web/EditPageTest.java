@@ -204,10 +204,10 @@ class EditPageTest {
     void creatingStaysWithinRolesAndRegions() {
         long echirolles = SchemeFixtures.create(SchemeFixtures.cls("edit-scope"));
         try {
-            SignedInPagesTest.account("edit-scope-coordinator@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(echirolles)));
             SignedInPagesTest.account("edit-scope-ars@example.org", "ARS", List.of("84"), List.of());
-            String coordinator = SignedInPagesTest.session("edit-scope-coordinator@example.org");
-            given().cookie(Visitor.SESSION, coordinator).get("/espace/dispositifs/nouveau").then().statusCode(403);
+            SignedInPagesTest.account("edit-scope-partner@example.org", "PARTNER", List.of("84"), List.of());
+            given().cookie(Visitor.SESSION, SignedInPagesTest.session("edit-scope-partner@example.org")).get("/espace/dispositifs/nouveau")
+                    .then().statusCode(403);
 
             String ars = SignedInPagesTest.session("edit-scope-ars@example.org");
             String name = "CLS hors région " + System.nanoTime();
@@ -223,6 +223,62 @@ class EditPageTest {
                     .then().statusCode(403);
             assertThat(count(name)).isZero();
         } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + echirolles).then().statusCode(204);
+            Indexing.await();
+        }
+    }
+
+    @Test
+    void aCoordinatorProposesANewSchemeWhichTheArsApprovesAndTheCoordinatorThenAnswersFor() {
+        long echirolles = SchemeFixtures.create(SchemeFixtures.cls("edit-propose-new"));
+        Long created = null;
+        try {
+            long account = SignedInPagesTest.account("edit-propose-coordinator@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(echirolles)));
+            SignedInPagesTest.account("edit-propose-ars84@example.org", "ARS", List.of("84"), List.of());
+            SignedInPagesTest.account("edit-propose-ars11@example.org", "ARS", List.of("11"), List.of());
+            String coordinator = SignedInPagesTest.session("edit-propose-coordinator@example.org");
+            String name = "CLS proposé par une coordinatrice " + System.nanoTime();
+
+            Document blank = SignedInPagesTest.page(coordinator, "/espace/dispositifs/nouveau?type=CLS");
+            assertThat(blank.select("button[value=enregistrer]").text()).isEqualTo("Proposer ce dispositif");
+            Response proposed = PageForm.of(blank, "form.edit").set("name", name).set("places", "Eybens")
+                    .set("coordinators[0].firstName", "Noa").set("coordinators[0].lastName", "Proposante")
+                    .set("coordinators[0].email", "noa.proposante@example.org").submit(coordinator, "enregistrer");
+            assertThat(proposed.statusCode()).as(Jsoup.parse(proposed.asString()).select("#erreurs").text()).isEqualTo(303);
+            assertThat(proposed.header("Location")).endsWith("/espace?fait=propose");
+            assertThat(count(name)).as("a proposal, not a scheme").isZero();
+
+            // The officer of another région does not see it; the officer of its région does, with what it would publish.
+            String ars11 = SignedInPagesTest.session("edit-propose-ars11@example.org");
+            assertThat(SignedInPagesTest.page(ars11, "/espace").text()).doesNotContain(name);
+            String ars84 = SignedInPagesTest.session("edit-propose-ars84@example.org");
+            Element proposal = SignedInPagesTest.page(ars84, "/espace").select("article.proposal").stream()
+                    .filter(a -> a.text().contains(name)).findFirst().orElseThrow();
+            assertThat(proposal.selectFirst("h3").text()).isEqualTo("Nouveau dispositif proposé : " + name);
+            assertThat(proposal.text()).doesNotContain("noa.proposante@example.org");
+            String approve = proposal.selectFirst("form[action$=/approuver]").attr("action");
+            given().cookie(Visitor.SESSION, ars11).redirects().follow(false).formParam("csrf", SignedInPagesTest.csrf(ars11)).post(approve)
+                    .then().statusCode(403);
+            assertThat(count(name)).isZero();
+            given().cookie(Visitor.SESSION, ars84).redirects().follow(false).formParam("csrf", SignedInPagesTest.csrf(ars84)).post(approve)
+                    .then().statusCode(303);
+
+            assertThat(count(name)).isEqualTo(1);
+            created = QuarkusTransaction.requiringNew().call(() -> Scheme.<Scheme>find("name", name).firstResult().id);
+            JsonPath scheme = SchemeFixtures.admin().get("/api/v1/schemes/" + created).jsonPath();
+            assertThat(scheme.getList("perimeter.communes", String.class)).containsExactly("38158");
+            assertThat(scheme.getString("coordinators[0].email")).isEqualTo("noa.proposante@example.org");
+            assertThat(SchemeFixtures.admin().get("/api/v1/schemes/" + created + "/history").jsonPath().getList("action", String.class))
+                    .containsExactly("APPROVE");
+            assertThat(SchemeFixtures.admin().get("/api/v1/users/" + account).jsonPath().getList("schemes", Long.class))
+                    .as("the coordinator answers for the scheme they proposed").contains(created);
+            long id = created;
+            assertThat(SignedInPagesTest.page(coordinator, "/espace").select("#mes-dispositifs ~ ul a[href=/dispositifs/" + id + "]")).isNotEmpty();
+            assertThat(SchemeFixtures.admin().get("/api/v1/changes?status=APPROVED").jsonPath().getList("schemeId", Long.class)).contains(created);
+        } finally {
+            if (created != null) {
+                SchemeFixtures.admin().delete("/api/v1/schemes/" + created).then().statusCode(204);
+            }
             SchemeFixtures.admin().delete("/api/v1/schemes/" + echirolles).then().statusCode(204);
             Indexing.await();
         }
