@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import fr.dynamiques.sante.text.FoldedText;
 
 /**
@@ -37,6 +39,8 @@ public class PlaceReader {
             return new Reading(given, null, null, null, null, "left out of the perimeter by choice", List.of());
         }
 
+        /** Derived from the fields, so not one of them: a committed import's rows are written as JSON and read back. */
+        @JsonIgnore
         public boolean isLeftOut() {
             return code == null && candidates.isEmpty() && note != null && note.startsWith("left out");
         }

@@ -28,6 +28,24 @@ public interface FigureMessages {
     @Message("Dispositifs en cours (actifs ou en renouvellement) de vos régions auxquels manque :")
     String worklist_lead();
 
+    @Message("Type de dispositif")
+    String worklist_kind();
+
+    @Message("tous les types")
+    String worklist_all_kinds();
+
+    @Message("Département")
+    String worklist_department();
+
+    @Message("tous les départements de mes régions")
+    String worklist_all_departments();
+
+    @Message("Filtrer")
+    String worklist_filter();
+
+    @Message("Dispositifs en cours pris en compte : {count}.")
+    String worklist_considered(String count);
+
     @Message("{#when lack}{#is 'CONTACT'}un contact public (ni coordination consentante, ni contact d'organisation){#is 'END_DATE'}une date de fin{#is 'CHECK'}une vérification (jamais vérifiés){#is 'SOURCE'}une source{#is 'UNRESOLVED'}un périmètre entièrement reconnu (codes absents du COG){#else}{lack}{/when}")
     String lack(String lack);
 

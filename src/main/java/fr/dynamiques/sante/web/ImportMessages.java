@@ -97,7 +97,43 @@ public interface ImportMessages {
     String import_match(String name, String how);
 
     @Message("{communes} communes, {population} habitants")
-    String import_perimeter(int communes, long population);
+    String import_perimeter(String communes, String population);
+
+    @Message("Voir la carte")
+    String import_row_map();
+
+    @Message("Voir la carte de la ligne {row}")
+    String import_row_map_of(int row);
+
+    @Message("Ligne {row} : {name}")
+    String import_row_title(int row, String name);
+
+    @Message("Communes")
+    String import_row_communes();
+
+    @Message("Population")
+    String import_row_population();
+
+    @Message("Territoire lu")
+    String import_row_territory();
+
+    @Message("laissé hors du périmètre")
+    String import_row_left_out();
+
+    @Message("{count} territoires possibles : à choisir sur la page de l'import")
+    String import_row_undecided(int count);
+
+    @Message("non reconnu")
+    String import_row_unknown();
+
+    @Message("Périmètre lu pour « {name} »")
+    String import_row_map_caption(String name);
+
+    @Message("Aucune commune à dessiner sur cette ligne : pas de carte.")
+    String import_row_no_map();
+
+    @Message("Retour à l'import, ligne {row}")
+    String import_row_back(int row);
 
     @Message("Quel territoire pour « {given} » ?")
     String import_choose(String given);

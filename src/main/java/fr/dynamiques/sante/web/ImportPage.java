@@ -31,6 +31,7 @@ import fr.dynamiques.sante.spreadsheet.Preview;
 import fr.dynamiques.sante.spreadsheet.Settings;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImports;
+import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,14 +54,20 @@ public class ImportPage {
         static native TemplateInstance start(List<SpreadsheetImport> imports, List<SchemeKind> kinds);
 
         static native TemplateInstance draft(Preview draft, List<ColumnChoice> columns, List<SchemeKind> kinds, String done);
+
+        static native TemplateInstance row(Preview draft, Preview.Row row, CommuneMap map);
     }
 
     private final Visitor visitor;
     private final SpreadsheetImports imports;
+    private final CommuneMaps maps;
+    private final CogSnapshot cog;
 
-    ImportPage(Visitor visitor, SpreadsheetImports imports) {
+    ImportPage(Visitor visitor, SpreadsheetImports imports, CommuneMaps maps, CogSnapshot cog) {
         this.visitor = visitor;
         this.imports = imports;
+        this.maps = maps;
+        this.cog = cog;
     }
 
     @GET
@@ -90,6 +97,24 @@ public class ImportPage {
         Preview draft = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
         List<ColumnChoice> columns = draft.columns().stream().map(c -> new ColumnChoice(c, Headers.FIELDS)).toList();
         return visitor.answer(200, Templates.draft(draft, columns, SchemeKind.listByCode(), done)).build();
+    }
+
+    /**
+     * One row's perimeter as read, with its map: a page of its own, as a listing can have thousands of rows and the draft
+     * cannot draw a map for each.
+     */
+    @GET
+    @Path("/{id}/lignes/{row:\\d{1,6}}")
+    @Transactional
+    public Response row(@PathParam("id") String id, @PathParam("row") int number) {
+        Caller caller = importer();
+        Preview draft = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
+        Preview.Row row = draft.rows().stream().filter(r -> r.row() == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No row " + number + " in import " + id + "."));
+        Preview.Perimeter perimeter = row.perimeter();
+        CommuneMap map = perimeter == null ? null : maps.perimeter(
+                cog.resolve(perimeter.communes(), perimeter.arrondissements(), perimeter.epcis(), perimeter.departments()), List.of());
+        return visitor.answer(200, Templates.row(draft, row, map == null || map.isEmpty() ? null : map)).build();
     }
 
     /**

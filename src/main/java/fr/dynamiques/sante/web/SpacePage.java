@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.transaction.Transactional;
@@ -42,6 +41,8 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryViews;
+import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -63,9 +64,16 @@ public class SpacePage {
 
     /**
      * What the records at work of the reader's régions lack, counted, and the first of those lacking the thing chosen:
-     * an ARS officer's (or an admin's) worklist.
+     * an ARS officer's (or an admin's) worklist; narrowed to a kind and to one of the reader's départements when chosen
+     * (null when not), with what those filters can name.
      */
-    public record Worklist(Map<Scheme.Lack, Long> counts, Scheme.Lack chosen, List<Scheme> schemes) {
+    public record Worklist(Scheme.Lacks lacks, Scheme.Lack chosen, List<Scheme> schemes, List<SchemeKind> kinds,
+                           List<TerritoryViews.Ref> departments, String kind, String department) {
+
+        /** The filters chosen, as a lack's link keeps them ("&type=CPTS&departement=38"). */
+        public String filters() {
+            return (kind == null ? "" : "&type=" + Formats.urlEncode(kind)) + (department == null ? "" : "&departement=" + department);
+        }
     }
 
     /** The completeness declarations of the reader's régions, and what a new one may name. */
@@ -108,7 +116,8 @@ public class SpacePage {
 
     @GET
     @Transactional
-    public Response space(@QueryParam("fait") String done, @QueryParam("manque") String lacking) {
+    public Response space(@QueryParam("fait") String done, @QueryParam("manque") String lacking, @QueryParam("type") String kind,
+                          @QueryParam("departement") String department) {
         Caller caller = visitor.caller().filter(c -> c.accountId() != null).orElse(null);
         if (caller == null) {
             return Response.seeOther(URI.create("/connexion")).build();
@@ -131,11 +140,10 @@ public class SpacePage {
         Worklist worklist = null;
         Declarations declarations = null;
         if (caller.role() == Role.ARS || caller.isAdmin()) {
-            List<String> departments = caller.isAdmin() ? null : cog.departmentsOfRegions(caller.regions());
-            Scheme.Lack chosen = Arrays.stream(Scheme.Lack.values()).filter(l -> l.name().equals(lacking)).findFirst().orElse(null);
-            worklist = new Worklist(Scheme.lacks(departments), chosen, chosen == null ? List.of() : Scheme.lacking(chosen, departments, LISTED));
+            List<SchemeKind> kinds = SchemeKind.listByCode();
+            worklist = worklist(caller, kinds, lacking, kind, department);
             List<String> regions = caller.isAdmin() ? cog.regionCodes() : List.copyOf(caller.regions());
-            declarations = new Declarations(Completeness.of(caller.isAdmin() ? null : regions), regions, SchemeKind.listByCode());
+            declarations = new Declarations(Completeness.of(caller.isAdmin() ? null : regions), regions, kinds);
         }
         return visitor.answer(200, Templates.space(account, mine, queue, stale, requests, imports, worklist, declarations, done, published)).build();
     }
@@ -218,6 +226,28 @@ public class SpacePage {
 
     private Caller caller() {
         return visitor.caller().orElseThrow(() -> new ProblemException(403, "Sign in first.", List.of()));
+    }
+
+    /**
+     * The worklist of an ARS officer's régions (all for an admin), narrowed to a kind and to one of those départements
+     * when asked: a value the form cannot give is refused (400), not ignored (the whole worklist would look filtered).
+     */
+    private Worklist worklist(Caller caller, List<SchemeKind> kinds, String lacking, String kind, String department) {
+        String type = Stripped.orNull(kind);
+        if (type != null && kinds.stream().noneMatch(k -> k.code.equals(type))) {
+            throw ProblemException.badRequest("Unknown kind.", new Problem.FieldError("type", "one of the kinds of the registry"));
+        }
+        List<String> mine = cog.departmentsOfRegions(caller.isAdmin() ? cog.regionCodes() : caller.regions());
+        String place = Stripped.orNull(department);
+        if (place != null && !mine.contains(place)) {
+            throw ProblemException.badRequest("Unknown département.", new Problem.FieldError("departement", "one of the départements of your régions"));
+        }
+        // An admin's whole worklist counts every record at work, those without a département too.
+        List<String> departments = place != null ? List.of(place) : caller.isAdmin() ? null : mine;
+        Scheme.Lack chosen = Arrays.stream(Scheme.Lack.values()).filter(l -> l.name().equals(lacking)).findFirst().orElse(null);
+        return new Worklist(Scheme.lacks(departments, type), chosen,
+                chosen == null ? List.of() : Scheme.lacking(chosen, departments, type, LISTED), kinds,
+                mine.stream().map(code -> new TerritoryViews.Ref(code, cog.departmentName(code))).toList(), type, place);
     }
 
     /** Schemes at work the caller answers for (the régions of an ARS officer, all for an admin) not checked for a year. */

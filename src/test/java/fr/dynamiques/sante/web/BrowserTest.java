@@ -337,8 +337,8 @@ class BrowserTest {
 
     /**
      * An ARS officer brings the sample listing in, with JavaScript and without, on a desktop and on a 390-px phone: the
-     * rows outside the région are errors to leave out, the typo waits for a choice made with a radio button, and the
-     * pages pass axe.
+     * rows outside the région are errors to leave out, the typo waits for a choice made with a radio button, a row's map
+     * is a page of its own, and the pages pass axe.
      */
     @Test
     void anArsOfficerImportsTheSampleListingOnThePages() {
@@ -368,6 +368,15 @@ class BrowserTest {
                     assertThat(driver.findElement(By.id("ligne-" + row)).getText()).contains("en erreur");
                 }
                 assertThat(driver.findElement(By.id("ligne-8")).getText()).contains("en attente de votre choix").contains("Éguilles");
+                // A row's perimeter on a page of its own, its map drawn on the server; and back to the row.
+                driver.findElement(By.cssSelector("#ligne-4 a[href$='/lignes/4']")).click();
+                waiting(driver).until(d -> d.getCurrentUrl().endsWith("/lignes/4"));
+                assertThat(driver.findElements(By.cssSelector("figure.commune-map svg path"))).isNotEmpty();
+                if (scripts) {
+                    violations.addAll(axe(driver));
+                }
+                driver.findElement(By.cssSelector("a[href$='#ligne-4']")).click();
+                waiting(driver).until(d -> d.getCurrentUrl().equals(draft + "#ligne-4"));
                 for (int row : List.of(3, 6, 8, 9)) {
                     driver.findElement(By.id("skip-" + row)).click();
                 }

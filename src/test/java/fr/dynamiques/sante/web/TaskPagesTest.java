@@ -5,6 +5,7 @@ import static fr.dynamiques.sante.web.Pages.page;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -212,6 +213,85 @@ class TaskPagesTest {
                     .body("errors.field", org.hamcrest.Matchers.hasItem("partners[0].organisation.email"));
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme);
+        }
+    }
+
+    /** The schemes at work the API lists for this query, every page of them. */
+    private static List<Map<String, Object>> atWork(String query) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<Map<String, Object>> items = api("/api/v1/schemes?status=ACTIVE,RENEWAL&size=200&page=" + page + query).getList("items");
+            all.addAll(items);
+            if (items.size() < 200) {
+                return all;
+            }
+        }
+    }
+
+    /** The worklist's count of schemes lacking an end date, and the number considered, on this page. */
+    private static long[] undated(Document space) {
+        Element section = space.selectFirst("section:has(#manques)");
+        String lacking = section.selectFirst("li:contains(une date de fin)").text().replaceAll(".*: ", "").replaceAll("\\D", "");
+        String considered = section.selectFirst("p:contains(pris en compte)").text().replaceAll("\\D", "");
+        return new long[] {Long.parseLong(lacking), Long.parseLong(considered)};
+    }
+
+    @Test
+    void anArsOfficerNarrowsTheWorklistByKindAndDepartement() {
+        SignedInPagesTest.account("tasks-worklist-ars84@example.org", "ARS", List.of("84"), List.of());
+        String session = SignedInPagesTest.session("tasks-worklist-ars84@example.org");
+        // Two schemes of the région without an end date, named to come first: a CLS in Isère, a CPTS in the Drôme.
+        Map<String, Object> clsBody = SchemeFixtures.cls("tasks-worklist-cls");
+        clsBody.put("name", "Aaa tâches CLS sans fin");
+        clsBody.remove("endDate");
+        long cls = SchemeFixtures.create(clsBody);
+        Map<String, Object> cptsBody = SchemeFixtures.cpts("tasks-worklist-cpts", List.of("26362"), List.of());
+        cptsBody.put("name", "Aaa tâches CPTS sans fin");
+        long cpts = SchemeFixtures.create(cptsBody);
+        try {
+            String clsLink = "a[href=/dispositifs/" + cls + "]";
+            String cptsLink = "a[href=/dispositifs/" + cpts + "]";
+            for (String[] filter : List.of(new String[] {"CLS", "38"}, new String[] {"CPTS", "26"}, new String[] {"CLS", ""},
+                    new String[] {"", "26"})) {
+                String query = "&type=" + filter[0] + "&departement=" + filter[1];
+                Document space = SignedInPagesTest.page(session, "/espace?manque=END_DATE" + query);
+                // The counts are the API's for the same kind and département (the région's départements when none).
+                String apiQuery = (filter[0].isEmpty() ? "" : "&kind=" + filter[0]) + (filter[1].isEmpty() ? "&region=84" : "&department=" + filter[1]);
+                List<Map<String, Object>> expected = atWork(apiQuery);
+                long[] counted = undated(space);
+                assertThat(counted[0]).as(query).isEqualTo(expected.stream().filter(m -> m.get("endDate") == null).count());
+                assertThat(counted[1]).as(query).isEqualTo(expected.size());
+                Element list = space.selectFirst("section:has(#manques) .columns-list");
+                boolean clsKept = !filter[0].equals("CPTS") && !filter[1].equals("26");
+                assertThat(list.select(clsLink)).as(query).hasSize(clsKept ? 1 : 0);
+                assertThat(list.select(cptsLink)).as(query).hasSize(clsKept ? 0 : 1);
+                // The form says the filters chosen and keeps the lack; the lacks' links keep the filters.
+                Element form = space.selectFirst("section:has(#manques) form[method=get]");
+                assertThat(form.selectFirst("input[type=hidden][name=manque]").val()).isEqualTo("END_DATE");
+                assertThat(form.select("select[name=type] option[selected]").eachAttr("value"))
+                        .isEqualTo(filter[0].isEmpty() ? List.of() : List.of(filter[0]));
+                assertThat(form.select("select[name=departement] option[selected]").eachAttr("value"))
+                        .isEqualTo(filter[1].isEmpty() ? List.of() : List.of(filter[1]));
+                assertThat(form.selectFirst("label[for=manques-departement]")).isNotNull();
+                assertThat(form.selectFirst("button[type=submit]").text()).isEqualTo("Filtrer");
+                assertThat(space.selectFirst("section:has(#manques) a[href^=/espace?manque=CONTACT]").attr("href"))
+                        .contains(filter[0].isEmpty() ? "manque=CONTACT" : "&type=" + filter[0])
+                        .contains(filter[1].isEmpty() ? "manque=CONTACT" : "&departement=" + filter[1]);
+            }
+            long[] all = undated(SignedInPagesTest.page(session, "/espace"));
+            long[] narrowed = undated(SignedInPagesTest.page(session, "/espace?type=CLS&departement=38"));
+            assertThat(narrowed[0]).isPositive().isLessThan(all[0]);
+            assertThat(narrowed[1]).isLessThan(all[1]);
+            // What the form cannot give is refused on a page, not ignored.
+            for (String bad : List.of("type=NOPE", "departement=75", "departement=zz")) {
+                Response refused = given().cookie(Visitor.SESSION, session).get("/espace?" + bad);
+                assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+                assertThat(refused.contentType()).as(bad).startsWith("text/html");
+                assertThat(Jsoup.parse(refused.asString()).select("h1")).as(bad).hasSize(1);
+            }
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + cls);
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + cpts);
         }
     }
 
