@@ -469,10 +469,6 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         return name.replaceAll("[\\[\\].]+", "-").replaceAll("-$", "");
     }
 
-    public boolean hasMistakes() {
-        return !problems.isEmpty();
-    }
-
     /** A document path read as the form's: a list's entry numbered as its row on the page. */
     private static String boxPath(String path, Map<String, String> boxOfPath) {
         Matcher m = Pattern.compile("^((?:partners|fundings|coordinators|amendments|approach)\\[\\d+])(.*)$").matcher(path);
