@@ -75,7 +75,13 @@ public class PerimeterResource {
         properties.put("status", scheme.status.name());
         properties.put("population", scheme.population);
         properties.put("communeCount", scheme.communeCount);
+        // Flat values, as GIS read them best: dates as ISO dates (GDAL reads them as Date), lists as "a; b".
+        properties.put("startDate", scheme.startDate == null ? null : scheme.startDate.toString());
+        properties.put("endDate", scheme.endDate == null ? null : scheme.endDate.toString());
+        properties.put("themes", String.join("; ", scheme.themes));
+        properties.put("departments", String.join("; ", scheme.departmentCodes));
         properties.put("source", scheme.source);
+        properties.put("lastVerified", scheme.lastVerified == null ? null : scheme.lastVerified.toString());
         if (withoutOutline > 0) {
             properties.put("communesWithoutOutline", withoutOutline);
         }

@@ -77,6 +77,8 @@ public class OpenDataResource {
                                 "Every public scheme, in the API's format (imports back unchanged)"),
                         new Distribution("CSV", SchemeCsv.MEDIA_TYPE, "/api/v1/schemes/export.csv",
                                 "One scheme a row, UTF-8; nested lists as JSON in their cell"),
+                        new Distribution("GeoJSON", "application/geo+json", "/api/v1/schemes/export.geojson",
+                                "Every public scheme as a Feature, its perimeter's outline as geometry (WGS 84), for QGIS and web maps"),
                         new Distribution("JSON change feed", MediaType.APPLICATION_JSON, "/api/v1/schemes/changes",
                                 "What changed since a revision, deletions included: for mirrors")));
     }

@@ -69,6 +69,12 @@ public class SchemeQuery {
         return page(where, parameters, "s.last_verified nulls first, s.sort_name, s.id", page, size);
     }
 
+    /** The schemes at work (of the filter's statuses, if any) without an end date, by name: whose renewal nobody can plan. */
+    public Page withoutEndDate(SchemeFilter filter, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        return page(atWorkUnlessSaid(filter, parameters) + " and s.end_date is null", parameters, "s.sort_name, s.id", page, size);
+    }
+
     /**
      * How many schemes at work (of the filter's statuses, if any) have no end date, by région they touch: a renewal
      * nobody can plan. A scheme straddling régions counts in each.

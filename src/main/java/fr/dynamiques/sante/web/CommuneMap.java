@@ -4,10 +4,21 @@ import java.util.List;
 
 /**
  * A map of communes drawn on the server, as the {@code communeMap} tag writes it: the communes in layers of one style
- * each (every commune a link named after it), the borders between départements drawn once, and lines over them (a
- * perimeter's outline, other schemes' edges).
+ * each (each a link named after it, unless the map has too many for a pointer to aim at one), the borders between
+ * départements drawn once, and lines over them (a perimeter's outline, other schemes' edges).
  */
 public record CommuneMap(int width, int height, List<Layer> layers, String departmentBorders, List<Trace> traces, int undrawn) {
+
+    /**
+     * Communes on a map beyond which they are not links: a région's thousands are specks, and the page lists them
+     * anyway; their links made it 56 KB heavier for each byte of markup per link.
+     */
+    static final int MOST_LINKED = 1500;
+
+    /** Whether each commune is a link: a département's map (at most a few hundred communes), not a région's. */
+    public boolean linked() {
+        return layers.stream().mapToInt(layer -> layer.shapes().size()).sum() <= MOST_LINKED;
+    }
 
     /** Communes drawn alike: one style class for all of them. */
     public record Layer(String style, List<Shape> shapes) {

@@ -38,12 +38,17 @@ public class EndingPage {
     /** More than a région's renewals for two years; beyond, the page says how many it leaves out. */
     static final int LISTED = SchemeFilter.MAX_SIZE;
 
-    /** A scheme ending soon, in short. */
-    public record Ending(long id, String name, String kind, String status, LocalDate endDate, List<Ref> departments) {
+    /** A scheme ending soon (or without an end, or not checked), in short; {@code lastVerified} null: never checked. */
+    public record Ending(long id, String name, String kind, String status, LocalDate endDate, LocalDate lastVerified,
+                         List<Ref> departments) {
+    }
+
+    /** The schemes at work without an end date: the first of them by name, and how many more there are. */
+    public record Undated(List<Ending> listed, long left) {
     }
 
     /** How many schemes at work in a région have no end date. */
-    public record Undated(Ref region, long schemes) {
+    public record UndatedCount(Ref region, long schemes) {
     }
 
     /** The schemes of one région ending soon. */
@@ -54,8 +59,8 @@ public class EndingPage {
     static class Templates {
         static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons, List<Region> regions,
                                               List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
-                                              LocalDate until, long left, List<Ending> unverified, List<Undated> undated,
-                                              String query);
+                                              LocalDate until, long left, List<Ending> unverified, List<UndatedCount> undatedCounts,
+                                              Undated undated, String query);
     }
 
     /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
@@ -65,14 +70,20 @@ public class EndingPage {
     }
 
     /** Schemes at work without an end date, counted by région (the one chosen, or all). */
-    private List<Undated> undated(SchemeFilter filter) {
+    private List<UndatedCount> undatedCounts(SchemeFilter filter) {
         return query.withoutEndDateByRegion(filter).entrySet().stream()
                 .filter(e -> filter.region() == null || e.getKey().equals(filter.region()))
-                .map(e -> new Undated(new Ref(e.getKey(), cog.regionName(e.getKey())), e.getValue())).toList();
+                .map(e -> new UndatedCount(new Ref(e.getKey(), cog.regionName(e.getKey())), e.getValue())).toList();
+    }
+
+    /** Schemes at work without an end date, named (at most LISTED), in the région and kind chosen. */
+    private Undated undated(SchemeFilter filter) {
+        SchemeQuery.Page found = query.withoutEndDate(filter, 0, LISTED);
+        return new Undated(found.items().stream().map(this::ending).toList(), Math.max(0, found.total() - LISTED));
     }
 
     private Ending ending(Scheme s) {
-        return new Ending(s.id, s.name, s.kind.code, s.status.name(), s.endDate,
+        return new Ending(s.id, s.name, s.kind.code, s.status.name(), s.endDate, s.lastVerified,
                 s.departmentCodes.stream().map(code -> new Ref(code, cog.departmentName(code))).toList());
     }
 
@@ -107,7 +118,8 @@ public class EndingPage {
         }
         return visitor.page(Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
                 Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()),
-                found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter), undated(filter), SearchPage.query(uri)));
+                found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter), undatedCounts(filter), undated(filter),
+                SearchPage.query(uri)));
     }
 
     /** The schemes ending within the months, in the région and kind chosen, soonest first, all of them, as a file. */

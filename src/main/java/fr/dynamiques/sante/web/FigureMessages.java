@@ -84,4 +84,19 @@ public interface FigureMessages {
 
     @Message("{#if complete}complète au {asOf}{#else}partielle (déclarée le {asOf}){/if}")
     String declared(boolean complete, String asOf);
+
+    @Message("Passer la carte (ses territoires sont listés plus bas)")
+    String map_skip();
+
+    @Message("Les dispositifs sans date de fin, par nom")
+    String undated_listed();
+
+    @Message("Une fiche est vérifiée quand la personne qui en répond (coordination, ARS) confirme qu'elle est toujours exacte (« Toujours exact ») ou la corrige. Une fiche jamais vérifiée compte depuis sa création.")
+    String verified_means();
+
+    @Message("vérifiée le {date}")
+    String verified_on(String date);
+
+    @Message("jamais vérifiée")
+    String never_verified();
 }

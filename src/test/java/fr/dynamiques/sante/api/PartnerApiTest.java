@@ -257,7 +257,14 @@ class PartnerApiTest {
         }
         JsonPath dataset = given().get("/api/v1/open-data").then().statusCode(200).extract().jsonPath();
         assertThat(dataset.getString("licence.id")).isEqualTo("etalab-2.0");
-        assertThat(dataset.getList("distributions.url")).contains("/api/v1/schemes/export.json", "/api/v1/schemes/export.csv");
+        assertThat(dataset.getList("distributions.url", String.class)).contains("/api/v1/schemes/export.json", "/api/v1/schemes/export.csv",
+                "/api/v1/schemes/export.geojson");
+        // Every file the description lists is there, in the media type it says.
+        for (int i = 0; i < dataset.getList("distributions").size(); i++) {
+            String url = dataset.getString("distributions[" + i + "].url");
+            assertThat(given().get(url).then().statusCode(200).extract().contentType()).as(url)
+                    .startsWith(dataset.getString("distributions[" + i + "].mediaType"));
+        }
         assertThat(dataset.getInt("referential.year")).isEqualTo(2026);
     }
 

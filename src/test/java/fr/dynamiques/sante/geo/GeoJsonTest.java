@@ -109,6 +109,12 @@ class GeoJsonTest {
         assertThat(properties.get("id").asLong()).isEqualTo(id);
         assertThat(properties.get("population").asLong()).isEqualTo(((Number) scheme.get("population")).longValue());
         assertThat(properties.get("communeCount").asInt()).isEqualTo(communes.size());
+        // What a map of schemes is filtered and labelled by in a GIS: dates, themes, départements.
+        assertThat(properties.get("startDate").asText()).isEqualTo(String.valueOf(scheme.get("startDate")));
+        assertThat(properties.get("departments").asText().split("; ")).containsExactlyInAnyOrderElementsOf(
+                ((List<?>) scheme.get("departments")).stream().map(d -> String.valueOf(((Map<?, ?>) d).get("code"))).toList());
+        assertThat(properties.get("themes").asText().split("; ")).containsExactlyInAnyOrderElementsOf(
+                ((List<?>) scheme.get("themes")).stream().map(String::valueOf).toList());
 
         Map<String, Integer> members = new HashMap<>();
         for (String commune : communes) {

@@ -410,6 +410,34 @@ class BrowserTest {
         assertThat(violations).as("axe violations on the import pages").isEmpty();
     }
 
+    /**
+     * A map is no keyboard trap: none of its shapes is a Tab stop (the région's map had 4,025), a "passer la carte" link
+     * comes first, and from it one Tab reaches what follows the drawing.
+     */
+    @Test
+    void mapsDoNotTrapTheKeyboard() {
+        String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
+        for (String page : List.of("/territoires/regions/84", "/territoires/departements/38", "/dispositifs/" + cpts, "/couverture")) {
+            browser.get(url(page));
+            Long linked = (Long) browser.executeScript("return document.querySelectorAll('svg a').length");
+            Long named = (Long) browser.executeScript("return document.querySelectorAll('svg title').length");
+            Long stops = (Long) browser.executeScript(
+                    "return Array.from(document.querySelectorAll('svg a, svg [tabindex]')).filter(e => e.tabIndex >= 0).length");
+            // A département's communes are links for the pointer; a région's 4,025 are not links at all (they are specks).
+            assertThat(linked).as("shapes linked on " + page).matches(n -> page.contains("/regions/") ? n == 0 : n > 0);
+            assertThat(named).as("shapes named on " + page).isPositive();
+            assertThat(stops).as("Tab stops inside the map of " + page).isZero();
+            WebElement skip = browser.findElement(By.cssSelector("a.skip-map"));
+            browser.executeScript("arguments[0].focus()", skip);
+            assertThat(skip.getText()).as(page).startsWith("Passer la carte");
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            WebElement next = browser.switchTo().activeElement();
+            assertThat((Boolean) browser.executeScript("return arguments[0].closest('svg') === null "
+                    + "&& (arguments[1].compareDocumentPosition(arguments[0]) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0",
+                    next, skip)).as("one Tab from the skip link leaves the map of " + page + ", reaching " + next.getTagName()).isTrue();
+        }
+    }
+
     /** The officer's signed-in pages (space, accounts, a scheme's full edit form): axe finds nothing, and none scrolls sideways at 390 px. */
     @Test
     void theOfficersSignedInPagesPassAxeAndFitAPhone() {

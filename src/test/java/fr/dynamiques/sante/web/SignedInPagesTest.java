@@ -186,6 +186,8 @@ public class SignedInPagesTest {
             assertThat(page(ars11, "/espace").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
             assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) a").eachAttr("href"))
                     .contains("/dispositifs/" + scheme);
+            assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) li:has(a[href=/dispositifs/"
+                    + scheme + "])").text()).contains("vérifiée le 15 janvier 2024");
             // The database filters that list by région and kind, as the rest of the page.
             for (String elsewhere : List.of("/echeances?region=11", "/echeances?region=84&kind=CLSM")) {
                 assertThat(Jsoup.parse(given().get(elsewhere).asString()).select("a[href=/dispositifs/" + scheme + "]")).as(elsewhere).isEmpty();

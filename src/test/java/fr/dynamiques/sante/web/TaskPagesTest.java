@@ -80,6 +80,10 @@ class TaskPagesTest {
             Element row = ending.selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
             assertThat(row).isNotNull();
             long counted = Long.parseLong(row.selectFirst("td").text().replaceAll("\\D", ""));
+            // Named too, with its link, where it is and only there.
+            assertThat(ending.select("section:has(#sans-fin) li a[href=/dispositifs/" + scheme + "]")).hasSize(1);
+            assertThat(page("/echeances?region=11").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
+            assertThat(ending.select("section:has(#non-verifiees)").text()).contains("Une fiche jamais vérifiée compte depuis sa création");
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Element after = page("/echeances?region=84").selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
             long remaining = after == null ? 0 : Long.parseLong(after.selectFirst("td").text().replaceAll("\\D", ""));
@@ -88,6 +92,15 @@ class TaskPagesTest {
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme);
         }
+    }
+
+    @Test
+    void anEmptyListOfDeadlinesStillOffersItsDownloads() {
+        Document empty = page("/echeances?mois=3&region=11&kind=CLSM");
+        assertThat(empty.selectFirst("p[role=status]").text()).startsWith("Aucun dispositif");
+        assertThat(empty.select("a[href^=/echeances/export.csv]")).hasSize(1);
+        assertThat(empty.select("a[href^=/echeances/export.xlsx]")).hasSize(1);
+        given().get(empty.selectFirst("a[href^=/echeances/export.csv]").attr("href")).then().statusCode(200);
     }
 
     @Test
