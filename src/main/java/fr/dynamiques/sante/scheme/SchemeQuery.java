@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -113,6 +114,20 @@ public class SchemeQuery {
         @SuppressWarnings("unchecked")
         List<Number> found = ids.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page(byIds(found.stream().map(Number::longValue).toList()), total, page, size);
+    }
+
+    /** Which of these schemes the filter keeps: a page of search results told apart by the territory each covers. */
+    public Set<Long> among(Collection<Long> ids, SchemeFilter filter) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        Query query = em.createNativeQuery("select s.id from scheme s where " + where(filter, parameters) + " and s.id in (:ids)");
+        parameters.put("ids", List.copyOf(ids));
+        parameters.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Number> kept = query.getResultList();
+        return kept.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /** Every scheme, in name order: the open-data export. */

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.territory.TerritoryMatch;
-import fr.dynamiques.sante.territory.TerritorySuggestions;
+import fr.dynamiques.sante.territory.TerritoryFinder;
 
 /**
  * As-you-type suggestions mixing territories and schemes: places first (the question is usually "what is
@@ -37,10 +37,10 @@ public class Suggestions {
                              @Schema(description = "Schemes: their id", examples = "42") Long id) {
     }
 
-    private final TerritorySuggestions territories;
+    private final TerritoryFinder territories;
     private final SearchSession session;
 
-    Suggestions(TerritorySuggestions territories, SearchSession session) {
+    Suggestions(TerritoryFinder territories, SearchSession session) {
         this.territories = territories;
         this.session = session;
     }
@@ -49,8 +49,13 @@ public class Suggestions {
     public List<Suggestion> suggest(String text, int territoryCount, int schemeCount) {
         List<Suggestion> suggestions = new ArrayList<>();
         for (TerritoryMatch t : territories.suggest(text, Optional.empty(), territoryCount)) {
-            // Found by a former commune's name: say which, or the suggestion would look unrelated to what was typed.
-            String context = t.formerName() == null ? t.context() : t.context() + " · ancienne commune " + t.formerName();
+            // Found by a former commune, or by a code that is a postal code here and an INSEE code there: say how, or the
+            // suggestion would look unrelated to what was typed.
+            String context = switch (t.matchedBy()) {
+                case "postalCode" -> t.context() + " · code postal " + text.strip();
+                case "code" -> t.level().equals("commune") || t.level().equals("arrondissement") ? t.context() + " · code INSEE " + t.code() : t.context();
+                default -> t.formerName() == null ? t.context() : t.context() + " · ancienne commune " + t.formerName();
+            };
             suggestions.add(new Suggestion("territory", t.name(), context, t.level(), t.code(), null));
         }
         List<List<?>> schemes = session.search(Scheme.class)

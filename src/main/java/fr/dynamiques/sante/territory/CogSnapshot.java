@@ -64,7 +64,8 @@ public class CogSnapshot implements ReferentialState {
                           Map<String, FormerCommune> formerCodes, Map<String, List<FormerCommune>> formerNames,
                           Map<String, String> epciNames, Map<String, List<String>> epciMembers,
                           Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
-                          Map<String, String> departmentRegions, Map<String, String> regionNames) {
+                          Map<String, String> departmentRegions, Map<String, String> regionNames,
+                          Map<String, List<String>> byPostalCode) {
     }
 
     private final DataSource dataSource;
@@ -146,6 +147,15 @@ public class CogSnapshot implements ReferentialState {
     /** The former commune of that code, now part of a current commune; null for a current or unknown code. */
     public FormerCommune former(String code) {
         return code == null || isCommune(code) ? null : tables().formerCodes().get(code);
+    }
+
+    /**
+     * The places a postal code is given to, in code order: communes, or the arrondissement of a city that has it (75018
+     * is Paris 18e, not all of Paris). A postal code is no INSEE code: 38114 is Allemond, Oz, Vaujany... while the
+     * commune of INSEE code 38114 is Clonas-sur-Varèze.
+     */
+    public List<String> withPostalCode(String postalCode) {
+        return tables().byPostalCode().getOrDefault(postalCode, List.of());
     }
 
     /** A current commune's former communes: its delegated and associated communes, and its older former codes. */
@@ -411,11 +421,18 @@ public class CogSnapshot implements ReferentialState {
                     formerNames.computeIfAbsent(f.communeCode(), k -> new ArrayList<>()).add(f);
                 }
             }
+            Map<String, List<String>> byPostalCode = new HashMap<>();
+            arrondissements.values().forEach(a -> a.postalCodes().forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(a.code())));
+            Set<String> ofParts = arrondissements.values().stream().flatMap(a -> a.postalCodes().stream().map(p -> a.city() + " " + p))
+                    .collect(Collectors.toSet());
+            communes.values().forEach(c -> c.postalCodes().stream().filter(p -> !ofParts.contains(c.code() + " " + p))
+                    .forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(c.code())));
+            byPostalCode.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             epciMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             departmentMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             return new Tables(loadId, loadedAt, cogYear, Map.copyOf(communes), Map.copyOf(arrondissements), Map.copyOf(cityParts),
                     Map.copyOf(formerCodes), Map.copyOf(formerNames), Map.copyOf(epciNames), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
-                    Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames));
+                    Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames), Map.copyOf(byPostalCode));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the referential", e);
         }

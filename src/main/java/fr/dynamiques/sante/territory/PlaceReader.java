@@ -3,6 +3,7 @@ package fr.dynamiques.sante.territory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,19 +119,28 @@ public class PlaceReader {
                 return found(given, former.communeCode(), TerritoryLevel.COMMUNE, "former commune " + Optional.ofNullable(former.name()).orElse(code)
                         + ", now part of " + cog.commune(former.communeCode()).name());
             }
+            // A code is read as INSEE's first (a listing's codes are), then as a postal code: several communes share one.
+            List<String> postal = COMMUNE_CODE.matcher(text).matches() ? cog.withPostalCode(code) : List.of();
+            if (postal.size() == 1) {
+                return found(given, postal.get(0), levelOf(postal.get(0)), "postal code " + code);
+            }
+            if (!postal.isEmpty()) {
+                return new Reading(given, null, null, null, null, "postal code of " + postal.size() + " communes", postal.stream()
+                        .map(place -> found(place, place, levelOf(place), null))
+                        .map(r -> new Candidate(r.code(), r.level(), r.name(), r.department())).toList());
+            }
             return new Reading(given, null, null, null, null, "no territory of the COG has this code", List.of());
         }
         List<TerritoryLevel> levels = levels(field, text);
         List<Candidate> homonyms = new ArrayList<>();
-        for (TerritoryLevel level : levels) {
-            // The département tells communes apart; a name found only outside it is offered, never taken.
-            boolean local = department != null && (level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT);
-            TerritoryNames.Resolution resolution = local ? cog.names().resolve(level, text, department) : cog.names().resolve(level, text);
-            if (resolution instanceof TerritoryNames.Found f) {
+        // The département tells communes apart; a name found only outside it is offered, never taken.
+        for (Map.Entry<TerritoryLevel, TerritoryNames.Resolution> named : cog.names().resolve(levels, text, department).entrySet()) {
+            TerritoryLevel level = named.getKey();
+            if (named.getValue() instanceof TerritoryNames.Found f) {
                 return found(given, f.code(), level, f.formerName() == null ? null
                         : "former commune " + f.formerName() + ", now part of " + f.name());
             }
-            if (resolution instanceof TerritoryNames.Ambiguous a) {
+            if (named.getValue() instanceof TerritoryNames.Ambiguous a) {
                 a.candidates().forEach(c -> homonyms.add(new Candidate(c.code(), level.apiName(), c.name(), c.departmentCode())));
             }
         }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,8 +74,8 @@ public final class TerritoryNames {
     private record Lookup(TerritoryLevel level, Spelling spelling, String key) {
     }
 
-    /** A name with the département written after it, "(38)", "(Isère)" or ", 38". */
-    private record Hinted(String name, String departmentCode) {
+    /** A name with the département written after it: "(38)", "(Isère)", ", 38" or " 38". */
+    public record Hinted(String name, String departmentCode) {
     }
 
     /** A rewrite of a written legal form into the form the COG uses ("communaute de communes" as "cc"). */
@@ -88,8 +89,9 @@ public final class TerritoryNames {
 
     /** Applied to folded text, where "Communauté d'agglomération" reads "communaute d agglomeration" and "C.C." "c c". */
     private static final List<LegalForm> LEGAL_FORMS = List.of(
-            new LegalForm(Pattern.compile("\\bcommunaute (?:de |d )?communes\\b"), "cc"),
-            new LegalForm(Pattern.compile("\\bcommunaute (?:d )?agglo(?:meration)?\\b"), "ca"),
+            // As administrations write them, slips included: "Communauté de commune", "Cté de communes", "Agglo du ...".
+            new LegalForm(Pattern.compile("\\b(?:communaute|cte|comm) (?:de |d |des )?communes?\\b"), "cc"),
+            new LegalForm(Pattern.compile("\\b(?:(?:communaute|cte) (?:d )?)?agglo(?:meration)?\\b"), "ca"),
             new LegalForm(Pattern.compile("\\bcommunaute urbaine\\b"), "cu"),
             new LegalForm(Pattern.compile("\\betablissement public territorial\\b"), "ept"),
             new LegalForm(Pattern.compile("\\b(?:cdc|c d c|c c)\\b"), "cc"),
@@ -109,6 +111,9 @@ public final class TerritoryNames {
     private static final Pattern IN_PARENTHESES = Pattern.compile("(.*\\S)\\s*\\(([^()]*)\\)");
 
     private static final Pattern AFTER_COMMA = Pattern.compile("(.*\\S)\\s*,([^,]*)");
+
+    /** A département code after a space or a dash, as in a list typed in a hurry: "Vaujany 38", "Arzay - 38". */
+    private static final Pattern AFTER_SPACE = Pattern.compile("(.*\\S)\\s+(?:[-\u2010-\u2015]\\s*)?(\\d{1,3}|2[AaBb])");
 
     private final Map<Lookup, List<Named>> byKey;
     private final Map<TerritoryLevel, Map<String, String>> currentNames;
@@ -290,9 +295,43 @@ public final class TerritoryNames {
         return currentNames.getOrDefault(level, Map.of()).getOrDefault(named.code(), named.name());
     }
 
-    /** The name and département of "name (38)", "name (Isère)" or "name, 38"; none when what follows is no département. */
-    private Optional<Hinted> hinted(String text) {
-        for (Pattern form : List.of(IN_PARENTHESES, AFTER_COMMA)) {
+    /**
+     * Several levels at once, as a box that takes any territory reads a text: the whole text at every level first, then
+     * the name before a département written after it. So "Marseille 13" is the 13e arrondissement before it is
+     * Marseille in the Bouches-du-Rhône, and "Vaujany 38" is Vaujany in the Isère. {@code department}, when given,
+     * restricts communes and arrondissements (a spreadsheet's département column). Only the levels that name something,
+     * in the order asked.
+     */
+    public Map<TerritoryLevel, Resolution> resolve(List<TerritoryLevel> levels, String given, String department) {
+        if (given == null || given.isBlank()) {
+            return Map.of();
+        }
+        String text = given.strip();
+        Map<TerritoryLevel, Resolution> found = attempt(levels, text, department, null);
+        if (found.isEmpty()) {
+            Optional<Hinted> hinted = hinted(text);
+            if (hinted.isPresent()) {
+                found = attempt(levels, hinted.get().name(), hinted.get().departmentCode(), hinted.get().departmentCode());
+            }
+        }
+        return found;
+    }
+
+    private Map<TerritoryLevel, Resolution> attempt(List<TerritoryLevel> levels, String name, String localDepartment, String department) {
+        Map<TerritoryLevel, Resolution> found = new LinkedHashMap<>();
+        for (TerritoryLevel level : levels) {
+            boolean local = level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT;
+            Resolution resolution = resolve(level, name, local ? localDepartment : department);
+            if (!(resolution instanceof Unknown)) {
+                found.put(level, resolution);
+            }
+        }
+        return found;
+    }
+
+    /** The name and département of "name (38)", "name (Isère)", "name, 38" or "name 38"; none when what follows is no département. */
+    public Optional<Hinted> hinted(String text) {
+        for (Pattern form : List.of(IN_PARENTHESES, AFTER_COMMA, AFTER_SPACE)) {
             Matcher matcher = form.matcher(text);
             if (matcher.matches()) {
                 String departmentCode = departmentsByHint.get(hintKey(matcher.group(2)));

@@ -41,10 +41,10 @@ public class TerritoryResource {
     static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_SUGGESTIONS = 10;
 
-    private final TerritorySuggestions suggestions;
+    private final TerritoryFinder suggestions;
     private final CogSnapshot cog;
 
-    TerritoryResource(TerritorySuggestions suggestions, CogSnapshot cog) {
+    TerritoryResource(TerritoryFinder suggestions, CogSnapshot cog) {
         this.suggestions = suggestions;
         this.cog = cog;
     }
@@ -52,8 +52,13 @@ public class TerritoryResource {
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Operation(operationId = "findTerritories", summary = "Territories matching typed text",
-            description = "Accent- and case-insensitive prefix match on names, INSEE codes, SIREN and postal codes; "
-                    + "best match first (exact code, exact name, name prefix, word prefixes), then by population.")
+            description = "First the territories the text names outright, each saying how (matchedBy): its code (INSEE, SIREN, "
+                    + "département, région), a postal code (several communes may share one: 38114 is the postal code of "
+                    + "Vaujany, Oz, Allemond... and the INSEE code of Clonas-sur-Varèze; both come, told apart), a former "
+                    + "commune's code or name, or its name as people write it (accents, case, typographic dashes and "
+                    + "apostrophes, St/Ste, articles, EPCI legal forms and their usual slips, \"Paris 18e\", a département "
+                    + "after the name: \"Vaujany 38\", \"Arzay (38)\"). Then accent- and case-insensitive prefix matches on "
+                    + "names and codes (matchedBy prefix), best first, then by population.")
     public List<TerritoryMatch> suggest(
             @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
             @Parameter(description = "commune, arrondissement, epci, department or region") @QueryParam("level") String level,

@@ -14,13 +14,13 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import fr.dynamiques.sante.text.FoldedText;
 
 /**
- * Territories as the user types: accent- and case-insensitive prefix matches on names, codes and
+ * The search engine's part of {@link TerritoryFinder}, territories as the user types: accent- and case-insensitive prefix matches on names, codes and
  * postal codes. Clauses score by kind of match, not by text statistics, so that the ranking is
  * predictable: exact code, exact name, name prefix, words prefixes, former commune names, code prefix; then the
  * most populated territory first.
  */
 @ApplicationScoped
-public class TerritorySuggestions {
+class TerritorySuggestions {
 
     private final SearchSession session;
 
@@ -28,7 +28,7 @@ public class TerritorySuggestions {
         this.session = session;
     }
 
-    public List<TerritoryMatch> suggest(String text, Optional<TerritoryLevel> level, int limit) {
+    List<TerritoryMatch> suggest(String text, Optional<TerritoryLevel> level, int limit) {
         Class<? extends Territory> scope = level.<Class<? extends Territory>>map(TerritoryLevel::entity)
                 .orElse(Territory.class);
         List<TerritoryHit> hits = session.search(scope)
@@ -51,8 +51,11 @@ public class TerritorySuggestions {
                                 .constantScore().boost(1)))
                 .sort(f -> f.score().then().field("population").desc().missing().last())
                 .fetchHits(limit);
-        return hits.stream().map(hit -> new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(),
-                formerNameMatched(text, hit))).toList();
+        return hits.stream().map(hit -> {
+            String formerName = formerNameMatched(text, hit);
+            return new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(), formerName,
+                    formerName == null ? "prefix" : "formerName");
+        }).toList();
     }
 
     /** The former name the text starts, when the current name does not: what tells the user why this commune came up. */

@@ -35,7 +35,7 @@ import fr.dynamiques.sante.territory.Epci;
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryMatch;
-import fr.dynamiques.sante.territory.TerritorySuggestions;
+import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -68,11 +68,11 @@ public class CoordinatorsPage {
                                                     List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query);
     }
 
-    private final TerritorySuggestions suggestions;
+    private final TerritoryFinder suggestions;
     private final Overlaps overlaps;
     private final Visitor visitor;
 
-    CoordinatorsPage(TerritorySuggestions suggestions, Overlaps overlaps, Visitor visitor) {
+    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, Visitor visitor) {
         this.suggestions = suggestions;
         this.overlaps = overlaps;
         this.visitor = visitor;
@@ -137,7 +137,7 @@ public class CoordinatorsPage {
             TerritoryLevel named = TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
                     "Unknown territory level.", new FieldError("niveau", "commune, arrondissement, epci, department or region")));
             Territory territory = Territory.findExisting(named, code);
-            chosen = new TerritoryMatch(named.apiName(), code, territory.name, territory.population, territory.getContext(), null);
+            chosen = new TerritoryMatch(named.apiName(), code, territory.name, territory.population, territory.getContext(), null, "code");
         } else if (!typed.isEmpty()) {
             matches.addAll(suggestions.suggest(typed, Optional.empty(), CHOICES));
             chosen = matches.isEmpty() ? null : matches.remove(0);

@@ -758,7 +758,7 @@ public interface Messages {
 
     // Territories named by a search
 
-    @Message("{#if count < 2}Le territoire que vous cherchez{#else}Les territoires de ce nom{/if}")
+    @Message("{#if count < 2}Le territoire que vous cherchez{#else}Les territoires que vous cherchez{/if}")
     String search_named(int count);
 
     @Message("aucun dispositif en cours ne couvre ce territoire.")

@@ -28,4 +28,22 @@ public interface PlaceMessages {
     @Message("Arrondissement de {city} : les dispositifs de toute la ville le couvrent aussi. La carte dessine la ville entière "
             + "(pas de contour d'arrondissement dans la géographie de l'IGN diffusée ici).")
     String arrondissement_note(String city);
+
+    @Message("{#when way}{#is 'postalCode'}Code postal {q}{#is 'code'}{#if commune}Code INSEE {q}{#else}Code officiel {q}{/if}{#is 'formerCode'}Code {q} d'une ancienne commune{#is 'formerName'}Nom d'une ancienne commune{#else}Nom{/when}")
+    String named_by(String way, String q, boolean commune);
+
+    @Message("et {count} autres")
+    String named_more(int count);
+
+    @Message("Couvre {name}")
+    String why_covers(String name);
+
+    @Message("Son nom correspond au texte")
+    String why_name();
+
+    @Message("Sa description correspond au texte")
+    String why_description();
+
+    @Message("Correspond au texte par ses lieux, thèmes ou partenaires")
+    String why_text();
 }

@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +27,8 @@ import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.search.SchemeSearch;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.territory.TerritoryMatch;
-import fr.dynamiques.sante.territory.TerritorySuggestions;
-import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
@@ -50,18 +50,29 @@ public class SearchPage {
     public record Facet(String name, String legend, List<Choice> choices) {
     }
 
-    /** A result, with its matches marked. */
-    public record Result(SchemeSearch.Hit hit, String kind, RawString name, RawString excerpt) {
+    /**
+     * A result, with its matches marked. why: when the query names territories, why this result is there: the
+     * territory it covers, or where the text matched (name, description, or its places, themes and partners).
+     */
+    public record Result(SchemeSearch.Hit hit, String kind, RawString name, RawString excerpt, String why) {
     }
 
     /** A territory the query names, and the schemes at work covering it (the first few, and how many in all). */
     public record NamedTerritory(TerritoryMatch territory, Link page, int schemes, List<Scheme> covering) {
     }
 
+    /** The territories the query names one way (a postal code, an INSEE code, a name...), and how many more were not shown. */
+    public record NamedGroup(String matchedBy, String heading, List<NamedTerritory> territories, int more) {
+    }
+
+    /** What the query names, by group, and how many territories in all. */
+    public record Named(List<NamedGroup> groups, int count) {
+    }
+
     /** Results a download holds at most. */
     static final int DOWNLOADED = 5_000;
-    /** Territories named by the query, shown above the results, at most this many (homonyms). */
-    static final int NAMED = 3;
+    /** Territories named by the query, shown above the results, at most this many (homonyms, a postal code's communes). */
+    static final int NAMED = 8;
     /** Schemes listed for each; the territory's page lists them all. */
     static final int COVERING = 5;
 
@@ -69,17 +80,17 @@ public class SearchPage {
     static class Templates {
         static native TemplateInstance search(String q, String sort, SchemeSearch.Results results, List<Result> items,
                                               List<Facet> facets, boolean filtered, int firstRank, String previous, String next,
-                                              long pages, List<NamedTerritory> named, String query);
+                                              long pages, Named named, String query);
     }
 
     private final SchemeSearch search;
     private final SchemeRows rows;
-    private final TerritorySuggestions territories;
+    private final TerritoryFinder territories;
     private final SchemeQuery schemes;
     private final CogSnapshot cog;
     private final Visitor visitor;
 
-    SearchPage(SchemeSearch search, SchemeRows rows, TerritorySuggestions territories, SchemeQuery schemes, CogSnapshot cog,
+    SearchPage(SchemeSearch search, SchemeRows rows, TerritoryFinder territories, SchemeQuery schemes, CogSnapshot cog,
                Visitor visitor) {
         this.search = search;
         this.rows = rows;
@@ -119,14 +130,16 @@ public class SearchPage {
                 facets.add(new Facet(facet, msg.facet(facet), choices));
             }
         }
+        List<TerritoryMatch> territories = named(q);
+        Map<Long, String> why = why(results.items(), territories);
         List<Result> items = results.items().stream().map(hit -> new Result(hit, kinds.of(hit.kind()),
                 Highlights.marked(hit.highlights().get("name"), hit.name()),
-                Highlights.marked(hit.highlights().get("description"), null))).toList();
+                Highlights.marked(hit.highlights().get("description"), null), why.get(hit.id()))).toList();
         long pages = (results.total() + request.size() - 1) / request.size();
         return visitor.page(Templates.search(q == null ? "" : q, request.sort().name(), results, items, facets, !request.filters().isEmpty(),
                 request.page() * request.size() + 1,
                 request.page() > 0 ? link(q, request, request.page() - 1) : null,
-                request.page() + 1 < pages ? link(q, request, request.page() + 1) : null, pages, named(q), query(uri)));
+                request.page() + 1 < pages ? link(q, request, request.page() + 1) : null, pages, groups(q, territories), query(uri)));
     }
 
     /** The results of this search, all of them (up to {@link #DOWNLOADED}), as a file: what the page lists, in order. */
@@ -152,34 +165,67 @@ public class SearchPage {
     }
 
     /**
-     * The territories whose name (or code) is the query, most populated first: a person asking "Vaujany" wants to know
-     * what covers Vaujany, which a text search over schemes cannot say.
+     * The territories the query names (TerritoryFinder reads it as every place box does): a person asking "Vaujany"
+     * or "38114" wants to know what covers Vaujany, which a text search over schemes cannot say.
      */
-    private List<NamedTerritory> named(String q) {
+    private List<TerritoryMatch> named(String q) {
         String asked = Stripped.orNull(q);
-        if (asked == null || asked.length() < 2) {
-            return List.of();
-        }
-        String folded = FoldedText.of(asked);
-        List<NamedTerritory> found = new ArrayList<>();
-        for (TerritoryMatch match : territories.suggest(asked, Optional.empty(), 10)) {
-            // Its name, a former commune's name (said on the page), or its code.
-            boolean named = FoldedText.of(match.name()).equals(folded)
-                    || match.formerName() != null && FoldedText.of(match.formerName()).equals(folded);
-            if (found.size() < NAMED && (named || match.code().equalsIgnoreCase(asked))) {
-                SchemeFilter.Builder filter = SchemeFilter.where().status(SchemeStatus.AT_WORK);
-                switch (match.level()) {
-                    case "commune", "arrondissement" -> filter.commune(match.code());
-                    case "epci" -> filter.epci(match.code());
-                    case "department" -> filter.department(match.code());
-                    default -> filter.region(match.code());
-                }
-                SchemeQuery.Page covering = schemes.find(filter.check(SchemeKind.byCode(), cog), 0, COVERING);
-                found.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
+        return asked == null || asked.length() < 2 ? List.of() : territories.named(asked);
+    }
+
+    /** The named territories by how the query names them, each with the schemes at work covering it; NAMED at most in all. */
+    private Named groups(String q, List<TerritoryMatch> named) {
+        List<NamedGroup> groups = new ArrayList<>();
+        int shown = 0;
+        for (String way : named.stream().map(TerritoryMatch::matchedBy).distinct().toList()) {
+            List<TerritoryMatch> ofWay = named.stream().filter(m -> m.matchedBy().equals(way)).toList();
+            List<NamedTerritory> territories = new ArrayList<>();
+            for (TerritoryMatch match : ofWay.subList(0, Math.min(ofWay.size(), Math.max(0, NAMED - shown)))) {
+                SchemeQuery.Page covering = schemes.find(covers(match).status(SchemeStatus.AT_WORK).check(SchemeKind.byCode(), cog), 0, COVERING);
+                territories.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
                         covering.items()));
             }
+            shown += territories.size();
+            if (!territories.isEmpty()) {
+                boolean commune = ofWay.get(0).level().equals("commune") || ofWay.get(0).level().equals("arrondissement");
+                groups.add(new NamedGroup(way, visitor.places().named_by(way, q.strip(), commune), territories, ofWay.size() - territories.size()));
+            }
         }
-        return found;
+        return new Named(groups, named.size());
+    }
+
+    /**
+     * Why each result is there when the query names territories: the first of them it covers, or else where its text
+     * matched. Without it, "38130" shows La Côte-Saint-André's card above a scheme of Échirolles, as a contradiction.
+     */
+    private Map<Long, String> why(List<SchemeSearch.Hit> hits, List<TerritoryMatch> named) {
+        if (named.isEmpty() || hits.isEmpty()) {
+            return Map.of();
+        }
+        PlaceMessages place = visitor.places();
+        List<Long> ids = hits.stream().map(SchemeSearch.Hit::id).toList();
+        Map<Long, String> why = new HashMap<>();
+        for (TerritoryMatch match : named.subList(0, Math.min(named.size(), NAMED))) {
+            for (Long id : schemes.among(ids, covers(match).check(SchemeKind.byCode(), cog))) {
+                why.putIfAbsent(id, place.why_covers(match.name()));
+            }
+        }
+        for (SchemeSearch.Hit hit : hits) {
+            why.putIfAbsent(hit.id(), hit.highlights().containsKey("name") ? place.why_name()
+                    : hit.highlights().containsKey("description") ? place.why_description() : place.why_text());
+        }
+        return why;
+    }
+
+    /** The schemes covering a place of this territory. */
+    private static SchemeFilter.Builder covers(TerritoryMatch match) {
+        SchemeFilter.Builder filter = SchemeFilter.where();
+        return switch (match.level()) {
+            case "commune", "arrondissement" -> filter.commune(match.code());
+            case "epci" -> filter.epci(match.code());
+            case "department" -> filter.department(match.code());
+            default -> filter.region(match.code());
+        };
     }
 
     /** The request's query string, for the download links ("?q=...", or nothing). */
