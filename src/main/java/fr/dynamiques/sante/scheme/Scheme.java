@@ -118,7 +118,6 @@ public class Scheme extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "varchar(120)[]")
     @FullTextField(name = "themesText", analyzer = FRENCH)
-    @KeywordField(name = "theme", aggregable = Aggregable.YES)
     public List<String> themes = new ArrayList<>();
 
     // Kind-specific facts (see KindFeature)
@@ -280,6 +279,17 @@ public class Scheme extends PanacheEntityBase {
             case DRAFT -> 2;
             case ENDED -> 3;
         };
+    }
+
+    /**
+     * The themes the search counts the scheme under, for its theme facet and filter alike: each of its labels, and
+     * every theme of the vocabulary one of them falls under ({@link Theme#covers}). "Santé mentale des jeunes" counts
+     * under "santé mentale" too, so the count beside "santé mentale" is what ticking it finds.
+     */
+    @KeywordField(name = "theme", aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "themes")))
+    public List<String> getThemeFacets() {
+        return Theme.counted(themes);
     }
 
     @FullTextField(name = "partnerNames", analyzer = FOLDED_WORDS)

@@ -35,7 +35,6 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.text.MarkerFreeText;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
-import fr.dynamiques.sante.scheme.Theme;
 import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.HtmlText;
 
@@ -191,7 +190,8 @@ public class SchemeSearch {
         // One engine request: the filters go to post_filter (they narrow the hits, not the facets), and each facet
         // counts within a filter aggregation holding every other filter.
         Map<String, JsonObject> filters = new LinkedHashMap<>();
-        request.filters().forEach((facet, values) -> filters.put(facet, terms(facet, facet.equals("theme") ? under(values) : values)));
+        // A theme counts the schemes with a label falling under it (Scheme#getThemeFacets): what the filter keeps too.
+        request.filters().forEach((facet, values) -> filters.put(facet, terms(facet, values)));
         Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
         FACETS.forEach(f -> keys.put(f, AggregationKey.of(f)));
         SearchResult<Found> result = session.search(Scheme.class)
@@ -248,29 +248,6 @@ public class SchemeSearch {
     }
 
     /** The counts of one facet's values among the hits of every filter but its own. */
-    /**
-     * The labels in the index falling under these themes ({@link Theme#covers}): a theme filter keeps the schemes
-     * tagged with the theme or with a free tag naming it, as the peers page does.
-     */
-    private List<String> under(List<String> themes) {
-        AggregationKey<JsonObject> key = AggregationKey.of("labels");
-        JsonObject field = new JsonObject();
-        field.addProperty("field", "theme");
-        field.addProperty("size", 10_000);
-        JsonObject labels = new JsonObject();
-        labels.add("terms", field);
-        JsonObject aggregation = session.search(Scheme.class).extension(ElasticsearchExtension.get()).where(f -> f.matchAll())
-                .aggregation(key, f -> f.fromJson(labels)).fetch(0).aggregation(key);
-        List<String> kept = new ArrayList<>(themes);
-        for (JsonElement bucket : aggregation.getAsJsonArray("buckets")) {
-            String label = bucket.getAsJsonObject().get("key").getAsString();
-            if (!kept.contains(label) && themes.stream().anyMatch(theme -> Theme.covers(theme, label))) {
-                kept.add(label);
-            }
-        }
-        return kept;
-    }
-
     private static JsonObject facet(String facet, Map<String, JsonObject> filters) {
         List<JsonObject> others = filters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
         JsonObject field = new JsonObject();

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -131,6 +132,24 @@ class SearchResourceTest {
         given().queryParam("kind", "CLSM,CPTS").get("/api/v1/search").then().body("total", equalTo(3));
         given().queryParam("funder", "ARS Auvergne-Rhône-Alpes").get("/api/v1/search").then()
                 .body("items[0].ref", equalTo("demo-cpts-sud-est-grenoblois"));
+    }
+
+    @Test
+    void aThemesCountIsWhatTickingItFinds() {
+        // A free tag naming a theme of the vocabulary counts under that theme, as the filter keeps it.
+        Map<String, Object> body = SchemeFixtures.cls("search-tagged");
+        body.put("themes", List.of("santé mentale des jeunes", "nutrition"));
+        long tagged = SchemeFixtures.create(body);
+        try {
+            Indexing.await();
+            Map<String, Long> themes = counts(search(Map.of()), "theme");
+            assertThat(themes).containsKeys("santé mentale", "santé mentale des jeunes");
+            themes.forEach((theme, count) -> assertThat(search(Map.of("theme", theme)).getLong("total")).as(theme).isEqualTo(count));
+            assertThat(search(Map.of("theme", "santé mentale")).getList("items.ref", String.class)).contains("search-tagged");
+        } finally {
+            SchemeFixtures.admin().delete("/api/v1/schemes/" + tagged).then().statusCode(204);
+            Indexing.await();
+        }
     }
 
     @Test
