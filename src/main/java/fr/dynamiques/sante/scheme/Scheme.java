@@ -286,7 +286,7 @@ public class Scheme extends PanacheEntityBase {
      * every theme of the vocabulary one of them falls under ({@link Theme#covers}). "Santé mentale des jeunes" counts
      * under "santé mentale" too, so the count beside "santé mentale" is what ticking it finds.
      */
-    @KeywordField(name = "theme", aggregable = Aggregable.YES)
+    @KeywordField(name = "themeCounted", aggregable = Aggregable.YES)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "themes")))
     public List<String> getThemeFacets() {
         return Theme.counted(themes);

@@ -59,11 +59,11 @@ class SchemeIndexStartup {
     /** @return whether a rebuild ran */
     boolean rebuildIfLost() {
         long[] counts = counts();
-        if (counts[1] + counts[2] >= counts[0]) {
+        if (counts[1] + counts[2] >= counts[0] && counts[3] == 0) {
             return false;
         }
-        LOG.infof("Scheme index out of step (%d in the database, %d indexed, %d on their way): rebuilding",
-                counts[0], counts[1], counts[2]);
+        LOG.infof("Scheme index out of step (%d in the database, %d indexed, %d on their way, %d written by an older version): rebuilding",
+                counts[0], counts[1], counts[2], counts[3]);
         try {
             reindexing.start();
         } catch (ProblemException e) {
@@ -75,7 +75,11 @@ class SchemeIndexStartup {
         return true;
     }
 
-    /** In the database, in the index, in the outbox waiting to be indexed. */
+    /**
+     * In the database, in the index, in the outbox waiting to be indexed, and indexed by an older version: with labels
+     * but without the themes counted under the vocabulary, which the theme facet reads (a field added is not filled in
+     * the documents already there).
+     */
     @ActivateRequestContext
     @Transactional
     long[] counts() {
@@ -83,6 +87,8 @@ class SchemeIndexStartup {
         long pending = ((Number) Scheme.getEntityManager()
                 .createNativeQuery("select count(*) from hsearch_outbox_event where entity_name = 'Scheme'")
                 .getSingleResult()).longValue();
-        return new long[] {Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount(), pending};
+        long older = session.search(Scheme.class)
+                .where(f -> f.bool().must(f.exists().field("themesText")).mustNot(f.exists().field("themeCounted"))).fetchTotalHitCount();
+        return new long[] {Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount(), pending, older};
     }
 }

@@ -226,12 +226,20 @@ public class SchemeSearch {
         return new Results(hits, result.total().hitCount(), request.page(), request.size(), facets);
     }
 
+    /**
+     * The index field of a facet: its own name, but for themes, counted under the vocabulary (a field of its own, so
+     * that an index holding only the labels is rebuilt rather than read as if it counted them).
+     */
+    private static String field(String facet) {
+        return facet.equals("theme") ? "themeCounted" : facet;
+    }
+
     /** {"terms": {facet: [values]}}: any of the values. */
     private static JsonObject terms(String facet, List<String> values) {
         JsonArray accepted = new JsonArray();
         values.forEach(accepted::add);
         JsonObject field = new JsonObject();
-        field.add(facet, accepted);
+        field.add(field(facet), accepted);
         JsonObject terms = new JsonObject();
         terms.add("terms", field);
         return terms;
@@ -251,7 +259,7 @@ public class SchemeSearch {
     private static JsonObject facet(String facet, Map<String, JsonObject> filters) {
         List<JsonObject> others = filters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
         JsonObject field = new JsonObject();
-        field.addProperty("field", facet);
+        field.addProperty("field", field(facet));
         field.addProperty("size", FACET_SIZE);
         JsonObject values = new JsonObject();
         values.add("terms", field);
