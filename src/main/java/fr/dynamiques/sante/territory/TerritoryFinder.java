@@ -68,9 +68,11 @@ public class TerritoryFinder {
                 matches.add(new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(), n.formerName(), n.matchedBy()));
             }
         }
-        // Within one way of naming, the most populated first: a postal code's main commune before its hamlets.
+        // Within one way of naming, the commune before the EPCI that bears its name ("Lyon", then "Métropole de Lyon"),
+        // and homonyms the most populated first: a postal code's main commune before its hamlets.
         List<String> ways = matches.stream().map(TerritoryMatch::matchedBy).distinct().toList();
         return matches.stream().sorted(Comparator.<TerritoryMatch>comparingInt(m -> ways.indexOf(m.matchedBy()))
+                .thenComparingInt(m -> LEVELS.indexOf(TerritoryLevel.fromApiName(m.level()).orElseThrow()))
                 .thenComparing(m -> m.population() == null ? 0 : -m.population())).toList();
     }
 
