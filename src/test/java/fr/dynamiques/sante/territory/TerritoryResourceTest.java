@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServicesResource.class)
@@ -125,11 +126,16 @@ class TerritoryResourceTest {
                 .statusCode(200).extract().jsonPath().getList("level");
         assertThat(levels.get(0)).isEqualTo("department");
 
-        // "sainte" begins names without naming a commune ("saint" names Le Saint, which would come first).
-        List<Integer> populations = given().queryParam("q", "sainte").queryParam("level", "commune")
+        // "saint" names one commune outright (Le Saint, without its article): it comes first, then those it begins, the
+        // most populated first.
+        JsonPath saint = given().queryParam("q", "saint").queryParam("level", "commune")
                 .when().get("/api/v1/territories").then().statusCode(200)
-                .body("level", not(hasItem("epci"))).extract().jsonPath().getList("population");
-        assertThat(populations).hasSize(10).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+                .body("level", not(hasItem("epci"))).extract().jsonPath();
+        assertThat(saint.getString("[0].name")).isEqualTo("Le Saint");
+        assertThat(saint.getList("matchedBy", String.class)).containsExactly("name", "prefix", "prefix", "prefix", "prefix", "prefix",
+                "prefix", "prefix", "prefix", "prefix");
+        List<Integer> populations = saint.getList("population");
+        assertThat(populations.subList(1, populations.size())).hasSize(9).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
     }
 
     @Test
