@@ -28,4 +28,19 @@ public interface PlaceMessages {
     @Message("Arrondissement de {city} : les dispositifs de toute la ville le couvrent aussi. La carte dessine la ville entière "
             + "(pas de contour d'arrondissement dans la géographie de l'IGN diffusée ici).")
     String arrondissement_note(String city);
+
+    @Message("{population} habitants.")
+    String population(String population);
+
+    @Message("Type de dispositif : carte, listes, chiffres et téléchargements de la page")
+    String kind_tabs();
+
+    @Message("Cette page ne compte que les dispositifs de type « {kind} » : carte, listes, chiffres et téléchargements.")
+    String kind_chosen(String kind);
+
+    @Message("Paris, Lyon et Marseille y comptent chacune pour une commune ; la liste nomme leurs arrondissements sans dispositif ({count}).")
+    String white_zones_cities(int count);
+
+    @Message("Arrondissement")
+    String dl_arrondissement();
 }
