@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.api;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,9 +76,10 @@ public class ApiDocument implements OASFilter {
         components.addResponse("NotModified", OASFactory.createAPIResponse()
                 .description("Unchanged since the version named by If-None-Match (or If-Modified-Since): keep yours"));
 
-        // Every read may be made anonymously, or with a token (an admin's shows personal data); operations that need a
-        // token say so themselves.
-        api.setSecurity(List.of(OASFactory.createSecurityRequirement(), OASFactory.createSecurityRequirement().addScheme("bearer")));
+        // No requirement for the whole API: operations that need a token say so themselves (@SecurityRequirement), every
+        // other one says it needs none (an empty list), so that Swagger UI shows a lock on those only. A public read may
+        // still be sent with a token (an admin's shows personal data): the bearer scheme's description says so.
+        api.setSecurity(null);
         // Audit values are any JSON value: say so, rather than describe Jackson's tree classes.
         if (components.getSchemas() != null) {
             List.copyOf(components.getSchemas().keySet()).stream().filter(name -> name.startsWith("JsonNode")).forEach(components::removeSchema);
@@ -103,7 +105,11 @@ public class ApiDocument implements OASFilter {
     private static void conventions(String path, PathItem.HttpMethod method, Operation operation, OpenAPI api) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
-        boolean secured = operation.getSecurity() != null && operation.getSecurity().stream().noneMatch(ApiDocument::anonymous);
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                && operation.getSecurity().stream().noneMatch(ApiDocument::anonymous);
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(new ArrayList<>());
+        }
         String id = operation.getOperationId();
         responses.addAPIResponse("400", reference("400"));
         if (secured) {
@@ -154,7 +160,8 @@ public class ApiDocument implements OASFilter {
             }
         } else if (schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)
                 && parameter.getExample() != null && !(parameter.getExample() instanceof List)) {
-            parameter.setExample(List.of(String.valueOf(parameter.getExample())));
+            // "38,73" is the example of a list: two values ([38, 73]), sent as ?department=38&department=73.
+            parameter.setExample(List.of(String.valueOf(parameter.getExample()).split(",")));
         }
     }
 

@@ -54,7 +54,7 @@ public class WhiteZonesMapResource {
     @Cached(Cached.Validator.REGISTRY)
     @Transactional
     @Operation(operationId = "getWhiteZonesGeoJson", summary = "The white zones as GeoJSON",
-            description = "The communes no scheme of the chosen kinds covers in a département or a région, one Feature each (its "
+            description = "The communes no scheme of the chosen kinds covers in one or more départements or a région, one Feature each (its "
                     + "outline, with code, name and population), most populated first; the territory, kinds, statuses and "
                     + "uncovered population are members of the collection, with complete (false: the registry is not declared complete "
                     + "there, and lists only the white zones of the schemes entered). Counts ACTIVE and RENEWAL schemes unless status= says "
@@ -64,13 +64,17 @@ public class WhiteZonesMapResource {
             content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput whiteZones(
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed", example = "CPTS") @QueryParam("kind") List<String> kind,
-            @Parameter(description = "Département code (or region)", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73); or region", example = "38", schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("department") List<String> department,
             @Parameter(description = "Région code (or department)", example = "84") @QueryParam("region") String region,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
         Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
-        WhiteZones zones = coverage.whiteZones(criteria.area(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE);
+        WhiteZones zones = coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE);
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("territory", zones.territory());
+        if (zones.territory() != null) {
+            members.put("territory", zones.territory());
+        }
+        members.put("territories", zones.territories());
         members.put("kinds", zones.kinds());
         members.put("statuses", zones.statuses());
         members.put("population", zones.population());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -202,26 +203,48 @@ public class Coverage {
     }
 
     /**
-     * The places (communes, arrondissements in place of their city) of the area no scheme of these kinds (any kind when empty) and statuses covers, most populated first:
-     * all of them, or the first {@code listed} (the count and population are always of all of them).
+     * The places (communes, arrondissements in place of their city) of the area no scheme of these kinds (any kind when empty)
+     * and statuses covers, most populated first: all of them, or the first {@code listed} (the counts and population are
+     * always of all of them; a city counts as one commune however many of its arrondissements are listed).
      */
     public WhiteZones whiteZones(Area area, List<String> kinds, List<String> statuses, int listed) {
+        return whiteZones(List.of(area), kinds, statuses, listed);
+    }
+
+    /** The same over several territories at once (départements, side by side): their places, one list. */
+    public WhiteZones whiteZones(List<Area> areas, List<String> kinds, List<String> statuses, int listed) {
+        String places = IntStream.range(0, areas.size())
+                .mapToObj(i -> Area.condition(TerritoryLevel.fromApiName(areas.get(i).level()).orElseThrow(), "code" + i))
+                .collect(Collectors.joining(" or ", "(", ")"));
         Query query = em.createNativeQuery("""
-                select c.code, c.name, coalesce(c.population, 0), count(*) over (), sum(coalesce(c.population, 0)) over ()
-                from place c
-                where %s
-                  and not exists (select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0 %s)
-                order by 3 desc, c.code
-                limit :listed""".formatted(area.places(), filters("cc", kinds, statuses)));
-        query.setParameter("code", area.code());
+                with uncovered as (
+                    select c.code, c.name, coalesce(c.population, 0) as population, c.commune_code
+                    from place c
+                    where %s
+                      and not exists (select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0 %s))
+                select u.code, u.name, u.population, u.commune_code, t.arrondissements, t.population, t.communes, t.places
+                from uncovered u,
+                     (select count(*) filter (where code <> commune_code) as arrondissements, sum(population) as population,
+                             count(distinct commune_code) as communes, count(*) as places
+                      from uncovered) t
+                order by u.population desc, u.code
+                limit :listed""".formatted(places, filters("cc", kinds, statuses)));
+        for (int i = 0; i < areas.size(); i++) {
+            query.setParameter("code" + i, areas.get(i).code());
+        }
         query.setParameter("listed", listed);
         bind(query, kinds, statuses);
         List<Object[]> rows = rows(query);
-        List<UncoveredCommune> communes = rows.stream()
-                .map(row -> new UncoveredCommune((String) row[0], (String) row[1], number(row[2]))).toList();
-        boolean complete = complete(area, kinds);
-        return rows.isEmpty() ? new WhiteZones(area, kinds, statuses, 0, 0, communes, complete)
-                : new WhiteZones(area, kinds, statuses, number(rows.get(0)[4]), (int) number(rows.get(0)[3]), communes, complete);
+        List<UncoveredCommune> communes = rows.stream().map(row -> new UncoveredCommune((String) row[0], (String) row[1],
+                number(row[2]), row[0].equals(row[3]) ? null : (String) row[3])).toList();
+        boolean complete = areas.stream().allMatch(area -> complete(area, kinds));
+        Area territory = areas.size() == 1 ? areas.get(0) : null;
+        if (rows.isEmpty()) {
+            return new WhiteZones(territory, areas, kinds, statuses, 0, 0, 0, communes, complete, 0);
+        }
+        Object[] totals = rows.get(0);
+        return new WhiteZones(territory, areas, kinds, statuses, number(totals[5]), (int) number(totals[6]), (int) number(totals[4]),
+                communes, complete, (int) number(totals[7]));
     }
 
     /** Whether the registry is declared complete, for these kinds (all when none), in every région the area spans. */

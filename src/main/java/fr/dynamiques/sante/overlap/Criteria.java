@@ -12,25 +12,35 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /**
- * The kinds, statuses and territory an overlap or coverage question names, checked as the registry's filters are:
- * an unknown kind, status or code is the client's mistake (400), never an empty answer.
+ * The kinds, statuses and territories an overlap or coverage question names, checked as the registry's filters are:
+ * an unknown kind, status or code is the client's mistake (400), never an empty answer. Départements may be several.
  */
-public record Criteria(List<String> kinds, List<String> statuses, String region, String department) {
+public record Criteria(List<String> kinds, List<String> statuses, String region, List<String> departments) {
 
-    public static Criteria of(List<String> kind, List<String> status, String region, String department, List<String> defaultStatuses,
-                      CogSnapshot cog) {
-        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).department(department)
+    public static Criteria of(List<String> kind, List<String> status, String region, List<String> departments,
+                              List<String> defaultStatuses, CogSnapshot cog) {
+        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).departments(departments)
                 .check(SchemeKind.byCode(), cog);
         return new Criteria(filter.kinds(), filter.statuses().isEmpty() ? defaultStatuses : filter.statuses(),
-                filter.region(), filter.department());
+                filter.region(), filter.departments());
     }
 
-    /** The one territory named: a département or a région, not both, not neither. */
+    /** The one territory named: a département or a région, not both, not neither, not several. */
     public Area area(EntityManager em) {
-        if ((region == null) == (department == null)) {
-            throw ProblemException.badRequest("Name one territory: a département or a région.",
-                    new FieldError("department", "give department or region, not both"));
+        List<Area> areas = areas(em);
+        if (areas.size() > 1) {
+            throw ProblemException.badRequest("Name one territory.", new FieldError("department", "one département here"));
         }
-        return department != null ? Area.of(em, TerritoryLevel.DEPARTMENT, department) : Area.of(em, TerritoryLevel.REGION, region);
+        return areas.get(0);
+    }
+
+    /** The territories named: one région, or one or more départements (not both, not neither). */
+    public List<Area> areas(EntityManager em) {
+        if ((region == null) == departments.isEmpty()) {
+            throw ProblemException.badRequest("Name the territory: départements or a région.",
+                    new FieldError("department", "give department (one or more) or region, not both"));
+        }
+        return region != null ? List.of(Area.of(em, TerritoryLevel.REGION, region))
+                : departments.stream().map(code -> Area.of(em, TerritoryLevel.DEPARTMENT, code)).toList();
     }
 }

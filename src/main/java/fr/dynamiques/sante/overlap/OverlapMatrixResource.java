@@ -44,7 +44,7 @@ public class OverlapMatrixResource {
     public OverlapMatrix matrix(@Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
                                 @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
                                 @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
-        Criteria criteria = Criteria.of(null, status, region, department, SchemeStatus.AT_WORK, cog);
+        Criteria criteria = Criteria.of(null, status, region, department == null ? null : List.of(department), SchemeStatus.AT_WORK, cog);
         return overlaps.matrix(criteria.area(em), criteria.statuses());
     }
 }

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The JSON shapes of overlaps, territory stacks, the overlap matrix, coverage and white zones (shared/API.md). */
 public final class OverlapViews {
 
@@ -74,17 +77,27 @@ public final class OverlapViews {
                               @Schema(description = COMPLETE) boolean complete) {
     }
 
-    @Schema(description = "A commune no scheme covers")
+    @Schema(description = "A commune no scheme covers (or, in Paris, Lyon and Marseille, a municipal arrondissement)")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UncoveredCommune(@Schema(examples = "38001") String code, @Schema(examples = "Les Abrets en Dauphiné") String name,
-                                   @Schema(examples = "6421") long population) {
+                                   @Schema(examples = "6421") long population,
+                                   @Schema(description = "For a municipal arrondissement, the INSEE code of its commune (75056 for "
+                                           + "Paris 18e); absent for a commune", examples = "75056") String commune) {
     }
 
-    @Schema(description = "The communes of a territory that no scheme of the chosen kinds covers")
-    public record WhiteZones(Area territory, @Schema(examples = "[\"CPTS\"]") List<String> kinds, List<String> statuses,
+    @Schema(description = "The communes of one or more territories that no scheme of the chosen kinds covers")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WhiteZones(@Schema(description = "The territory asked for; absent when several départements are") Area territory,
+                             @Schema(description = "Every territory asked for (several départements, or one territory)") List<Area> territories,
+                             @Schema(examples = "[\"CPTS\"]") List<String> kinds, List<String> statuses,
                              @Schema(description = "Their total population", examples = "52340") long population,
-                             @Schema(examples = "37") int communeCount,
+                             @Schema(description = "Communes with a place no scheme covers: Paris, Lyon and Marseille count once each, "
+                                     + "however many of their arrondissements are listed", examples = "37") int communeCount,
+                             @Schema(description = "How many of the places listed are municipal arrondissements (Paris, Lyon, "
+                                     + "Marseille)", examples = "0") int arrondissementCount,
                              @Schema(description = "Most populated first") List<UncoveredCommune> communes,
-                             @Schema(description = COMPLETE) boolean complete) {
+                             @Schema(description = COMPLETE) boolean complete,
+                             @JsonIgnore @Schema(hidden = true) int placeCount) {
     }
 
     static final String COMPLETE = "True only when every région the figure spans is declared complete (GET /api/v1/completeness) for "

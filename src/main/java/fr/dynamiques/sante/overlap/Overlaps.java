@@ -161,17 +161,17 @@ public class Overlaps {
     }
 
     /**
-     * Which schemes overlap which in the area: the pairs sharing at least one of its communes, the largest shared
-     * population first (the {@code listed} first, and how many pairs in all).
+     * Which schemes overlap which in the area: the pairs sharing at least one of its communes, at least one of the two of
+     * these kinds (any when empty), the largest shared population first (the {@code listed} first, and how many pairs in all).
      */
-    public OverlapPairs pairs(Area area, List<String> statuses, int listed) {
-        return figures.get(FigureCache.key("pairs", Arrays.asList(area, listed), List.of(), statuses), () -> computePairs(area, statuses, listed));
+    public OverlapPairs pairs(Area area, List<String> kinds, List<String> statuses, int listed) {
+        return figures.get(FigureCache.key("pairs", Arrays.asList(area, listed), kinds, statuses), () -> computePairs(area, kinds, statuses, listed));
     }
 
-    private OverlapPairs computePairs(Area area, List<String> statuses, int listed) {
+    private OverlapPairs computePairs(Area area, List<String> kinds, List<String> statuses, int listed) {
         Query query = em.createNativeQuery("""
                 with covered as (
-                    select sc.scheme_id, sc.commune_code, coalesce(c.population, 0) as population
+                    select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
                     from scheme_commune sc
                     join scheme s on s.id = sc.scheme_id
                     join place c on c.code = sc.commune_code
@@ -180,12 +180,14 @@ public class Overlaps {
                 select a.scheme_id, b.scheme_id, count(*), sum(a.population), count(*) over ()
                 from covered a
                 join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
+                %s
                 group by 1, 2
                 order by 4 desc, 1, 2
-                limit :listed""".formatted(area.places(), filters("s", List.of(), statuses)));
+                limit :listed""".formatted(area.places(), filters("s", List.of(), statuses),
+                kinds.isEmpty() ? "" : "where a.kind in (:kinds) or b.kind in (:kinds)"));
         query.setParameter("code", area.code());
         query.setParameter("listed", listed);
-        bind(query, List.of(), statuses);
+        bind(query, kinds, statuses);
         List<Object[]> found = rows(query);
         Set<Long> ids = new HashSet<>();
         found.forEach(row -> {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import fr.dynamiques.sante.scheme.SchemeFilter;
@@ -23,9 +25,11 @@ public class SchemeListParams {
     @QueryParam("region")
     public String region;
 
-    @Parameter(description = "Département code", example = "38")
+    // A string in the document, as it always was (typed clients keep their signature); the server takes it repeated too.
+    @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73): the schemes working in any of them", example = "38",
+            schema = @Schema(type = SchemaType.STRING))
     @QueryParam("department")
-    public String department;
+    public List<String> department;
 
     @Parameter(description = "Commune INSEE code (a city's covers its arrondissements), or a municipal arrondissement's "
             + "(Paris, Lyon, Marseille)", example = "38151")
@@ -46,7 +50,7 @@ public class SchemeListParams {
 
     /** These filters, to be checked against the registry's kinds and the COG. */
     SchemeFilter.Builder filter() {
-        return SchemeFilter.where().kind(kind).status(status).region(region).department(department).commune(commune).epci(epci)
+        return SchemeFilter.where().kind(kind).status(status).region(region).departments(department).commune(commune).epci(epci)
                 .theme(theme).funder(funder);
     }
 }

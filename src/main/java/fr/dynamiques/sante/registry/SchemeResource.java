@@ -134,7 +134,8 @@ public class SchemeResource {
             @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
             @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
-            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73)", example = "38", schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("department") List<String> department,
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         boolean full = callers.readsPersonalData();
@@ -143,7 +144,7 @@ public class SchemeResource {
         if (horizon < 1 || horizon > 120) {
             throw ProblemException.badRequest("Invalid horizon.", new FieldError("months", "a whole number from 1 to 120"));
         }
-        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).department(department)
+        SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).departments(department)
                 .check(SchemeKind.byCode(), cog);
         return page(query.ending(filter, LocalDate.now().plusMonths(horizon), paging[0], paging[1]), full);
     }

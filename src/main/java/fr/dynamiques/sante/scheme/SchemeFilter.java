@@ -14,15 +14,15 @@ import fr.dynamiques.sante.text.Stripped;
 
 /**
  * The filters of {@code GET /schemes}, checked: unknown kinds, statuses or codes are the client's mistake
- * (400), never an empty answer that looks like "no scheme there". Kind and status take several values,
- * repeated or comma-separated; the other filters combine with AND.
+ * (400), never an empty answer that looks like "no scheme there". Kind, status and département take several values,
+ * repeated or comma-separated (any of them); the filters combine with AND.
  */
-public record SchemeFilter(List<String> kinds, List<String> statuses, String region, String department,
+public record SchemeFilter(List<String> kinds, List<String> statuses, String region, List<String> departments,
                            String commune, String epci, String theme, String funder, String ref) {
 
     public static final int MAX_SIZE = 200;
     /** No filter: every scheme. */
-    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, null, null, null, null, null, null);
+    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, List.of(), null, null, null, null, null);
 
     /** Filters named one by one; those not named filter nothing. */
     public static Builder where() {
@@ -34,7 +34,7 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
         private List<String> kind = List.of();
         private List<String> status = List.of();
         private String region;
-        private String department;
+        private List<String> department = List.of();
         private String commune;
         private String epci;
         private String theme;
@@ -60,7 +60,13 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
         }
 
         public Builder department(String code) {
-            department = code;
+            department = code == null ? List.of() : List.of(code);
+            return this;
+        }
+
+        /** Several départements, repeated or comma-separated: the schemes working in any of them. */
+        public Builder departments(List<String> codes) {
+            department = codes == null ? List.of() : codes;
             return this;
         }
 
@@ -100,7 +106,8 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
                     .findFirst().ifPresent(s -> errors.add(new FieldError("status",
                             "unknown status '" + s + "'; one of DRAFT, ACTIVE, RENEWAL, ENDED")));
             checkCode(errors, "region", region, TerritoryLevel.REGION, cog);
-            checkCode(errors, "department", department, TerritoryLevel.DEPARTMENT, cog);
+            List<String> departmentCodes = split(department);
+            departmentCodes.forEach(code -> checkCode(errors, "department", code, TerritoryLevel.DEPARTMENT, cog));
             if (commune != null && !commune.isBlank() && !cog.isArrondissement(commune)) {
                 checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
             }
@@ -108,7 +115,7 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
             if (!errors.isEmpty()) {
                 throw new ProblemException(400, "Invalid filter.", errors);
             }
-            return new SchemeFilter(kindCodes, statusCodes, Stripped.orNull(region), Stripped.orNull(department),
+            return new SchemeFilter(kindCodes, statusCodes, Stripped.orNull(region), departmentCodes,
                     Stripped.orNull(commune), Stripped.orNull(epci), Stripped.orNull(theme), Stripped.orNull(funder), Stripped.orNull(ref));
         }
     }

@@ -184,10 +184,10 @@ public class SchemeQuery {
                     + "where sc.scheme_id = s.id and c.epci_siren = :epci)");
             parameters.put("epci", filter.epci());
         }
-        if (filter.department() != null) {
+        if (!filter.departments().isEmpty()) {
             conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
-                    + "where sc.scheme_id = s.id and c.department_code = :department)");
-            parameters.put("department", filter.department());
+                    + "where sc.scheme_id = s.id and c.department_code in (:departments))");
+            parameters.put("departments", filter.departments());
         }
         if (filter.region() != null) {
             conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "

@@ -42,7 +42,7 @@ public class SearchResource {
             @Parameter(example = "CLS") @QueryParam("kind") List<String> kind,
             @Parameter(example = "ACTIVE") @QueryParam("status") List<String> status,
             @Parameter(description = "Région code", example = "84") @QueryParam("region") List<String> region,
-            @Parameter(description = "Département code", example = "38") @QueryParam("department") List<String> department,
+            @Parameter(description = "Département code; several allowed, repeated or comma-separated", example = "38,73") @QueryParam("department") List<String> department,
             @Parameter(example = "santé mentale") @QueryParam("theme") List<String> theme,
             @Parameter(description = "Funder's name", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") List<String> funder,
             @Parameter(description = "relevance (default), name, startDate or population") @QueryParam("sort") String sort,

@@ -37,8 +37,8 @@ public interface FigureMessages {
     @Message("Département")
     String worklist_department();
 
-    @Message("tous les départements de mes régions")
-    String worklist_all_departments();
+    @Message("Plusieurs possibles (Ctrl ou Cmd + clic) ; aucun choisi : tous les départements de mes régions.")
+    String worklist_departments_hint();
 
     @Message("Filtrer")
     String worklist_filter();

@@ -46,4 +46,19 @@ public interface PlaceMessages {
 
     @Message("Correspond au texte par ses lieux, thèmes ou partenaires")
     String why_text();
+
+    @Message("{population} habitants.")
+    String population(String population);
+
+    @Message("Type de dispositif : carte, listes, chiffres et téléchargements de la page")
+    String kind_tabs();
+
+    @Message("Cette page ne compte que les dispositifs de type « {kind} » : carte, listes, chiffres et téléchargements.")
+    String kind_chosen(String kind);
+
+    @Message("Paris, Lyon et Marseille y comptent chacune pour une commune ; la liste nomme leurs arrondissements sans dispositif ({count}).")
+    String white_zones_cities(int count);
+
+    @Message("Arrondissement")
+    String dl_arrondissement();
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -64,15 +65,16 @@ public class SpacePage {
 
     /**
      * What the records at work of the reader's régions lack, counted, and the first of those lacking the thing chosen:
-     * an ARS officer's (or an admin's) worklist; narrowed to a kind and to one of the reader's départements when chosen
-     * (null when not), with what those filters can name.
+     * an ARS officer's (or an admin's) worklist; narrowed to a kind (null when not) and to some of the reader's
+     * départements (none: all), with what those filters can name.
      */
     public record Worklist(Scheme.Lacks lacks, Scheme.Lack chosen, List<Scheme> schemes, List<SchemeKind> kinds,
-                           List<TerritoryViews.Ref> departments, String kind, String department) {
+                           List<TerritoryViews.Ref> departments, String kind, List<String> chosenDepartments) {
 
-        /** The filters chosen, as a lack's link keeps them ("&type=CPTS&departement=38"). */
+        /** The filters chosen, as a lack's link keeps them ("&type=CPTS&departement=38&departement=73"). */
         public String filters() {
-            return (kind == null ? "" : "&type=" + Formats.urlEncode(kind)) + (department == null ? "" : "&departement=" + department);
+            return (kind == null ? "" : "&type=" + Formats.urlEncode(kind))
+                    + chosenDepartments.stream().map(code -> "&departement=" + code).collect(Collectors.joining());
         }
     }
 
@@ -117,7 +119,7 @@ public class SpacePage {
     @GET
     @Transactional
     public Response space(@QueryParam("fait") String done, @QueryParam("manque") String lacking, @QueryParam("type") String kind,
-                          @QueryParam("departement") String department) {
+                          @QueryParam("departement") List<String> department) {
         Caller caller = visitor.caller().filter(c -> c.accountId() != null).orElse(null);
         if (caller == null) {
             return Response.seeOther(URI.create("/connexion")).build();
@@ -232,22 +234,24 @@ public class SpacePage {
      * The worklist of an ARS officer's régions (all for an admin), narrowed to a kind and to one of those départements
      * when asked: a value the form cannot give is refused (400), not ignored (the whole worklist would look filtered).
      */
-    private Worklist worklist(Caller caller, List<SchemeKind> kinds, String lacking, String kind, String department) {
+    private Worklist worklist(Caller caller, List<SchemeKind> kinds, String lacking, String kind, List<String> department) {
         String type = Stripped.orNull(kind);
         if (type != null && kinds.stream().noneMatch(k -> k.code.equals(type))) {
             throw ProblemException.badRequest("Unknown kind.", new Problem.FieldError("type", "one of the kinds of the registry"));
         }
         List<String> mine = cog.departmentsOfRegions(caller.isAdmin() ? cog.regionCodes() : caller.regions());
-        String place = Stripped.orNull(department);
-        if (place != null && !mine.contains(place)) {
+        // Several may be chosen (repeated, or comma-separated in a typed address).
+        List<String> places = department == null ? List.of() : department.stream().flatMap(d -> Arrays.stream(d.split(",")))
+                .map(String::strip).filter(d -> !d.isEmpty()).distinct().toList();
+        if (!mine.containsAll(places)) {
             throw ProblemException.badRequest("Unknown département.", new Problem.FieldError("departement", "one of the départements of your régions"));
         }
         // An admin's whole worklist counts every record at work, those without a département too.
-        List<String> departments = place != null ? List.of(place) : caller.isAdmin() ? null : mine;
+        List<String> departments = !places.isEmpty() ? places : caller.isAdmin() ? null : mine;
         Scheme.Lack chosen = Arrays.stream(Scheme.Lack.values()).filter(l -> l.name().equals(lacking)).findFirst().orElse(null);
         return new Worklist(Scheme.lacks(departments, type), chosen,
                 chosen == null ? List.of() : Scheme.lacking(chosen, departments, type, LISTED), kinds,
-                mine.stream().map(code -> new TerritoryViews.Ref(code, cog.departmentName(code))).toList(), type, place);
+                mine.stream().map(code -> new TerritoryViews.Ref(code, cog.departmentName(code))).toList(), type, places);
     }
 
     /** Schemes at work the caller answers for (the régions of an ARS officer, all for an admin) not checked for a year. */

@@ -124,10 +124,7 @@ public class TerritoryPage {
         if (arrivedFrom != null && !arrivedFrom.communeCode().equals(code)) {
             arrivedFrom = null;
         }
-        String chosen = Stripped.orNull(kind);
-        if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
-            throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
-        }
+        String chosen = chosenKind(kind);
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         Territory territory = Territory.findExisting(level, code);
         Area area = Area.of(em, level, code);
@@ -184,13 +181,15 @@ public class TerritoryPage {
             List<Department> departments = r.departments();
             membersTitle = msg.members_departments(departments.size());
             members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList();
-            rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, List.of(), SchemeStatus.AT_WORK));
+            rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, SchemeStatus.AT_WORK));
         }
+        named(within, territory.name, msg);
+        // Every figure, list and download below follows the kind chosen, not only the map.
         // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
         // arrondissements are places of their own).
         boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
         if (!onePlace) {
-            rows.add(0, coverage.of(area, List.of(), SchemeStatus.AT_WORK));
+            rows.add(0, coverage.of(area, kinds, SchemeStatus.AT_WORK));
         }
         WhiteZones whiteZones = onePlace ? null : coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN);
         // A commune is drawn among the communes of its EPCI (of its département when it belongs to none); an arrondissement
@@ -200,14 +199,14 @@ public class TerritoryPage {
                 : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
         Map<String, Integer> counts = coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK);
         CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code));
-        TerritoryStack stack = overlaps.stack(area, List.of(), List.of());
+        TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
         return visitor.page(Templates.territory(area, within, membersTitle, members, stack,
-                KindNames.in(visitor.locale()), overlaps.matrix(area, SchemeStatus.AT_WORK), rows, whiteZones, WHITE_ZONES_SHOWN,
+                KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows, whiteZones, WHITE_ZONES_SHOWN,
                 STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
-                overlaps.pairs(area, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
+                overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
                 commune == null ? null : commune.name, formers, arrivedFrom, city));
     }
 
@@ -228,14 +227,16 @@ public class TerritoryPage {
         }
     }
 
-    /** The schemes covering the territory (all statuses, as the page lists them), as a file. */
+    /** The schemes covering the territory (all statuses, as the page lists them; of the kind chosen, if any), as a file. */
     @GET
     @Path("/dispositifs.{format}")
     @Transactional
-    public Response schemesDownload(@PathParam("level") String segment, @PathParam("code") String code, @PathParam("format") String format) {
+    public Response schemesDownload(@PathParam("level") String segment, @PathParam("code") String code, @PathParam("format") String format,
+                                    @QueryParam("kind") String kind) {
         TerritoryLevel level = level(segment);
+        String chosen = chosenKind(kind);
         Territory.findExisting(level, code);
-        SchemeFilter.Builder filter = SchemeFilter.where();
+        SchemeFilter.Builder filter = SchemeFilter.where().kind(chosen == null ? List.of() : List.of(chosen));
         switch (level) {
             case COMMUNE, ARRONDISSEMENT -> filter.commune(code);
             case EPCI -> filter.epci(code);
@@ -253,17 +254,51 @@ public class TerritoryPage {
     public Response whiteZonesDownload(@PathParam("level") String segment, @PathParam("code") String code,
                                        @PathParam("format") String format, @QueryParam("kind") String kind) {
         TerritoryLevel level = level(segment);
-        String chosen = Stripped.orNull(kind);
-        if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
-            throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
-        }
+        String chosen = chosenKind(kind);
         Area area = Area.of(em, level, code);
         WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK, Integer.MAX_VALUE);
         Messages msg = visitor.messages();
         // A list that counts only what was entered says so in its name, which travels with the file.
         String name = msg.dl_white_zones_name(code) + (zones.complete() ? "" : "-" + visitor.figures().partial_file());
-        return new Download(name, List.of(msg.dl_code(), msg.dl_commune(), msg.col_population()),
-                zones.communes().stream().map(c -> List.of(c.code(), c.name(), String.valueOf(c.population()))).toList()).as(format);
+        if (zones.arrondissementCount() == 0) {
+            return new Download(name, List.of(msg.dl_code(), msg.dl_commune(), msg.col_population()),
+                    zones.communes().stream().map(c -> List.of(c.code(), c.name(), String.valueOf(c.population()))).toList()).as(format);
+        }
+        // Arrondissements of Paris, Lyon or Marseille listed: each under its commune, so that the file counts communes as the page does.
+        return new Download(name, List.of(msg.dl_code(), msg.dl_commune(), visitor.places().dl_arrondissement(), msg.col_population()),
+                zones.communes().stream().map(c -> c.commune() == null ? List.of(c.code(), c.name(), "", String.valueOf(c.population()))
+                        : List.of(c.code(), cog.commune(c.commune()).name(), c.name(), String.valueOf(c.population()))).toList()).as(format);
+    }
+
+    /** The kind asked for, or null for all; an unknown one is a 400. */
+    private static String chosenKind(String kind) {
+        String chosen = Stripped.orNull(kind);
+        if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
+            throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
+        }
+        return chosen;
+    }
+
+    /** With a kind chosen, the pairs of kinds it is one of: its overlaps with itself and with the others. */
+    private static OverlapMatrix involving(OverlapMatrix matrix, String kind) {
+        return kind == null ? matrix : new OverlapMatrix(matrix.territory(), matrix.statuses(), matrix.kinds(),
+                matrix.cells().stream().filter(c -> kind.equals(c.kindA()) || kind.equals(c.kindB())).toList());
+    }
+
+    /**
+     * Territories of different levels may share a name (Paris the commune, Paris the département): those named twice
+     * among the page's own name and its enclosing territories say their level.
+     */
+    private static void named(List<Link> within, String own, Messages msg) {
+        List<String> names = new ArrayList<>(within.stream().map(Link::label).toList());
+        names.add(own);
+        within.replaceAll(link -> names.stream().filter(link.label()::equals).count() < 2 ? link
+                : new Link(link.label() + " (" + msg.level(levelOf(link.href())) + ")", link.href()));
+    }
+
+    /** The API level name of a territory page's address. */
+    private static String levelOf(String href) {
+        return LEVELS.get(href.split("/")[2]).apiName();
     }
 
     private static TerritoryLevel level(String segment) {

@@ -428,6 +428,35 @@ class OverlapResourceTest {
     }
 
     @Test
+    void whiteZonesAndCoverageOfSeveralDepartementsAreThoseOfEachTogether() {
+        JsonPath isere = get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "38");
+        JsonPath savoie = get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "73");
+        for (String query : List.of("department=38&department=73", "department=38,73")) {
+            JsonPath both = given().get("/api/v1/coverage/white-zones?kind=CPTS&" + query).then().statusCode(200).extract().jsonPath();
+            assertThat(both.getInt("communeCount")).as(query).isEqualTo(isere.getInt("communeCount") + savoie.getInt("communeCount"));
+            assertThat(both.getLong("population")).as(query).isEqualTo(isere.getLong("population") + savoie.getLong("population"));
+            List<String> codes = new ArrayList<>(isere.getList("communes.code", String.class));
+            codes.addAll(savoie.getList("communes.code", String.class));
+            assertThat(both.getList("communes.code", String.class)).as(query).containsExactlyInAnyOrderElementsOf(codes);
+            assertThat(both.getList("communes.population", Long.class)).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+            assertThat(both.getList("territories.code", String.class)).containsExactly("38", "73");
+            assertThat(both.getMap("$")).doesNotContainKey("territory");
+            assertThat(given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS&" + query).then().statusCode(200).extract()
+                    .jsonPath().getList("features")).hasSize(codes.size());
+        }
+        // Coverage: the rows of those départements, as the whole answer has them.
+        List<Map<String, Object>> all = get("/api/v1/coverage", "kind", "CPTS").getList("$");
+        List<Map<String, Object>> two = given().get("/api/v1/coverage?kind=CPTS&department=38&department=73").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(two).containsExactlyElementsOf(all.stream().filter(r -> List.of("38", "73").contains(r.get("code"))).toList());
+        given().get("/api/v1/coverage?level=region&department=38").then().statusCode(400);
+        given().get("/api/v1/coverage/white-zones?department=38&region=84").then().statusCode(400);
+        given().get("/api/v1/coverage/white-zones?department=38,zz").then().statusCode(400);
+        // The matrix stays one territory's.
+        given().get("/api/v1/overlaps/matrix?department=38&department=73").then().statusCode(400);
+    }
+
+    @Test
     void schemesEndingSoonAreListedSoonestFirst() {
         Map<String, Object> soon = cls("ending-soon");
         soon.put("endDate", LocalDate.now().plusMonths(2).toString());

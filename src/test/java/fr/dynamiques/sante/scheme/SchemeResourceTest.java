@@ -378,6 +378,60 @@ class SchemeResourceTest {
     }
 
     @Test
+    void severalDepartementsAreOneFilterRepeatedOrCommaSeparated() {
+        long isere = create(cpts("multi-dep-38", List.of("38151"), List.of()));
+        Map<String, Object> inSavoie = cls("multi-dep-73");
+        inSavoie.put("perimeter", Map.of("communes", List.of("73065")));
+        long savoie = create(inSavoie);
+        java.util.Set<Long> expected = new java.util.HashSet<>(allIds("department=38"));
+        expected.addAll(allIds("department=73"));
+        assertThat(expected).contains(isere, savoie);
+        assertThat(allIds("department=38&department=73")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(allIds("department=38,73")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(allIds("department=38,73&kind=CPTS")).contains(isere).doesNotContain(savoie);
+        given().get("/api/v1/schemes/ending?months=120&department=38&department=73").then().statusCode(200);
+        // Each code is checked; a parameter of one value given twice is still refused.
+        given().get("/api/v1/schemes?department=38&department=zz").then().statusCode(400).body("errors[0].field", equalTo("department"));
+        given().get("/api/v1/schemes?page=0&page=1").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().get("/api/v1/schemes?region=84&region=93").then().statusCode(400);
+        // The document says so, and keeps the parameter a string for clients generated from it.
+        JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String department = "paths.'/api/v1/schemes'.get.parameters.find { it.name == 'department' }";
+        assertThat(doc.getString(department + ".description")).contains("repeated").contains("comma-separated");
+        assertThat(doc.getString(department + ".schema.type")).contains("string").doesNotContain("array");
+    }
+
+    /** Every scheme id the list answers for this query, page after page. */
+    private static List<Long> allIds(String query) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonPath answer = given().get("/api/v1/schemes?size=200&page=" + page + "&" + query).then().statusCode(200).extract().jsonPath();
+            ids.addAll(answer.getList("items.id", Long.class));
+            if (ids.size() >= answer.getLong("total")) {
+                return ids;
+            }
+        }
+    }
+
+    @Test
+    void onlyTheOperationsThatNeedATokenCarryASecurityRequirement() {
+        JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertThat(doc.getList("security")).as("no requirement for the whole API").isNullOrEmpty();
+        // Public reads: an explicit empty requirement (no lock in Swagger UI).
+        for (String read : List.of("'/api/v1/schemes'.get", "'/api/v1/schemes/{id}'.get", "'/api/v1/search'.get",
+                "'/api/v1/coverage/white-zones'.get", "'/api/v1/territories/communes/{code}'.get")) {
+            assertThat(doc.getList("paths." + read + ".security")).as(read).isNotNull().isEmpty();
+            assertThat(doc.getMap("paths." + read + ".responses")).as(read).doesNotContainKey("401");
+        }
+        // Writes: the bearer token, and its 401 and 403.
+        for (String write : List.of("'/api/v1/schemes'.post", "'/api/v1/schemes/{id}'.put", "'/api/v1/schemes/{id}'.delete",
+                "'/api/v1/schemes/import'.post")) {
+            assertThat(doc.getList("paths." + write + ".security.bearer").toString()).as(write).contains("[]");
+            assertThat(doc.getMap("paths." + write + ".responses")).as(write).containsKeys("401", "403");
+        }
+    }
+
+    @Test
     void everySchemeFieldIsDocumentedWithAnExample() {
         Map<String, Map<String, Object>> schemas = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath().getMap("components.schemas");

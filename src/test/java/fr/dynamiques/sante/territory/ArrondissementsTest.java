@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,6 +136,40 @@ class ArrondissementsTest {
                 .body(containsString("/dispositifs/" + city + "\""));
         given().redirects().follow(false).get("/territoires/communes/" + PARIS_18).then().statusCode(308)
                 .header("Location", endsWith("/territoires/arrondissements/" + PARIS_18));
+    }
+
+    @Test
+    void aCityCountsAsOneCommuneAmongWhiteZonesAndItsPagesNameEachPlaceOnce() {
+        // Paris is the one commune of its département: its uncovered arrondissements make one commune, listed by arrondissement.
+        JsonPath white = given().get("/api/v1/coverage/white-zones?department=75&kind=ASV").then().statusCode(200).extract().jsonPath();
+        List<String> listed = white.getList("communes.code");
+        assertThat(listed).as("no ASV covers all of Paris").hasSizeGreaterThan(1).allMatch(code -> code.startsWith("751"));
+        assertThat(white.getInt("communeCount")).isEqualTo(1);
+        assertThat(white.getInt("arrondissementCount")).isEqualTo(listed.size());
+        assertThat(white.getList("communes.commune")).containsOnly(PARIS);
+        // The page says one commune, and why its list is longer.
+        org.jsoup.nodes.Document page = Jsoup.parse(given().get("/territoires/departements/75?kind=ASV").asString());
+        org.jsoup.nodes.Element zones = page.selectFirst("section[aria-labelledby=zones-blanches]");
+        assertThat(zones.select("p:not(.trust)").first().text()).startsWith("1 commune sans dispositif en cours");
+        assertThat(zones.text()).contains("arrondissements sans dispositif (" + listed.size() + ")");
+        assertThat(zones.select("li a").eachAttr("href")).allMatch(h -> h.startsWith("/territoires/arrondissements/751"));
+        // Its download too: each arrondissement under its commune.
+        String[] lines = given().get("/territoires/departements/75/zones-blanches.csv?kind=ASV").asString().substring(1).split("\r\n");
+        assertThat(lines[0]).isEqualTo("Code INSEE;Commune;Arrondissement;Population");
+        assertThat(lines).hasSize(listed.size() + 1);
+        assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(line -> line.split(";")[1].equals("Paris"));
+
+        // A commune's page gives its population, not "1 commune"; an arrondissement's names Paris the commune and Paris the
+        // département apart.
+        for (String path : List.of("/territoires/communes/" + PARIS, "/territoires/arrondissements/" + PARIS_18, "/territoires/communes/38151")) {
+            String size = Jsoup.parse(given().get(path).asString()).select("main h1 + p, main h1 + p.notice + p").first().text();
+            assertThat(size).as(path).contains("habitants.").doesNotContain("1 commune");
+        }
+        List<String> within = Jsoup.parse(given().get("/territoires/arrondissements/" + PARIS_18).asString())
+                .select("main h1 + p a").eachText();
+        assertThat(within).contains("Paris (commune)", "Paris (département)").doesNotContain("Paris");
+        assertThat(Jsoup.parse(given().get("/territoires/communes/" + PARIS).asString()).select("main h1 + p a").eachText())
+                .contains("Paris (département)");
     }
 
     @Test

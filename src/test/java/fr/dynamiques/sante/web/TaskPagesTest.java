@@ -295,8 +295,22 @@ class TaskPagesTest {
             long[] narrowed = undated(SignedInPagesTest.page(session, "/espace?type=CLS&departement=38"));
             assertThat(narrowed[0]).isPositive().isLessThan(all[0]);
             assertThat(narrowed[1]).isLessThan(all[1]);
+            // Several départements at once: the worklist of all of them; the form and the lacks' links keep each.
+            Document two = SignedInPagesTest.page(session, "/espace?manque=END_DATE&departement=38&departement=26");
+            List<Map<String, Object>> both = atWork("&department=38,26");
+            long[] counted = undated(two);
+            assertThat(counted[0]).isEqualTo(both.stream().filter(m -> m.get("endDate") == null).count());
+            assertThat(counted[1]).isEqualTo(both.size()).isGreaterThan(undated(SignedInPagesTest.page(session, "/espace?departement=38"))[1]);
+            Element listed = two.selectFirst("section:has(#manques) .columns-list");
+            assertThat(listed.select(clsLink)).hasSize(1);
+            assertThat(listed.select(cptsLink)).hasSize(1);
+            Element form = two.selectFirst("section:has(#manques) form[method=get]");
+            assertThat(form.select("select[name=departement][multiple] option[selected]").eachAttr("value")).containsExactlyInAnyOrder("38", "26");
+            assertThat(two.selectFirst("section:has(#manques) a[href^=/espace?manque=CONTACT]").attr("href"))
+                    .contains("&departement=38&departement=26");
+            assertThat(undated(SignedInPagesTest.page(session, "/espace?departement=38,26"))).isEqualTo(undated(SignedInPagesTest.page(session, "/espace?departement=38&departement=26")));
             // What the form cannot give is refused on a page, not ignored.
-            for (String bad : List.of("type=NOPE", "departement=75", "departement=zz")) {
+            for (String bad : List.of("type=NOPE", "departement=75", "departement=zz", "departement=38&departement=75")) {
                 Response refused = given().cookie(Visitor.SESSION, session).get("/espace?" + bad);
                 assertThat(refused.statusCode()).as(bad).isEqualTo(400);
                 assertThat(refused.contentType()).as(bad).startsWith("text/html");

@@ -206,8 +206,8 @@ class WebPagesTest {
         // Above the commune: white zones, as many as the API counts.
         Document isere = page("/territoires/departements/38");
         int white = api("/api/v1/coverage/white-zones?department=38").getInt("communeCount");
-        assertThat(isere.select("section:has(#zones-blanches) p:not(.trust)").first().text()).startsWith(white + " communes sans dispositif en cours");
-        assertThat(isere.select("section:has(#zones-blanches) li")).hasSize(Math.min(white, TerritoryPage.WHITE_ZONES_SHOWN));
+        assertThat(isere.select("section[aria-labelledby=zones-blanches] p:not(.trust)").first().text()).startsWith(white + " communes sans dispositif en cours");
+        assertThat(isere.select("section[aria-labelledby=zones-blanches] li")).hasSize(Math.min(white, TerritoryPage.WHITE_ZONES_SHOWN));
         assertThat(isere.select("section:has(#couverture) tbody tr")).hasSize(1);
         // The coverage rows show the figures the coverage API computes (itself checked commune by commune).
         assertCoverageRow(isere.selectFirst("section:has(#couverture) tbody tr"), api("/api/v1/coverage?region=84").getList("findAll { it.code == '38' }").get(0));
@@ -271,6 +271,57 @@ class WebPagesTest {
         assertThat(map.selectFirst("figcaption")).isNotNull();
         assertThat(map.select("footer").text()).contains("CC BY 4.0");
         assertThat(fetch("/couverture?kind=NOPE").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theKindChosenOnTheCoverageMapFollowsToEveryListFigureAndDownloadOfTheTerritoryPage() {
+        // From the national map's table, both links of a département keep the kind.
+        Element row = page("/couverture?kind=CPTS").select("table tbody tr").stream()
+                .filter(r -> r.selectFirst("th a").text().startsWith("Isère")).findFirst().orElseThrow();
+        assertThat(row.select("th a").eachAttr("href")).hasSize(2).allMatch(h -> h.startsWith("/territoires/departements/38?kind=CPTS"));
+
+        Document isere = page("/territoires/departements/38?kind=CPTS");
+        String cpts = "Communauté professionnelle territoriale de santé";
+        assertThat(isere.select("p.notice[role=status]").text()).contains("« " + cpts + " »");
+        // The schemes listed and counted: the API's stack of that kind, and nothing else.
+        JsonPath stack = api("/api/v1/territories/departments/38/schemes?kind=CPTS");
+        Set<String> expected = new HashSet<>();
+        stack.<Integer>getList("kinds.schemes.flatten().scheme.id").forEach(id -> expected.add("/dispositifs/" + id));
+        assertThat(expected).isNotEmpty();
+        Element schemes = isere.selectFirst("section[aria-labelledby=dispositifs]");
+        assertThat(schemes.select("a[href^=/dispositifs/]").eachAttr("href")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(schemes.select("caption").eachText()).allMatch(c -> c.startsWith(cpts));
+        assertThat(schemes.selectFirst("h2").text()).startsWith(stack.getInt("total") + " dispositif");
+        // Its download holds the same schemes.
+        assertThat(schemes.select("p.downloads a").eachAttr("href")).containsExactly("/territoires/departements/38/dispositifs.csv?kind=CPTS",
+                "/territoires/departements/38/dispositifs.xlsx?kind=CPTS");
+        String file = fetch("/territoires/departements/38/dispositifs.csv?kind=CPTS").asString();
+        assertThat(file.split("\r\n")).hasSize(stack.getInt("total") + 1);
+        // The coverage is of that kind: the coverage API's row of Isère for CPTS.
+        assertCoverageRow(isere.selectFirst("section:has(#couverture) tbody tr"),
+                api("/api/v1/coverage?region=84&kind=CPTS").getList("findAll { it.code == '38' }").get(0));
+        // The overlaps: the pairs of kinds CPTS is one of, and the pairs of schemes one of which is a CPTS.
+        List<String> cells = isere.select("section:has(#chevauchements) tbody th").eachText();
+        long involving = api("/api/v1/overlaps/matrix?department=38").<Map<String, Object>>getList("cells").stream()
+                .filter(c -> "CPTS".equals(c.get("kindA")) || "CPTS".equals(c.get("kindB"))).count();
+        assertThat(cells).hasSize((int) involving).allMatch(c -> c.contains(cpts));
+        assertThat(isere.select("section:has(#paires) tbody tr")).allMatch(r -> r.select("span.count").eachText().contains("CPTS"));
+        // The white zones sit in the map's section, right after the map, their download of the kind.
+        Element map = isere.selectFirst("section[aria-labelledby=carte-h]");
+        Element white = map.selectFirst("section[aria-labelledby=zones-blanches]");
+        assertThat(white).isNotNull();
+        assertThat(white.select("p.downloads a").eachAttr("href")).allMatch(h -> h.endsWith("?kind=CPTS"));
+        // Every other territory page the page leads to keeps the kind.
+        assertThat(isere.select("main details a[href^=/territoires/], main > p a[href^=/territoires/]").eachAttr("href"))
+                .isNotEmpty().allMatch(h -> h.endsWith("?kind=CPTS"));
+        Document ara = page("/territoires/regions/84?kind=CPTS");
+        List<Element> araRows = ara.select("section:has(#couverture) tbody tr");
+        List<Object> departments = api("/api/v1/coverage?region=84&kind=CPTS").getList("$");
+        assertThat(araRows).hasSize(1 + departments.size());
+        for (int i = 0; i < departments.size(); i++) {
+            assertCoverageRow(araRows.get(i + 1), departments.get(i));
+            assertThat(araRows.get(i + 1).selectFirst("th a").attr("href")).endsWith("?kind=CPTS");
+        }
     }
 
     @Test
