@@ -209,7 +209,7 @@ class BrowserTest {
             const number = /^[-+]?[\\d\\s\\u00a0\\u202f.,%€\\/]*\\d[\\d\\s\\u00a0\\u202f.,%€\\/]*$/;
             const wrapped = [];
             for (const cell of document.querySelectorAll('table th, table td')) {
-              const text = cell.textContent.trim();
+              const text = cell.innerText.trim(); // as laid out: a line break between two elements is a space
               if (!text || cell.querySelector('select, textarea, button, input:not([type=hidden])')
                   || !(/^\\S+$/.test(text) || number.test(text))) continue;
               const range = document.createRange();
