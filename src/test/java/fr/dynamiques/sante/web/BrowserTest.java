@@ -139,7 +139,7 @@ class BrowserTest {
         screenshot(browser, "3-commune-echirolles");
         browser.findElement(By.linkText("Couverture")).click();
         waiting(browser).until(d -> d.getCurrentUrl().endsWith("/couverture"));
-        assertThat(browser.findElements(By.cssSelector("svg a path"))).hasSize(96);
+        assertThat(browser.findElements(By.cssSelector("svg > a > path"))).hasSize(96);
         screenshot(browser, "4-coverage-map");
     }
 
@@ -268,6 +268,8 @@ class BrowserTest {
                 assertThat(browser.findElements(By.tagName("table"))).as("tables on " + page).matches(t -> page.startsWith("/?") || !t.isEmpty());
                 trouble.addAll(tablesOnAPhone(browser));
             }
+            browser.get(url("/couverture"));
+            browser.executeScript("document.querySelector('.table-scroll').scrollIntoView()");
             screenshot(browser, "15-coverage-table-390px");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));

@@ -264,10 +264,19 @@ class WebPagesTest {
             }
         }
         Document map = page("/couverture");
-        assertThat(map.select("svg a path")).hasSize(96);
+        assertThat(map.select("svg > a > path")).hasSize(96);
         assertThat(map.select("svg a rect")).extracting(e -> e.parent().attr("href"))
                 .containsExactly("/territoires/departements/971#carte", "/territoires/departements/972#carte",
                         "/territoires/departements/973#carte", "/territoires/departements/974#carte", "/territoires/departements/976#carte");
+        // Each overseas box is named, not only numbered.
+        assertThat(map.select("svg a:has(rect) text.name").eachText()).containsExactly("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte");
+        // Paris and its inner ring, specks on the map, drawn again larger in an inset that names them and leads to them.
+        Element inset = map.selectFirst("svg g.inset");
+        assertThat(inset.select("text").eachText()).containsExactly("Paris et", "petite couronne");
+        assertThat(inset.select("a").eachAttr("href")).containsExactlyInAnyOrder("/territoires/departements/75#carte",
+                "/territoires/departements/92#carte", "/territoires/departements/93#carte", "/territoires/departements/94#carte");
+        assertThat(inset.select("a").eachAttr("tabindex")).containsOnly("-1");
+        assertThat(inset.selectFirst("g[transform]").attr("transform")).matches("translate\\([\\d.]+ [\\d.]+\\) scale\\(([3-9]|\\d\\d)\\.\\d+\\) .*");
         assertThat(map.selectFirst("figcaption")).isNotNull();
         assertThat(map.select("footer").text()).contains("CC BY 4.0");
         assertThat(fetch("/couverture?kind=NOPE").statusCode()).isEqualTo(400);
