@@ -52,6 +52,7 @@ public class CommuneTopology {
     private final String resource;
     private final ObjectMapper json;
     private volatile Tables tables;
+    private volatile Map<String, double[]> boxes;
 
     CommuneTopology(GeoConfig config, ObjectMapper json) {
         this.resource = config.resource();
@@ -106,6 +107,28 @@ public class CommuneTopology {
      */
     public MapFrame frame(Collection<String> communes, int width, int height) {
         return MapFrame.of(tables(), communes, width, height);
+    }
+
+    /**
+     * A drawing framed on these communes with a margin around them ({@code margin} of their larger span, at least
+     * {@code leastMargin} metres), holding the neighbours that show in it: see {@link MapFrame#around}.
+     */
+    public MapFrame frameAround(Collection<String> communes, double margin, double leastMargin, int width, int height) {
+        return MapFrame.around(tables(), boxes(), communes, margin, leastMargin, width, height);
+    }
+
+    /** Every commune's projected box, computed once: what tells the neighbours in a frame without drawing them. */
+    private Map<String, double[]> boxes() {
+        Map<String, double[]> current = boxes;
+        if (current == null) {
+            Tables t = tables();
+            Map<String, double[]> computed = new HashMap<>(t.communes().size() * 2);
+            for (String code : t.communes().keySet()) {
+                computed.put(code, MapFrame.box(t, List.of(code)));
+            }
+            boxes = current = Map.copyOf(computed);
+        }
+        return current;
     }
 
     Tables tables() {

@@ -55,19 +55,73 @@ public final class MapFrame {
      * not drawn either.
      */
     static MapFrame of(CommuneTopology.Tables tables, Collection<String> communes, int maxWidth, int maxHeight) {
+        Set<String> drawn = largestGroup(tables, communes);
+        int undrawn = (int) communes.stream().distinct().count() - drawn.size();
+        double[] box = drawn.isEmpty() ? new double[] {0, 0, 1, 1} : box(tables, drawn);
+        return new MapFrame(tables, drawn, undrawn, box, maxWidth, maxHeight);
+    }
+
+    /**
+     * A frame on {@code focus} (a perimeter) and what lies around it: its box grown by {@code margin} of its larger
+     * span (at least {@code leastMargin} metres) each way, then to the shape of the map, drawing every commune of the
+     * same side of the sea that shows in it. A one-commune scheme then fills the map among its neighbours instead of
+     * being a speck in its département; communes cut by the frame's edge are clipped by the drawing's view box.
+     */
+    static MapFrame around(CommuneTopology.Tables tables, Map<String, double[]> boxes, Collection<String> focus, double margin,
+            double leastMargin, int maxWidth, int maxHeight) {
+        Set<String> group = largestGroup(tables, focus);
+        if (group.isEmpty()) {
+            return of(tables, focus, maxWidth, maxHeight);
+        }
+        double[] box = box(tables, group);
+        double grow = Math.max(margin * Math.max(box[2] - box[0], box[3] - box[1]), leastMargin);
+        box = new double[] {box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow};
+        // To the map's proportions: the narrower way is widened about its centre, showing more neighbours, not more sea of white.
+        double spanX = box[2] - box[0];
+        double spanY = box[3] - box[1];
+        double wanted = (double) maxWidth / maxHeight;
+        if (spanX / spanY < wanted) {
+            double extra = (spanY * wanted - spanX) / 2;
+            box = new double[] {box[0] - extra, box[1], box[2] + extra, box[3]};
+        } else {
+            double extra = (spanX / wanted - spanY) / 2;
+            box = new double[] {box[0], box[1] - extra, box[2], box[3] + extra};
+        }
+        String side = side(group.iterator().next());
+        Set<String> drawn = new LinkedHashSet<>(group);
+        for (Map.Entry<String, double[]> commune : boxes.entrySet()) {
+            double[] b = commune.getValue();
+            if (b[0] <= box[2] && b[2] >= box[0] && b[1] <= box[3] && b[3] >= box[1] && side(commune.getKey()).equals(side)) {
+                drawn.add(commune.getKey());
+            }
+        }
+        int undrawn = (int) focus.stream().distinct().count() - group.size();
+        return new MapFrame(tables, drawn, undrawn, box, maxWidth, maxHeight);
+    }
+
+    /** Metropolitan France (""), or the overseas département the commune is in: each is drawn in a frame of its own. */
+    private static String side(String commune) {
+        return commune.startsWith("97") ? commune.substring(0, 3) : "";
+    }
+
+    /** Those of the communes with an outline that are on the side of the sea holding most of them. */
+    private static Set<String> largestGroup(CommuneTopology.Tables tables, Collection<String> communes) {
         Map<String, Set<String>> groups = new LinkedHashMap<>();
         for (String code : communes) {
             if (tables.communes().containsKey(code)) {
-                groups.computeIfAbsent(code.startsWith("97") ? code.substring(0, 3) : "", g -> new LinkedHashSet<>()).add(code);
+                groups.computeIfAbsent(side(code), g -> new LinkedHashSet<>()).add(code);
             }
         }
-        Set<String> drawn = groups.values().stream().max((a, b) -> Integer.compare(a.size(), b.size())).orElse(Set.of());
-        int undrawn = (int) communes.stream().distinct().count() - drawn.size();
+        return groups.values().stream().max((a, b) -> Integer.compare(a.size(), b.size())).orElse(Set.of());
+    }
+
+    /** The projected box of these communes, {left, bottom, right, top}: their exterior rings bound them. */
+    static double[] box(CommuneTopology.Tables tables, Collection<String> communes) {
         Drawable d = tables.drawable();
         double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (String code : drawn) {
+        for (String code : communes) {
             for (int[][] polygon : tables.communes().get(code)) {
-                for (int arc : polygon[0]) { // the exterior ring bounds the commune
+                for (int arc : polygon[0]) {
                     int index = arc < 0 ? ~arc : arc;
                     for (int k = d.first(index); k < d.end(index); k++) {
                         box[0] = Math.min(box[0], d.x()[k]);
@@ -78,10 +132,7 @@ public final class MapFrame {
                 }
             }
         }
-        if (drawn.isEmpty()) {
-            box = new double[] {0, 0, 1, 1};
-        }
-        return new MapFrame(tables, drawn, undrawn, box, maxWidth, maxHeight);
+        return box;
     }
 
     public int width() {
@@ -94,6 +145,35 @@ public final class MapFrame {
 
     public boolean isEmpty() {
         return drawn.isEmpty();
+    }
+
+    /**
+     * Where a name over these communes goes, in pixels ({x, y}, y down): the centre of their boxes, each weighted by
+     * its area, so that a big commune pulls the name its way; null when none of them is drawn.
+     */
+    public int[] centre(Collection<String> communes) {
+        double sumX = 0;
+        double sumY = 0;
+        double weights = 0;
+        for (String code : communes) {
+            if (drawn.contains(code)) {
+                double[] b = box(tables, List.of(code));
+                double weight = Math.max((b[2] - b[0]) * (b[3] - b[1]), 1);
+                sumX += weight * (b[0] + b[2]) / 2;
+                sumY += weight * (b[1] + b[3]) / 2;
+                weights += weight;
+            }
+        }
+        if (weights == 0) {
+            return null;
+        }
+        return new int[] {(int) Math.round((sumX / weights - left) * scale) + MARGIN,
+                height - ((int) Math.round((sumY / weights - bottom) * scale) + MARGIN)};
+    }
+
+    /** The communes drawn in this frame. */
+    public Set<String> communes() {
+        return java.util.Collections.unmodifiableSet(drawn);
     }
 
     /** Whether the commune is drawn in this frame. */

@@ -7,7 +7,8 @@ import java.util.List;
  * each (each a link named after it, unless the map has too many for a pointer to aim at one), the borders between
  * départements drawn once, and lines over them (a perimeter's outline, other schemes' edges).
  */
-public record CommuneMap(int width, int height, List<Layer> layers, String departmentBorders, List<Trace> traces, int undrawn) {
+public record CommuneMap(int width, int height, List<Layer> layers, String departmentBorders, List<Trace> traces, List<Label> labels,
+        int undrawn) {
 
     /**
      * Communes on a map beyond which they are not links: a région's thousands are specks, and the page lists them
@@ -30,6 +31,13 @@ public record CommuneMap(int width, int height, List<Layer> layers, String depar
 
     /** A line over the communes, with its style class. */
     public record Trace(String style, String d) {
+    }
+
+    /**
+     * A name written on the map, centred on {@code x, y}: a département's ({@code area}) or a commune's ({@code place}),
+     * in a font of {@code size} of the map's pixels.
+     */
+    public record Label(String style, String text, int x, int y, int size) {
     }
 
     public boolean isEmpty() {

@@ -36,6 +36,8 @@ public class CoveragePage {
     static final double[] CLASSES = {0.2, 0.4, 0.6, 0.8, 1.0};
     private static final int BOX = 100;
     private static final int BOX_GAP = 18;
+    /** The line under an overseas box that names it. */
+    private static final int NAME_LINE = 22;
 
     /** A département on the map: its shape or, overseas, a box; its colour class and figures. */
     public record MapArea(String code, String name, String path, int x, int y, int colour, CoverageRow row) {
@@ -45,7 +47,7 @@ public class CoveragePage {
     static class Templates {
         static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
                                                 List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
-                                                boolean complete);
+                                                boolean complete, DepartmentMap.Inset inset, List<MapArea> inner);
     }
 
     private final Coverage coverage;
@@ -79,9 +81,11 @@ public class CoveragePage {
                 x += BOX + BOX_GAP;
             }
         }
-        String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + 4);
+        // Under each overseas box, its name: a code alone is read by few.
+        String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + NAME_LINE + 4);
         return visitor.page(Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()), viewBox, areas, overseas, rows, BOX,
-                rows.stream().allMatch(CoverageRow::complete)));
+                rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
+                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList()));
     }
 
     private static MapArea area(String code, String path, int x, int y, CoverageRow row) {

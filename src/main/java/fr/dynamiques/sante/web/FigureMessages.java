@@ -99,4 +99,10 @@ public interface FigureMessages {
 
     @Message("jamais vérifiée")
     String never_verified();
+
+    @Message("Paris et")
+    String inset_paris_1();
+
+    @Message("petite couronne")
+    String inset_paris_2();
 }

@@ -738,13 +738,13 @@ public interface Messages {
     @Message("Ce territoire n'a pas de contour : les collectivités d'outre-mer ne sont pas cartographiées.")
     String map_no_shape();
 
-    @Message("Périmètre de {name} dans son contexte départemental")
+    @Message("Périmètre de {name} parmi ses communes voisines")
     String scheme_map_caption(String name);
 
     @Message("communes du périmètre")
     String legend_perimeter();
 
-    @Message("autres communes du ou des départements")
+    @Message("communes voisines")
     String legend_context();
 
     @Message("contour du périmètre")

@@ -112,6 +112,45 @@ class MapFrameTest {
         assertThat(reunion.commune("97411")).startsWith("M");
     }
 
+    @Test
+    void aFrameAroundOneCommuneFillsTheMapWithItAndItsNeighbours() {
+        MapFrame department = topology.frame(isere, 720, 640);
+        MapFrame around = topology.frameAround(List.of("38151"), 0.2, 4_000, 720, 640);
+        assertThat(around.draws("38151")).isTrue();
+        assertThat(around.communes()).as("Échirolles' neighbours: Grenoble, Eybens, Saint-Martin-d'Hères, Pont-de-Claix")
+                .contains("38185", "38158", "38421", "38317").hasSizeLessThan(80);
+        assertThat(Math.max(around.width(), around.height())).as("the frame still fills the box").isGreaterThan(630);
+        double[] near = extent(around.commune("38151"));
+        double[] far = extent(department.commune("38151"));
+        assertThat(near[0]).as("Échirolles' width in pixels, framed on it").isGreaterThan(around.width() / 5.0);
+        assertThat(far[0]).as("and among the whole Isère").isLessThan(department.width() / 20.0);
+        assertThat(near[0] / far[0]).as("how much larger it is drawn").isGreaterThan(10);
+        // What reaches past the frame is clipped, but the commune itself is inside it.
+        for (List<int[]> ring : rings(around.commune("38151"))) {
+            for (int[] point : ring) {
+                assertThat(point[0]).isBetween(0, around.width());
+                assertThat(point[1]).isBetween(0, around.height());
+            }
+        }
+        int[] centre = around.centre(List.of("38151"));
+        assertThat(centre[0]).isBetween(around.width() / 3, around.width() * 2 / 3);
+        assertThat(centre[1]).isBetween(around.height() / 3, around.height() * 2 / 3);
+    }
+
+    /** {width, height} of the points of path data, in pixels. */
+    static double[] extent(String d) {
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+        for (List<int[]> ring : rings(d)) {
+            for (int[] p : ring) {
+                box[0] = Math.min(box[0], p[0]);
+                box[1] = Math.min(box[1], p[1]);
+                box[2] = Math.max(box[2], p[0]);
+                box[3] = Math.max(box[3], p[1]);
+            }
+        }
+        return new double[] {box[2] - box[0], box[3] - box[1]};
+    }
+
     /** Absolute points of each subpath of "M x y l dx dy ... [z]" path data, y down as written. */
     static List<List<int[]>> rings(String d) {
         List<List<int[]>> rings = new ArrayList<>();

@@ -139,7 +139,7 @@ class BrowserTest {
         screenshot(browser, "3-commune-echirolles");
         browser.findElement(By.linkText("Couverture")).click();
         waiting(browser).until(d -> d.getCurrentUrl().endsWith("/couverture"));
-        assertThat(browser.findElements(By.cssSelector("svg a path"))).hasSize(96);
+        assertThat(browser.findElements(By.cssSelector("svg > a > path"))).hasSize(96);
         screenshot(browser, "4-coverage-map");
     }
 
@@ -198,6 +198,84 @@ class BrowserTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
+    }
+
+    /**
+     * Every table cell whose text is one word or a number, and that the browser lays out on more than one line
+     * ("Po/pul/ati/on", "103 9/62", "décem/bre"): the lines are told apart by the tops of the text's boxes. Cells
+     * holding a form control are left out (a select's text is its options).
+     */
+    static final String WRAPPED_CELLS = """
+            const number = /^[-+]?[\\d\\s\\u00a0\\u202f.,%€\\/]*\\d[\\d\\s\\u00a0\\u202f.,%€\\/]*$/;
+            const wrapped = [];
+            for (const cell of document.querySelectorAll('table th, table td')) {
+              const text = cell.innerText.trim(); // as laid out: a line break between two elements is a space
+              if (!text || cell.querySelector('select, textarea, button, input:not([type=hidden])')
+                  || !(/^\\S+$/.test(text) || number.test(text))) continue;
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              const boxes = Array.from(range.getClientRects()).filter(r => r.width > 0 && r.height > 0);
+              if (boxes.length === 0) continue;
+              const half = Math.min(...boxes.map(r => r.height)) / 2;
+              const tops = boxes.map(r => r.top).sort((a, b) => a - b);
+              let lines = 1;
+              for (let i = 1; i < tops.length; i++) if (tops[i] - tops[i - 1] > half) lines++;
+              if (lines > 1) wrapped.push('"' + text + '" on ' + lines + ' lines');
+            }
+            return wrapped.slice(0, 8);
+            """;
+
+    /**
+     * What is wrong with the tables of the page shown at 390 px: a page scrolling sideways, a table not in a scrolling
+     * box reachable by keyboard and named, a one-word or number cell broken over two lines.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> tablesOnAPhone(ChromeDriver driver) {
+        List<String> trouble = new ArrayList<>();
+        String page = driver.getCurrentUrl().replaceAll("^https?://[^/]+", "");
+        long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+        long width = (Long) driver.executeScript("return document.documentElement.clientWidth");
+        if (scroll > width) {
+            trouble.add(page + " is " + scroll + " px wide");
+        }
+        List<String> unboxed = (List<String>) driver.executeScript("return Array.from(document.querySelectorAll('table'))"
+                + ".filter(t => { const box = t.parentElement; const name = box.getAttribute('aria-labelledby');"
+                + " return !(box.classList.contains('table-scroll') && box.tabIndex === 0 && box.getAttribute('role') === 'region'"
+                + " && name && document.getElementById(name) && document.getElementById(name).textContent.trim()); })"
+                + ".map(t => (t.caption ? t.caption.textContent.trim() : 'a table without caption'))");
+        unboxed.forEach(table -> trouble.add(page + ": the table \"" + table + "\" is not in a named, focusable scrolling region"));
+        ((List<String>) driver.executeScript(WRAPPED_CELLS)).forEach(cell -> trouble.add(page + ": " + cell));
+        return trouble;
+    }
+
+    /**
+     * On a 390-px phone, every table scrolls in its own box (focusable, named after its caption) and keeps its numbers,
+     * dates, statuses and one-word headers whole; the page itself never scrolls sideways.
+     */
+    @Test
+    void tablesScrollInTheirOwnBoxAndKeepWordsAndNumbersWholeOnAPhone() {
+        String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
+        Map<String, Object> body = fr.dynamiques.sante.scheme.SchemeFixtures.cls("browser-tables");
+        body.put("approach", List.of(Map.of("criterion", "POLITICAL", "score", 1), Map.of("criterion", "COORDINATED", "score", 2)));
+        long funded = fr.dynamiques.sante.scheme.SchemeFixtures.create(body);
+        List<String> trouble = new ArrayList<>();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/echeances?mois=24", "/dispositifs/" + cpts,
+                    "/dispositifs/" + funded, "/territoires/communes/38421", "/territoires/communes/38185", "/territoires/epci/200040715",
+                    "/territoires/departements/38", "/territoires/regions/84", "/?lang=en", "/couverture", "/?lang=fr")) {
+                browser.get(url(page));
+                assertThat(browser.findElements(By.tagName("table"))).as("tables on " + page).matches(t -> page.startsWith("/?") || !t.isEmpty());
+                trouble.addAll(tablesOnAPhone(browser));
+            }
+            browser.get(url("/couverture"));
+            browser.executeScript("document.querySelector('.table-scroll').scrollIntoView()");
+            screenshot(browser, "15-coverage-table-390px");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+            fr.dynamiques.sante.scheme.SchemeFixtures.admin().delete("/api/v1/schemes/" + funded).then().statusCode(204);
+        }
+        assertThat(trouble).as("tables on a phone").isEmpty();
     }
 
     @Test
@@ -385,11 +463,7 @@ class BrowserTest {
                 assertThat(driver.findElement(By.cssSelector("p[role=status]:not(.notice)")).getText()).startsWith("7 lignes : 3 à créer");
                 if (scripts) {
                     driver.manage().window().setSize(new Dimension(390, 844));
-                    long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth");
-                    long width = (Long) driver.executeScript("return document.documentElement.clientWidth");
-                    if (scroll > width) {
-                        wide.add(draft + " is " + scroll + " px wide at 390 px");
-                    }
+                    wide.addAll(tablesOnAPhone(driver));
                     violations.addAll(axe(driver));
                     screenshot(driver, "13-import-390px");
                     driver.manage().window().setSize(new Dimension(1280, 1000));
@@ -452,11 +526,7 @@ class BrowserTest {
                 browser.get(url(page));
                 violations.addAll(axe(browser));
                 browser.manage().window().setSize(new Dimension(390, 844));
-                long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-                long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
-                if (scroll > width) {
-                    wide.add(page + " is " + scroll + " px wide at 390 px");
-                }
+                wide.addAll(tablesOnAPhone(browser));
                 browser.manage().window().setSize(new Dimension(1280, 1000));
             }
         } finally {

@@ -264,10 +264,19 @@ class WebPagesTest {
             }
         }
         Document map = page("/couverture");
-        assertThat(map.select("svg a path")).hasSize(96);
+        assertThat(map.select("svg > a > path")).hasSize(96);
         assertThat(map.select("svg a rect")).extracting(e -> e.parent().attr("href"))
                 .containsExactly("/territoires/departements/971#carte", "/territoires/departements/972#carte",
                         "/territoires/departements/973#carte", "/territoires/departements/974#carte", "/territoires/departements/976#carte");
+        // Each overseas box is named, not only numbered.
+        assertThat(map.select("svg a:has(rect) text.name").eachText()).containsExactly("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte");
+        // Paris and its inner ring, specks on the map, drawn again larger in an inset that names them and leads to them.
+        Element inset = map.selectFirst("svg g.inset");
+        assertThat(inset.select("text").eachText()).containsExactly("Paris et", "petite couronne");
+        assertThat(inset.select("a").eachAttr("href")).containsExactlyInAnyOrder("/territoires/departements/75#carte",
+                "/territoires/departements/92#carte", "/territoires/departements/93#carte", "/territoires/departements/94#carte");
+        assertThat(inset.select("a").eachAttr("tabindex")).containsOnly("-1");
+        assertThat(inset.selectFirst("g[transform]").attr("transform")).matches("translate\\([\\d.]+ [\\d.]+\\) scale\\(([3-9]|\\d\\d)\\.\\d+\\) .*");
         assertThat(map.selectFirst("figcaption")).isNotNull();
         assertThat(map.select("footer").text()).contains("CC BY 4.0");
         assertThat(fetch("/couverture?kind=NOPE").statusCode()).isEqualTo(400);
@@ -330,7 +339,7 @@ class WebPagesTest {
         api("/api/v1/schemes/ending?months=24&size=200").<Integer>getList("items.id").forEach(id -> expected.add("/dispositifs/" + id));
         Document page = page("/echeances?mois=24");
         // The tables of schemes ending, by région (the sections below name those without an end or not checked).
-        assertThat(new HashSet<>(page.select("main > table a[href^=/dispositifs/]").eachAttr("href"))).isEqualTo(expected);
+        assertThat(new HashSet<>(page.select("main > .table-scroll > table a[href^=/dispositifs/]").eachAttr("href"))).isEqualTo(expected);
         assertThat(page.selectFirst("select[name=mois] option[selected]").val()).isEqualTo("24");
         assertThat(fetch("/echeances?mois=7").statusCode()).isEqualTo(400);
         assertThat(fetch("/echeances?region=99").statusCode()).isEqualTo(400);
@@ -415,7 +424,7 @@ class WebPagesTest {
             // The fixture's funding, as French writes amounts: 35 000 € (narrow no-break space), ARS and year in the row.
             Element funding = page("/dispositifs/" + id).selectFirst("section:has(#acteurs) tbody tr");
             assertThat(funding.text()).contains("ARS Auvergne-Rhône-Alpes").contains("2024").contains("coordination");
-            assertThat(funding.selectFirst("td.num").text().replaceAll("[\\s\\u00A0\\u202F]", " ")).isEqualTo("35 000 €");
+            assertThat(funding.select("td.num").get(1).text().replaceAll("[\\s\\u00A0\\u202F]", " ")).isEqualTo("35 000 €");
             // Highlights mark the matches, and only them.
             Document results = page("/recherche?q=hostile");
             assertThat(results.select("ol.hits mark")).isNotEmpty().allSatisfy(mark -> assertThat(mark.children()).isEmpty());
@@ -446,7 +455,7 @@ class WebPagesTest {
             int total = Integer.parseInt(cls.selectFirst("caption").text().replaceAll(".*\\((\\d+)\\)$", "$1"));
             assertThat(total).isEqualTo(api("/api/v1/territories/departments/38/schemes?kind=CLS").getInt("total"));
             assertThat(cls.select("tbody tr")).hasSize(TerritoryPage.STACK_SHOWN);
-            Element more = cls.nextElementSibling();
+            Element more = cls.parent().nextElementSibling(); // after the table's scrolling box
             assertThat(more.text()).startsWith("et " + (total - TerritoryPage.STACK_SHOWN) + " autres.");
             assertThat(more.selectFirst("a").attr("href")).isEqualTo("/recherche?department=38&kind=CLS");
 
