@@ -218,10 +218,19 @@ public class Coverage {
         bind(query, kinds, statuses);
         List<Object[]> rows = rows(query);
         List<UncoveredCommune> communes = rows.stream()
-                .map(row -> new UncoveredCommune((String) row[0], (String) row[1], number(row[2]))).toList();
+                .map(row -> uncovered((String) row[0], (String) row[1], number(row[2]))).toList();
         boolean complete = complete(area, kinds);
         return rows.isEmpty() ? new WhiteZones(area, kinds, statuses, 0, 0, communes, complete)
                 : new WhiteZones(area, kinds, statuses, number(rows.get(0)[4]), (int) number(rows.get(0)[3]), communes, complete);
+    }
+
+    /** An uncovered place with its département and EPCI, as lists of communes are sorted and filtered by. */
+    private UncoveredCommune uncovered(String code, String name, long population) {
+        CommuneFacts place = cog.place(code);
+        String department = place == null ? null : place.departmentCode();
+        String epci = place == null ? null : place.epciSiren();
+        return new UncoveredCommune(code, name, population, department == null ? null : new TerritoryViews.Ref(department, cog.departmentName(department)),
+                epci == null ? null : new TerritoryViews.EpciRef(epci, cog.epciName(epci)));
     }
 
     /** Whether the registry is declared complete, for these kinds (all when none), in every région the area spans. */

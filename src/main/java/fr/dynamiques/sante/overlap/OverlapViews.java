@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import fr.dynamiques.sante.territory.TerritoryViews;
+
 /** The JSON shapes of overlaps, territory stacks, the overlap matrix, coverage and white zones (shared/API.md). */
 public final class OverlapViews {
 
@@ -76,7 +78,9 @@ public final class OverlapViews {
 
     @Schema(description = "A commune no scheme covers")
     public record UncoveredCommune(@Schema(examples = "38001") String code, @Schema(examples = "Les Abrets en Dauphiné") String name,
-                                   @Schema(examples = "6421") long population) {
+                                   @Schema(examples = "6421") long population,
+                                   @Schema(description = "Its département") TerritoryViews.Ref department,
+                                   @Schema(description = "Its EPCI; null for the few communes in none", nullable = true) TerritoryViews.EpciRef epci) {
     }
 
     @Schema(description = "The communes of a territory that no scheme of the chosen kinds covers")
