@@ -55,7 +55,7 @@ public class WhiteZonesMapResource {
     @Transactional
     @Operation(operationId = "getWhiteZonesGeoJson", summary = "The white zones as GeoJSON",
             description = "The communes no scheme of the chosen kinds covers in one or more départements or a région, one Feature each (its "
-                    + "outline, with code, name and population), most populated first; the territory, kinds, statuses and "
+                    + "outline, with code, name, population, departmentCode, departmentName, epciSiren and epciName), most populated first; the territory, kinds, statuses and "
                     + "uncovered population are members of the collection, with complete (false: the registry is not declared complete "
                     + "there, and lists only the white zones of the schemes entered). Counts ACTIVE and RENEWAL schemes unless status= says "
                     + "otherwise. An arrondissement of Paris, Lyon or Marseille is a place of its own: its Feature has a null "
@@ -88,6 +88,11 @@ public class WhiteZonesMapResource {
                     properties.put("code", commune.code());
                     properties.put("name", commune.name());
                     properties.put("population", commune.population());
+                    // Flat, as GIS tools read properties: to sort or colour the white zones by département or EPCI.
+                    properties.put("departmentCode", commune.department() == null ? null : commune.department().code());
+                    properties.put("departmentName", commune.department() == null ? null : commune.department().name());
+                    properties.put("epciSiren", commune.epci() == null ? null : commune.epci().siren());
+                    properties.put("epciName", commune.epci() == null ? null : commune.epci().name());
                     writer.feature(commune.code(), properties, topology.outline(List.of(commune.code())));
                 }
             }

@@ -235,7 +235,7 @@ public class Coverage {
         query.setParameter("listed", listed);
         bind(query, kinds, statuses);
         List<Object[]> rows = rows(query);
-        List<UncoveredCommune> communes = rows.stream().map(row -> new UncoveredCommune((String) row[0], (String) row[1],
+        List<UncoveredCommune> communes = rows.stream().map(row -> uncovered((String) row[0], (String) row[1],
                 number(row[2]), row[0].equals(row[3]) ? null : (String) row[3])).toList();
         boolean complete = areas.stream().allMatch(area -> complete(area, kinds));
         Area territory = areas.size() == 1 ? areas.get(0) : null;
@@ -245,6 +245,15 @@ public class Coverage {
         Object[] totals = rows.get(0);
         return new WhiteZones(territory, areas, kinds, statuses, number(totals[5]), (int) number(totals[6]), (int) number(totals[4]),
                 communes, complete, (int) number(totals[7]));
+    }
+
+    /** An uncovered place (an arrondissement names its commune) with its département and EPCI, as lists of communes are sorted and filtered by. */
+    private UncoveredCommune uncovered(String code, String name, long population, String commune) {
+        CommuneFacts place = cog.place(code);
+        String department = place == null ? null : place.departmentCode();
+        String epci = place == null ? null : place.epciSiren();
+        return new UncoveredCommune(code, name, population, commune, department == null ? null : new TerritoryViews.Ref(department, cog.departmentName(department)),
+                epci == null ? null : new TerritoryViews.EpciRef(epci, cog.epciName(epci)));
     }
 
     /** Whether the registry is declared complete, for these kinds (all when none), in every région the area spans. */

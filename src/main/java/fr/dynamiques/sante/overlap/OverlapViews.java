@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import fr.dynamiques.sante.territory.TerritoryViews;
+
 /** The JSON shapes of overlaps, territory stacks, the overlap matrix, coverage and white zones (shared/API.md). */
 public final class OverlapViews {
 
@@ -82,7 +84,9 @@ public final class OverlapViews {
     public record UncoveredCommune(@Schema(examples = "38001") String code, @Schema(examples = "Les Abrets en Dauphiné") String name,
                                    @Schema(examples = "6421") long population,
                                    @Schema(description = "For a municipal arrondissement, the INSEE code of its commune (75056 for "
-                                           + "Paris 18e); absent for a commune", examples = "75056") String commune) {
+                                           + "Paris 18e); absent for a commune", examples = "75056") String commune,
+                                   @Schema(description = "Its département") TerritoryViews.Ref department,
+                                   @Schema(description = "Its EPCI; absent for the few communes in none") TerritoryViews.EpciRef epci) {
     }
 
     @Schema(description = "The communes of one or more territories that no scheme of the chosen kinds covers")

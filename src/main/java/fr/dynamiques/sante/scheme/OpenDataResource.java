@@ -77,6 +77,12 @@ public class OpenDataResource {
                                 "Every public scheme, in the API's format (imports back unchanged)"),
                         new Distribution("CSV", SchemeCsv.MEDIA_TYPE, "/api/v1/schemes/export.csv",
                                 "One scheme a row, UTF-8; nested lists as JSON in their cell"),
+                        new Distribution("CSV for people", "text/csv", "/registre.csv",
+                                "One scheme a row as French spreadsheets open it (';', UTF-8 with a byte order mark, decimal commas, "
+                                + "dd/mm/yyyy dates), kinds and statuses in words; not for imports"),
+                        new Distribution("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "/registre.xlsx",
+                                "The same rows as an Excel workbook: a first sheet with source, extraction time and licence, then "
+                                + "the rows, numbers and dates as typed cells"),
                         new Distribution("GeoJSON", "application/geo+json", "/api/v1/schemes/export.geojson",
                                 "Every public scheme as a Feature, its perimeter's outline as geometry (WGS 84), for QGIS and web maps"),
                         new Distribution("JSON change feed", MediaType.APPLICATION_JSON, "/api/v1/schemes/changes",

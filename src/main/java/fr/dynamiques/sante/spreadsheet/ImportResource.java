@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,11 +62,14 @@ public class ImportResource {
     private final CurrentCaller callers;
     private final SpreadsheetImports imports;
     private final Throttle throttle;
+    private final String publicUrl;
 
-    ImportResource(CurrentCaller callers, SpreadsheetImports imports, Throttle throttle) {
+    ImportResource(CurrentCaller callers, SpreadsheetImports imports, Throttle throttle,
+                   @ConfigProperty(name = "directory.public-url") String publicUrl) {
         this.callers = callers;
         this.imports = imports;
         this.throttle = throttle;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -169,7 +173,7 @@ public class ImportResource {
     public Response report(@PathParam("id") String id) {
         Caller caller = callers.require();
         Preview preview = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
-        return Response.ok(ImportReport.csv(preview).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8")
+        return Response.ok(ImportReport.csv(preview, publicUrl).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + preview.id() + ".csv\"").build();
     }
 
@@ -178,11 +182,12 @@ public class ImportResource {
     @Produces(XLSX)
     @Transactional
     @Operation(operationId = "getImportReportXlsx", summary = "The row-by-row outcome, as an Excel workbook",
-            description = "The same lines as report.csv, in an .xlsx workbook.")
+            description = "The same lines as report.csv, in an .xlsx workbook: a first sheet saying which file and sheet were "
+                    + "read and when, the lines on the second (numbers as numbers).")
     public Response reportXlsx(@PathParam("id") String id) {
         Caller caller = callers.require();
         Preview preview = imports.preview(SpreadsheetImport.findFor(id, caller), caller);
-        return Response.ok(ImportReport.xlsx(preview), XLSX)
+        return Response.ok(ImportReport.xlsx(preview, publicUrl), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"import-" + preview.id() + ".xlsx\"").build();
     }
 

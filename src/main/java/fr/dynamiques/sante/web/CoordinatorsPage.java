@@ -27,7 +27,6 @@ import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.Theme;
-import fr.dynamiques.sante.spreadsheet.Download;
 import fr.dynamiques.sante.territory.Arrondissement;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
@@ -71,11 +70,13 @@ public class CoordinatorsPage {
     private final TerritoryFinder suggestions;
     private final Overlaps overlaps;
     private final Visitor visitor;
+    private final ListDownloads downloads;
 
-    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, Visitor visitor) {
+    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, Visitor visitor, ListDownloads downloads) {
         this.suggestions = suggestions;
         this.overlaps = overlaps;
         this.visitor = visitor;
+        this.downloads = downloads;
     }
 
     /** What the visitor asked: the territory chosen (or the first found), the others found, the kind and theme. */
@@ -104,7 +105,7 @@ public class CoordinatorsPage {
         Asked asked = asked(text, level, code, kind, theme);
         Messages msg = visitor.messages();
         KindNames kinds = KindNames.in(visitor.locale());
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         if (asked.chosen() != null) {
             for (Ring ring : rings(asked.chosen(), asked.kind(), asked.theme())) {
                 for (Peer peer : ring.schemes()) {
@@ -118,8 +119,14 @@ public class CoordinatorsPage {
                 }
             }
         }
-        return new Download(msg.dl_peers_name(), List.of(msg.dl_ring(), msg.col_scheme(), msg.col_kind(), msg.col_status(),
-                msg.scheme_themes(), msg.scheme_coordinators(), msg.dl_title(), msg.dl_email(), msg.dl_phone()), rows).as(format);
+        FileMessages files = visitor.files();
+        ListDownloads.Filters filters = downloads.filters().kind(asked.kind()).other(files.filter_theme(), asked.theme(), null);
+        if (asked.chosen() != null) {
+            filters.territory(TerritoryLevel.fromApiName(asked.chosen().level()).orElseThrow(), asked.chosen().code());
+        }
+        return downloads.of(files.name_peers(), files.title_peers(), filters, List.of(msg.dl_ring(), msg.col_scheme(), msg.col_kind(),
+                msg.col_status(), msg.scheme_themes(), msg.scheme_coordinators(), msg.dl_title(), msg.dl_email(), msg.dl_phone()), rows)
+                .as(format);
     }
 
     private Asked asked(String text, String level, String code, String kind, String theme) {

@@ -23,8 +23,10 @@ import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
+import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Region;
+import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryViews.Ref;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -91,12 +93,14 @@ public class EndingPage {
     private final SchemeRows rows;
     private final CogSnapshot cog;
     private final Visitor visitor;
+    private final ListDownloads downloads;
 
-    EndingPage(SchemeQuery query, SchemeRows rows, CogSnapshot cog, Visitor visitor) {
+    EndingPage(SchemeQuery query, SchemeRows rows, CogSnapshot cog, Visitor visitor, ListDownloads downloads) {
         this.query = query;
         this.rows = rows;
         this.cog = cog;
         this.visitor = visitor;
+        this.downloads = downloads;
     }
 
     @GET
@@ -128,9 +132,14 @@ public class EndingPage {
     @Transactional
     public Response download(@PathParam("format") String format, @QueryParam("mois") String months, @QueryParam("region") String region,
                              @QueryParam("kind") String kind) {
-        LocalDate until = LocalDate.now().plusMonths(horizon(months));
-        List<Scheme> ending = query.ending(filter(region, kind), until, 0, SearchPage.DOWNLOADED).items();
-        return rows.of(visitor.messages().dl_ending_name(), ending).as(format);
+        int horizon = horizon(months);
+        SchemeFilter filter = filter(region, kind);
+        List<Scheme> ending = query.ending(filter, LocalDate.now().plusMonths(horizon), 0, SearchPage.DOWNLOADED).items();
+        FileMessages files = visitor.files();
+        ListDownloads.Filters filters = downloads.filters()
+                .other(files.filter_horizon(), files.horizon_value(horizon), files.months_file(horizon))
+                .kinds(filter.kinds()).territory(TerritoryLevel.REGION, filter.region()).statuses(SchemeStatus.AT_WORK);
+        return rows.of(files.name_ending(), files.title_ending(), filters, ending).as(format);
     }
 
     private static int horizon(String months) {

@@ -39,9 +39,6 @@ public interface Messages {
     @Message("Territoires : Code officiel géographique 2026 (INSEE, via Etalab, Licence Ouverte). Données ouvertes du registre :")
     String footer_data();
 
-    @Message("export CSV")
-    String footer_export();
-
     @Message("périmètres en GeoJSON")
     String footer_export_geojson();
 
@@ -923,19 +920,4 @@ public interface Messages {
 
     @Message("Excel (.xlsx)")
     String dl_xlsx();
-
-    @Message("recherche")
-    String dl_search_name();
-
-    @Message("dispositifs-{code}")
-    String dl_territory_name(String code);
-
-    @Message("zones-blanches-{code}")
-    String dl_white_zones_name(String code);
-
-    @Message("echeances")
-    String dl_ending_name();
-
-    @Message("coordinateurs")
-    String dl_peers_name();
 }

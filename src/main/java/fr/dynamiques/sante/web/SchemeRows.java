@@ -1,7 +1,11 @@
 package fr.dynamiques.sante.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,30 +25,53 @@ public class SchemeRows {
 
     private final CogSnapshot cog;
     private final Visitor visitor;
+    private final ListDownloads downloads;
 
-    SchemeRows(CogSnapshot cog, Visitor visitor) {
+    SchemeRows(CogSnapshot cog, Visitor visitor, ListDownloads downloads) {
         this.cog = cog;
         this.visitor = visitor;
+        this.downloads = downloads;
     }
 
-    public Download of(String name, List<Scheme> schemes) {
+    /** Columns a list adds after the population, each scheme's cells computed by the page ("its share of this territory"). */
+    public record Extra(List<String> headers, Function<Scheme, List<Object>> cells) {
+
+        static final Extra NONE = new Extra(List.of(), scheme -> List.of());
+    }
+
+    /** The schemes as a file named by {@code base} and the filters that chose them. */
+    public Download of(String base, String title, ListDownloads.Filters filters, List<Scheme> schemes) {
+        return of(base, title, filters, schemes, Extra.NONE);
+    }
+
+    public Download of(String base, String title, ListDownloads.Filters filters, List<Scheme> schemes, Extra extra) {
         Messages msg = visitor.messages();
         KindNames kinds = KindNames.in(visitor.locale());
-        List<String> headers = List.of(msg.col_scheme(), msg.col_kind(), msg.col_status(), msg.scheme_start(), msg.scheme_end(),
-                msg.dl_communes(), msg.col_population(), msg.dl_departments(), msg.role(PartnerRole.CARRIER.name()),
-                msg.role(PartnerRole.FUNDER.name()), msg.scheme_coordinators(), msg.dl_record());
-        List<List<String>> rows = new ArrayList<>();
+        List<String> headers = new ArrayList<>(List.of(msg.col_scheme(), msg.col_kind(), msg.col_status(), msg.scheme_start(),
+                msg.scheme_end(), msg.dl_communes(), msg.col_population()));
+        headers.addAll(extra.headers());
+        headers.addAll(List.of(msg.dl_departments(), msg.role(PartnerRole.CARRIER.name()), msg.role(PartnerRole.FUNDER.name()),
+                visitor.files().col_fundings(), msg.scheme_coordinators(), msg.dl_record()));
+        List<List<Object>> rows = new ArrayList<>();
         for (Scheme scheme : schemes) {
             SchemeDocument doc = SchemeDocument.of(scheme, cog, false, null);
-            rows.add(List.of(doc.name(), kinds.of(doc.kind()), msg.status(doc.status()), text(doc.startDate()), text(doc.endDate()),
-                    text(doc.communeCount()), text(doc.population()),
-                    doc.departments().stream().map(d -> d.name() + " (" + d.code() + ")").collect(Collectors.joining(", ")),
-                    partners(doc, PartnerRole.CARRIER), partners(doc, PartnerRole.FUNDER),
+            List<Object> row = new ArrayList<>(Arrays.asList(doc.name(), kinds.of(doc.kind()), msg.status(doc.status()), doc.startDate(),
+                    doc.endDate(), doc.communeCount(), doc.population()));
+            row.addAll(extra.cells().apply(scheme));
+            row.addAll(Arrays.asList(doc.departments().stream().map(d -> d.name() + " (" + d.code() + ")").collect(Collectors.joining(", ")),
+                    partners(doc, PartnerRole.CARRIER), partners(doc, PartnerRole.FUNDER), fundings(doc),
                     doc.coordinatorsOrEmpty().stream().filter(SchemeDocument.CoordinatorEntry::publicContact).map(SchemeRows::contact)
                             .collect(Collectors.joining(" ; ")),
                     visitor.absolute("/dispositifs/" + scheme.id)));
+            rows.add(row);
         }
-        return new Download(name, headers, rows);
+        return downloads.of(base, title, filters, List.copyOf(headers), rows);
+    }
+
+    /** The amounts recorded, all years together; none when no funding is. */
+    private static BigDecimal fundings(SchemeDocument doc) {
+        return doc.fundingsOrEmpty().stream().map(SchemeDocument.FundingEntry::amountEuros).filter(Objects::nonNull)
+                .reduce(BigDecimal::add).orElse(null);
     }
 
     private static String partners(SchemeDocument doc, PartnerRole role) {
@@ -64,7 +91,4 @@ public class SchemeRows {
         return String.join(", ", parts);
     }
 
-    static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
 }

@@ -28,6 +28,7 @@ import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.search.SchemeSearch;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryFinder;
+import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryMatch;
 import fr.dynamiques.sante.text.Stripped;
 import io.quarkus.qute.CheckedTemplate;
@@ -89,15 +90,17 @@ public class SearchPage {
     private final SchemeQuery schemes;
     private final CogSnapshot cog;
     private final Visitor visitor;
+    private final ListDownloads downloads;
 
     SearchPage(SchemeSearch search, SchemeRows rows, TerritoryFinder territories, SchemeQuery schemes, CogSnapshot cog,
-               Visitor visitor) {
+               Visitor visitor, ListDownloads downloads) {
         this.search = search;
         this.rows = rows;
         this.territories = territories;
         this.schemes = schemes;
         this.cog = cog;
         this.visitor = visitor;
+        this.downloads = downloads;
     }
 
     @GET
@@ -161,7 +164,16 @@ public class SearchPage {
                 : Scheme.<Scheme>list("id in ?1", ids).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         // The index may still hold a scheme deleted a moment ago: it is left out.
         List<Scheme> found = ids.stream().map(loaded::get).filter(Objects::nonNull).limit(DOWNLOADED).toList();
-        return rows.of(visitor.messages().dl_search_name(), found).as(format);
+        FileMessages files = visitor.files();
+        Map<String, List<String>> chosen = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, null, null).filters();
+        ListDownloads.Filters filters = downloads.filters().other(files.filter_query(), Stripped.orNull(q), null)
+                .kinds(chosen.getOrDefault("kind", List.of())).statuses(chosen.getOrDefault("status", List.of()));
+        chosen.getOrDefault("region", List.of()).forEach(code -> filters.territory(files.filter_region(), TerritoryLevel.REGION, code));
+        chosen.getOrDefault("department", List.of())
+                .forEach(code -> filters.territory(files.filter_department(), TerritoryLevel.DEPARTMENT, code));
+        chosen.getOrDefault("theme", List.of()).forEach(theme -> filters.other(files.filter_theme(), theme, null));
+        chosen.getOrDefault("funder", List.of()).forEach(funder -> filters.other(files.filter_funder(), funder, null));
+        return rows.of(files.name_search(), files.title_search(), filters, found).as(format);
     }
 
     /**

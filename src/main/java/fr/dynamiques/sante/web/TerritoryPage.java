@@ -3,7 +3,9 @@ package fr.dynamiques.sante.web;
 import java.net.URI;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import fr.dynamiques.sante.overlap.Area;
 import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
+import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapPairs;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
@@ -94,9 +97,10 @@ public class TerritoryPage {
     private final CogSnapshot cog;
     private final EntityManager em;
     private final Visitor visitor;
+    private final ListDownloads downloads;
 
     TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, SchemeRows rows, SchemeQuery query, CogSnapshot cog,
-                  EntityManager em, Visitor visitor) {
+                  EntityManager em, Visitor visitor, ListDownloads downloads) {
         this.overlaps = overlaps;
         this.coverage = coverage;
         this.maps = maps;
@@ -105,6 +109,7 @@ public class TerritoryPage {
         this.cog = cog;
         this.em = em;
         this.visitor = visitor;
+        this.downloads = downloads;
     }
 
     /** The page of a territory, from its API level name (commune, epci, department, region). */
@@ -244,7 +249,17 @@ public class TerritoryPage {
             case REGION -> filter.region(code);
         }
         List<Scheme> schemes = query.find(filter.check(SchemeKind.byCode(), cog), 0, SearchPage.DOWNLOADED).items();
-        return rows.of(visitor.messages().dl_territory_name(code), schemes).as(format);
+        // What each covers of this territory, as the page's stack says it.
+        Map<Long, CoveringScheme> covering = new HashMap<>();
+        overlaps.stack(Area.of(em, level, code), chosen == null ? List.of() : List.of(chosen), List.of()).kinds()
+                .forEach(group -> group.schemes().forEach(s -> covering.put(s.scheme().id(), s)));
+        FileMessages files = visitor.files();
+        SchemeRows.Extra shares = new SchemeRows.Extra(List.of(files.col_covered_population(), files.col_share()), scheme -> {
+            CoveringScheme covers = covering.get(scheme.id);
+            return covers == null ? Arrays.asList(null, null) : List.of(covers.coveredPopulation(), new Download.Share(covers.share()));
+        });
+        return rows.of(files.name_schemes(), files.title_schemes(), downloads.filters().kind(chosen).territory(level, code), schemes, shares)
+                .as(format);
     }
 
     /** The territory's white zones (of the kind asked, if any): every uncovered commune with its population, as a file. */
@@ -258,16 +273,31 @@ public class TerritoryPage {
         Area area = Area.of(em, level, code);
         WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK, Integer.MAX_VALUE);
         Messages msg = visitor.messages();
-        // A list that counts only what was entered says so in its name, which travels with the file.
-        String name = msg.dl_white_zones_name(code) + (zones.complete() ? "" : "-" + visitor.figures().partial_file());
-        if (zones.arrondissementCount() == 0) {
-            return new Download(name, List.of(msg.dl_code(), msg.dl_commune(), msg.col_population()),
-                    zones.communes().stream().map(c -> List.of(c.code(), c.name(), String.valueOf(c.population()))).toList()).as(format);
+        FileMessages files = visitor.files();
+        ListDownloads.Filters filters = downloads.filters().kind(chosen).territory(level, area.code()).statuses(SchemeStatus.AT_WORK);
+        if (!zones.complete()) {
+            // A list that counts only what was entered says so in its name, which travels with the file.
+            filters.nameEnd(visitor.figures().partial_file());
         }
         // Arrondissements of Paris, Lyon or Marseille listed: each under its commune, so that the file counts communes as the page does.
-        return new Download(name, List.of(msg.dl_code(), msg.dl_commune(), visitor.places().dl_arrondissement(), msg.col_population()),
-                zones.communes().stream().map(c -> c.commune() == null ? List.of(c.code(), c.name(), "", String.valueOf(c.population()))
-                        : List.of(c.code(), cog.commune(c.commune()).name(), c.name(), String.valueOf(c.population()))).toList()).as(format);
+        boolean cities = zones.arrondissementCount() > 0;
+        List<List<Object>> lines = zones.communes().stream().map(c -> {
+            List<Object> line = new ArrayList<>(c.commune() == null ? Arrays.<Object>asList(c.code(), c.name())
+                    : Arrays.<Object>asList(c.code(), cog.commune(c.commune()).name()));
+            if (cities) {
+                line.add(c.commune() == null ? null : c.name());
+            }
+            line.addAll(Arrays.<Object>asList(c.population(),
+                    c.department() == null ? null : c.department().code(), c.department() == null ? null : c.department().name(),
+                    c.epci() == null ? null : c.epci().siren(), c.epci() == null ? null : c.epci().name()));
+            return line;
+        }).toList();
+        List<String> columns = new ArrayList<>(List.of(msg.dl_code(), msg.dl_commune()));
+        if (cities) {
+            columns.add(visitor.places().dl_arrondissement());
+        }
+        columns.addAll(List.of(msg.col_population(), files.col_department_code(), files.col_department(), files.col_epci_siren(), files.col_epci()));
+        return downloads.of(files.name_white_zones(), files.title_white_zones(), filters, columns, lines).as(format);
     }
 
     /** The kind asked for, or null for all; an unknown one is a 400. */

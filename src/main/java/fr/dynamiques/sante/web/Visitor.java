@@ -133,6 +133,15 @@ public class Visitor {
         return MessageBundles.get(FigureMessages.class, Localized.Literal.of(getLang()));
     }
 
+    FileMessages files() {
+        return MessageBundles.get(FileMessages.class, Localized.Literal.of(getLang()));
+    }
+
+    /** The address of this request as the public reaches it (a file says where it was taken from). */
+    String address() {
+        return absolute(request.path() + (request.query() == null ? "" : "?" + request.query()));
+    }
+
     PlaceMessages places() {
         return MessageBundles.get(PlaceMessages.class, Localized.Literal.of(getLang()));
     }

@@ -240,7 +240,23 @@ class SpreadsheetImportTest {
         // The report, row by row.
         String report = admin().get("/api/v1/imports/" + id + "/report.csv").then().log().ifValidationFails().statusCode(200).extract().asString();
         assertThat(report).contains("CPTS Pays d'Aix X").contains(";create;");
-        admin().get("/api/v1/imports/" + id + "/report.xlsx").then().log().ifValidationFails().statusCode(200).contentType(XLSX);
+        byte[] workbook = admin().get("/api/v1/imports/" + id + "/report.xlsx").then().log().ifValidationFails().statusCode(200)
+                .contentType(XLSX).extract().asByteArray();
+        // As a workbook: what was read first, then the rows, counts as numbers.
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(workbook))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = book.getSheets().toList();
+            assertThat(sheets.stream().map(org.dhatim.fastexcel.reader.Sheet::getName)).containsExactly("À propos", "Lignes");
+            Map<String, String> about = new HashMap<>();
+            sheets.get(0).read().stream().filter(r -> r.getCellCount() > 1 && r.getOptionalCell(1).isPresent())
+                    .forEach(r -> about.put(r.getCell(0).getText(), r.getCell(1).getText()));
+            assertThat(about).containsEntry("Fichier importé", "Listing CPTS.xlsx").containsKeys("Source", "Extrait le (heure de Paris)", "Licence");
+            List<org.dhatim.fastexcel.reader.Row> lines = sheets.get(1).read();
+            int population = lines.get(0).stream().map(org.dhatim.fastexcel.reader.Cell::getText).toList().indexOf("Population");
+            org.dhatim.fastexcel.reader.Row aixLine = lines.stream().filter(r -> "CPTS Pays d'Aix X".equals(r.getOptionalCell(1).map(org.dhatim.fastexcel.reader.Cell::getText).orElse(""))).findFirst().orElseThrow();
+            assertThat(aixLine.getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(aixLine.getCell(population).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        }
         assertThat(admin().get("/api/v1/imports").jsonPath().getList("id")).contains(id, againId);
 
         // Undone: what it created is gone.

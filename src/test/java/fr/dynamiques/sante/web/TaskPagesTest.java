@@ -322,67 +322,6 @@ class TaskPagesTest {
         }
     }
 
-    /** A download's rows: the CSV a French spreadsheet opens (BOM, semicolons), header first. */
-    private static List<String> csv(String path) {
-        Response response = given().urlEncodingEnabled(false).get(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        assertThat(response.contentType()).as(path).startsWith("text/csv");
-        byte[] bytes = response.asByteArray();
-        assertThat(bytes).as("UTF-8 byte order mark").startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
-        assertThat(text).endsWith("\r\n");
-        return List.of(text.split("\r\n"));
-    }
-
-    @Test
-    void everyFilteredListDownloadsAsFrenchCsvAndAsExcel() throws Exception {
-        // Search results: as many rows as results, French headers and values, the records' addresses (once the index has
-        // caught up with the other tests' writes).
-        Indexing.await();
-        long found = api("/api/v1/search?q=santé&size=1").getLong("total");
-        List<String> search = csv("/recherche/export.csv?q=sant%C3%A9");
-        assertThat(search.get(0)).startsWith("Dispositif;Type;Statut;");
-        assertThat(search).hasSize((int) found + 1);
-        assertThat(String.join("\n", search)).contains("Contrat local de santé;en cours").contains("/dispositifs/");
-        assertThat(page("/recherche?q=sant%C3%A9").select("p.downloads a").eachAttr("href"))
-                .containsExactly("/recherche/export.csv?q=sant%C3%A9", "/recherche/export.xlsx?q=sant%C3%A9");
-
-        // The same list as an Excel workbook.
-        byte[] xlsx = given().urlEncodingEnabled(false).get("/recherche/export.xlsx?q=sant%C3%A9").then().statusCode(200)
-                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
-        // Read as spreadsheets read it: from the zip's central directory.
-        Map<String, String> parts = new java.util.HashMap<>();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("download", ".xlsx");
-        java.nio.file.Files.write(file, xlsx);
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                parts.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } finally {
-            java.nio.file.Files.delete(file);
-        }
-        assertThat(parts).containsKeys("xl/workbook.xml", "xl/worksheets/sheet1.xml");
-        // The workbook's strings, XML references resolved: the same header and names as the CSV.
-        String cells = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(parts.get("xl/sharedStrings.xml"))
-                .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16))).replace("&apos;", "'").replace("&amp;", "&");
-        assertThat(cells).contains("<t xml:space=\"preserve\">Dispositif</t>", "<t xml:space=\"preserve\">" + search.get(1).split(";")[0] + "</t>");
-
-        // A territory's schemes, its white zones of a kind, the schemes ending soon, the peers.
-        assertThat(csv("/territoires/departements/38/dispositifs.csv")).hasSize(api("/api/v1/schemes?department=38&size=1").getInt("total") + 1);
-        int white = api("/api/v1/coverage/white-zones?department=38&kind=CPTS&status=ACTIVE,RENEWAL").getInt("communeCount");
-        List<String> zones = csv("/territoires/departements/38/zones-blanches.csv?kind=CPTS");
-        assertThat(zones.get(0)).isEqualTo("Code INSEE;Commune;Population");
-        assertThat(zones).hasSize(white + 1);
-        assertThat(page("/territoires/departements/38?kind=CPTS").select("section:has(#zones-blanches) p.downloads a").eachAttr("href"))
-                .contains("/territoires/departements/38/zones-blanches.csv?kind=CPTS");
-        String total = page("/echeances?mois=24").selectFirst("p[role=status]").text().replaceAll("\\D.*", "");
-        assertThat(csv("/echeances/export.csv?mois=24")).hasSize(Integer.parseInt(total.isEmpty() ? "0" : total) + 1);
-        List<String> peers = csv("/coordinateurs/export.csv?territoire=Grenoble");
-        assertThat(peers.get(0)).startsWith("Territoire;Dispositif;Type;Statut;Thèmes");
-        assertThat(peers).hasSizeGreaterThan(1);
-        assertThat(given().get("/recherche/export.pdf?q=x").statusCode()).isEqualTo(404);
-    }
-
     @Test
     void theApiExportsKeepTheFiltersOfTheList() {
         int inIsere = api("/api/v1/schemes?department=38&size=1").getInt("total");
