@@ -55,7 +55,7 @@ public class SearchPage {
     }
 
     /** A territory the query names, and the schemes at work covering it (the first few, and how many in all). */
-    public record NamedTerritory(TerritoryMatch territory, Link page, int schemes, List<Scheme> covering) {
+    public record NamedTerritory(TerritoryMatch territory, Link page, int schemes, List<Scheme> covering, WhomToCall call) {
     }
 
     /** Results a download holds at most. */
@@ -78,9 +78,11 @@ public class SearchPage {
     private final SchemeQuery schemes;
     private final CogSnapshot cog;
     private final Visitor visitor;
+    private final LocalContacts contacts;
 
     SearchPage(SchemeSearch search, SchemeRows rows, TerritorySuggestions territories, SchemeQuery schemes, CogSnapshot cog,
-               Visitor visitor) {
+               Visitor visitor, LocalContacts contacts) {
+        this.contacts = contacts;
         this.search = search;
         this.rows = rows;
         this.territories = territories;
@@ -176,10 +178,17 @@ public class SearchPage {
                 }
                 SchemeQuery.Page covering = schemes.find(filter.check(SchemeKind.byCode(), cog), 0, COVERING);
                 found.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
-                        covering.items()));
+                        covering.items(), whomToCall(match)));
             }
         }
         return found;
+    }
+
+    /** For a commune or an arrondissement, whom to call there; nothing for wider territories. */
+    private WhomToCall whomToCall(TerritoryMatch match) {
+        CogSnapshot.CommuneFacts place = "commune".equals(match.level()) || "arrondissement".equals(match.level()) ? cog.place(match.code()) : null;
+        String region = place == null ? null : cog.regionOf(place.departmentCode());
+        return region == null ? null : contacts.around(match.code(), region, KindNames.in(visitor.locale()));
     }
 
     /** The request's query string, for the download links ("?q=...", or nothing). */

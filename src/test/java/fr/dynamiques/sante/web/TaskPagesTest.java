@@ -191,7 +191,8 @@ class TaskPagesTest {
             Element carrier = page("/dispositifs/" + carried).selectFirst("section:has(#coordination)");
             assertThat(carrier.text()).contains("Aucun coordinateur", "adressez-vous à son porteur : Ville d'Échirolles.");
             Element agency = page("/dispositifs/" + orphan).selectFirst("section:has(#coordination)");
-            assertThat(agency.text()).contains("l'agence régionale de santé : ARS Auvergne-Rhône-Alpes.");
+            assertThat(agency.text()).contains("l'agence régionale de santé : ARS Auvergne-Rhône-Alpes (https://www.auvergne-rhone-alpes.ars.sante.fr).");
+            assertThat(agency.select("a[href=https://www.auvergne-rhone-alpes.ars.sante.fr]")).hasSize(1);
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + carried);
             SchemeFixtures.admin().delete("/api/v1/schemes/" + orphan);
