@@ -85,10 +85,10 @@ public class NearestSchemes {
         return Optional.of(found.values().stream().sorted(Comparator.comparing(Nearest::kind)).toList());
     }
 
-    /** The kinds with at least one scheme at work somewhere. */
+    /** The kinds with at least one scheme at work somewhere (from the régions' counts: a few hundred rows). */
     private List<String> kindsAtWork() {
         return em.createNativeQuery("""
-                select distinct kind from commune_coverage where status in (:atWork) and schemes > 0""", String.class)
+                select distinct kind from area_schemes where level = 'region' and status in (:atWork) and schemes > 0""", String.class)
                 .setParameter("atWork", SchemeStatus.AT_WORK).getResultList().stream().map(String.class::cast).toList();
     }
 

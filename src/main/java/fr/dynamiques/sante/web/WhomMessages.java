@@ -19,7 +19,7 @@ public interface WhomMessages {
     @Message("site de l'{name}")
     String agency_site(String name);
 
-    @Message("La région {region} n'a pas d'agence régionale de santé dans l'annuaire : adressez-vous aux services de santé de la collectivité.")
+    @Message("{region} n'a pas d'agence régionale de santé : adressez-vous aux services de santé de la collectivité.")
     String no_agency(String region);
 
     @Message("Les dispositifs en activité les plus proches, type par type")

@@ -53,7 +53,8 @@ class TaskPagesTest {
         Element box = page("/recherche?q=grenoble").selectFirst("section.named li");
         assertThat(box.text()).contains(covering.getLong("total") == 1 ? "1 dispositif en cours le couvre"
                 : covering.getLong("total") + " dispositifs en cours le couvrent");
-        assertThat(box.select("a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class)).isNotEmpty();
+        // The schemes covering it, named before whom to call (which names the nearest schemes of the kinds that do not).
+        assertThat(box.select("> a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class)).isNotEmpty();
         // A query naming no territory has no such box.
         assertThat(page("/recherche?q=sant%C3%A9+mentale").select("section.named")).isEmpty();
     }
