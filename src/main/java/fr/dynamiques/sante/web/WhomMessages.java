@@ -22,7 +22,7 @@ public interface WhomMessages {
     @Message("{region} n'a pas d'agence régionale de santé : adressez-vous aux services de santé de la collectivité.")
     String no_agency(String region);
 
-    @Message("Les dispositifs en activité les plus proches, type par type")
+    @Message("Les dispositifs en activité les plus proches, type par type :")
     String nearest_title();
 
     @Message("{kind} : la commune est couverte par")

@@ -61,6 +61,11 @@ class WhomToCallTest {
         Element agency = whom("/territoires/communes/" + quimper).selectFirst(".agency");
         assertThat(agency.text()).contains("ARS Bretagne");
         assertThat(agency.select("a[href=" + BRETAGNE_SITE + "]")).hasSize(1);
+        // In English too.
+        Element english = org.jsoup.Jsoup.parse(given().header("Accept-Language", "en").get("/territoires/communes/" + quimper)
+                .then().statusCode(200).extract().asString()).selectFirst("section.whom");
+        assertThat(english.selectFirst("h2").text()).isEqualTo("Whom to contact");
+        assertThat(english.select(".agency a[href=" + BRETAGNE_SITE + "]").text()).isEqualTo("website of the ARS Bretagne");
         // The search page's card for the commune says the same.
         Element card = page("/recherche?q=Quimper").selectFirst("section.named .whom");
         assertThat(card).as("whom to call on the search card").isNotNull();
