@@ -34,18 +34,20 @@ public class ApiDocument implements OASFilter {
 
     /**
      * Public reads answered without validators: search follows the registry a moment behind (Cached.INDEX); kinds and
-     * the change feed are read as they are.
+     * the change feed and the ARS are read as they are.
      */
-    private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds", "listSchemeChanges");
+    private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds", "listSchemeChanges", "listAgencies",
+            "getAgency");
 
     /**
      * Operations that may answer 404 without an id in their path, 409 (a conflicting state), 412 (a stale If-Match), 413
      * (a body over the limit) or 429 (too many in a while), beyond the common errors.
      */
-    private static final Map<String, List<String>> EXTRA_ERRORS = Map.of("getMyCoordinatorData", List.of("404"),
-            "createScheme", List.of("409"), "updateScheme", List.of("409", "412"), "deleteScheme", List.of("409", "412"),
-            "importSchemes", List.of("409", "413", "429"), "approveChange", List.of("409"), "rejectChange", List.of("409"),
-            "createUser", List.of("409"), "putKind", List.of("409"), "startReindex", List.of("409"));
+    private static final Map<String, List<String>> EXTRA_ERRORS = Map.ofEntries(Map.entry("getMyCoordinatorData", List.of("404")),
+            Map.entry("createScheme", List.of("409")), Map.entry("updateScheme", List.of("409", "412")),
+            Map.entry("deleteScheme", List.of("409", "412")), Map.entry("importSchemes", List.of("409", "413", "429")),
+            Map.entry("approveChange", List.of("409")), Map.entry("rejectChange", List.of("409")), Map.entry("createUser", List.of("409")),
+            Map.entry("putKind", List.of("409")), Map.entry("startReindex", List.of("409")), Map.entry("changeAgency", List.of("409")));
 
     private static final Map<String, String> ERRORS = new LinkedHashMap<>();
 

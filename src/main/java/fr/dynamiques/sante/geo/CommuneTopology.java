@@ -49,10 +49,27 @@ public class CommuneTopology {
     record Tables(Grid grid, int[][] xs, int[][] ys, Drawable drawable, Map<String, int[][][]> communes) {
     }
 
+    /** A commune's centroid, its surface's centre of mass, in degrees (WGS 84). */
+    public record Centroid(double lon, double lat) {
+
+        /** Mean radius of the Earth (IUGG), in km. */
+        static final double EARTH_KM = 6371.0088;
+
+        /** The great-circle distance to another centroid, in km (haversine). */
+        public double km(Centroid other) {
+            double dLat = Math.toRadians(other.lat - lat);
+            double dLon = Math.toRadians(other.lon - lon);
+            double h = Math.pow(Math.sin(dLat / 2), 2)
+                    + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(other.lat)) * Math.pow(Math.sin(dLon / 2), 2);
+            return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+        }
+    }
+
     private final String resource;
     private final ObjectMapper json;
     private volatile Tables tables;
     private volatile Map<String, double[]> boxes;
+    private volatile Map<String, Centroid> centroids;
 
     CommuneTopology(GeoConfig config, ObjectMapper json) {
         this.resource = config.resource();
@@ -62,6 +79,62 @@ public class CommuneTopology {
     /** Whether the commune has an outline (the communes of the overseas collectivities have none). */
     public boolean has(String commune) {
         return tables().communes().containsKey(commune);
+    }
+
+    /** The centroid of every commune that has an outline, by code; computed once, when first asked. */
+    public Map<String, Centroid> centroids() {
+        Map<String, Centroid> current = centroids;
+        if (current == null) {
+            Tables t = tables();
+            Map<String, Centroid> computed = new HashMap<>(t.communes().size() * 2);
+            t.communes().forEach((code, polygons) -> computed.put(code, centroid(t, polygons)));
+            centroids = current = Map.copyOf(computed);
+        }
+        return current;
+    }
+
+    /**
+     * The centre of mass of the polygons (the shoelace formula over every ring, holes running the other way subtract), in
+     * the file's grid, which is linear in longitude and latitude: at the size of a commune the difference with an
+     * equal-area projection is a few metres. Coordinates are taken from the first point, to keep the products small.
+     */
+    static Centroid centroid(Tables t, int[][][] polygons) {
+        double area = 0;
+        double sumX = 0;
+        double sumY = 0;
+        Integer originX = null;
+        int originY = 0;
+        for (int[][] polygon : polygons) {
+            for (int[] ring : polygon) {
+                Double previousX = null;
+                double previousY = 0;
+                for (int arc : ring) {
+                    int[] xs = t.xs()[arc < 0 ? ~arc : arc];
+                    int[] ys = t.ys()[arc < 0 ? ~arc : arc];
+                    for (int k = 0; k < xs.length; k++) {
+                        int i = arc < 0 ? xs.length - 1 - k : k;
+                        if (originX == null) {
+                            originX = xs[i];
+                            originY = ys[i];
+                        }
+                        double x = xs[i] - originX;
+                        double y = ys[i] - originY;
+                        if (previousX != null) {
+                            double cross = previousX * y - x * previousY;
+                            area += cross;
+                            sumX += (previousX + x) * cross;
+                            sumY += (previousY + y) * cross;
+                        }
+                        previousX = x;
+                        previousY = y;
+                    }
+                }
+            }
+        }
+        double cx = area == 0 ? 0 : sumX / (3 * area);
+        double cy = area == 0 ? 0 : sumY / (3 * area);
+        Grid grid = t.grid();
+        return new Centroid(cx * grid.scaleX() + grid.lon(originX == null ? 0 : originX), cy * grid.scaleY() + grid.lat(originY));
     }
 
     /** How many of these communes have no outline. */

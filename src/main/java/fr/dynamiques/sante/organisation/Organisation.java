@@ -1,5 +1,8 @@
 package fr.dynamiques.sante.organisation;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,15 +52,29 @@ public class Organisation extends PanacheEntityBase {
     public String phone;
     public String address;
 
+    /** For the ARS of a région (agence régionale de santé): that région's code. Such a record stays when no scheme names it. */
+    public String agencyRegion;
+
+    /** The ARS of the région, if the registry has it. */
+    public static Optional<Organisation> agencyOf(String region) {
+        return find("agencyRegion", region).firstResultOptional();
+    }
+
+    /** The ARS of every région, by région code. */
+    public static List<Organisation> agencies() {
+        return list("agencyRegion is not null order by agencyRegion");
+    }
+
     /**
      * Drops the organisations no scheme names any more (as partner, funder, employer or co-carrying hospital): a name
-     * given once by mistake does not stay in the registry. In bulk, after a write has flushed.
+     * given once by mistake does not stay in the registry; the ARS of the régions stay. In bulk, after a write has flushed.
      */
     public static int deleteUnreferenced() {
         getEntityManager().flush();
         return getEntityManager().createNativeQuery("""
                 delete from organisation o
-                where not exists (select 1 from scheme_partner p where p.organisation_id = o.id)
+                where o.agency_region is null
+                  and not exists (select 1 from scheme_partner p where p.organisation_id = o.id)
                   and not exists (select 1 from scheme_funding f where f.organisation_id = o.id)
                   and not exists (select 1 from scheme_coordinator c where c.employer_id = o.id)
                   and not exists (select 1 from scheme s where s.co_carrying_hospital_id = o.id)""").executeUpdate();

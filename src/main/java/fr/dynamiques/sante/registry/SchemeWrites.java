@@ -41,6 +41,7 @@ import fr.dynamiques.sante.scheme.SchemeTags;
 import fr.dynamiques.sante.scheme.SchemeValidator;
 import fr.dynamiques.sante.scheme.SchemeWriter;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.Stripped;
 
 /**
@@ -497,17 +498,69 @@ public class SchemeWrites {
         }
     }
 
-    /** Photographs every scheme of the person, makes the change, then records what each scheme now shows otherwise. */
-    private void changeSchemesOf(Caller caller, Person person, Consumer<List<Scheme>> change) {
+    /** What an admin gives for the ARS of a région: its name and its public contacts (a contact left out is removed). */
+    @Schema(name = "AgencyChange", requiredProperties = {"name"})
+    public record AgencyChange(@Schema(examples = "ARS Auvergne-Rhône-Alpes") String name,
+                               @Schema(nullable = true, examples = "https://www.auvergne-rhone-alpes.ars.sante.fr") String website,
+                               @Schema(nullable = true, description = "A generic public address, never a person's", examples = "accueil@example.org") String email,
+                               @Schema(nullable = true, examples = "04 00 00 00 00") String phone,
+                               @Schema(nullable = true, description = "Postal address", examples = "1 rue Exemple, 69000 Lyon") String address) {
+    }
+
+    /**
+     * The ARS of a région, renamed or given other public contacts by an admin: the pages naming it where nothing covers a
+     * commune follow, and every scheme naming it shows the change and records it in its trail. 404 for a région without one.
+     */
+    @Transactional
+    public Organisation changeAgency(Caller caller, String region, AgencyChange change) {
+        if (!caller.isAdmin()) {
+            throw new ProblemException(403, "Only an admin changes the record of an ARS.", List.of());
+        }
+        Organisation agency = Organisation.agencyOf(region)
+                .orElseThrow(() -> ProblemException.notFound("No ARS is recorded for région " + region + "."));
+        if (change == null) {
+            throw ProblemException.badRequest("Give the ARS's name and public contacts.", new FieldError("name", "must not be blank"));
+        }
+        List<FieldError> errors = validator.checkOrganisation(new SchemeDocument.OrganisationRef(null, change.name(), "ARS", null, null,
+                null, Stripped.orNull(change.website()), Stripped.orNull(change.email()), Stripped.orNull(change.phone()),
+                Stripped.orNull(change.address())));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid ARS record; nothing was written.", errors);
+        }
+        Organisation namesake = Organisation.<Organisation>find("nameKey = ?1 and id <> ?2", FoldedText.of(change.name()), agency.id)
+                .firstResult();
+        if (namesake != null) {
+            throw new ProblemException(409, "Another organisation already has this name (id " + namesake.id + ").",
+                    List.of(new FieldError("name", "'" + change.name().strip() + "' is another organisation's name")));
+        }
         Scheme.takeWriteTurn();
-        List<Scheme> schemes = Scheme.coordinatedBy(person);
+        changeSchemes(caller, Scheme.naming(agency), () -> {
+            agency.name = change.name().strip();
+            agency.nameKey = FoldedText.of(change.name());
+            agency.website = Stripped.orNull(change.website());
+            agency.email = Stripped.orNull(change.email());
+            agency.phone = Stripped.orNull(change.phone());
+            agency.address = Stripped.orNull(change.address());
+        });
+        return agency;
+    }
+
+    /** Photographs the schemes, makes the change, then records what each scheme now shows otherwise (the write turn taken). */
+    private void changeSchemes(Caller caller, List<Scheme> schemes, Runnable change) {
         Map<Scheme, ObjectNode> before = new LinkedHashMap<>();
         schemes.forEach(scheme -> before.put(scheme, audit.snapshot(scheme)));
-        change.accept(schemes);
+        change.run();
         before.forEach((scheme, photograph) -> {
             scheme.touch();
             audit.record(scheme.id, "UPDATE", caller, photograph, audit.snapshot(scheme));
         });
+    }
+
+    /** Photographs every scheme of the person, makes the change, then records what each scheme now shows otherwise. */
+    private void changeSchemesOf(Caller caller, Person person, Consumer<List<Scheme>> change) {
+        Scheme.takeWriteTurn();
+        List<Scheme> schemes = Scheme.coordinatedBy(person);
+        changeSchemes(caller, schemes, () -> change.accept(schemes));
     }
 
     /** A write sent with If-Match, on a scheme changed since the caller read it: 412, nothing written. */

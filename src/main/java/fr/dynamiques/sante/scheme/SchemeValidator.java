@@ -57,6 +57,12 @@ public class SchemeValidator {
         this.cog = cog;
     }
 
+    /** An organisation's name and public contacts given on their own (the ARS of a région): the checks a scheme's partner gets. */
+    public List<FieldError> checkOrganisation(SchemeDocument.OrganisationRef organisation) {
+        return validator.validate(organisation).stream().map(v -> new FieldError(path(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
+    }
+
     public List<FieldError> check(SchemeDocument doc, Map<String, SchemeKind> kinds, Predecessors predecessors) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<SchemeDocument> violation : validator.validate(doc)) {

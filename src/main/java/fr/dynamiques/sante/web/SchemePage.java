@@ -80,9 +80,10 @@ public class SchemePage {
         List<OverlapRow> traced = overlapping.subList(0, Math.min(CommuneMaps.TRACED, overlapping.size()));
         List<Set<String>> others = traced.stream().map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
                 .toList();
+        WhomToAsk ask = WhomToAsk.of(document);
         return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlapping,
-                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, carriers(document),
-                agencies(document), document.coordinatorsOrEmpty().stream().anyMatch(SchemeDocument.CoordinatorEntry::publicContact)));
+                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, ask.carriers(), ask.agencies(),
+                !ask.coordinators().isEmpty()));
     }
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */
@@ -91,23 +92,6 @@ public class SchemePage {
                 .map(c -> AuditEntry.ofScheme(scheme.id).stream().map(e -> new Change(e.at, e.action, e.actorRole,
                         audit.changes(e).stream().map(AuditEntry.FieldChange::field).toList())).toList())
                 .orElse(List.of());
-    }
-
-    /** Whom to ask when no coordinator's contact is public: the carriers, with their public contacts. */
-    private static List<SchemeDocument.OrganisationRef> carriers(SchemeDocument document) {
-        return document.partnersOrEmpty().stream().filter(p -> p.roles().contains(PartnerRole.CARRIER.name()))
-                .map(SchemeDocument.PartnerEntry::organisation).toList();
-    }
-
-    /**
-     * Who to ask when no coordinator's contact is public and no carrier is known: the ARS among the partners, else the
-     * ARS of each région the scheme touches (the overseas collectivities have none).
-     */
-    private static List<SchemeDocument.OrganisationRef> agencies(SchemeDocument document) {
-        List<SchemeDocument.OrganisationRef> partners = document.partnersOrEmpty().stream().map(SchemeDocument.PartnerEntry::organisation)
-                .filter(o -> "ARS".equals(o.type())).distinct().toList();
-        return !partners.isEmpty() ? partners : document.regions().stream().filter(r -> r.code().length() == 2)
-                .map(r -> new SchemeDocument.OrganisationRef(null, "ARS " + r.name(), "ARS", null, null, null)).toList();
     }
 
     /** Carriers first, then signatories, funders, partners and employers, as the role list orders them. */

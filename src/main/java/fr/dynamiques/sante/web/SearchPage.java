@@ -59,7 +59,7 @@ public class SearchPage {
     }
 
     /** A territory the query names, and the schemes at work covering it (the first few, and how many in all). */
-    public record NamedTerritory(TerritoryMatch territory, Link page, int schemes, List<Scheme> covering) {
+    public record NamedTerritory(TerritoryMatch territory, Link page, int schemes, List<Scheme> covering, WhomToCall call) {
     }
 
     /** The territories the query names one way (a postal code, an INSEE code, a name...), and how many more were not shown. */
@@ -91,9 +91,11 @@ public class SearchPage {
     private final CogSnapshot cog;
     private final Visitor visitor;
     private final ListDownloads downloads;
+    private final LocalContacts contacts;
 
     SearchPage(SchemeSearch search, SchemeRows rows, TerritoryFinder territories, SchemeQuery schemes, CogSnapshot cog,
-               Visitor visitor, ListDownloads downloads) {
+               Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
+        this.contacts = contacts;
         this.search = search;
         this.rows = rows;
         this.territories = territories;
@@ -195,7 +197,9 @@ public class SearchPage {
             for (TerritoryMatch match : ofWay.subList(0, Math.min(ofWay.size(), Math.max(0, NAMED - shown)))) {
                 SchemeQuery.Page covering = schemes.find(covers(match).status(SchemeStatus.AT_WORK).check(SchemeKind.byCode(), cog), 0, COVERING);
                 territories.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
-                        covering.items()));
+                        covering.items(),
+                        // Whom to call, for the first territory named: the one most likely meant (a card of eight would bury it).
+                        shown == 0 && territories.isEmpty() ? whomToCall(match) : null));
             }
             shown += territories.size();
             if (!territories.isEmpty()) {
@@ -238,6 +242,13 @@ public class SearchPage {
             case "department" -> filter.department(match.code());
             default -> filter.region(match.code());
         };
+    }
+
+    /** For a commune or an arrondissement, whom to call there; nothing for wider territories. */
+    private WhomToCall whomToCall(TerritoryMatch match) {
+        CogSnapshot.CommuneFacts place = "commune".equals(match.level()) || "arrondissement".equals(match.level()) ? cog.place(match.code()) : null;
+        String region = place == null ? null : cog.regionOf(place.departmentCode());
+        return region == null ? null : contacts.around(match.code(), region, KindNames.in(visitor.locale()));
     }
 
     /** The request's query string, for the download links ("?q=...", or nothing). */

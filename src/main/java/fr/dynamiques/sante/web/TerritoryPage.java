@@ -86,7 +86,7 @@ public class TerritoryPage {
                                                  Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
                                                  long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
                                                  String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
-                                                 String city);
+                                                 String city, WhomToCall call);
     }
 
     private final Overlaps overlaps;
@@ -98,9 +98,11 @@ public class TerritoryPage {
     private final EntityManager em;
     private final Visitor visitor;
     private final ListDownloads downloads;
+    private final LocalContacts contacts;
 
     TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, SchemeRows rows, SchemeQuery query, CogSnapshot cog,
-                  EntityManager em, Visitor visitor, ListDownloads downloads) {
+                  EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
+        this.contacts = contacts;
         this.overlaps = overlaps;
         this.coverage = coverage;
         this.maps = maps;
@@ -212,7 +214,8 @@ public class TerritoryPage {
                 KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows, whiteZones, WHITE_ZONES_SHOWN,
                 STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
                 overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
-                commune == null ? null : commune.name, formers, arrivedFrom, city));
+                commune == null ? null : commune.name, formers, arrivedFrom, city,
+                commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale()))));
     }
 
     /**

@@ -40,7 +40,7 @@ class PlaceBoxesTest {
     /** The territory card's entries, as "group heading: name" (the heading empty for a lone group of names). */
     private static List<String> card(String q) {
         Document page = page("/recherche?q=" + Formats.urlEncode(q));
-        return page.select("section.named ul li:has(a)").stream().map(li -> {
+        return page.select("section.named > ul > li:has(> a)").stream().map(li -> {
             Element heading = li.parent().previousElementSibling();
             String group = heading != null && heading.tagName().equals("h3") ? heading.text() : "";
             return group + ": " + li.selectFirst("a").text();

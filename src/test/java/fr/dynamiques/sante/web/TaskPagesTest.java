@@ -53,7 +53,8 @@ class TaskPagesTest {
         Element box = page("/recherche?q=grenoble").selectFirst("section.named li");
         assertThat(box.text()).contains(covering.getLong("total") == 1 ? "1 dispositif en cours le couvre"
                 : covering.getLong("total") + " dispositifs en cours le couvrent");
-        assertThat(box.select("a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class)).isNotEmpty();
+        // The schemes covering it, named before whom to call (which names the nearest schemes of the kinds that do not).
+        assertThat(box.select("> a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class)).isNotEmpty();
         // A query naming no territory has no such box.
         assertThat(page("/recherche?q=sant%C3%A9+mentale").select("section.named")).isEmpty();
     }
@@ -191,7 +192,8 @@ class TaskPagesTest {
             Element carrier = page("/dispositifs/" + carried).selectFirst("section:has(#coordination)");
             assertThat(carrier.text()).contains("Aucun coordinateur", "adressez-vous à son porteur : Ville d'Échirolles.");
             Element agency = page("/dispositifs/" + orphan).selectFirst("section:has(#coordination)");
-            assertThat(agency.text()).contains("l'agence régionale de santé : ARS Auvergne-Rhône-Alpes.");
+            assertThat(agency.text()).contains("l'agence régionale de santé : ARS Auvergne-Rhône-Alpes (https://www.auvergne-rhone-alpes.ars.sante.fr).");
+            assertThat(agency.select("a[href=https://www.auvergne-rhone-alpes.ars.sante.fr]")).hasSize(1);
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + carried);
             SchemeFixtures.admin().delete("/api/v1/schemes/" + orphan);
