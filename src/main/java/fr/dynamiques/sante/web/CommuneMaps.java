@@ -59,9 +59,10 @@ public class CommuneMaps {
      * zone), with the outline of {@code highlighted} drawn over (a commune on its EPCI's map; none for a territory's).
      * Counts are by place: a city drawn whole (no arrondissement outlines) takes its most covered arrondissement's class,
      * and its title gives the range. Names are written where they fit: the départements' on a région's map
-     * ({@code namesDepartments}), else the highlighted commune's and those of the most populous.
+     * ({@code namesDepartments}), else the highlighted commune's and those of the most populous. {@code query} follows each
+     * commune's link ("?kind=CPTS": the kind chosen follows the person).
      */
-    public CommuneMap counts(Map<String, Integer> schemesByPlace, Collection<String> highlighted, boolean namesDepartments) {
+    public CommuneMap counts(Map<String, Integer> schemesByPlace, Collection<String> highlighted, boolean namesDepartments, String query) {
         Map<String, int[]> byCommune = new TreeMap<>();
         schemesByPlace.forEach((code, count) -> {
             CommuneFacts place = cog.place(code);
@@ -80,7 +81,7 @@ public class CommuneMaps {
             if (commune != null && frame.draws(code)) {
                 String counted = range[0] == range[1] ? String.valueOf(range[1]) : range[0] + "–" + range[1];
                 // Relative: the map is on a territory's page, /territoires/{level}/{code} (CanonicalPaths drops a final slash).
-                classes.get(Math.min(range[1], MOST)).add(new Shape("../communes/" + code, commune.name() + " : " + counted, frame.commune(code)));
+                classes.get(Math.min(range[1], MOST)).add(new Shape("../communes/" + code + query, commune.name() + " : " + counted, frame.commune(code)));
             }
         });
         List<Layer> layers = new ArrayList<>();

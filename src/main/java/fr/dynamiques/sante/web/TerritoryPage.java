@@ -205,7 +205,8 @@ public class TerritoryPage {
                 : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
                 : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
         Map<String, Integer> counts = coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK);
-        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code), "region".equals(mapped.level()));
+        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code), "region".equals(mapped.level()),
+                chosen == null ? "" : "?kind=" + chosen);
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))

@@ -325,6 +325,8 @@ class WebPagesTest {
         // Every other territory page the page leads to keeps the kind.
         assertThat(isere.select("main details a[href^=/territoires/], main > p a[href^=/territoires/]").eachAttr("href"))
                 .isNotEmpty().allMatch(h -> h.endsWith("?kind=CPTS"));
+        // The map's communes too.
+        assertThat(map.select("svg a").eachAttr("href")).isNotEmpty().allMatch(h -> h.endsWith("?kind=CPTS"));
         Document ara = page("/territoires/regions/84?kind=CPTS");
         List<Element> araRows = ara.select("section:has(#couverture) tbody tr");
         List<Object> departments = api("/api/v1/coverage?region=84&kind=CPTS").getList("$");
