@@ -72,10 +72,13 @@ class CompletenessTest {
         // A cached answer is not served again as it was: the declaration moved its validator.
         given().header("If-None-Match", before).get("/api/v1/coverage?region=84&kind=CPTS").then().statusCode(200);
         // The pages too: the département's white zones, the national map's rows.
-        // The département's page: its CPTS white zones are the territory's; its coverage of every kind is still partial.
+        // The département's page of CPTS: its white zones and coverage (of that kind, as the whole page) are the
+        // territory's; of every kind, its coverage is still partial.
         var isere = Jsoup.parse(given().get("/territoires/departements/38?kind=CPTS").asString());
         assertThat(isere.select("section:has(#zones-blanches) .trust").text()).contains("déclarée complète");
-        assertThat(isere.select("section:has(#couverture) .trust").text()).startsWith("Registre partiel");
+        assertThat(isere.select("section:has(#couverture) .trust").text()).contains("déclarée complète");
+        assertThat(Jsoup.parse(given().get("/territoires/departements/38").asString()).select("section:has(#couverture) .trust").text())
+                .startsWith("Registre partiel");
         assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select("tbody th:contains(Isère) .hint")).isEmpty();
         assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select("tbody th:contains(Paris) .hint").text())
                 .contains("registre partiel");

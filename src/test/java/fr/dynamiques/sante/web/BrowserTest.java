@@ -155,9 +155,9 @@ class BrowserTest {
         browser.get(url("/territoires/departements/38?kind=CPTS#carte"));
         assertThat(browser.findElement(By.cssSelector("#carte > svg")).getSize().getHeight()).isGreaterThan(400);
         screenshot(browser, "9-department-white-zones-cpts");
-        // A commune on the map is a link: following it leads to the commune's page.
-        browser.findElement(By.cssSelector("#carte svg a[href='../communes/38185']")).click();
-        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/territoires/communes/38185"));
+        // A commune on the map is a link: following it leads to the commune's page, of the same kind.
+        browser.findElement(By.cssSelector("#carte svg a[href='../communes/38185?kind=CPTS']")).click();
+        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/territoires/communes/38185?kind=CPTS"));
         assertThat(heading(browser)).isEqualTo("Grenoble");
         screenshot(browser, "10-commune-map-grenoble");
     }

@@ -35,7 +35,8 @@ class MapPagesTest {
 
     /** The commune codes the shapes of one class link to. */
     private static Set<String> shapes(Document page, String style) {
-        return page.select("#carte svg g." + style + " > a").stream().map(a -> a.attr("href").replaceAll(".*/", ""))
+        // A commune's code, without the kind its link carries on a page of one kind.
+        return page.select("#carte svg g." + style + " > a").stream().map(a -> a.attr("href").replaceAll(".*/", "").replaceAll("\\?.*", ""))
                 .collect(Collectors.toSet());
     }
 
