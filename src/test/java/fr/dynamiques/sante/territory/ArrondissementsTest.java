@@ -155,9 +155,10 @@ class ArrondissementsTest {
         assertThat(zones.select("li a").eachAttr("href")).allMatch(h -> h.startsWith("/territoires/arrondissements/751"));
         // Its download too: each arrondissement under its commune.
         String[] lines = given().get("/territoires/departements/75/zones-blanches.csv?kind=ASV").asString().substring(1).split("\r\n");
-        assertThat(lines[0]).isEqualTo("Code INSEE;Commune;Arrondissement;Population");
+        assertThat(lines[0]).isEqualTo("Code INSEE;Commune;Arrondissement;Population;Code département;Département;SIREN de l'EPCI;EPCI");
         assertThat(lines).hasSize(listed.size() + 1);
-        assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(line -> line.split(";")[1].equals("Paris"));
+        assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(line -> line.split(";")[1].equals("Paris"))
+                .allMatch(line -> line.split(";")[4].equals("75"));
 
         // A commune's page gives its population, not "1 commune"; an arrondissement's names Paris the commune and Paris the
         // département apart.
