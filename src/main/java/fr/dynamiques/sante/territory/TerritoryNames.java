@@ -75,7 +75,7 @@ public final class TerritoryNames {
     }
 
     /** A name with the département written after it: "(38)", "(Isère)", ", 38" or " 38". */
-    public record Hinted(String name, String departmentCode) {
+    private record Hinted(String name, String departmentCode) {
     }
 
     /** A rewrite of a written legal form into the form the COG uses ("communaute de communes" as "cc"). */
@@ -330,7 +330,7 @@ public final class TerritoryNames {
     }
 
     /** The name and département of "name (38)", "name (Isère)", "name, 38" or "name 38"; none when what follows is no département. */
-    public Optional<Hinted> hinted(String text) {
+    private Optional<Hinted> hinted(String text) {
         for (Pattern form : List.of(IN_PARENTHESES, AFTER_COMMA, AFTER_SPACE)) {
             Matcher matcher = form.matcher(text);
             if (matcher.matches()) {
