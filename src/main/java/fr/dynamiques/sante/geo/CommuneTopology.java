@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.dynamiques.sante.territory.CommuneAreas;
+
 /**
  * The outline of every commune, as one topology (TopoJSON: IGN ADMIN EXPRESS COG CARTO 2025, data/README.md): borders
  * are arcs shared by the communes on both sides. The outline of any set of communes (an EPCI, a département, a
@@ -27,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Read once, when first needed: 13.6 MB of arrays for 262,771 points, kept as in the file and projected for drawing.
  */
 @ApplicationScoped
-public class CommuneTopology {
+public class CommuneTopology implements CommuneAreas {
 
     private static final Logger LOG = Logger.getLogger(CommuneTopology.class);
 
@@ -70,6 +72,7 @@ public class CommuneTopology {
     private volatile Tables tables;
     private volatile Map<String, double[]> boxes;
     private volatile Map<String, Centroid> centroids;
+    private volatile Map<String, Double> areas;
 
     CommuneTopology(GeoConfig config, ObjectMapper json) {
         this.resource = config.resource();
@@ -81,24 +84,41 @@ public class CommuneTopology {
         return tables().communes().containsKey(commune);
     }
 
+    /** The area of every commune that has an outline, in km², by code; computed once, when first asked. */
+    @Override
+    public Map<String, Double> km2() {
+        Map<String, Double> current = areas;
+        if (current == null) {
+            Tables t = tables();
+            Map<String, Double> computed = new HashMap<>(t.communes().size() * 2);
+            t.communes().forEach((code, polygons) -> computed.put(code, surface(t, polygons).km2()));
+            areas = current = Map.copyOf(computed);
+        }
+        return current;
+    }
+
     /** The centroid of every commune that has an outline, by code; computed once, when first asked. */
     public Map<String, Centroid> centroids() {
         Map<String, Centroid> current = centroids;
         if (current == null) {
             Tables t = tables();
             Map<String, Centroid> computed = new HashMap<>(t.communes().size() * 2);
-            t.communes().forEach((code, polygons) -> computed.put(code, centroid(t, polygons)));
+            t.communes().forEach((code, polygons) -> computed.put(code, surface(t, polygons).centroid()));
             centroids = current = Map.copyOf(computed);
         }
         return current;
     }
 
     /**
-     * The centre of mass of the polygons (the shoelace formula over every ring, holes running the other way subtract), in
-     * the file's grid, which is linear in longitude and latitude: at the size of a commune the difference with an
-     * equal-area projection is a few metres. Coordinates are taken from the first point, to keep the products small.
+     * A commune's surface: its area in km² and its centre of mass (the shoelace formula over every ring, holes running
+     * the other way subtract), in the file's grid, which is linear in longitude and latitude: at the size of a commune
+     * the difference with an equal-area projection is a few metres. The area converts grid units to km at the
+     * centroid's latitude. Coordinates are taken from the first point, to keep the products small.
      */
-    static Centroid centroid(Tables t, int[][][] polygons) {
+    record Surface(double km2, Centroid centroid) {
+    }
+
+    static Surface surface(Tables t, int[][][] polygons) {
         double area = 0;
         double sumX = 0;
         double sumY = 0;
@@ -134,7 +154,10 @@ public class CommuneTopology {
         double cx = area == 0 ? 0 : sumX / (3 * area);
         double cy = area == 0 ? 0 : sumY / (3 * area);
         Grid grid = t.grid();
-        return new Centroid(cx * grid.scaleX() + grid.lon(originX == null ? 0 : originX), cy * grid.scaleY() + grid.lat(originY));
+        Centroid centroid = new Centroid(cx * grid.scaleX() + grid.lon(originX == null ? 0 : originX), cy * grid.scaleY() + grid.lat(originY));
+        double kmPerDegree = Math.PI * Centroid.EARTH_KM / 180;
+        double km2 = Math.abs(area) / 2 * grid.scaleX() * grid.scaleY() * kmPerDegree * kmPerDegree * Math.cos(Math.toRadians(centroid.lat()));
+        return new Surface(km2, centroid);
     }
 
     /** How many of these communes have no outline. */

@@ -48,9 +48,14 @@ public class SchemeListParams {
     @QueryParam("funder")
     public String funder;
 
+    @Parameter(description = "Density class of the territory: rural, intermediate or urban (where most of its inhabitants live; "
+            + "README, \"Density\")", example = "rural")
+    @QueryParam("density")
+    public String density;
+
     /** These filters, to be checked against the registry's kinds and the COG. */
     SchemeFilter.Builder filter() {
         return SchemeFilter.where().kind(kind).status(status).region(region).departments(department).commune(commune).epci(epci)
-                .theme(theme).funder(funder);
+                .theme(theme).funder(funder).density(density);
     }
 }

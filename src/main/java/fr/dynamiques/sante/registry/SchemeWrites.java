@@ -41,6 +41,7 @@ import fr.dynamiques.sante.scheme.SchemeTags;
 import fr.dynamiques.sante.scheme.SchemeValidator;
 import fr.dynamiques.sante.scheme.SchemeWriter;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.Densities;
 import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.Stripped;
 
@@ -78,15 +79,17 @@ public class SchemeWrites {
     private final SchemeValidator validator;
     private final PerimeterNames perimeterNames;
     private final CogSnapshot cog;
+    private final Densities densities;
     private final Audit audit;
     private final SchemeTags tags;
     private final ObjectMapper json;
 
     private final Event<PersonErased> erased;
 
-    SchemeWrites(SchemeAccess access, SchemeValidator validator, PerimeterNames perimeterNames, CogSnapshot cog, Audit audit,
-                 SchemeTags tags, ObjectMapper json, Event<PersonErased> erased) {
+    SchemeWrites(SchemeAccess access, SchemeValidator validator, PerimeterNames perimeterNames, CogSnapshot cog, Densities densities,
+                 Audit audit, SchemeTags tags, ObjectMapper json, Event<PersonErased> erased) {
         this.erased = erased;
+        this.densities = densities;
         this.access = access;
         this.validator = validator;
         this.perimeterNames = perimeterNames;
@@ -293,7 +296,7 @@ public class SchemeWrites {
         scheme.perimeterCommunes = new ArrayList<>(communes);
         scheme.perimeterArrondissements = new ArrayList<>(arrondissements);
         scheme.perimeterEpcis = new ArrayList<>(epcis);
-        SchemeWriter.resolvePerimeter(scheme, cog);
+        SchemeWriter.resolvePerimeter(scheme, cog, densities);
         ObjectNode after = withPlaces(audit.snapshot(scheme), scheme);
         if (before.equals(after)) {
             return false;
@@ -470,7 +473,7 @@ public class SchemeWrites {
         SharedRecords shared = new SharedRecords(caller, targets.values().stream().map(s -> s.id).collect(Collectors.toSet()), access, audit);
         Map<Integer, Scheme> previousBefore = new HashMap<>();
         targets.forEach((i, target) -> previousBefore.put(i, target.previous));
-        List<Scheme> written = new SchemeWriter(cog, shared::mayRename, shared::mayEnrich).writeAll(docs, targets);
+        List<Scheme> written = new SchemeWriter(cog, densities, shared::mayRename, shared::mayEnrich).writeAll(docs, targets);
         shared.recordChanges();
         recordSuccessions(caller, written, previousBefore);
         return written;

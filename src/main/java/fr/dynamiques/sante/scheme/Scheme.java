@@ -60,6 +60,8 @@ import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.PerimeterBinder;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.Density;
+import fr.dynamiques.sante.territory.EpciSpan;
 import fr.dynamiques.sante.text.FoldedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -122,6 +124,7 @@ public class Scheme extends PanacheEntityBase {
 
     // Kind-specific facts (see KindFeature)
 
+    @GenericField
     public Integer generation;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -129,6 +132,7 @@ public class Scheme extends PanacheEntityBase {
     public Scheme previous;
 
     @Enumerated(EnumType.STRING)
+    @KeywordField
     public CptsStage cptsStage;
 
     public LocalDate aciDate;
@@ -188,6 +192,15 @@ public class Scheme extends PanacheEntityBase {
     public long population;
 
     public int communeCount;
+
+    /** The density class most of its inhabitants live in (see {@link Density}); null without places. */
+    @Enumerated(EnumType.STRING)
+    public Density density;
+
+    /** Part of one EPCI, one whole, or several; null when none of its communes belongs to one. */
+    @Column(name = "epci_span")
+    @Enumerated(EnumType.STRING)
+    public EpciSpan epciSpan;
 
     /** The départements the perimeter touches, resolved with it: coverage counts schemes by département from them. */
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -290,6 +303,38 @@ public class Scheme extends PanacheEntityBase {
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "themes")))
     public List<String> getThemeFacets() {
         return Theme.counted(themes);
+    }
+
+    /** The density class as the API names it (rural, intermediate, urban): a facet and filter of the search. */
+    @KeywordField(name = "density", aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "density")))
+    public String getDensityName() {
+        return density == null ? null : density.apiName();
+    }
+
+    @KeywordField(name = "epciSpan")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "epciSpan")))
+    public String getEpciSpanName() {
+        return epciSpan == null ? null : epciSpan.apiName();
+    }
+
+    /** A CPTS's size class (1 to 4) from its population, as the ACI defines it; null for other kinds. */
+    @GenericField(name = "cptsSize")
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "population")),
+            @ObjectPath(@PropertyValue(propertyName = "kind"))}, reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public Integer getCptsSize() {
+        return kind != null && kind.has(KindFeature.CPTS_STAGES) ? cptsSize(population) : null;
+    }
+
+    /** How many priority neighbourhoods (QPV) it works for, in three classes: 1, 2 or 3, 4 and more; null for none. */
+    @GenericField(name = "priorityNeighbourhoodClass")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "qpvCodes")))
+    public Integer getPriorityNeighbourhoodClass() {
+        return priorityNeighbourhoodClass(qpvCodes.size());
+    }
+
+    public static Integer priorityNeighbourhoodClass(int count) {
+        return count == 0 ? null : count == 1 ? 1 : count <= 3 ? 2 : 3;
     }
 
     @FullTextField(name = "partnerNames", analyzer = FOLDED_WORDS)

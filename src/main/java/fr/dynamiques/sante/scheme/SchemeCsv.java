@@ -211,7 +211,7 @@ public class SchemeCsv {
                     string("projectStep"),
                     jsonCell("approach", new TypeReference<List<SchemeDocument.AssessmentEntry>>() { }),
                     string("source"), date("lastVerified"),
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null);
         }
 
         private String string(String column) {

@@ -127,6 +127,15 @@ public record SchemeDocument(
         @Schema(readOnly = true, examples = "1")
         Integer communeCount,
 
+        @Schema(readOnly = true, enumeration = {"rural", "intermediate", "urban"}, description = "The density class most of "
+                + "the perimeter's inhabitants live in, each commune classed from its population and the area of its outline "
+                + "(README, \"Density\")", examples = "urban")
+        String density,
+
+        @Schema(readOnly = true, enumeration = {"part", "whole", "several"}, description = "How the perimeter sits among the "
+                + "EPCI: part of one, one whole, or communes of several", examples = "part")
+        String epciSpan,
+
         @Schema(readOnly = true, description = "Départements the perimeter touches")
         List<TerritoryViews.Ref> departments,
 
@@ -177,7 +186,8 @@ public record SchemeDocument(
                 s.projectStep == null ? null : s.projectStep.name(),
                 s.assessments.stream().map(a -> new AssessmentEntry(a.criterion.name(), (int) a.score, a.comment)).toList(),
                 s.source, s.lastVerified,
-                s.population, s.communeCount, cog.departmentsOf(s.communeCodes), cog.regionsOf(s.communeCodes),
+                s.population, s.communeCount, s.density == null ? null : s.density.apiName(),
+                s.epciSpan == null ? null : s.epciSpan.apiName(), cog.departmentsOf(s.communeCodes), cog.regionsOf(s.communeCodes),
                 cpts ? Scheme.cptsSize(s.population) : null, s.cogYear, history, s.createdAt, s.updatedAt);
     }
 
@@ -186,7 +196,7 @@ public record SchemeDocument(
         return new SchemeDocument(id, ref, name, kind, kindLabel, status, startDate, endDate, description, website, themes,
                 resolved, generation, previousRef, amendments, cptsStage, aciDate, coCarryingHospital, priorityNeighbourhoods,
                 partners, fundings, coordinators, projectStep, approach, source, lastVerified, population, communeCount,
-                departments, regions, size, cogYear, history, createdAt, updatedAt);
+                density, epciSpan, departments, regions, size, cogYear, history, createdAt, updatedAt);
     }
 
     public List<String> themesOrEmpty() {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.Density;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.text.Stripped;
 
@@ -18,11 +19,11 @@ import fr.dynamiques.sante.text.Stripped;
  * repeated or comma-separated (any of them); the filters combine with AND.
  */
 public record SchemeFilter(List<String> kinds, List<String> statuses, String region, List<String> departments,
-                           String commune, String epci, String theme, String funder, String ref) {
+                           String commune, String epci, String theme, String funder, String ref, Density density) {
 
     public static final int MAX_SIZE = 200;
     /** No filter: every scheme. */
-    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, List.of(), null, null, null, null, null);
+    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, List.of(), null, null, null, null, null, null);
 
     /** Filters named one by one; those not named filter nothing. */
     public static Builder where() {
@@ -40,6 +41,7 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
         private String theme;
         private String funder;
         private String ref;
+        private String density;
 
         private Builder() {
         }
@@ -90,6 +92,12 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
             return this;
         }
 
+        /** rural, intermediate or urban ({@link Density#apiName}). */
+        public Builder density(String name) {
+            density = name;
+            return this;
+        }
+
         public Builder ref(String value) {
             ref = value;
             return this;
@@ -112,11 +120,15 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
                 checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
             }
             checkCode(errors, "epci", epci, TerritoryLevel.EPCI, cog);
+            Density densityClass = density == null || density.isBlank() ? null : Density.fromApiName(density.strip()).orElse(null);
+            if (density != null && !density.isBlank() && densityClass == null) {
+                errors.add(new FieldError("density", "unknown density class; one of rural, intermediate, urban"));
+            }
             if (!errors.isEmpty()) {
                 throw new ProblemException(400, "Invalid filter.", errors);
             }
             return new SchemeFilter(kindCodes, statusCodes, Stripped.orNull(region), departmentCodes,
-                    Stripped.orNull(commune), Stripped.orNull(epci), Stripped.orNull(theme), Stripped.orNull(funder), Stripped.orNull(ref));
+                    Stripped.orNull(commune), Stripped.orNull(epci), Stripped.orNull(theme), Stripped.orNull(funder), Stripped.orNull(ref), densityClass);
         }
     }
 

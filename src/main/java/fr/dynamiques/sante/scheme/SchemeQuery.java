@@ -168,6 +168,10 @@ public class SchemeQuery {
             conditions.add("s.status in (:statuses)");
             parameters.put("statuses", filter.statuses());
         }
+        if (filter.density() != null) {
+            conditions.add("s.density = :density");
+            parameters.put("density", filter.density().name());
+        }
         if (filter.ref() != null) {
             conditions.add("s.ref = :ref");
             parameters.put("ref", filter.ref());

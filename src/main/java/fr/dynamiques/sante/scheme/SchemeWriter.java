@@ -21,6 +21,8 @@ import fr.dynamiques.sante.organisation.OrganisationType;
 import fr.dynamiques.sante.organisation.PartnerRole;
 import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.Densities;
+import fr.dynamiques.sante.territory.EpciSpan;
 import fr.dynamiques.sante.territory.TerritoryViews;
 import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.Stripped;
@@ -33,14 +35,16 @@ import fr.dynamiques.sante.text.Stripped;
 public final class SchemeWriter {
 
     private final CogSnapshot cog;
+    private final Densities densities;
     private final OrganisationMatcher organisations;
     private final PersonMatcher people;
     private final Function<String, String> themes = Theme.canonicaliser();
     private final Instant now = Scheme.now();
 
     /** People and organisations are shared with other schemes: the hooks say whether they may change, and before. */
-    public SchemeWriter(CogSnapshot cog, Predicate<Person> mayRename, Predicate<Organisation> mayEnrich) {
+    public SchemeWriter(CogSnapshot cog, Densities densities, Predicate<Person> mayRename, Predicate<Organisation> mayEnrich) {
         this.cog = cog;
+        this.densities = densities;
         this.organisations = OrganisationMatcher.ofRegistry(mayEnrich);
         this.people = PersonMatcher.ofRegistry(mayRename);
     }
@@ -124,14 +128,15 @@ public final class SchemeWriter {
         scheme.perimeterEpcis = distinct(perimeter.epcisOrEmpty());
         scheme.perimeterDepartments = distinct(perimeter.departmentsOrEmpty());
         scheme.perimeterArrondissements = distinct(perimeter.arrondissementsOrEmpty());
-        resolvePerimeter(scheme, cog);
+        resolvePerimeter(scheme, cog, densities);
     }
 
     /**
-     * The places the declared perimeter covers, with their population and départements, from the referential in
-     * memory: after a write, and after a new COG (the same declaration may then cover other places).
+     * The places the declared perimeter covers, with their population, départements, density class and span over the
+     * EPCI, from the referential in memory: after a write, and after a new COG (the same declaration may then cover
+     * other places).
      */
-    public static void resolvePerimeter(Scheme scheme, CogSnapshot cog) {
+    public static void resolvePerimeter(Scheme scheme, CogSnapshot cog, Densities densities) {
         Set<String> covered = cog.resolve(scheme.perimeterCommunes, scheme.perimeterArrondissements, scheme.perimeterEpcis,
                 scheme.perimeterDepartments);
         // Keep the collection instance: Hibernate then writes only the places that changed.
@@ -142,6 +147,8 @@ public final class SchemeWriter {
         scheme.population = cog.population(covered);
         scheme.departmentCodes = new ArrayList<>(cog.departmentsOf(covered).stream().map(TerritoryViews.Ref::code).toList());
         scheme.cogYear = cog.cogYear();
+        scheme.density = densities.of(covered).orElse(null);
+        scheme.epciSpan = EpciSpan.of(covered, cog).orElse(null);
     }
 
     /**

@@ -77,8 +77,8 @@ class SchemeIndexStartup {
 
     /**
      * In the database, in the index, in the outbox waiting to be indexed, and indexed by an older version: with labels
-     * but without the themes counted under the vocabulary, which the theme facet reads (a field added is not filled in
-     * the documents already there).
+     * but without the themes counted under the vocabulary, which the theme facet reads, or with inhabitants but without
+     * a density class (a field added is not filled in the documents already there).
      */
     @ActivateRequestContext
     @Transactional
@@ -87,8 +87,10 @@ class SchemeIndexStartup {
         long pending = ((Number) Scheme.getEntityManager()
                 .createNativeQuery("select count(*) from hsearch_outbox_event where entity_name = 'Scheme'")
                 .getSingleResult()).longValue();
-        long older = session.search(Scheme.class)
-                .where(f -> f.bool().must(f.exists().field("themesText")).mustNot(f.exists().field("themeCounted"))).fetchTotalHitCount();
+        long older = session.search(Scheme.class).where(f -> f.or(
+                f.bool().must(f.exists().field("themesText")).mustNot(f.exists().field("themeCounted")),
+                f.bool().must(f.range().field("population").greaterThan(0L)).mustNot(f.exists().field("density"))))
+                .fetchTotalHitCount();
         return new long[] {Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount(), pending, older};
     }
 }

@@ -35,6 +35,7 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.text.MarkerFreeText;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
+import fr.dynamiques.sante.territory.Density;
 import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.HtmlText;
 
@@ -49,7 +50,7 @@ import fr.dynamiques.sante.text.HtmlText;
 public class SchemeSearch {
 
     /** The facets, in the order answers list them; each is also a filter of the same name. */
-    public static final List<String> FACETS = List.of("kind", "status", "region", "department", "theme", "funder");
+    public static final List<String> FACETS = List.of("kind", "status", "region", "department", "density", "theme", "funder");
 
     /** Words that carry no meaning on their own in a French query. */
     private static final Set<String> STOP_WORDS = Set.of("le", "la", "les", "l", "de", "du", "des", "d", "et", "en",
@@ -95,6 +96,11 @@ public class SchemeSearch {
                 List<String> clean = values == null ? List.of() : values.stream()
                         .flatMap(v -> splits ? Arrays.stream(v.split(",")) : Stream.of(v))
                         .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                if (facet.equals("density")) {
+                    clean.stream().filter(v -> Density.fromApiName(v).isEmpty()).findFirst().ifPresent(v -> {
+                        throw ProblemException.badRequest("Unknown density class.", new FieldError("density", "rural, intermediate or urban"));
+                    });
+                }
                 if (!clean.isEmpty()) {
                     kept.put(facet, clean);
                 }
@@ -209,6 +215,7 @@ public class SchemeSearch {
                 .aggregation(keys.get("status"), f -> f.fromJson(facet("status", filters)))
                 .aggregation(keys.get("region"), f -> f.fromJson(facet("region", filters)))
                 .aggregation(keys.get("department"), f -> f.fromJson(facet("department", filters)))
+                .aggregation(keys.get("density"), f -> f.fromJson(facet("density", filters)))
                 .aggregation(keys.get("theme"), f -> f.fromJson(facet("theme", filters)))
                 .aggregation(keys.get("funder"), f -> f.fromJson(facet("funder", filters)))
                 .fetch(request.page() * request.size(), request.size());

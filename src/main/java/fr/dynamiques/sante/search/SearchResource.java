@@ -43,6 +43,8 @@ public class SearchResource {
             @Parameter(example = "ACTIVE") @QueryParam("status") List<String> status,
             @Parameter(description = "Région code", example = "84") @QueryParam("region") List<String> region,
             @Parameter(description = "Département code; several allowed, repeated or comma-separated", example = "38,73") @QueryParam("department") List<String> department,
+            @Parameter(description = "Density class of the territory: rural, intermediate, urban (README, \"Density\")", example = "rural")
+            @QueryParam("density") List<String> density,
             @Parameter(example = "santé mentale") @QueryParam("theme") List<String> theme,
             @Parameter(description = "Funder's name", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") List<String> funder,
             @Parameter(description = "relevance (default), name, startDate or population") @QueryParam("sort") String sort,
@@ -53,6 +55,7 @@ public class SearchResource {
         filters.put("status", status);
         filters.put("region", region);
         filters.put("department", department);
+        filters.put("density", density);
         filters.put("theme", theme);
         filters.put("funder", funder);
         return search.search(SchemeSearch.Request.of(q, filters, sort, page, size)).tagged("<em>", "</em>");

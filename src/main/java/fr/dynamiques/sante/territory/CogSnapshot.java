@@ -188,6 +188,11 @@ public class CogSnapshot implements ReferentialState {
         return tables().epciNames().get(siren);
     }
 
+    /** The member communes of an EPCI, in code order; none for an unknown SIREN. */
+    public List<String> epciMembers(String siren) {
+        return tables().epciMembers().getOrDefault(siren, List.of());
+    }
+
     /** The région of a département, or null. */
     public String regionOf(String departmentCode) {
         return tables().departmentRegions().get(departmentCode);

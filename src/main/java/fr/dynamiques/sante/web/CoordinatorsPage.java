@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.Theme;
+import fr.dynamiques.sante.search.SimilarSchemes;
 import fr.dynamiques.sante.territory.Arrondissement;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
@@ -60,21 +63,38 @@ public class CoordinatorsPage {
     public record Ring(String level, String name, List<Peer> schemes, int more) {
     }
 
+    /** Peers by likeness rather than by place: the schemes like one, each with its coordinators as the public sees them. */
+    public record Like(long id, String name, List<LikePeer> peers) {
+    }
+
+    public record LikePeer(SimilarSchemes.Peer peer, List<SchemeDocument.CoordinatorEntry> coordinators) {
+    }
+
+    /** A scheme the signed-in visitor coordinates, whose peers the page offers to show. */
+    public record Own(long id, String name) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance coordinators(String text, String kind, String theme, List<SchemeKind> kindChoices,
                                                     List<Theme> themeChoices, KindNames kinds, TerritoryMatch chosen,
-                                                    List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query);
+                                                    List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query,
+                                                    Like likeness, List<Own> own);
     }
+
+    /** Peers by likeness listed on the page. */
+    static final int LIKE = 12;
 
     private final TerritoryFinder suggestions;
     private final Overlaps overlaps;
+    private final SimilarSchemes similar;
     private final Visitor visitor;
     private final ListDownloads downloads;
 
-    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, Visitor visitor, ListDownloads downloads) {
+    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, SimilarSchemes similar, Visitor visitor, ListDownloads downloads) {
         this.suggestions = suggestions;
         this.overlaps = overlaps;
+        this.similar = similar;
         this.visitor = visitor;
         this.downloads = downloads;
     }
@@ -87,13 +107,32 @@ public class CoordinatorsPage {
     @Transactional
     public TemplateInstance coordinators(@QueryParam("territoire") String text, @QueryParam("niveau") String level,
                                          @QueryParam("code") String code, @QueryParam("kind") String kind,
-                                         @QueryParam("theme") String theme, @Context UriInfo uri) {
+                                         @QueryParam("theme") String theme, @QueryParam("comme") String like, @Context UriInfo uri) {
         Asked asked = asked(text, level, code, kind, theme);
         TerritoryMatch chosen = asked.chosen();
         List<Ring> rings = chosen == null ? List.of() : rings(chosen, asked.kind(), asked.theme());
         return visitor.page(Templates.coordinators(chosen != null && asked.typed().isEmpty() ? chosen.name() : asked.typed(), asked.kind(),
                 asked.theme(), SchemeKind.listByCode(), Theme.listByLabel(), KindNames.in(visitor.locale()), chosen, asked.others(), rings,
-                !asked.typed().isEmpty() || chosen != null, SearchPage.query(uri)));
+                !asked.typed().isEmpty() || chosen != null, SearchPage.query(uri), Stripped.orNull(like) == null ? null : like(like.strip()),
+                own()));
+    }
+
+    /** The schemes like this one, of its kind, with their coordinators (contact details only for those who consented). */
+    private Like like(String id) {
+        Scheme scheme = Scheme.findExisting(id);
+        List<SimilarSchemes.Peer> peers = similar.like(scheme, List.of(scheme.kind.code), LIKE);
+        Map<Long, Scheme> loaded = peers.isEmpty() ? Map.of() : Scheme.<Scheme>list("""
+                select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person where s.id in ?1""",
+                peers.stream().map(p -> p.scheme().id()).toList()).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        return new Like(scheme.id, scheme.name, peers.stream().filter(p -> loaded.containsKey(p.scheme().id()))
+                .map(p -> new LikePeer(p, loaded.get(p.scheme().id()).coordinators.stream()
+                        .map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())).toList());
+    }
+
+    /** The schemes the signed-in visitor coordinates, by name. */
+    private List<Own> own() {
+        List<Long> ids = visitor.caller().map(c -> List.copyOf(c.schemeIds())).orElse(List.of());
+        return ids.isEmpty() ? List.of() : Scheme.<Scheme>list("id in ?1 order by sortName", ids).stream().map(s -> new Own(s.id, s.name)).toList();
     }
 
     /** The peers the page shows, ring by ring, as a file: each coordinator whose contact is public, a row. */

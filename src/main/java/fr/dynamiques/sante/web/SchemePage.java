@@ -23,6 +23,7 @@ import fr.dynamiques.sante.overlap.Overlaps;
 import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
+import fr.dynamiques.sante.search.SimilarSchemes;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.qute.CheckedTemplate;
@@ -47,18 +48,23 @@ public class SchemePage {
                                               List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
                                               List<Change> changes, CommuneMap map, List<OverlapRow> traced,
                                               List<SchemeDocument.OrganisationRef> carriers, List<SchemeDocument.OrganisationRef> agencies,
-                                              boolean publicContact);
+                                              boolean publicContact, List<SimilarSchemes.Peer> similar);
     }
 
+    /** Schemes like this one shown on its page; the API gives more. */
+    static final int SIMILAR = 6;
+
     private final Overlaps overlaps;
+    private final SimilarSchemes similar;
     private final CommuneMaps maps;
     private final CogSnapshot cog;
     private final Visitor visitor;
     private final SchemeAccess access;
     private final Audit audit;
 
-    SchemePage(Overlaps overlaps, CommuneMaps maps, CogSnapshot cog, Visitor visitor, SchemeAccess access, Audit audit) {
+    SchemePage(Overlaps overlaps, SimilarSchemes similar, CommuneMaps maps, CogSnapshot cog, Visitor visitor, SchemeAccess access, Audit audit) {
         this.overlaps = overlaps;
+        this.similar = similar;
         this.maps = maps;
         this.cog = cog;
         this.visitor = visitor;
@@ -83,7 +89,7 @@ public class SchemePage {
         WhomToAsk ask = WhomToAsk.of(document);
         return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlapping,
                 epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, ask.carriers(), ask.agencies(),
-                !ask.coordinators().isEmpty()));
+                !ask.coordinators().isEmpty(), similar.like(scheme, List.of(scheme.kind.code), SIMILAR)));
     }
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */

@@ -114,9 +114,11 @@ public class SearchPage {
 
         KindNames kinds = KindNames.in(visitor.locale());
         Messages msg = visitor.messages();
+        LikenessMessages like = visitor.likeness();
         Map<String, Function<String, String>> labels = Map.of(
                 "kind", kinds::of,
                 "status", msg::status,
+                "density", like::density,
                 "region", code -> name(cog.regionName(code), code),
                 "department", code -> name(cog.departmentName(code), code) + " (" + code + ")");
         List<Facet> facets = new ArrayList<>();
@@ -131,7 +133,7 @@ public class SearchPage {
             ticked.stream().filter(t -> choices.stream().noneMatch(c -> c.value().equals(t)))
                     .forEach(t -> choices.add(new Choice(t, label.apply(t), 0, true)));
             if (!choices.isEmpty()) {
-                facets.add(new Facet(facet, msg.facet(facet), choices));
+                facets.add(new Facet(facet, facet.equals("density") ? like.facet_density() : msg.facet(facet), choices));
             }
         }
         List<TerritoryMatch> territories = named(q);
@@ -172,6 +174,8 @@ public class SearchPage {
         chosen.getOrDefault("region", List.of()).forEach(code -> filters.territory(files.filter_region(), TerritoryLevel.REGION, code));
         chosen.getOrDefault("department", List.of())
                 .forEach(code -> filters.territory(files.filter_department(), TerritoryLevel.DEPARTMENT, code));
+        chosen.getOrDefault("density", List.of()).forEach(density -> filters.other(visitor.likeness().facet_density(),
+                visitor.likeness().density(density), null));
         chosen.getOrDefault("theme", List.of()).forEach(theme -> filters.other(files.filter_theme(), theme, null));
         chosen.getOrDefault("funder", List.of()).forEach(funder -> filters.other(files.filter_funder(), funder, null));
         return rows.of(files.name_search(), files.title_search(), filters, found).as(format);

@@ -94,6 +94,7 @@ class ApiContractTest {
         List<String> requests = List.of("GET /api/v1/schemes/" + scheme, "GET /api/v1/schemes/" + scheme + " " + admin,
                 "GET /api/v1/schemes?size=5", "GET /api/v1/schemes?commune=38151", "GET /api/v1/schemes/changes",
                 "GET /api/v1/schemes/ending?months=24", "GET /api/v1/schemes/" + scheme + "/overlaps",
+                "GET /api/v1/schemes/" + scheme + "/similar", "GET /api/v1/schemes/" + scheme + "/similar?size=0",
                 "GET /api/v1/schemes/" + scheme + "/history " + admin, "GET /api/v1/schemes/999999999",
                 "GET /api/v1/changes " + admin, "GET /api/v1/changes " + coordinatorToken, "GET /api/v1/users " + admin,
                 "GET /api/v1/coordinators/me " + coordinatorToken, "GET /api/v1/kinds", "GET /api/v1/themes",
@@ -101,7 +102,7 @@ class ApiContractTest {
                 "GET /api/v1/territories/epcis/200040715", "GET /api/v1/territories/departments/38",
                 "GET /api/v1/territories/regions/84", "GET /api/v1/territories/communes/38151/schemes",
                 "GET /api/v1/coverage?level=region", "GET /api/v1/coverage/white-zones?department=38&kind=CPTS",
-                "GET /api/v1/overlaps/matrix?department=38", "GET /api/v1/search?q=sant%C3%A9", "GET /api/v1/suggest?q=gre",
+                "GET /api/v1/overlaps/matrix?department=38", "GET /api/v1/search?q=sant%C3%A9&density=rural", "GET /api/v1/suggest?q=gre",
                 "GET /api/v1/open-data", "GET /api/v1/schemes?page=x");
         Path list = REPORTS.resolve("answers.txt");
         Files.createDirectories(REPORTS);

@@ -405,7 +405,7 @@ public final class SyntheticRegistry {
         schemes.add(new SchemeDocument(null, ref, d.name, d.kind, null, d.status, d.start, d.end, description, null,
                 d.themes, d.perimeter, d.generation, d.previousRef, null, d.cptsStage, d.aciDate, d.hospital,
                 d.priorityNeighbourhoods, d.partners, d.fundings, coordinators, null, null,
-                "https://example.org/synthetic/" + ref, null, null, null, null, null, null, null, null, null, null));
+                "https://example.org/synthetic/" + ref, null, null, null, null, null, null, null, null, null, null, null, null));
         return ref;
     }
 

@@ -169,7 +169,7 @@ class BrowserTest {
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=Grenoble", "/dispositifs/" + cpts,
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
                 "/coordinateurs?territoire=Grenoble", "/couverture", "/echeances?mois=24", "/connexion", "/mentions-legales",
-                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part");
+                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part", "/coordinateurs?comme=" + cpts);
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             List<String> wide = new ArrayList<>();
@@ -320,7 +320,8 @@ class BrowserTest {
                 "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016", "/recherche?q=Arzay",
                 "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
-                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en");
+                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en",
+                "/coordinateurs?comme=" + strasbourg, "/recherche?density=rural");
         StringBuilder report = new StringBuilder();
         for (String page : pages) {
             browser.get(url(page));
