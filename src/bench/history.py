@@ -24,7 +24,7 @@ import sys
 from directory import ROOT, Directory, percentile, synthetic_registry
 from national import LOG_FORMAT, DirectClient
 
-PORT = 8095
+PORT = 8131  # not national.py's 8095: another benchmark may run beside this one
 REGION = "84"
 ROUNDS, WARM_UP, KEPT = 25, 5, 50
 HISTORY = f"/api/v1/coverage/history?region={REGION}&from=2016&to=2026"

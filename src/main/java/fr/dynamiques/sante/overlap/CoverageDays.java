@@ -78,6 +78,15 @@ public final class CoverageDays {
         if (first > last) {
             throw ProblemException.badRequest("Invalid years.", new FieldError("from", "not after to (" + last + ")"));
         }
+        return januaries(first, last);
+    }
+
+    /** The 1 January of each year from 2015 to this year: the history the pages draw. */
+    public static List<LocalDate> januaries() {
+        return januaries(HISTORY_FROM, today().getYear());
+    }
+
+    private static List<LocalDate> januaries(int first, int last) {
         return IntStream.rangeClosed(first, last).mapToObj(year -> LocalDate.of(year, 1, 1)).toList();
     }
 
