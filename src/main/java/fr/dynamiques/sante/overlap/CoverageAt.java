@@ -5,6 +5,7 @@ import static fr.dynamiques.sante.overlap.Overlaps.number;
 import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,29 +63,34 @@ public class CoverageAt {
 
     private List<CoverageRow> compute(TerritoryLevel level, String region, List<String> kinds, LocalDate day) {
         Lived lived = new Lived(List.of(day), kinds, region == null ? null : cog.departmentsOfRegions(List.of(region)));
-        Query covered = lived.bind(em.createNativeQuery("with " + lived.table() + """
-                select sc.commune_code, l.kind from lived l join scheme_commune sc on sc.scheme_id = l.id
+        // One statement, so that the schemes are read once: the kinds covering each place (territory null), then the
+        // schemes per territory (place null), each once per territory as area_schemes counts today's: per département
+        // it works in, once per région.
+        Query query = lived.bind(em.createNativeQuery("with " + lived.table() + """
+                select sc.commune_code as place, null as territory, l.kind, true as dated, 0 as schemes
+                from lived l join scheme_commune sc on sc.scheme_id = l.id
                 where l.dated and l.days <> 0
-                group by 1, 2"""));
-        Map<String, Set<String>> kindsByCommune = new HashMap<>();
-        for (Object[] row : rows(covered)) {
-            kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]);
-        }
-        // A scheme counts once per territory, as area_schemes counts today's: per département it works in, once per région.
-        Query schemes = lived.bind(em.createNativeQuery("with " + lived.table() + (level == TerritoryLevel.REGION ? """
-                select dep.region_code, l.kind, l.dated, count(distinct l.id)
+                group by 1, 3
+                union all
+                """ + (level == TerritoryLevel.REGION ? """
+                select null, dep.region_code, l.kind, l.dated, count(distinct l.id)
                 from lived l cross join unnest(l.department_codes) d(code) join department dep on dep.code = d.code
-                where l.days <> 0 group by 1, 2, 3""" : """
-                select d.code, l.kind, l.dated, count(*) from lived l cross join unnest(l.department_codes) d(code)
-                where l.days <> 0 group by 1, 2, 3""")));
+                where l.days <> 0 group by 2, 3, 4""" : """
+                select null, d.code, l.kind, l.dated, count(*) from lived l cross join unnest(l.department_codes) d(code)
+                where l.days <> 0 group by 2, 3, 4""")));
+        roomToGroup();
+        Map<String, Set<String>> kindsByCommune = new HashMap<>();
         Map<String, Map<String, Integer>> schemeCounts = new HashMap<>();
         Map<String, Integer> unknownStart = new HashMap<>();
-        for (Object[] row : rows(schemes)) {
-            int count = (int) number(row[3]);
-            if ((Boolean) row[2]) {
-                schemeCounts.computeIfAbsent((String) row[0], t -> new HashMap<>()).put((String) row[1], count);
+        for (Object[] row : rows(query)) {
+            String kind = (String) row[2];
+            int count = (int) number(row[4]);
+            if (row[0] != null) {
+                kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add(kind);
+            } else if ((Boolean) row[3]) {
+                schemeCounts.computeIfAbsent((String) row[1], t -> new HashMap<>()).put(kind, count);
             } else {
-                unknownStart.merge((String) row[0], count, Integer::sum);
+                unknownStart.merge((String) row[1], count, Integer::sum);
             }
         }
         return coverage.coverageRows(level, region, kinds, kindsByCommune, schemeCounts, unknownStart);
@@ -165,28 +171,41 @@ public class CoverageAt {
      */
     Spans spans(Area area, List<String> kinds, List<LocalDate> days) {
         Lived lived = new Lived(days, kinds, area == null ? null : departments(area));
-        Query places = lived.bind(em.createNativeQuery("with " + lived.table() + """
-                select sc.commune_code, l.kind, bit_or(l.days) from lived l join scheme_commune sc on sc.scheme_id = l.id
+        // One statement, so that the schemes are read once: the places' rows first, then the schemes' (place null).
+        Query query = lived.bind(em.createNativeQuery("with " + lived.table() + """
+                select sc.commune_code as place, l.kind, true as dated, bit_or(l.days) as days, 0 as schemes
+                from lived l join scheme_commune sc on sc.scheme_id = l.id
                 %s
                 where l.dated and l.days <> 0
-                group by 1, 2""".formatted(area == null ? "" : "join place c on c.code = sc.commune_code and " + area.places())));
-        Query schemes = lived.bind(em.createNativeQuery("with " + lived.table() + """
-                select l.kind, l.dated, l.days, count(*) from lived l
+                group by 1, 2
+                union all
+                select null, l.kind, l.dated, l.days, count(*) from lived l
                 where l.days <> 0 %s
-                group by 1, 2, 3""".formatted(area == null ? "and cardinality(l.department_codes) > 0" : touching(area))));
+                group by 2, 3, 4""".formatted(area == null ? "" : "join place c on c.code = sc.commune_code and " + area.places(),
+                area == null ? "and cardinality(l.department_codes) > 0" : touching(area))));
         if (area != null) {
-            places.setParameter("code", area.code());
-            if (!touching(area).isEmpty()) {
-                schemes.setParameter("code", area.code());
+            query.setParameter("code", area.code());
+        }
+        roomToGroup();
+        Map<String, Map<String, Long>> byPlace = new HashMap<>();
+        List<Counted> counted = new ArrayList<>();
+        for (Object[] row : rows(query)) {
+            if (row[0] != null) {
+                byPlace.computeIfAbsent((String) row[0], p -> new HashMap<>()).put((String) row[1], number(row[3]));
+            } else {
+                counted.add(new Counted((String) row[1], (Boolean) row[2], number(row[3]), (int) number(row[4])));
             }
         }
-        Map<String, Map<String, Long>> byPlace = new HashMap<>();
-        for (Object[] row : rows(places)) {
-            byPlace.computeIfAbsent((String) row[0], p -> new HashMap<>()).put((String) row[1], number(row[2]));
-        }
-        List<Counted> counted = rows(schemes).stream()
-                .map(row -> new Counted((String) row[0], (Boolean) row[1], number(row[2]), (int) number(row[3]))).toList();
         return new Spans(byPlace, counted);
+    }
+
+    /**
+     * These figures group the (scheme, place) rows of the schemes at work, 150,000 for a région at 99,000 schemes, 1.6
+     * million for France: with PostgreSQL's default 4 MB of working memory the grouping was sorted on disk. More, for
+     * this transaction only.
+     */
+    private void roomToGroup() {
+        em.createNativeQuery("select set_config('work_mem', '32MB', true)").getSingleResult();
     }
 
     /**

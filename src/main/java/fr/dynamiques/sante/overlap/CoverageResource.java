@@ -118,9 +118,9 @@ public class CoverageResource {
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed; all when absent", example = "CPTS") @QueryParam("kind") List<String> kind,
             @Parameter(description = "A région (or department; neither: France)", example = "84") @QueryParam("region") String region,
             @Parameter(description = "One département (or region; neither: France)", example = "38") @QueryParam("department") String department,
-            @Parameter(description = "The first year, 1990 or later (default 2015)", example = "2016", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "The first year, 1990 or later (default 2015)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("from") String from,
-            @Parameter(description = "The last year, up to ten years from now (default this year)", example = "2026", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "The last year, up to ten years from now (default this year)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("to") String to) {
         Criteria criteria = Criteria.of(kind, List.of(), region, department == null ? List.of() : List.of(department), SchemeStatus.AT_WORK, cog);
         List<LocalDate> days = CoverageDays.januaries(from, to);

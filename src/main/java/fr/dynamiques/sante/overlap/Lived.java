@@ -30,16 +30,20 @@ record Lived(List<LocalDate> days, List<String> kinds, List<String> departments)
         }
     }
 
-    /** The common table, to follow {@code with}. */
+    /**
+     * The common table, to follow {@code with}. Materialized: a scheme's days are worked out once, not once for each of
+     * its places joined to it (inlined, the région's history at 99,000 schemes took four times as long). The previous
+     * generation is looked up only for a scheme without a start date.
+     */
     String table() {
         return """
-                lived as (
+                lived as materialized (
                     select s.id, s.kind, s.department_codes, o.starts is not null as dated,
                            (select coalesce(bit_or(cast(1 as bigint) << cast(d.i - 1 as integer)), 0)
                             from unnest(cast(cast(:days as varchar[]) as date[])) with ordinality d(day, i)
                             where (o.starts is null or o.starts <= d.day) and (s.end_date is null or s.end_date >= d.day)) as days
-                    from scheme s left join scheme p on p.id = s.previous_id,
-                         lateral (select coalesce(s.start_date, p.end_date + 1) as starts) o
+                    from scheme s,
+                         lateral (select coalesce(s.start_date, (select p.end_date + 1 from scheme p where p.id = s.previous_id)) as starts) o
                     where s.status <> 'DRAFT'%s%s)""".formatted(kinds.isEmpty() ? "" : " and s.kind in (:kinds)",
                 departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])");
     }
