@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.geo;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.CoverageAt;
+import fr.dynamiques.sante.overlap.CoverageDays;
 import fr.dynamiques.sante.overlap.Criteria;
 import fr.dynamiques.sante.overlap.OverlapViews.UncoveredCommune;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
@@ -36,13 +39,15 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 public class WhiteZonesMapResource {
 
     private final Coverage coverage;
+    private final CoverageAt coverageAt;
     private final CommuneTopology topology;
     private final CogSnapshot cog;
     private final EntityManager em;
     private final ObjectMapper json;
 
-    WhiteZonesMapResource(Coverage coverage, CommuneTopology topology, CogSnapshot cog, EntityManager em, ObjectMapper json) {
+    WhiteZonesMapResource(Coverage coverage, CoverageAt coverageAt, CommuneTopology topology, CogSnapshot cog, EntityManager em, ObjectMapper json) {
         this.coverage = coverage;
+        this.coverageAt = coverageAt;
         this.topology = topology;
         this.cog = cog;
         this.em = em;
@@ -59,7 +64,11 @@ public class WhiteZonesMapResource {
                     + "uncovered population are members of the collection, with complete (false: the registry is not declared complete "
                     + "there, and lists only the white zones of the schemes entered). Counts ACTIVE and RENEWAL schemes unless status= says "
                     + "otherwise. An arrondissement of Paris, Lyon or Marseille is a place of its own: its Feature has a null "
-                    + "geometry (no outline in the geography). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+                    + "geometry (no outline in the geography). With at=, the white zones as they stood that day, with the day (at) and "
+                    + "unknownStart as members of the collection: a scheme counts when it is not a DRAFT, its start date is on or before "
+                    + "that day and its end date unknown or on or after it, whatever its status (a later generation whose start is unknown "
+                    + "starts the day after its previous generation's end); one whose start is still unknown is left out and counted in "
+                    + "unknownStart; status= is then refused (400). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
     @APIResponse(responseCode = "200", description = "The uncovered communes",
             content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput whiteZones(
@@ -67,16 +76,25 @@ public class WhiteZonesMapResource {
             @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73); or region", example = "38", schema = @Schema(type = SchemaType.STRING))
             @QueryParam("department") List<String> department,
             @Parameter(description = "Région code (or department)", example = "84") @QueryParam("region") String region,
-            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed; not with at") @QueryParam("status") List<String> status,
+            @Parameter(description = "A day, YYYY-MM-DD, from 1990-01-01 to ten years from today: the white zones as they stood that day. Not with status",
+                    example = "2020-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("at") String at) {
+        LocalDate day = CoverageDays.asked(at, status);
         Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
-        WhiteZones zones = coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE);
+        WhiteZones zones = day == null ? coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
+                : coverageAt.whiteZones(criteria.areas(em), criteria.kinds(), day, Integer.MAX_VALUE);
         Map<String, Object> members = new LinkedHashMap<>();
         if (zones.territory() != null) {
             members.put("territory", zones.territory());
         }
         members.put("territories", zones.territories());
         members.put("kinds", zones.kinds());
-        members.put("statuses", zones.statuses());
+        if (day == null) {
+            members.put("statuses", zones.statuses());
+        } else {
+            members.put("at", day.toString());
+            members.put("unknownStart", zones.unknownStart());
+        }
         members.put("population", zones.population());
         // False: the registry is not declared complete there (GET /api/v1/completeness), these are only its white zones.
         members.put("complete", zones.complete());

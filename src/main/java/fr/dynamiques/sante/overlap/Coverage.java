@@ -6,6 +6,7 @@ import static fr.dynamiques.sante.overlap.Overlaps.filters;
 import static fr.dynamiques.sante.overlap.Overlaps.number;
 import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -73,21 +74,6 @@ public class Coverage {
         for (Object[] row : rows(covered)) {
             kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]);
         }
-        Map<String, Long> coveredAll = new HashMap<>();
-        Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
-        kindsByCommune.forEach((code, communeKinds) -> {
-            CommuneFacts commune = cog.place(code);
-            if (commune == null) {
-                return; // a perimeter resolved with an older COG, not yet migrated, may name a commune since merged
-            }
-            String communeRegion = cog.regionOf(commune.departmentCode());
-            if (region == null || region.equals(communeRegion)) {
-                String territory = level == TerritoryLevel.REGION ? communeRegion : commune.departmentCode();
-                coveredAll.merge(territory, commune.population(), Long::sum);
-                communeKinds.forEach(kind -> coveredByKind.computeIfAbsent(territory, t -> new HashMap<>())
-                        .merge(kind, commune.population(), Long::sum));
-            }
-        });
         // Schemes per territory, from the counts kept with every write (a scheme counts once per territory).
         String inRegion = region == null ? "" : level == TerritoryLevel.REGION ? " and a.code = :region"
                 : " and a.code in (select d.code from department d where d.region_code = :region)";
@@ -104,6 +90,31 @@ public class Coverage {
         for (Object[] row : rows(schemes)) {
             schemeCounts.computeIfAbsent((String) row[0], t -> new HashMap<>()).put((String) row[1], (int) number(row[2]));
         }
+        return coverageRows(level, region, kinds, kindsByCommune, schemeCounts, null);
+    }
+
+    /**
+     * The rows of {@link #byTerritory}, from the kinds covering each place (a place counts once in its territory however
+     * many schemes cover it, with its population in the COG), the schemes per territory and kind, and (for the figures
+     * of a day) per territory the schemes left out for want of a start date.
+     */
+    List<CoverageRow> coverageRows(TerritoryLevel level, String region, List<String> kinds, Map<String, Set<String>> kindsByCommune,
+                                   Map<String, Map<String, Integer>> schemeCounts, Map<String, Integer> unknownStart) {
+        Map<String, Long> coveredAll = new HashMap<>();
+        Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
+        kindsByCommune.forEach((code, communeKinds) -> {
+            CommuneFacts commune = cog.place(code);
+            if (commune == null) {
+                return; // a perimeter resolved with an older COG, not yet migrated, may name a commune since merged
+            }
+            String communeRegion = cog.regionOf(commune.departmentCode());
+            if (region == null || region.equals(communeRegion)) {
+                String territory = level == TerritoryLevel.REGION ? communeRegion : commune.departmentCode();
+                coveredAll.merge(territory, commune.population(), Long::sum);
+                communeKinds.forEach(kind -> coveredByKind.computeIfAbsent(territory, t -> new HashMap<>())
+                        .merge(kind, commune.population(), Long::sum));
+            }
+        });
 
         Query territories = em.createNativeQuery(level == TerritoryLevel.REGION
                 ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region") + " order by r.code"
@@ -126,7 +137,8 @@ public class Coverage {
             long coveredPopulation = coveredAll.getOrDefault(code, 0L);
             answer.add(new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
                     counts.values().stream().mapToInt(Integer::intValue).sum(), perKind,
-                    Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code), counted(kinds))));
+                    Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code), counted(kinds)),
+                    unknownStart == null ? null : unknownStart.getOrDefault(code, 0)));
         }
         return List.copyOf(answer); // kept and shared by FigureCache: nobody may change it
     }
@@ -182,7 +194,7 @@ public class Coverage {
                         counts.get(kind)))
                 .toList();
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
-                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, complete(area, kinds));
+                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, complete(area, kinds), null);
     }
 
     /**
@@ -213,38 +225,55 @@ public class Coverage {
 
     /** The same over several territories at once (départements, side by side): their places, one list. */
     public WhiteZones whiteZones(List<Area> areas, List<String> kinds, List<String> statuses, int listed) {
+        return whiteZones(areas, kinds, statuses, listed, null, null);
+    }
+
+    /**
+     * The white zones counted by the schemes of these statuses today or, with {@code lived}, by those at work on its
+     * day, of which {@code unknownStart} were left out for want of a start date.
+     */
+    WhiteZones whiteZones(List<Area> areas, List<String> kinds, List<String> statuses, int listed, Lived lived, Integer unknownStart) {
+        String covered = lived == null
+                ? "select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0" + filters("cc", kinds, statuses)
+                : "select 1 from scheme_commune sc join lived l on l.id = sc.scheme_id where sc.commune_code = c.code and l.dated and l.days <> 0";
         String places = IntStream.range(0, areas.size())
                 .mapToObj(i -> Area.condition(TerritoryLevel.fromApiName(areas.get(i).level()).orElseThrow(), "code" + i))
                 .collect(Collectors.joining(" or ", "(", ")"));
         Query query = em.createNativeQuery("""
-                with uncovered as (
+                with %s uncovered as (
                     select c.code, c.name, coalesce(c.population, 0) as population, c.commune_code
                     from place c
                     where %s
-                      and not exists (select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0 %s))
+                      and not exists (%s))
                 select u.code, u.name, u.population, u.commune_code, t.arrondissements, t.population, t.communes, t.places
                 from uncovered u,
                      (select count(*) filter (where code <> commune_code) as arrondissements, sum(population) as population,
                              count(distinct commune_code) as communes, count(*) as places
                       from uncovered) t
                 order by u.population desc, u.code
-                limit :listed""".formatted(places, filters("cc", kinds, statuses)));
+                limit :listed""".formatted(lived == null ? "" : lived.table() + ",", places, covered));
         for (int i = 0; i < areas.size(); i++) {
             query.setParameter("code" + i, areas.get(i).code());
         }
         query.setParameter("listed", listed);
-        bind(query, kinds, statuses);
+        if (lived == null) {
+            bind(query, kinds, statuses);
+        } else {
+            lived.bind(query);
+        }
         List<Object[]> rows = rows(query);
         List<UncoveredCommune> communes = rows.stream().map(row -> uncovered((String) row[0], (String) row[1],
                 number(row[2]), row[0].equals(row[3]) ? null : (String) row[3])).toList();
         boolean complete = areas.stream().allMatch(area -> complete(area, kinds));
         Area territory = areas.size() == 1 ? areas.get(0) : null;
+        List<String> shown = lived == null ? statuses : null;
+        LocalDate day = lived == null ? null : lived.days().get(0);
         if (rows.isEmpty()) {
-            return new WhiteZones(territory, areas, kinds, statuses, 0, 0, 0, communes, complete, 0);
+            return new WhiteZones(territory, areas, kinds, shown, day, 0, 0, 0, communes, complete, 0, unknownStart);
         }
         Object[] totals = rows.get(0);
-        return new WhiteZones(territory, areas, kinds, statuses, number(totals[5]), (int) number(totals[6]), (int) number(totals[4]),
-                communes, complete, (int) number(totals[7]));
+        return new WhiteZones(territory, areas, kinds, shown, day, number(totals[5]), (int) number(totals[6]), (int) number(totals[4]),
+                communes, complete, (int) number(totals[7]), unknownStart);
     }
 
     /** An uncovered place (an arrondissement names its commune) with its département and EPCI, as lists of communes are sorted and filtered by. */

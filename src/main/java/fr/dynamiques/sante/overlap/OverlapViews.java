@@ -1,5 +1,6 @@
 package fr.dynamiques.sante.overlap;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,7 +77,8 @@ public final class OverlapViews {
                               @Schema(examples = "0.7326") double coverageRatio,
                               @Schema(description = "Schemes covering at least one of its communes", examples = "31") int schemeCount,
                               @Schema(description = "The same, kind by kind") List<KindCoverage> kinds,
-                              @Schema(description = COMPLETE) boolean complete) {
+                              @Schema(description = COMPLETE) boolean complete,
+                              @Schema(description = UNKNOWN_START, examples = "2") @JsonInclude(JsonInclude.Include.NON_NULL) Integer unknownStart) {
     }
 
     @Schema(description = "A commune no scheme covers (or, in Paris, Lyon and Marseille, a municipal arrondissement)")
@@ -93,7 +95,10 @@ public final class OverlapViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WhiteZones(@Schema(description = "The territory asked for; absent when several départements are") Area territory,
                              @Schema(description = "Every territory asked for (several départements, or one territory)") List<Area> territories,
-                             @Schema(examples = "[\"CPTS\"]") List<String> kinds, List<String> statuses,
+                             @Schema(examples = "[\"CPTS\"]") List<String> kinds,
+                             @Schema(description = "The statuses counted; absent with at=, where the dates decide") List<String> statuses,
+                             @Schema(description = "The day asked for (at=): the white zones as they stood then; absent for today's", examples = "2020-01-01")
+                             LocalDate at,
                              @Schema(description = "Their total population", examples = "52340") long population,
                              @Schema(description = "Communes with a place no scheme covers: Paris, Lyon and Marseille count once each, "
                                      + "however many of their arrondissements are listed", examples = "37") int communeCount,
@@ -101,8 +106,22 @@ public final class OverlapViews {
                                      + "Marseille)", examples = "0") int arrondissementCount,
                              @Schema(description = "Most populated first") List<UncoveredCommune> communes,
                              @Schema(description = COMPLETE) boolean complete,
-                             @JsonIgnore @Schema(hidden = true) int placeCount) {
+                             @JsonIgnore @Schema(hidden = true) int placeCount,
+                             @Schema(description = UNKNOWN_START, examples = "2") Integer unknownStart) {
     }
+
+    @Schema(description = "The coverage of a territory on 1 January of a year, as GET /api/v1/coverage?at= gives it that day",
+            requiredProperties = {"date", "population", "coveredPopulation", "coverageRatio", "schemeCount", "unknownStart"})
+    public record HistoryRow(@Schema(examples = "2020-01-01") LocalDate date, @Schema(examples = "8100000") long population,
+                             @Schema(description = "Population of the places at least one of the schemes covered that day (each place once)", examples = "2450000")
+                             long coveredPopulation,
+                             @Schema(examples = "0.3025") double coverageRatio,
+                             @Schema(description = "Schemes at work that day covering at least one of its places", examples = "57") int schemeCount,
+                             @Schema(description = UNKNOWN_START, examples = "3") int unknownStart) {
+    }
+
+    static final String UNKNOWN_START = "Only with at= (and in the history): the schemes that would count but whose start date is unknown "
+            + "(neither given nor inferred from the end of the previous generation), left out of the figures";
 
     static final String COMPLETE = "True only when every région the figure spans is declared complete (GET /api/v1/completeness) for "
             + "every kind counted; otherwise the figure counts only the schemes entered in the registry (a partial registry)";

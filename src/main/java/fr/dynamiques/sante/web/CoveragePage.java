@@ -12,8 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.CoverageAt;
+import fr.dynamiques.sante.overlap.CoverageDays;
+import fr.dynamiques.sante.overlap.CoverageHistory;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -26,7 +30,8 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * Coverage of each département by the schemes at work, all kinds or one: a map drawn on the server (SVG, no
- * script, no tiles) and the same figures in a table.
+ * script, no tiles) and the same figures in a table, today's or as they stood on a day chosen; and France's covered
+ * share on each 1 January since 2015, a chart with its table.
  */
 @Path("/couverture")
 @Produces(MediaType.TEXT_HTML)
@@ -47,28 +52,38 @@ public class CoveragePage {
     static class Templates {
         static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
                                                 List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
-                                                boolean complete, DepartmentMap.Inset inset, List<MapArea> inner);
+                                                boolean complete, DepartmentMap.Inset inset, List<MapArea> inner, AsOf asOf,
+                                                Integer unknownStart, CoverageChart chart);
     }
 
     private final Coverage coverage;
+    private final CoverageAt coverageAt;
+    private final CoverageHistory history;
     private final DepartmentMap map;
     private final Visitor visitor;
 
-    CoveragePage(Coverage coverage, DepartmentMap map, Visitor visitor) {
+    CoveragePage(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, DepartmentMap map, Visitor visitor) {
         this.coverage = coverage;
+        this.coverageAt = coverageAt;
+        this.history = history;
         this.map = map;
         this.visitor = visitor;
     }
 
+    /** Today's figures, or those of the day asked for ({@code at}); a day it cannot show gets today's and a word beside the date box (400). */
     @GET
     @Transactional
-    public TemplateInstance coverage(@QueryParam("kind") String kind) {
+    public Response coverage(@QueryParam("kind") String kind, @QueryParam("at") String at) {
         String chosen = Stripped.orNull(kind);
         if (chosen != null && SchemeKind.findByCode(chosen).isEmpty()) {
             throw ProblemException.badRequest("Unknown kind.", new FieldError("kind", "one of the kinds of the registry"));
         }
-        List<CoverageRow> rows = coverage.byTerritory(TerritoryLevel.DEPARTMENT, null, chosen == null ? List.of() : List.of(chosen),
-                SchemeStatus.AT_WORK);
+        List<String> kinds = chosen == null ? List.of() : List.of(chosen);
+        AsOf asOf = AsOf.read(at);
+        List<CoverageRow> rows = asOf.day() == null ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, null, kinds, SchemeStatus.AT_WORK)
+                : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, null, kinds, asOf.day());
+        // France's schemes of unknown start that day, each once (a département's row counts those working in it).
+        Integer unknownStart = asOf.day() == null ? null : history.of(null, kinds, List.of(asOf.day())).get(0).unknownStart();
         Map<String, CoverageRow> byCode = rows.stream().collect(Collectors.toMap(CoverageRow::code, Function.identity()));
         DepartmentMap.Shapes shapes = map.shapes();
         List<MapArea> areas = shapes.outlines().stream().filter(o -> byCode.containsKey(o.code()))
@@ -83,9 +98,10 @@ public class CoveragePage {
         }
         // Under each overseas box, its name: a code alone is read by few.
         String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + NAME_LINE + 4);
-        return visitor.page(Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()), viewBox, areas, overseas, rows, BOX,
-                rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
-                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList()));
+        CoverageChart chart = CoverageChart.of("France", history.of(null, kinds, CoverageDays.januaries()));
+        return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()),
+                viewBox, areas, overseas, rows, BOX, rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
+                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList(), asOf, unknownStart, chart)).build();
     }
 
     private static MapArea area(String code, String path, int x, int y, CoverageRow row) {

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.web;
 
 import java.net.URI;
 import java.text.Collator;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 
 import fr.dynamiques.sante.overlap.Area;
 import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.CoverageAt;
+import fr.dynamiques.sante.overlap.CoverageDays;
+import fr.dynamiques.sante.overlap.CoverageHistory;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
@@ -86,11 +90,14 @@ public class TerritoryPage {
                                                  Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
                                                  long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
                                                  String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
-                                                 String city, WhomToCall call);
+                                                 String city, WhomToCall call, AsOf asOf, Integer unknownStart, CoverageChart chart,
+                                                 String linkQuery);
     }
 
     private final Overlaps overlaps;
     private final Coverage coverage;
+    private final CoverageAt coverageAt;
+    private final CoverageHistory history;
     private final CommuneMaps maps;
     private final SchemeRows rows;
     private final SchemeQuery query;
@@ -100,11 +107,13 @@ public class TerritoryPage {
     private final ListDownloads downloads;
     private final LocalContacts contacts;
 
-    TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, SchemeRows rows, SchemeQuery query, CogSnapshot cog,
-                  EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
+    TerritoryPage(Overlaps overlaps, Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CommuneMaps maps, SchemeRows rows,
+                  SchemeQuery query, CogSnapshot cog, EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
         this.contacts = contacts;
         this.overlaps = overlaps;
         this.coverage = coverage;
+        this.coverageAt = coverageAt;
+        this.history = history;
         this.maps = maps;
         this.rows = rows;
         this.query = query;
@@ -121,10 +130,14 @@ public class TerritoryPage {
         return "/territoires/" + segment + "/" + code;
     }
 
+    /**
+     * The page as of today, or with its map, coverage and white zones as they stood on a day ({@code at}); a day it cannot
+     * show gets today's figures and a word beside the date box (400).
+     */
     @GET
     @Transactional
-    public TemplateInstance territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind,
-                                      @QueryParam("ancienne") String formerCode) {
+    public Response territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind,
+                              @QueryParam("ancienne") String formerCode, @QueryParam("at") String at) {
         TerritoryLevel level = level(segment);
         redirectIfRenamed(level, code);
         CogSnapshot.FormerCommune arrivedFrom = formerCode == null ? null : cog.former(formerCode);
@@ -133,6 +146,8 @@ public class TerritoryPage {
         }
         String chosen = chosenKind(kind);
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
+        AsOf asOf = AsOf.read(at);
+        LocalDate day = asOf.day();
         Territory territory = Territory.findExisting(level, code);
         Area area = Area.of(em, level, code);
         List<Link> within = new ArrayList<>();
@@ -188,35 +203,42 @@ public class TerritoryPage {
             List<Department> departments = r.departments();
             membersTitle = msg.members_departments(departments.size());
             members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList();
-            rows.addAll(coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, SchemeStatus.AT_WORK));
+            rows.addAll(day == null ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, SchemeStatus.AT_WORK)
+                    : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, day));
         }
         named(within, territory.name, msg);
         // Every figure, list and download below follows the kind chosen, not only the map.
         // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
         // arrondissements are places of their own).
         boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
+        CoverageRow here = day == null ? (onePlace ? null : coverage.of(area, kinds, SchemeStatus.AT_WORK)) : coverageAt.of(area, kinds, day);
         if (!onePlace) {
-            rows.add(0, coverage.of(area, kinds, SchemeStatus.AT_WORK));
+            rows.add(0, here);
         }
-        WhiteZones whiteZones = onePlace ? null : coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN);
+        WhiteZones whiteZones = onePlace ? null : day == null ? coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN)
+                : coverageAt.whiteZones(area, kinds, day, WHITE_ZONES_SHOWN);
+        // How coverage grew since 2015, where there is coverage to tell (not of a single place).
+        CoverageChart chart = onePlace ? null : CoverageChart.of(area.name(), history.of(area, kinds, CoverageDays.januaries()));
+        String linkQuery = asOf.query(chosen);
         // A commune is drawn among the communes of its EPCI (of its département when it belongs to none); an arrondissement
         // as its city (the geography has no arrondissement outlines).
         Area mapped = commune == null ? area
                 : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
                 : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
-        Map<String, Integer> counts = coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK);
-        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code), "region".equals(mapped.level()),
-                chosen == null ? "" : "?kind=" + chosen);
+        Map<String, Integer> counts = day == null ? coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK)
+                : coverageAt.schemesByPlace(mapped, kinds, day);
+        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code), "region".equals(mapped.level()), linkQuery);
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
-        return visitor.page(Templates.territory(area, within, membersTitle, members, stack,
+        return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.territory(area, within, membersTitle, members, stack,
                 KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows, whiteZones, WHITE_ZONES_SHOWN,
                 STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
                 overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
                 commune == null ? null : commune.name, formers, arrivedFrom, city,
-                commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale()))));
+                commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale())),
+                asOf, day == null ? null : here.unknownStart(), chart, linkQuery)).build();
     }
 
     /**

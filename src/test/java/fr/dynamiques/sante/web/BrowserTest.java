@@ -169,7 +169,8 @@ class BrowserTest {
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=Grenoble", "/dispositifs/" + cpts,
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
                 "/coordinateurs?territoire=Grenoble", "/couverture", "/echeances?mois=24", "/connexion", "/mentions-legales",
-                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part", "/coordinateurs?comme=" + cpts);
+                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part", "/couverture?at=2020-06-01&kind=CPTS",
+                "/territoires/departements/38?at=2021-06-01", "/territoires/departements/38?at=pas-une-date", "/coordinateurs?comme=" + cpts);
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             List<String> wide = new ArrayList<>();
@@ -278,6 +279,45 @@ class BrowserTest {
         assertThat(trouble).as("tables on a phone").isEmpty();
     }
 
+    /**
+     * The chart of coverage since 2015 on a 390-px phone: within the screen, its years and shares written large enough
+     * to read and apart from each other; its date box, a plain form, shows the page as of the day chosen, kind kept.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCoverageChartReadsOnAPhoneAndTheDateBoxShowsADay() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("/couverture?kind=CPTS", "/territoires/departements/38", "/territoires/regions/84?kind=CLS")) {
+                browser.get(url(page));
+                Map<String, Object> chart = (Map<String, Object>) browser.executeScript("""
+                        const svg = document.querySelector('figure.chart svg');
+                        const boxes = sel => Array.from(svg.querySelectorAll(sel)).map(t => t.getBoundingClientRect());
+                        const years = boxes('text.year'), ticks = boxes('text.tick');
+                        return {right: svg.getBoundingClientRect().right, width: document.documentElement.clientWidth,
+                                smallest: Math.min(...years.concat(ticks).map(r => r.height)), years: years.length,
+                                touching: years.slice(1).filter((r, i) => r.left < years[i].right + 2).length
+                                          + ticks.slice(1).filter((r, i) => r.bottom > ticks[i].top - 1).length};
+                        """);
+                assertThat(((Number) chart.get("right")).doubleValue()).as(page).isLessThanOrEqualTo(((Number) chart.get("width")).doubleValue());
+                assertThat(((Number) chart.get("years")).intValue()).as(page).isGreaterThanOrEqualTo(4);
+                assertThat(((Number) chart.get("smallest")).doubleValue()).as("text height on %s", page).isGreaterThanOrEqualTo(11);
+                assertThat(((Number) chart.get("touching")).intValue()).as("labels touching on %s", page).isZero();
+            }
+            browser.get(url("/couverture?kind=CPTS"));
+            browser.executeScript("document.querySelector('figure.chart').scrollIntoView()");
+            screenshot(browser, "16-coverage-chart-390px");
+            browser.executeScript("document.getElementById('at').value = '2020-06-01'");
+            browser.findElement(By.cssSelector("form.as-of button[type=submit]")).click();
+            waiting(browser).until(d -> d.getCurrentUrl().contains("at=2020-06-01"));
+            assertThat(browser.getCurrentUrl()).contains("kind=CPTS");
+            assertThat(browser.findElement(By.cssSelector(".notice[role=status]")).getText()).startsWith("Chiffres au 1 juin 2020");
+            screenshot(browser, "17-coverage-as-of-390px");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
     @Test
     void suggestionsComeAsYouTypeWhenJavaScriptIsOn() {
         browser.get(url("/"));
@@ -320,8 +360,9 @@ class BrowserTest {
                 "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016", "/recherche?q=Arzay",
                 "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
-                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en",
-                "/coordinateurs?comme=" + strasbourg, "/recherche?density=rural");
+                "/couverture?at=2020-06-01&kind=CPTS", "/couverture?at=2021-02-30", "/territoires/departements/38?kind=CPTS&at=2021-06-01",
+                "/territoires/regions/84?at=2020-01-01", "/territoires/epci/200040715?at=2023-01-01&lang=en",
+                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en", "/coordinateurs?comme=" + strasbourg, "/recherche?density=rural");
         StringBuilder report = new StringBuilder();
         for (String page : pages) {
             browser.get(url(page));

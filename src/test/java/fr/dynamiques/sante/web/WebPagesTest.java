@@ -250,7 +250,7 @@ class WebPagesTest {
         for (String kind : new String[] {"", "CPTS"}) {
             List<Map<String, Object>> rows = api("/api/v1/coverage?kind=" + kind).getList("$");
             Document page = page("/couverture?kind=" + kind);
-            assertThat(page.select("table tbody tr")).hasSize(rows.size());
+            assertThat(page.select("table:has(#tableau-titre) tbody tr")).hasSize(rows.size());
             for (Map<String, Object> row : rows) {
                 String code = (String) row.get("code");
                 double ratio = ((Number) row.get("coverageRatio")).doubleValue();
