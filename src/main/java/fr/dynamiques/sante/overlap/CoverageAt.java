@@ -63,6 +63,7 @@ public class CoverageAt {
 
     private List<CoverageRow> compute(TerritoryLevel level, String region, List<String> kinds, LocalDate day) {
         Lived lived = new Lived(List.of(day), kinds, region == null ? null : cog.departmentsOfRegions(List.of(region)));
+        roomToGroup();
         // One statement, so that the schemes are read once: the kinds covering each place (territory null), then the
         // schemes per territory (place null), each once per territory as area_schemes counts today's: per département
         // it works in, once per région.
@@ -78,7 +79,6 @@ public class CoverageAt {
                 where l.days <> 0 group by 2, 3, 4""" : """
                 select null, d.code, l.kind, l.dated, count(*) from lived l cross join unnest(l.department_codes) d(code)
                 where l.days <> 0 group by 2, 3, 4""")));
-        roomToGroup();
         Map<String, Set<String>> kindsByCommune = new HashMap<>();
         Map<String, Map<String, Integer>> schemeCounts = new HashMap<>();
         Map<String, Integer> unknownStart = new HashMap<>();
@@ -135,9 +135,9 @@ public class CoverageAt {
         return figures.get(FigureCache.key("white zones at", Arrays.asList(areas, day, listed), kinds, List.of()), () -> {
             Lived lived = new Lived(List.of(day), kinds, areas.stream().flatMap(area -> departments(area).stream()).distinct().toList());
             // Several territories are départements (each exact by the schemes' départements); one may be any level.
-            Query unknown = em.createNativeQuery("with " + lived.table() + " select count(*) from lived l where not l.dated and l.days <> 0"
-                    + (areas.size() == 1 ? touching(areas.get(0)) : ""));
-            if (areas.size() == 1 && !touching(areas.get(0)).isEmpty()) {
+            String touching = areas.size() == 1 ? touching(areas.get(0)) : "";
+            Query unknown = em.createNativeQuery("with " + lived.table() + " select count(*) from lived l where not l.dated and l.days <> 0" + touching);
+            if (!touching.isEmpty()) {
                 unknown.setParameter("code", areas.get(0).code());
             }
             int unknownStart = (int) number(lived.bind(unknown).getSingleResult());
@@ -171,6 +171,7 @@ public class CoverageAt {
      */
     Spans spans(Area area, List<String> kinds, List<LocalDate> days) {
         Lived lived = new Lived(days, kinds, area == null ? null : departments(area));
+        roomToGroup();
         // One statement, so that the schemes are read once: the places' rows first, then the schemes' (place null).
         Query query = lived.bind(em.createNativeQuery("with " + lived.table() + """
                 select sc.commune_code as place, l.kind, true as dated, bit_or(l.days) as days, 0 as schemes
@@ -186,7 +187,6 @@ public class CoverageAt {
         if (area != null) {
             query.setParameter("code", area.code());
         }
-        roomToGroup();
         Map<String, Map<String, Long>> byPlace = new HashMap<>();
         List<Counted> counted = new ArrayList<>();
         for (Object[] row : rows(query)) {

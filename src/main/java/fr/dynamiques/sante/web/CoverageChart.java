@@ -23,14 +23,14 @@ public record CoverageChart(String name, List<HistoryRow> rows, List<Bar> bars, 
     /** Whole pixels of a drawing scaled down to a 390-px phone by about three quarters: its text stays near 12 px. */
     static final int WIDTH = 480;
     static final int HEIGHT = 250;
-    private static final int LEFT = 52;
+    private static final int LEFT = 60;
     private static final int RIGHT = 6;
     private static final int TOP = 12;
     private static final int BOTTOM = 30;
     /** Years written under the bars, at most: beyond, every second (third...) one, so that they never touch. */
     private static final int YEARS_WRITTEN = 6;
     /** The highest share each scale shows, and its step. */
-    private static final double[][] SCALES = {{0.02, 0.005}, {0.05, 0.01}, {0.1, 0.02}, {0.2, 0.05}, {0.5, 0.1}, {1.0, 0.25}};
+    private static final double[][] SCALES = {{0.005, 0.001}, {0.01, 0.0025}, {0.02, 0.005}, {0.05, 0.01}, {0.1, 0.02}, {0.2, 0.05}, {0.5, 0.1}, {1.0, 0.25}};
 
     static CoverageChart of(String name, List<HistoryRow> rows) {
         double highest = rows.stream().mapToDouble(HistoryRow::coverageRatio).max().orElse(0);
