@@ -5,6 +5,7 @@ import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ import jakarta.ws.rs.core.Response;
 
 import fr.dynamiques.sante.overlap.Area;
 import fr.dynamiques.sante.overlap.Coverage;
+import fr.dynamiques.sante.overlap.CptsStages;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapPairs;
+import fr.dynamiques.sante.overlap.OverlapViews.StageCoverage;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.overlap.Overlaps;
@@ -86,7 +89,7 @@ public class TerritoryPage {
                                                  Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
                                                  long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
                                                  String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
-                                                 String city, WhomToCall call);
+                                                 String city, WhomToCall call, StageLegend stages);
     }
 
     private final Overlaps overlaps;
@@ -99,10 +102,12 @@ public class TerritoryPage {
     private final Visitor visitor;
     private final ListDownloads downloads;
     private final LocalContacts contacts;
+    private final CptsStages stages;
 
     TerritoryPage(Overlaps overlaps, Coverage coverage, CommuneMaps maps, SchemeRows rows, SchemeQuery query, CogSnapshot cog,
-                  EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
+                  EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts, CptsStages stages) {
         this.contacts = contacts;
+        this.stages = stages;
         this.overlaps = overlaps;
         this.coverage = coverage;
         this.maps = maps;
@@ -205,18 +210,33 @@ public class TerritoryPage {
                 : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
                 : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
         Map<String, Integer> counts = coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK);
-        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code), "region".equals(mapped.level()),
-                chosen == null ? "" : "?kind=" + chosen);
+        List<String> highlighted = commune == null ? List.of() : List.of(commune.code);
+        boolean region = "region".equals(mapped.level());
+        String kindQuery = chosen == null ? "" : "?kind=" + chosen;
+        CommuneMap map;
+        StageLegend stageLegend = null;
+        if (CptsStages.KIND.equals(chosen)) {
+            // The CPTS of a territory drawn as the DGOS atlas draws them, by maturity stage, down to the commune.
+            StageCoverage figures = stages.of(mapped);
+            Map<String, StageClass> byPlace = new HashMap<>();
+            counts.keySet().forEach(place -> byPlace.put(place, StageClass.NONE));
+            figures.communes().forEach(place -> byPlace.put(place.code(), StageClass.of(place.stage())));
+            StageMessages words = visitor.stages();
+            map = maps.stages(byPlace, highlighted, region, kindQuery, cls -> words.said(cls.name()));
+            stageLegend = StageLegend.of(figures, namesByClass(byPlace));
+        } else {
+            map = maps.counts(counts, highlighted, region, kindQuery);
+        }
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
         return visitor.page(Templates.territory(area, within, membersTitle, members, stack,
                 KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows, whiteZones, WHITE_ZONES_SHOWN,
-                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
-                overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
-                commune == null ? null : commune.name, formers, arrivedFrom, city,
-                commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale()))));
+                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, stageLegend == null ? classes(counts) : List.of(),
+                "/territoires/" + segment + "/" + code, epcis, atWork, overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN),
+                PAIRS_SHOWN, kindQuery, commune == null ? null : commune.name, formers, arrivedFrom, city,
+                commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale())), stageLegend));
     }
 
     /**
@@ -341,6 +361,20 @@ public class TerritoryPage {
             throw ProblemException.notFound("No such page.");
         }
         return level;
+    }
+
+    /** The places of a CPTS map class by class, by name. */
+    private Map<StageClass, List<String>> namesByClass(Map<String, StageClass> byPlace) {
+        Collator collator = Collator.getInstance(visitor.locale());
+        Map<StageClass, List<String>> names = new EnumMap<>(StageClass.class);
+        byPlace.forEach((code, cls) -> {
+            CommuneFacts place = cog.place(code);
+            if (place != null) {
+                names.computeIfAbsent(cls, c -> new ArrayList<>()).add(place.name());
+            }
+        });
+        names.values().forEach(list -> list.sort(collator));
+        return names;
     }
 
     /** The communes of the map class by class, by name. */

@@ -142,6 +142,10 @@ public class Visitor {
         return absolute(request.path() + (request.query() == null ? "" : "?" + request.query()));
     }
 
+    StageMessages stages() {
+        return MessageBundles.get(StageMessages.class, Localized.Literal.of(getLang()));
+    }
+
     PlaceMessages places() {
         return MessageBundles.get(PlaceMessages.class, Localized.Literal.of(getLang()));
     }
