@@ -60,14 +60,17 @@ public class CptsStages {
     }
 
     /**
-     * The territory a question on stages names: a région, a département or an EPCI, one at most; null for France. A
-     * malformed or unknown code is a 400 or a 404, as on the other coverage questions.
+     * The territory a question on stages names: a région, a département or an EPCI, one at most; null for France. An
+     * unknown code is a 400, as on the other coverage questions.
      */
     public Area territory(String region, String department, String epci) {
         if (epci != null && (region != null || department != null)) {
             throw ProblemException.badRequest("Name one territory.", new FieldError("epci", "epci alone, or region, or department"));
         }
         if (epci != null) {
+            if (!cog.isEpci(epci)) {
+                throw ProblemException.badRequest("Unknown EPCI.", new FieldError("epci", "unknown EPCI SIREN '" + epci + "'"));
+            }
             return Area.of(em, TerritoryLevel.EPCI, epci);
         }
         if (region == null && department == null) {

@@ -169,7 +169,8 @@ class BrowserTest {
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=Grenoble", "/dispositifs/" + cpts,
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
                 "/coordinateurs?territoire=Grenoble", "/couverture", "/echeances?mois=24", "/connexion", "/mentions-legales",
-                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part");
+                "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part", "/couverture?kind=CPTS",
+                "/territoires/departements/38?kind=CPTS", "/territoires/communes/38421?kind=CPTS");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             List<String> wide = new ArrayList<>();
@@ -261,7 +262,8 @@ class BrowserTest {
         List<String> trouble = new ArrayList<>();
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/echeances?mois=24", "/dispositifs/" + cpts,
+            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/couverture?kind=CPTS", "/territoires/epci/200040715?kind=CPTS",
+                    "/echeances?mois=24", "/dispositifs/" + cpts,
                     "/dispositifs/" + funded, "/territoires/communes/38421", "/territoires/communes/38185", "/territoires/epci/200040715",
                     "/territoires/departements/38", "/territoires/regions/84", "/?lang=en", "/couverture", "/?lang=fr")) {
                 browser.get(url(page));
@@ -320,6 +322,8 @@ class BrowserTest {
                 "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016", "/recherche?q=Arzay",
                 "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
+                "/couverture?kind=CPTS", "/couverture?kind=CPTS&lang=en", "/territoires/epci/200040715?kind=CPTS",
+                "/territoires/regions/84?kind=CPTS", "/territoires/communes/38421?kind=CPTS&lang=en",
                 "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en");
         StringBuilder report = new StringBuilder();
         for (String page : pages) {
