@@ -6,6 +6,7 @@ import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public class CptsStages {
 
     public static final String KIND = "CPTS";
     /** Most advanced first, as the atlas's legend reads; the rows of every answer, then the row of no recorded stage. */
-    public static final List<CptsStage> ORDER = Arrays.stream(CptsStage.values()).sorted((a, b) -> b.ordinal() - a.ordinal()).toList();
+    private static final List<CptsStage> ORDER = Arrays.stream(CptsStage.values()).sorted(Comparator.reverseOrder()).toList();
 
     /**
      * A CPTS's stage as a number, 0 when not recorded: the enum lists the stages in the order a CPTS goes through them,
@@ -181,7 +182,7 @@ public class CptsStages {
         long coveredPopulation = covered.stream().mapToLong(Covered::population).sum();
         long uncoveredPopulation = size.population() - coveredPopulation;
         Uncovered uncovered = new Uncovered(size.places() - covered.size(), uncoveredPopulation, ratio(uncoveredPopulation, size.population()));
-        List<PlaceStage> places = !listed ? null : covered.stream().sorted((a, b) -> a.code().compareTo(b.code()))
+        List<PlaceStage> places = !listed ? null : covered.stream().sorted(Comparator.comparing(Covered::code))
                 .map(c -> new PlaceStage(c.code(), c.rank() == 0 ? null : CptsStage.values()[c.rank() - 1].name(),
                         c.code().equals(c.commune()) ? null : c.commune()))
                 .toList();

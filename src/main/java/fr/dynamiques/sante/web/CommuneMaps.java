@@ -82,17 +82,16 @@ public class CommuneMaps {
      */
     public CommuneMap stages(Map<String, StageClass> byPlace, Collection<String> highlighted, boolean namesDepartments, String query,
                              Function<StageClass, String> names) {
-        List<StageClass> classes = List.of(StageClass.values());
+        // A class's rank is its distance from the white zones (the last of the enum): a city's highest is its most advanced.
         List<Layer> layers = new ArrayList<>();
-        // The least advanced first: a class's rank is its distance from the white zones (the last of the enum).
         Map<Integer, Layer> byRank = new TreeMap<>();
-        for (StageClass stage : classes) {
+        for (StageClass stage : StageClass.values()) {
             Layer layer = new Layer(stage.getStyle(), new ArrayList<>(), stage);
             layers.add(layer);
-            byRank.put(classes.size() - 1 - stage.ordinal(), layer);
+            byRank.put(StageClass.NONE.ordinal() - stage.ordinal(), layer);
         }
         Map<String, Integer> ranks = new TreeMap<>();
-        byPlace.forEach((code, stage) -> ranks.put(code, classes.size() - 1 - stage.ordinal()));
+        byPlace.forEach((code, stage) -> ranks.put(code, StageClass.NONE.ordinal() - stage.ordinal()));
         boolean said = cog.communesOf(byPlace.keySet()).size() <= CommuneMap.MOST_LINKED;
         return classed(ranks, (rank, lowest) -> byRank.get(rank), !said ? (rank, lowest) -> null
                 : (rank, lowest) -> names.apply(byRank.get(rank).stage()) + (lowest.equals(rank) ? "" : " – " + names.apply(byRank.get(lowest).stage())),

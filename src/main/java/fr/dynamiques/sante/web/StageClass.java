@@ -1,33 +1,29 @@
 package fr.dynamiques.sante.web;
 
-import fr.dynamiques.sante.scheme.CptsStage;
-
 /**
- * The classes of the CPTS maps, most advanced first, as they are drawn. Fills are a light-to-dark sequence read the way
- * a CPTS goes (ColorBrewer's YlGnBu, safe for colour blindness), the unknown stage a neutral grey; each class but the
- * last (solid) carries marks of its own over its fill (dots, lines, a grid), in a colour at 3:1 at least against the
- * fill, so that no class is told by its colour alone. Communes no CPTS at work covers are the white zones of every map
- * (style {@code n0}, hatched by the map itself).
+ * The classes of the CPTS maps, most advanced first, as they are drawn: the stages of {@code scheme.CptsStage} (same
+ * names), then covered without a recorded stage, then not covered. Fills are a light-to-dark sequence read the way a CPTS
+ * goes (from ColorBrewer's YlGnBu, safe for colour blindness), the unknown stage a neutral grey; each class but ACI signé
+ * (solid, 10.5:1 on white) carries marks of its own over its fill (dots, lines, a grid), in a colour at 3:1 at least against
+ * the fill, so that no class is told by its colour alone. Communes no CPTS at work covers are the white zones of every
+ * map (style {@code n0}, hatched by the map itself).
  */
 public enum StageClass {
-    ACI_SIGNED(CptsStage.ACI_SIGNED, "#253494", null, null),
-    HEALTH_PROJECT_VALIDATED(CptsStage.HEALTH_PROJECT_VALIDATED, "#2c7fb8", "#ffffff", "M0 4h8M4 0v8"),
-    LETTER_OF_INTENT(CptsStage.LETTER_OF_INTENT, "#7fcdbb", "#1b1b1b", "M4 0v8"),
-    EMERGENCE(CptsStage.EMERGENCE, "#edf8b1", "#1b1b1b", "M3.4 4h1.2"),
+    ACI_SIGNED("#253494", null, null),
+    HEALTH_PROJECT_VALIDATED("#2c7fb8", "#ffffff", "M0 4h8M4 0v8"),
+    LETTER_OF_INTENT("#7fcdbb", "#1b1b1b", "M4 0v8"),
+    EMERGENCE("#edf8b1", "#1b1b1b", "M3.4 4h1.2"),
     /** Covered by CPTS at work none of which records its stage. */
-    UNKNOWN(null, "#d9d9d9", "#4a4a4a", "M0 4h8"),
+    UNKNOWN("#d9d9d9", "#4a4a4a", "M0 4h8"),
     /** Covered by no CPTS at work. */
-    NONE(null, null, null, null);
+    NONE(null, null, null);
 
-    /** The stage recorded, null for the last two. */
-    public final CptsStage stage;
     /** The fill, the colour of the marks over it and their path in a tile of 8 x 8 (null: none). */
     public final String fill;
     public final String ink;
     public final String mark;
 
-    StageClass(CptsStage stage, String fill, String ink, String mark) {
-        this.stage = stage;
+    StageClass(String fill, String ink, String mark) {
         this.fill = fill;
         this.ink = ink;
         this.mark = mark;

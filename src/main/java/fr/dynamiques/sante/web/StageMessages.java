@@ -67,7 +67,4 @@ public interface StageMessages {
 
     @Message("Stades des CPTS en France")
     String national_heading();
-
-    @Message("Stades des CPTS par département (part de la population)")
-    String departments_table_caption();
 }
