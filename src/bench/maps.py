@@ -75,7 +75,7 @@ def main():
             packed, encoding = get(connection, path, True)
             if encoding != "gzip":
                 raise SystemExit(f"{path} was not compressed (Content-Encoding: {encoding})")
-            weights[name] = (len(raw), len(packed), len(re.findall(rb"<a href=\"[^\"]*\"><title>", raw)))
+            weights[name] = (len(raw), len(packed), len(re.findall(rb"<a href=\"[^\"]*\"[^>]*><title>", raw)))
         for _ in range(WARM_UP):
             for path, *_ in pages.values():
                 get(connection, path, True)
