@@ -90,15 +90,12 @@ class CptsStagesTest {
         return api("/api/v1/territories/communes/" + commune).getLong("population");
     }
 
-    /** The stage a commune is expected to take: a stage's name, "" when not recorded, null when not covered. */
-    private static String expected(String commune) {
-        return EXPECTED.get(commune);
+    /** The answer's row of a stage (null: the row of no recorded stage). */
+    private static Map<String, Object> row(JsonPath answer, String path, String stage) {
+        return row(answer.<Map<String, Object>>getList(path), stage);
     }
 
-    /** The answer's row of a stage (null: the row of no recorded stage). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> row(JsonPath answer, String path, String stage) {
-        List<Map<String, Object>> rows = answer.getList(path);
+    private static Map<String, Object> row(List<Map<String, Object>> rows, String stage) {
         return rows.stream().filter(r -> Objects.equals(r.get("stage"), stage)).findFirst().orElseThrow();
     }
 
@@ -159,9 +156,7 @@ class CptsStagesTest {
             // France is the sum of its départements.
             for (String stage : STAGES) {
                 long sum = france.<Map<String, Object>>getList("departments").stream()
-                        .mapToLong(d -> ((Number) ((List<Map<String, Object>>) d.get("stages")).stream()
-                                .filter(r -> Objects.equals(r.get("stage"), stage)).findFirst().orElseThrow().get("population")).longValue())
-                        .sum();
+                        .mapToLong(d -> ((Number) row((List<Map<String, Object>>) d.get("stages"), stage).get("population")).longValue()).sum();
                 assertThat(((Number) row(france, "stages", stage).get("population")).longValue()).as(stage).isEqualTo(sum);
             }
         });
