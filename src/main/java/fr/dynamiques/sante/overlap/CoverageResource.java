@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.HistoryRow;
+import fr.dynamiques.sante.overlap.OverlapViews.StageCoverage;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -38,13 +39,15 @@ public class CoverageResource {
     private final Coverage coverage;
     private final CoverageAt coverageAt;
     private final CoverageHistory history;
+    private final CptsStages stages;
     private final EntityManager em;
     private final CogSnapshot cog;
 
-    CoverageResource(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, EntityManager em, CogSnapshot cog) {
+    CoverageResource(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CptsStages stages, EntityManager em, CogSnapshot cog) {
         this.coverage = coverage;
         this.coverageAt = coverageAt;
         this.history = history;
+        this.stages = stages;
         this.em = em;
         this.cog = cog;
     }
@@ -126,5 +129,27 @@ public class CoverageResource {
         List<LocalDate> days = CoverageDays.januaries(from, to);
         Area area = criteria.region() == null && criteria.departments().isEmpty() ? null : criteria.area(em);
         return history.of(area, criteria.kinds(), days);
+    }
+
+    @Cached(Cached.Validator.REGISTRY)
+    @GET
+    @Path("/stages")
+    @Transactional
+    @Operation(operationId = "getCptsStages", summary = "The CPTS at work by maturity stage, down to the commune",
+            description = "What the CPTS maps draw: each commune takes the most advanced stage (ACI_SIGNED, then "
+                    + "HEALTH_PROJECT_VALIDATED, LETTER_OF_INTENT, EMERGENCE) among the CPTS at work (ACTIVE or RENEWAL) covering it; "
+                    + "stage null when none of them records one; not covered otherwise. Per class: communes, population, share of "
+                    + "the territory's population and the CPTS of that stage working there. France when no territory is named; "
+                    + "France and a région list their départements with the same figures; a département or an EPCI lists "
+                    + "its covered communes with their class (a région's are read département by département: a département holds "
+                    + "at most a few hundred).")
+    public StageCoverage cptsStages(
+            @Parameter(description = "Région code (or department, or epci; none: France)", example = "84") @QueryParam("region") String region,
+            @Parameter(description = "Département code (or region, or epci)", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "EPCI SIREN (or region, or department)", example = "200040715") @QueryParam("epci") String epci) {
+        Area area = stages.territory(region, department, epci);
+        StageCoverage figures = stages.of(area);
+        // A région's thousands of communes are listed by its départements' answers.
+        return area != null && area.level().equals(TerritoryLevel.REGION.apiName()) ? figures.withoutCommunes() : figures;
     }
 }

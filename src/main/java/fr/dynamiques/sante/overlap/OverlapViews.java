@@ -122,6 +122,55 @@ public final class OverlapViews {
 
     static final String UNKNOWN_START = "Only with at= (and in the history): the schemes that would count but whose start date is unknown "
             + "(neither given nor inferred from the end of the previous generation), left out of the figures";
+    @Schema(description = "The CPTS at work on a territory by maturity stage, the DGOS atlas's classes drawn down to the commune: each "
+            + "commune takes the most advanced stage among the CPTS at work (ACTIVE, RENEWAL) covering it, null (stage not recorded) "
+            + "when none of them records one", requiredProperties = {"population", "stages", "uncovered", "complete"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageCoverage(@Schema(description = "The territory asked for; absent for France") Area territory,
+                                @Schema(description = "The territory's population", examples = "1290000") long population,
+                                @Schema(description = "One row per class, most advanced first: ACI_SIGNED, HEALTH_PROJECT_VALIDATED, "
+                                        + "LETTER_OF_INTENT, EMERGENCE, then null (covered, stage not recorded); every class always listed")
+                                List<StageRow> stages,
+                                @Schema(description = "The communes no CPTS at work covers") Uncovered uncovered,
+                                @Schema(description = COMPLETE) boolean complete,
+                                @Schema(description = "For France or a région: each of its départements, with the same figures "
+                                        + "(without communes); absent otherwise") List<StageCoverage> departments,
+                                @Schema(description = "For a département, an EPCI or a commune: each commune a CPTS at work covers, "
+                                        + "with its class (a commune not listed is not covered); absent for a région or France, whose "
+                                        + "communes are listed département by département") List<PlaceStage> communes) {
+
+        /** The same without its communes, as a région's or France's answer gives it. */
+        public StageCoverage withoutCommunes() {
+            return new StageCoverage(territory, population, stages, uncovered, complete, departments, null);
+        }
+    }
+
+    @Schema(description = "One class of the CPTS map on a territory", requiredProperties = {"stage", "communes", "population", "ratio", "schemeCount"})
+    public record StageRow(@Schema(description = "ACI_SIGNED, HEALTH_PROJECT_VALIDATED, LETTER_OF_INTENT, EMERGENCE; null: covered by "
+                                   + "CPTS none of which records its stage", nullable = true, examples = "ACI_SIGNED")
+                           @JsonInclude(JsonInclude.Include.ALWAYS) String stage,
+                           @Schema(description = "Communes in this class (each arrondissement of Paris, Lyon and Marseille counts as one)",
+                                   examples = "212") int communes,
+                           @Schema(description = "Their population", examples = "612000") long population,
+                           @Schema(description = "Their share of the territory's population, 0 to 1", examples = "0.4744") double ratio,
+                           @Schema(description = "CPTS at work of this stage covering at least one commune of the territory (a CPTS "
+                                   + "counts under its own stage, even where a more advanced one covers the same communes)",
+                                   examples = "7") int schemeCount) {
+    }
+
+    @Schema(description = "The communes of a territory no CPTS at work covers", requiredProperties = {"communes", "population", "ratio"})
+    public record Uncovered(@Schema(examples = "300") int communes, @Schema(examples = "178000") long population,
+                            @Schema(examples = "0.138") double ratio) {
+    }
+
+    @Schema(description = "A commune and the class it takes on the CPTS map", requiredProperties = {"code", "stage"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlaceStage(@Schema(examples = "38185") String code,
+                             @Schema(description = "Its class; null: covered, no CPTS covering it records its stage", nullable = true,
+                                     examples = "ACI_SIGNED") @JsonInclude(JsonInclude.Include.ALWAYS) String stage,
+                             @Schema(description = "For a municipal arrondissement, the INSEE code of its commune; absent for a commune",
+                                     examples = "75056") String commune) {
+    }
 
     static final String COMPLETE = "True only when every région the figure spans is declared complete (GET /api/v1/completeness) for "
             + "every kind counted; otherwise the figure counts only the schemes entered in the registry (a partial registry)";

@@ -21,8 +21,20 @@ public record CommuneMap(int width, int height, List<Layer> layers, String depar
         return layers.stream().mapToInt(layer -> layer.shapes().size()).sum() <= MOST_LINKED;
     }
 
-    /** Communes drawn alike: one style class for all of them. */
-    public record Layer(String style, List<Shape> shapes) {
+    /**
+     * Communes drawn alike: one style class for all of them, and the class of a CPTS map they are in (null on other
+     * maps), whose pattern fills them.
+     */
+    public record Layer(String style, List<Shape> shapes, StageClass stage) {
+
+        public Layer(String style, List<Shape> shapes) {
+            this(style, shapes, null);
+        }
+
+        /** Whether the map draws this layer with a pattern of its own. */
+        public boolean isPatterned() {
+            return stage != null && stage.isPatterned();
+        }
     }
 
     /** A commune: where it links, its name and what the map says of it, its path. */
@@ -38,6 +50,11 @@ public record CommuneMap(int width, int height, List<Layer> layers, String depar
      * in a font of {@code size} of the map's pixels.
      */
     public record Label(String style, String text, int x, int y, int size) {
+    }
+
+    /** Whether the communes are classed by the stage of their CPTS: the map then defines the stages' patterns. */
+    public boolean isStaged() {
+        return layers.stream().anyMatch(Layer::isPatterned);
     }
 
     public boolean isEmpty() {

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,31 +65,64 @@ public class CommuneMaps {
      * commune's link ("?kind=CPTS": the kind chosen follows the person).
      */
     public CommuneMap counts(Map<String, Integer> schemesByPlace, Collection<String> highlighted, boolean namesDepartments, String query) {
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i <= MOST; i++) {
+            layers.add(new Layer("n" + i, new ArrayList<>()));
+        }
+        return classed(schemesByPlace, (count, fewest) -> layers.get(Math.min(count, MOST)),
+                (count, fewest) -> fewest.equals(count) ? String.valueOf(count) : fewest + "–" + count, layers, highlighted, namesDepartments, query);
+    }
+
+    /**
+     * Communes classed by the CPTS at work covering them (see {@code overlap.CptsStages}): each class a layer filled
+     * with its pattern ({@link StageClass}), the white zones hatched ({@code n0}), the tooltip naming the class. A city
+     * drawn whole takes its most advanced arrondissement's class, and its tooltip the range. A map too large for links
+     * (a région's) names its communes only: a class in each of 4,000 tooltips weighed 60 KB, and its communes are listed
+     * class by class beside it. Otherwise as {@link #counts}.
+     */
+    public CommuneMap stages(Map<String, StageClass> byPlace, Collection<String> highlighted, boolean namesDepartments, String query,
+                             Function<StageClass, String> names) {
+        // A class's rank is its distance from the white zones (the last of the enum): a city's highest is its most advanced.
+        List<Layer> layers = new ArrayList<>();
+        Map<Integer, Layer> byRank = new TreeMap<>();
+        for (StageClass stage : StageClass.values()) {
+            Layer layer = new Layer(stage.getStyle(), new ArrayList<>(), stage);
+            layers.add(layer);
+            byRank.put(StageClass.NONE.ordinal() - stage.ordinal(), layer);
+        }
+        Map<String, Integer> ranks = new TreeMap<>();
+        byPlace.forEach((code, stage) -> ranks.put(code, StageClass.NONE.ordinal() - stage.ordinal()));
+        boolean said = cog.communesOf(byPlace.keySet()).size() <= CommuneMap.MOST_LINKED;
+        return classed(ranks, (rank, lowest) -> byRank.get(rank), !said ? (rank, lowest) -> null
+                : (rank, lowest) -> names.apply(byRank.get(rank).stage()) + (lowest.equals(rank) ? "" : " – " + names.apply(byRank.get(lowest).stage())),
+                layers, highlighted, namesDepartments, query);
+    }
+
+    /**
+     * Communes in layers by a value of their places (a city drawn whole, with no arrondissement outlines, takes its
+     * highest): {@code layer} picks the layer from a commune's highest and lowest values, {@code said} what its tooltip says
+     * after its name (null: nothing).
+     */
+    private CommuneMap classed(Map<String, Integer> byPlace, BiFunction<Integer, Integer, Layer> layer, BiFunction<Integer, Integer, String> said,
+                               List<Layer> layers, Collection<String> highlighted, boolean namesDepartments, String query) {
         Map<String, int[]> byCommune = new TreeMap<>();
-        schemesByPlace.forEach((code, count) -> {
+        byPlace.forEach((code, value) -> {
             CommuneFacts place = cog.place(code);
             if (place != null) {
-                byCommune.merge(place.communeCode(), new int[] {count, count},
+                byCommune.merge(place.communeCode(), new int[] {value, value},
                         (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
         });
         MapFrame frame = topology.frame(byCommune.keySet(), WIDTH, HEIGHT);
-        List<List<Shape>> classes = new ArrayList<>();
-        for (int i = 0; i <= MOST; i++) {
-            classes.add(new ArrayList<>());
-        }
         byCommune.forEach((code, range) -> {
             CommuneFacts commune = cog.commune(code);
             if (commune != null && frame.draws(code)) {
-                String counted = range[0] == range[1] ? String.valueOf(range[1]) : range[0] + "–" + range[1];
                 // Relative: the map is on a territory's page, /territoires/{level}/{code} (CanonicalPaths drops a final slash).
-                classes.get(Math.min(range[1], MOST)).add(new Shape("../communes/" + code + query, commune.name() + " : " + counted, frame.commune(code)));
+                String value = said.apply(range[1], range[0]);
+                layer.apply(range[1], range[0]).shapes().add(new Shape("../communes/" + code + query,
+                        value == null ? commune.name() : commune.name() + " : " + value, frame.commune(code)));
             }
         });
-        List<Layer> layers = new ArrayList<>();
-        for (int i = 0; i <= MOST; i++) {
-            layers.add(new Layer("n" + i, classes.get(i)));
-        }
         List<Trace> traces = highlighted.isEmpty() ? List.of() : List.of(new Trace("outline", frame.outline(highlighted)));
         Names names = new Names(frame);
         if (namesDepartments) {
@@ -98,7 +133,7 @@ public class CommuneMaps {
             highlighted.forEach(names::place);
             mostPopulous(frame.communes()).forEach(names::place);
         }
-        return drawn(frame, layers, traces, names.written(), frame.undrawn());
+        return drawn(frame, List.copyOf(layers), traces, names.written(), frame.undrawn());
     }
 
     /**

@@ -18,7 +18,9 @@ import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.CoverageAt;
 import fr.dynamiques.sante.overlap.CoverageDays;
 import fr.dynamiques.sante.overlap.CoverageHistory;
+import fr.dynamiques.sante.overlap.CptsStages;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
+import fr.dynamiques.sante.overlap.OverlapViews.StageCoverage;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeKind;
@@ -44,8 +46,8 @@ public class CoveragePage {
     /** The line under an overseas box that names it. */
     private static final int NAME_LINE = 22;
 
-    /** A département on the map: its shape or, overseas, a box; its colour class and figures. */
-    public record MapArea(String code, String name, String path, int x, int y, int colour, CoverageRow row) {
+    /** A département on the map: its shape or, overseas, a box; its colour class, figures and what it is said to be. */
+    public record MapArea(String code, String name, String path, int x, int y, int colour, CoverageRow row, String label) {
     }
 
     @CheckedTemplate
@@ -53,19 +55,22 @@ public class CoveragePage {
         static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
                                                 List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
                                                 boolean complete, DepartmentMap.Inset inset, List<MapArea> inner, AsOf asOf,
-                                                Integer unknownStart, CoverageChart chart);
+                                                Integer unknownStart, CoverageChart chart, StageLegend national,
+                                                Map<String, StageLegend> stages);
     }
 
     private final Coverage coverage;
     private final CoverageAt coverageAt;
     private final CoverageHistory history;
+    private final CptsStages cptsStages;
     private final DepartmentMap map;
     private final Visitor visitor;
 
-    CoveragePage(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, DepartmentMap map, Visitor visitor) {
+    CoveragePage(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CptsStages cptsStages, DepartmentMap map, Visitor visitor) {
         this.coverage = coverage;
         this.coverageAt = coverageAt;
         this.history = history;
+        this.cptsStages = cptsStages;
         this.map = map;
         this.visitor = visitor;
     }
@@ -85,14 +90,20 @@ public class CoveragePage {
         // France's schemes of unknown start that day, each once (a département's row counts those working in it).
         Integer unknownStart = asOf.day() == null ? null : history.of(null, kinds, List.of(asOf.day())).get(0).unknownStart();
         Map<String, CoverageRow> byCode = rows.stream().collect(Collectors.toMap(CoverageRow::code, Function.identity()));
+        // The CPTS: a département cannot have one stage; it is coloured by the share of its population where one has signed the ACI.
+        // Stages are known as they are today: on another day the map shows the coverage of that day.
+        StageCoverage france = CptsStages.KIND.equals(chosen) && asOf.day() == null ? cptsStages.of(null) : null;
+        StageLegend national = france == null ? null : StageLegend.of(france, null);
+        Map<String, StageLegend> stages = france == null ? Map.of()
+                : france.departments().stream().collect(Collectors.toMap(d -> d.territory().code(), d -> StageLegend.of(d, null)));
         DepartmentMap.Shapes shapes = map.shapes();
         List<MapArea> areas = shapes.outlines().stream().filter(o -> byCode.containsKey(o.code()))
-                .map(o -> area(o.code(), o.path(), 0, 0, byCode.get(o.code()))).toList();
+                .map(o -> area(o.code(), o.path(), 0, 0, byCode.get(o.code()), stages.get(o.code()), false)).toList();
         List<MapArea> overseas = new ArrayList<>();
         int x = 0;
         for (String code : DepartmentMap.OVERSEAS) {
             if (byCode.containsKey(code)) {
-                overseas.add(area(code, null, x, shapes.height() + BOX_GAP, byCode.get(code)));
+                overseas.add(area(code, null, x, shapes.height() + BOX_GAP, byCode.get(code), stages.get(code), true));
                 x += BOX + BOX_GAP;
             }
         }
@@ -101,11 +112,19 @@ public class CoveragePage {
         CoverageChart chart = CoverageChart.of("France", history.of(null, kinds, CoverageDays.januaries()));
         return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()),
                 viewBox, areas, overseas, rows, BOX, rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
-                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList(), asOf, unknownStart, chart)).build();
+                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList(), asOf, unknownStart, chart, national, stages)).build();
     }
 
-    private static MapArea area(String code, String path, int x, int y, CoverageRow row) {
-        return new MapArea(code, row.name(), path, x, y, colour(row.coverageRatio()), row);
+    /**
+     * A département on the map, coloured by its coverage or, for the CPTS ({@code stages} given), by the share of its
+     * population at ACI signé, and named with it; an overseas box's name starts with the code it shows.
+     */
+    private MapArea area(String code, String path, int x, int y, CoverageRow row, StageLegend stages, boolean box) {
+        double ratio = stages == null ? row.coverageRatio() : stages.ratioOf(StageClass.ACI_SIGNED);
+        String share = Formats.percent(ratio, visitor.locale());
+        String said = stages == null ? share : visitor.stages().department_share(share);
+        return new MapArea(code, row.name(), path, x, y, colour(ratio), row,
+                (box ? code + " " + row.name() : row.name() + " (" + code + ")") + " : " + said);
     }
 
     /** 0 when nothing is covered, else 1 to 5 by fifths of the population. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,12 @@ import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.CoverageAt;
 import fr.dynamiques.sante.overlap.CoverageDays;
 import fr.dynamiques.sante.overlap.CoverageHistory;
+import fr.dynamiques.sante.overlap.CptsStages;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapMatrix;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapPairs;
+import fr.dynamiques.sante.overlap.OverlapViews.StageCoverage;
 import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.overlap.OverlapViews.WhiteZones;
 import fr.dynamiques.sante.overlap.Overlaps;
@@ -91,7 +94,7 @@ public class TerritoryPage {
                                                  long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
                                                  String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
                                                  String city, WhomToCall call, AsOf asOf, Integer unknownStart, CoverageChart chart,
-                                                 String linkQuery);
+                                                 String linkQuery, StageLegend stages);
     }
 
     private final Overlaps overlaps;
@@ -106,10 +109,13 @@ public class TerritoryPage {
     private final Visitor visitor;
     private final ListDownloads downloads;
     private final LocalContacts contacts;
+    private final CptsStages stages;
 
     TerritoryPage(Overlaps overlaps, Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CommuneMaps maps, SchemeRows rows,
-                  SchemeQuery query, CogSnapshot cog, EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
+                  SchemeQuery query, CogSnapshot cog, EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts,
+                  CptsStages stages) {
         this.contacts = contacts;
+        this.stages = stages;
         this.overlaps = overlaps;
         this.coverage = coverage;
         this.coverageAt = coverageAt;
@@ -227,18 +233,34 @@ public class TerritoryPage {
                 : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
         Map<String, Integer> counts = day == null ? coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK)
                 : coverageAt.schemesByPlace(mapped, kinds, day);
-        CommuneMap map = maps.counts(counts, commune == null ? List.of() : List.of(commune.code), "region".equals(mapped.level()), linkQuery);
+        List<String> highlighted = commune == null ? List.of() : List.of(commune.code);
+        boolean region = "region".equals(mapped.level());
+        CommuneMap map;
+        StageLegend stageLegend = null;
+        if (CptsStages.KIND.equals(chosen) && day == null) {
+            // The CPTS of a territory drawn as the DGOS atlas draws them, by maturity stage, down to the commune. Stages are
+            // known as they are today: on another day the map counts the CPTS at work.
+            StageCoverage figures = stages.of(mapped);
+            Map<String, StageClass> byPlace = new HashMap<>();
+            counts.keySet().forEach(place -> byPlace.put(place, StageClass.NONE));
+            figures.communes().forEach(place -> byPlace.put(place.code(), StageClass.of(place.stage())));
+            StageMessages words = visitor.stages();
+            map = maps.stages(byPlace, highlighted, region, linkQuery, cls -> words.said(cls.name()));
+            stageLegend = StageLegend.of(figures, namesByClass(byPlace));
+        } else {
+            map = maps.counts(counts, highlighted, region, linkQuery);
+        }
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
         return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.territory(area, within, membersTitle, members, stack,
                 KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows, whiteZones, WHITE_ZONES_SHOWN,
-                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, classes(counts), "/territoires/" + segment + "/" + code, epcis, atWork,
-                overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen,
-                commune == null ? null : commune.name, formers, arrivedFrom, city,
+                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, stageLegend == null ? classes(counts) : List.of(),
+                "/territoires/" + segment + "/" + code, epcis, atWork, overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN),
+                PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen, commune == null ? null : commune.name, formers, arrivedFrom, city,
                 commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale())),
-                asOf, day == null ? null : here.unknownStart(), chart, linkQuery)).build();
+                asOf, day == null ? null : here.unknownStart(), chart, linkQuery, stageLegend)).build();
     }
 
     /**
@@ -363,6 +385,20 @@ public class TerritoryPage {
             throw ProblemException.notFound("No such page.");
         }
         return level;
+    }
+
+    /** The places of a CPTS map class by class, by name. */
+    private Map<StageClass, List<String>> namesByClass(Map<String, StageClass> byPlace) {
+        Collator collator = Collator.getInstance(visitor.locale());
+        Map<StageClass, List<String>> names = new EnumMap<>(StageClass.class);
+        byPlace.forEach((code, cls) -> {
+            CommuneFacts place = cog.place(code);
+            if (place != null) {
+                names.computeIfAbsent(cls, c -> new ArrayList<>()).add(place.name());
+            }
+        });
+        names.values().forEach(list -> list.sort(collator));
+        return names;
     }
 
     /** The communes of the map class by class, by name. */

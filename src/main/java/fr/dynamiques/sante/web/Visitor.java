@@ -146,6 +146,10 @@ public class Visitor {
         return MessageBundles.get(LikenessMessages.class, Localized.Literal.of(getLang()));
     }
 
+    StageMessages stages() {
+        return MessageBundles.get(StageMessages.class, Localized.Literal.of(getLang()));
+    }
+
     PlaceMessages places() {
         return MessageBundles.get(PlaceMessages.class, Localized.Literal.of(getLang()));
     }

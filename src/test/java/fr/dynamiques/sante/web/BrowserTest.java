@@ -170,7 +170,8 @@ class BrowserTest {
                 "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
                 "/coordinateurs?territoire=Grenoble", "/couverture", "/echeances?mois=24", "/connexion", "/mentions-legales",
                 "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part", "/couverture?at=2020-06-01&kind=CPTS",
-                "/territoires/departements/38?at=2021-06-01", "/territoires/departements/38?at=pas-une-date", "/coordinateurs?comme=" + cpts);
+                "/territoires/departements/38?at=2021-06-01", "/territoires/departements/38?at=pas-une-date", "/coordinateurs?comme=" + cpts, "/couverture?kind=CPTS",
+                "/territoires/departements/38?kind=CPTS", "/territoires/communes/38421?kind=CPTS");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             List<String> wide = new ArrayList<>();
@@ -262,7 +263,8 @@ class BrowserTest {
         List<String> trouble = new ArrayList<>();
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/echeances?mois=24", "/dispositifs/" + cpts,
+            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/couverture?kind=CPTS", "/territoires/epci/200040715?kind=CPTS",
+                    "/echeances?mois=24", "/dispositifs/" + cpts,
                     "/dispositifs/" + funded, "/territoires/communes/38421", "/territoires/communes/38185", "/territoires/epci/200040715",
                     "/territoires/departements/38", "/territoires/regions/84", "/?lang=en", "/couverture", "/?lang=fr")) {
                 browser.get(url(page));
@@ -360,6 +362,8 @@ class BrowserTest {
                 "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016", "/recherche?q=Arzay",
                 "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
                 "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
+                "/couverture?kind=CPTS", "/couverture?kind=CPTS&lang=en", "/territoires/epci/200040715?kind=CPTS",
+                "/territoires/regions/84?kind=CPTS", "/territoires/communes/38421?kind=CPTS&lang=en",
                 "/couverture?at=2020-06-01&kind=CPTS", "/couverture?at=2021-02-30", "/territoires/departements/38?kind=CPTS&at=2021-06-01",
                 "/territoires/regions/84?at=2020-01-01", "/territoires/epci/200040715?at=2023-01-01&lang=en",
                 "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en", "/coordinateurs?comme=" + strasbourg, "/recherche?density=rural");

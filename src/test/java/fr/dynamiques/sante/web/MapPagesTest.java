@@ -136,7 +136,8 @@ class MapPagesTest {
 
     @Test
     void whiteZonesAreHatchedAndTheCountsHaveDistinctSteps() {
-        Document page = page("/territoires/departements/38?kind=CPTS");
+        // A kind's map counts its schemes (the CPTS's draws their stages: CptsStagesTest).
+        Document page = page("/territoires/departements/38?kind=CLS");
         Element white = page.selectFirst("#carte svg g.n0");
         assertThat(white.attr("fill")).isEqualTo("url(#carte-hachures)");
         assertThat(page.select("#carte svg defs pattern#carte-hachures")).hasSize(1);
@@ -181,8 +182,8 @@ class MapPagesTest {
 
     @Test
     void aDepartmentsMapOfOneKindHatchesExactlyItsWhiteZonesAndSaysTheirPopulation() {
-        Document page = page("/territoires/departements/38?kind=CPTS");
-        JsonPath white = api("/api/v1/coverage/white-zones?department=38&kind=CPTS&status=ACTIVE,RENEWAL");
+        Document page = page("/territoires/departements/38?kind=CLS");
+        JsonPath white = api("/api/v1/coverage/white-zones?department=38&kind=CLS&status=ACTIVE,RENEWAL");
         Set<String> hatched = shapes(page, "n0");
         assertThat(hatched).hasSize(white.getInt("communeCount"));
         assertThat(hatched).containsAll(white.getList("communes.code", String.class));
@@ -192,7 +193,7 @@ class MapPagesTest {
         }
         assertThat(covered).isNotEmpty().doesNotContainAnyElementsOf(hatched);
         assertThat(covered.size() + hatched.size()).isEqualTo(512);
-        assertThat(page.selectFirst("nav.tabs a[aria-current=page]").attr("href")).isEqualTo("/territoires/departements/38?kind=CPTS#carte");
+        assertThat(page.selectFirst("nav.tabs a[aria-current=page]").attr("href")).isEqualTo("/territoires/departements/38?kind=CLS#carte");
 
         // The text alternative names, class by class, the same communes the map draws.
         List<Element> classes = page.select("dl.map-classes dd");
@@ -200,9 +201,9 @@ class MapPagesTest {
         assertThat(named).isEqualTo(512);
         assertThat(page.select("dl.map-classes dt").first().text()).contains(String.valueOf(white.getInt("communeCount")));
         assertThat(page.selectFirst("section[aria-labelledby=zones-blanches]").text()).contains(NumberFormat.getIntegerInstance(Locale.FRENCH)
-                .format(white.getLong("population"))).contains("(Communauté professionnelle territoriale de santé)");
+                .format(white.getLong("population"))).contains("(Contrat local de santé)");
         assertThat(page.select("a[type=application/geo+json]").eachAttr("href"))
-                .contains("/api/v1/coverage/white-zones.geojson?department=38&kind=CPTS", "/api/v1/territories/departments/38/outline.geojson");
+                .contains("/api/v1/coverage/white-zones.geojson?department=38&kind=CLS", "/api/v1/territories/departments/38/outline.geojson");
     }
 
     @Test
