@@ -268,6 +268,9 @@ class BrowserTest {
                     "/dispositifs/" + funded, "/territoires/communes/38421", "/territoires/communes/38185", "/territoires/epci/200040715",
                     "/territoires/departements/38", "/territoires/regions/84", "/?lang=en", "/couverture", "/?lang=fr")) {
                 browser.get(url(page));
+                // On a loaded machine the driver has been seen to hand back a long page (a région's) before its tables were
+                // parsed: the footer comes last.
+                waiting(browser).until(d -> !d.findElements(By.cssSelector("footer.site")).isEmpty());
                 assertThat(browser.findElements(By.tagName("table"))).as("tables on " + page).matches(t -> page.startsWith("/?") || !t.isEmpty());
                 trouble.addAll(tablesOnAPhone(browser));
             }
