@@ -330,10 +330,7 @@ public class Scheme extends PanacheEntityBase {
     @GenericField(name = "priorityNeighbourhoodClass")
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "qpvCodes")))
     public Integer getPriorityNeighbourhoodClass() {
-        return priorityNeighbourhoodClass(qpvCodes.size());
-    }
-
-    public static Integer priorityNeighbourhoodClass(int count) {
+        int count = qpvCodes.size();
         return count == 0 ? null : count == 1 ? 1 : count <= 3 ? 2 : 3;
     }
 

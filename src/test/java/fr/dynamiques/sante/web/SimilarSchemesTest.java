@@ -150,6 +150,9 @@ class SimilarSchemesTest {
             given().get("/api/v1/schemes/" + mine + "/similar?kind=XYZ").then().statusCode(400);
             given().get("/api/v1/schemes/99999999/similar").then().statusCode(404).contentType("application/problem+json");
             given().get("/api/v1/schemes/" + mine + "/similar?colour=blue").then().statusCode(400);
+            // The coordinators' page answers a page, not a stack trace, for a scheme it cannot find.
+            given().get("/coordinateurs?comme=abc").then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("text/html"));
+            given().get("/coordinateurs?comme=99999999").then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("text/html"));
         } finally {
             delete(mine);
         }
