@@ -2,8 +2,10 @@ package fr.dynamiques.sante;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import fr.dynamiques.sante.embedded.EmbeddedServices;
+import fr.dynamiques.sante.embedded.Restore;
 import fr.dynamiques.sante.embedded.EmbeddedSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
@@ -12,7 +14,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Entry point of the directory. Before Quarkus boots, starts the embedded PostgreSQL and OpenSearch
  * that the configuration does not replace by external services, and hands their addresses to Quarkus
- * as system properties. They stop after the application, on any exit.
+ * as system properties. They stop after the application, on any exit. {@code restore <backup-id> [--until <instant>]}
+ * restores the embedded database instead, and exits.
  */
 @QuarkusMain
 public class DirectoryMain {
@@ -20,6 +23,10 @@ public class DirectoryMain {
     private static final String DEMO_DATA = "directory.demo-data.enabled";
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            // The directory stopped, its database is rebuilt from a backup; the application itself does not start.
+            System.exit(Restore.run(EmbeddedSettings.fromEnvironment(), List.of(args).subList(1, args.length), System.out, System.err));
+        }
         EmbeddedServices services = EmbeddedServices.startMissing(EmbeddedSettings.fromEnvironment());
         services.configuration().forEach(System::setProperty);
         // The local run on its own database shows the demo registry unless told otherwise.

@@ -31,7 +31,7 @@ public final class EmbeddedServices implements AutoCloseable {
     public static EmbeddedServices start(EmbeddedSettings settings, boolean database, boolean searchEngine) {
         Path dataDir = settings.dataDir().toAbsolutePath();
         CompletableFuture<EmbeddedDatabase> db = database
-                ? CompletableFuture.supplyAsync(() -> startDatabase(dataDir.resolve("postgres")))
+                ? CompletableFuture.supplyAsync(() -> startDatabase(settings))
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<EmbeddedOpenSearch> search = searchEngine
                 ? CompletableFuture.supplyAsync(() -> startOpenSearch(settings, dataDir.resolve("opensearch")))
@@ -61,6 +61,11 @@ public final class EmbeddedServices implements AutoCloseable {
             config.put(EmbeddedSettings.DATASOURCE_URL, database.jdbcUrl());
             config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
             config.put("quarkus.datasource.password", "");
+            database.archive().ifPresent(archive -> {
+                // The application takes the base backups: it must know where the data and the archive are.
+                config.put("directory.backup.dir", archive.dir().toString());
+                config.put("directory.backup.database-dir", database.dataDir().toString());
+            });
         }
         if (openSearch != null) {
             config.put(EmbeddedSettings.SEARCH_HOSTS, openSearch.hosts());
@@ -76,9 +81,10 @@ public final class EmbeddedServices implements AutoCloseable {
         return openSearch;
     }
 
-    private static EmbeddedDatabase startDatabase(Path dir) {
+    private static EmbeddedDatabase startDatabase(EmbeddedSettings settings) {
+        Path dir = settings.databaseDir();
         try {
-            EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+            EmbeddedDatabase db = EmbeddedDatabase.start(dir, BackupArchive.of(settings));
             LOG.infof("Embedded PostgreSQL ready on port %d (data: %s)", db.port(), dir);
             return db;
         } catch (IOException e) {

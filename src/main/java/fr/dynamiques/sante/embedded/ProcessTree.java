@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Stops a process and everything it started, politely first. */
@@ -26,17 +27,22 @@ final class ProcessTree {
 
     /** A previous run killed with SIGKILL may have left its server running on our data directory. */
     static void stopStale(Path pidFile, String expectedCommandPart) {
+        running(pidFile, expectedCommandPart).ifPresent(p -> stop(p, 20));
+    }
+
+    /** The live process a pid file names, when its command is the one expected (a pid is reused after a crash). */
+    static Optional<ProcessHandle> running(Path pidFile, String expectedCommandPart) {
         if (!Files.isRegularFile(pidFile)) {
-            return;
+            return Optional.empty();
         }
         try {
             String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             long pid = Long.parseLong(first);
-            ProcessHandle.of(pid)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(expectedCommandPart)).orElse(false))
-                    .ifPresent(p -> stop(p, 20));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(expectedCommandPart)).orElse(false));
         } catch (IOException | NumberFormatException e) {
-            // Unreadable pid file: nothing we can stop; the server's own start-up will report a real conflict.
+            // Unreadable or vanished pid file: nothing running that we can name.
+            return Optional.empty();
         }
     }
 

@@ -17,14 +17,16 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.dynamiques.sante.backup.RestoreMark;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start, after the demo data: rebuilds the scheme index when it and the outbox's pending events together
- * cannot account for every scheme of the database (a new or emptied search engine). Schemes written just
- * before (the demo data, an import before a restart) are on their way through the outbox: no rebuild for them.
+ * cannot account for every scheme of the database (a new or emptied search engine), or when the database was restored
+ * (the index may hold schemes written after the instant restored to). Schemes written just before (the demo data, an
+ * import before a restart) are on their way through the outbox: no rebuild for them.
  */
 @ApplicationScoped
 class SchemeIndexStartup {
@@ -36,13 +38,16 @@ class SchemeIndexStartup {
     private final Reindexing reindexing;
     private final ObjectMapper json;
     private final DataSource dataSource;
+    private final RestoreMark restored;
 
-    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json, DataSource dataSource) {
+    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json, DataSource dataSource,
+                       RestoreMark restored) {
         this.mapping = mapping;
         this.session = session;
         this.reindexing = reindexing;
         this.json = json;
         this.dataSource = dataSource;
+        this.restored = restored;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
@@ -53,7 +58,14 @@ class SchemeIndexStartup {
                 IndexRollover.recover(mapping, json);
             }
         }
-        rebuildIfLost();
+        if (restored.pending()) {
+            LOG.info("Database restored from a backup: rebuilding the scheme index");
+            if (rebuild()) {
+                restored.clear();
+            }
+        } else {
+            rebuildIfLost();
+        }
     }
 
     /** @return whether a rebuild ran */
@@ -64,6 +76,10 @@ class SchemeIndexStartup {
         }
         LOG.infof("Scheme index out of step (%d in the database, %d indexed, %d on their way, %d written by an older version): rebuilding",
                 counts[0], counts[1], counts[2], counts[3]);
+        return rebuild();
+    }
+
+    private boolean rebuild() {
         try {
             reindexing.start();
         } catch (ProblemException e) {

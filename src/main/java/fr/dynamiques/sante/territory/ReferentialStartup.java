@@ -5,11 +5,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
+import fr.dynamiques.sante.backup.RestoreMark;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start: loads the COG when its file changed, and rebuilds the territory indexes when they do not
- * match the database (after a load, or when the search engine lost or never had them).
+ * match the database (after a load, when the search engine lost or never had them, or after a restore of the database).
  */
 @ApplicationScoped
 class ReferentialStartup {
@@ -17,11 +18,13 @@ class ReferentialStartup {
     private final CogLoader loader;
     private final TerritoryIndexer indexer;
     private final CogSnapshot snapshot;
+    private final RestoreMark restored;
 
-    ReferentialStartup(CogLoader loader, TerritoryIndexer indexer, CogSnapshot snapshot) {
+    ReferentialStartup(CogLoader loader, TerritoryIndexer indexer, CogSnapshot snapshot, RestoreMark restored) {
         this.loader = loader;
         this.indexer = indexer;
         this.snapshot = snapshot;
+        this.restored = restored;
     }
 
     /** Runs before anything else that reads the referential at start (the demo data). */
@@ -30,7 +33,8 @@ class ReferentialStartup {
         if (loaded) {
             snapshot.invalidate();
         }
-        if (loaded || !indexer.isInSync()) {
+        // The scheme index's start clears the restore's mark, after this.
+        if (loaded || !indexer.isInSync() || restored.pending()) {
             indexer.reindex();
         }
     }
