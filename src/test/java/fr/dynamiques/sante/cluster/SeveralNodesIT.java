@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.dynamiques.sante.embedded.DirectoryProcess;
 import fr.dynamiques.sante.embedded.EmbeddedServices;
 import fr.dynamiques.sante.embedded.EmbeddedSettings;
 import fr.dynamiques.sante.embedded.FreePort;
@@ -45,17 +45,12 @@ class SeveralNodesIT {
 
     private static final String TOKEN = "several-nodes-admin-token";
     private static final Duration TAKEOVER = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static Path dataDir;
     private static EmbeddedServices services;
-    private static Node a;
-    private static Node b;
-
-    /** One directory process, and where it answers. */
-    private record Node(String name, Process process, String base) {
-    }
+    private static DirectoryProcess a;
+    private static DirectoryProcess b;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -67,12 +62,12 @@ class SeveralNodesIT {
 
     @AfterAll
     static void stopAll() {
-        for (Node node : new Node[] {a, b}) {
+        for (DirectoryProcess node : new DirectoryProcess[] {a, b}) {
             if (node != null) {
                 node.process().destroy();
             }
         }
-        for (Node node : new Node[] {a, b}) {
+        for (DirectoryProcess node : new DirectoryProcess[] {a, b}) {
             if (node != null) {
                 try {
                     node.process().waitFor();
@@ -97,11 +92,11 @@ class SeveralNodesIT {
         assertThat(total(b)).isEqualTo(10);
 
         // A token issued on one node works on the other; so does a session opened on one.
-        JsonNode account = json(send(a, "POST", "/api/v1/users", Map.of("email", "ars@example.org", "displayName", "ARS",
+        JsonNode account = DirectoryProcess.json(a.send("POST", "/api/v1/users", Map.of("email", "ars@example.org", "displayName", "ARS",
                 "role", "ADMIN", "password", "un mot de passe assez long"), TOKEN), 201);
-        JsonNode issued = json(send(a, "POST", "/api/v1/users/" + account.get("id").asLong() + "/tokens",
+        JsonNode issued = DirectoryProcess.json(a.send("POST", "/api/v1/users/" + account.get("id").asLong() + "/tokens",
                 Map.of("label", "nodes"), TOKEN), 201);
-        assertThat(send(b, "GET", "/api/v1/users/" + account.get("id").asLong(), null, issued.get("token").asText()).statusCode())
+        assertThat(b.send("GET", "/api/v1/users/" + account.get("id").asLong(), null, issued.get("token").asText()).statusCode())
                 .isEqualTo(200);
         String session = signIn(a, "ars@example.org", "un mot de passe assez long");
         HttpResponse<String> space = HTTP.send(HttpRequest.newBuilder(URI.create(b.base() + "/espace"))
@@ -109,8 +104,8 @@ class SeveralNodesIT {
         assertThat(space.statusCode()).isEqualTo(200);
 
         // The same figures on both.
-        assertThat(body(send(b, "GET", "/api/v1/coverage?level=region", null, null)))
-                .isEqualTo(body(send(a, "GET", "/api/v1/coverage?level=region", null, null)));
+        assertThat(body(b.send("GET", "/api/v1/coverage?level=region", null, null)))
+                .isEqualTo(body(a.send("GET", "/api/v1/coverage?level=region", null, null)));
         // Failed sign-ins count on every node: four on A, one on B, and the next on either is refused.
         for (int i = 0; i < 4; i++) {
             assertThat(signInStatus(a, "ars@example.org", "wrong password " + i)).isEqualTo(401);
@@ -125,7 +120,7 @@ class SeveralNodesIT {
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; writing.get(); i++) {
                 try {
-                    if (send(b, "POST", "/api/v1/schemes", scheme("killed-" + i), TOKEN).statusCode() == 201) {
+                    if (b.send("POST", "/api/v1/schemes", scheme("killed-" + i), TOKEN).statusCode() == 201) {
                         acknowledged.add("killed-" + i);
                     }
                 } catch (IOException e) {
@@ -161,7 +156,7 @@ class SeveralNodesIT {
                 acknowledged.size(), takeover.toMillis());
         assertThat(takeover).isLessThanOrEqualTo(TAKEOVER);
         for (String ref : acknowledged) {
-            assertThat(json(send(a, "GET", "/api/v1/schemes?ref=" + ref, null, null), 200).get("total").asInt()).as(ref).isEqualTo(1);
+            assertThat(DirectoryProcess.json(a.send("GET", "/api/v1/schemes?ref=" + ref, null, null), 200).get("total").asInt()).as(ref).isEqualTo(1);
         }
     }
 
@@ -169,7 +164,7 @@ class SeveralNodesIT {
     void theImageEntrypointWritesAClassArchiveAtTheFirstExitAndStartsFromIt() throws Exception {
         Path archives = Files.createDirectories(dataDir.resolve("cds"));
         Path earlierBuild = Files.write(archives.resolve("directory-0123456789abcdef.jsa"), new byte[] {1});
-        Node first = startByEntrypoint("entrypoint-first", archives, "");
+        DirectoryProcess first = startByEntrypoint("entrypoint-first", archives, "");
         first.process().destroy(); // SIGTERM, as a container stop: the JVM writes the archive as it exits
         assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<Path> written;
@@ -181,35 +176,29 @@ class SeveralNodesIT {
             assertThat(Files.size(archive)).isGreaterThan(10_000_000L);
         });
         // -Xshare:on: the JVM exits rather than run without the archive, so getting ready proves it was read.
-        Node second = startByEntrypoint("entrypoint-second", archives, "-Xshare:on");
+        DirectoryProcess second = startByEntrypoint("entrypoint-second", archives, "-Xshare:on");
         second.process().destroy();
         second.process().waitFor();
         assertThat(Files.readString(dataDir.resolve("entrypoint-first.log"))).doesNotContain("[warning][cds]");
         Files.delete(written.get(0)); // 100 MB
     }
 
-    private static Node start(String name) throws Exception {
+    private static DirectoryProcess start(String name) throws Exception {
         int port = FreePort.find();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(options(port));
-        command.addAll(List.of("-jar", application().toString()));
-        return awaitReady(name, new ProcessBuilder(command), port);
+        return DirectoryProcess.start(name, new ProcessBuilder(DirectoryProcess.command(options(port))), port, dataDir.resolve(name + ".log"));
     }
 
     /** As the container image starts it: docker/entrypoint.sh, the options in JAVA_OPTS. */
-    private static Node startByEntrypoint(String name, Path cdsDir, String extraOptions) throws Exception {
+    private static DirectoryProcess startByEntrypoint(String name, Path cdsDir, String extraOptions) throws Exception {
         int port = FreePort.find();
         ProcessBuilder builder = new ProcessBuilder("sh", "docker/entrypoint.sh");
-        builder.environment().put("DIRECTORY_JAR", application().toString());
+        builder.environment().put("DIRECTORY_JAR", DirectoryProcess.application().toString());
         builder.environment().put("DIRECTORY_CDS_DIR", cdsDir.toString());
         builder.environment().put("JAVA_OPTS", String.join(" ", options(port)) + " " + extraOptions);
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
-        return awaitReady(name, builder, port);
+        return DirectoryProcess.start(name, builder, port, dataDir.resolve(name + ".log"));
     }
 
-    private static Path application() {
-        return Path.of(System.getProperty("directory.it.application", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
-    }
 
     /** The shared services, this port, no demo data. */
     private static List<String> options(int port) {
@@ -220,39 +209,22 @@ class SeveralNodesIT {
         return options;
     }
 
-    private static Node awaitReady(String name, ProcessBuilder builder, int port) throws Exception {
-        Process process = builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(name + ".log").toFile()).start();
-        Node node = new Node(name, process, "http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as(name + " exited; see " + dataDir.resolve(name + ".log")).isTrue();
-            try {
-                if (send(node, "GET", "/q/health/ready", null, null).statusCode() == 200) {
-                    return node;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(name + " not ready in 180 s; see " + dataDir.resolve(name + ".log"));
-    }
 
     private static Map<String, Object> scheme(String ref) {
         return Map.of("ref", ref, "name", "CLSM " + ref, "kind", "CLSM", "status", "ACTIVE",
                 "perimeter", Map.of("communes", List.of("38185")));
     }
 
-    private static void create(Node node, String ref) throws Exception {
-        json(send(node, "POST", "/api/v1/schemes", scheme(ref), TOKEN), 201);
+    private static void create(DirectoryProcess node, String ref) throws Exception {
+        DirectoryProcess.json(node.send("POST", "/api/v1/schemes", scheme(ref), TOKEN), 201);
     }
 
-    private static long total(Node node) throws Exception {
-        return json(send(node, "GET", "/api/v1/search?size=1", null, null), 200).get("total").asLong();
+    private static long total(DirectoryProcess node) throws Exception {
+        return DirectoryProcess.json(node.send("GET", "/api/v1/search?size=1", null, null), 200).get("total").asLong();
     }
 
     /** Waits until search on this node counts this many schemes; answers how long it took. */
-    private static Duration awaitSearchable(Node node, long expected, Duration timeout) throws Exception {
+    private static Duration awaitSearchable(DirectoryProcess node, long expected, Duration timeout) throws Exception {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
             if (total(node) >= expected) {
@@ -263,7 +235,7 @@ class SeveralNodesIT {
         throw new AssertionError("Search on " + node.name() + " counts " + total(node) + ", not " + expected + ", after " + timeout);
     }
 
-    private static String signIn(Node node, String email, String password) throws Exception {
+    private static String signIn(DirectoryProcess node, String email, String password) throws Exception {
         HttpResponse<String> answer = postSignIn(node, email, password);
         assertThat(answer.statusCode()).isEqualTo(303);
         Matcher cookie = Pattern.compile("session=([^;]+)").matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
@@ -271,12 +243,12 @@ class SeveralNodesIT {
         return cookie.group(1);
     }
 
-    private static int signInStatus(Node node, String email, String password) throws Exception {
+    private static int signInStatus(DirectoryProcess node, String email, String password) throws Exception {
         return postSignIn(node, email, password).statusCode();
     }
 
     /** As a browser does: the form's token from the form and its cookie, the page's origin. */
-    private static HttpResponse<String> postSignIn(Node node, String email, String password) throws Exception {
+    private static HttpResponse<String> postSignIn(DirectoryProcess node, String email, String password) throws Exception {
         HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/connexion")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
@@ -289,26 +261,7 @@ class SeveralNodesIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> send(Node node, String method, String path, Object body, String token)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static JsonNode json(HttpResponse<String> answer, int status) throws IOException {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        return JSON.readTree(answer.body());
-    }
 
     private static String body(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).isEqualTo(200);
