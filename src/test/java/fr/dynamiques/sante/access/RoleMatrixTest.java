@@ -145,6 +145,8 @@ class RoleMatrixTest {
         cases.add(new Case("POST /users/{other's id}/tokens", "coordinator", r -> as(r).body(Map.of())
                 .post("/api/v1/users/" + accounts.get("ars84") + "/tokens").statusCode(), 403));
         cases.add(new Case("POST /admin/reindex", "ars84", r -> as(r).post("/api/v1/admin/reindex").statusCode(), 403));
+        cases.add(new Case("POST /admin/backups", "ars84", r -> as(r).post("/api/v1/admin/backups").statusCode(), 403));
+        cases.add(new Case("GET /admin/backups", "partner84", r -> as(r).get("/api/v1/admin/backups").statusCode(), 403));
 
         // The same rules on the pages (signed in with a session, each form with the session's token) and on the
         // workflow's and the audit's API.

@@ -2,8 +2,10 @@ package fr.dynamiques.sante.health;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 
@@ -25,6 +27,23 @@ class HealthTest {
                 .body("checks.name", hasItems("search-engine"));
         // Public: it names no internal address.
         assertThat(given().get("/q/health").asString()).doesNotContain("http://").doesNotContain("127.0.0.1").doesNotContain("localhost");
+    }
+
+    /**
+     * The tests' throwaway database is not archived: the directory takes no backup, says so in /q/health (up), and the
+     * admin API answers 409 with the reason.
+     */
+    @Test
+    void backupsAreReportedAndRefusedWhereTheDirectoryDoesNotTakeThem() {
+        given().get("/q/health").then().statusCode(200)
+                .body("checks.find { it.name == 'backups' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'backups' }.data.takenByTheDirectory", equalTo(false));
+        given().get("/q/health/ready").then().body("checks.name", not(hasItems("backups")));
+        given().header("Authorization", "Bearer test-admin-token").post("/api/v1/admin/backups").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("external"));
+        given().header("Authorization", "Bearer test-admin-token").get("/api/v1/admin/backups").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().post("/api/v1/admin/backups").then().statusCode(401);
     }
 
     @Test
