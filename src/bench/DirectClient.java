@@ -38,7 +38,7 @@ public class DirectClient {
 
     public static void main(String[] args) throws Exception {
         try (Connection connection = DriverManager.getConnection(args[0], "postgres", "");
-             Scanner in = new Scanner(System.in)) {
+                Scanner in = new Scanner(System.in)) {
             while (in.hasNextLine()) {
                 String line = in.nextLine();
                 if (line.startsWith("exec ")) {

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import fr.dynamiques.sante.embedded.EmbeddedServices;
-import fr.dynamiques.sante.embedded.Restore;
-import fr.dynamiques.sante.embedded.EmbeddedSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+
+import fr.dynamiques.sante.embedded.EmbeddedServices;
+import fr.dynamiques.sante.embedded.EmbeddedSettings;
+import fr.dynamiques.sante.embedded.Restore;
 
 /**
  * Entry point of the directory. Before Quarkus boots, starts the embedded PostgreSQL and OpenSearch
@@ -25,7 +26,8 @@ public class DirectoryMain {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("restore")) {
             // The directory stopped, its database is rebuilt from a backup; the application itself does not start.
-            System.exit(Restore.run(EmbeddedSettings.fromEnvironment(), List.of(args).subList(1, args.length), System.out, System.err));
+            System.exit(Restore.run(EmbeddedSettings.fromEnvironment(), List.of(args).subList(1, args.length), System.out,
+                    System.err));
         }
         EmbeddedServices services = EmbeddedServices.startMissing(EmbeddedSettings.fromEnvironment());
         services.configuration().forEach(System::setProperty);

@@ -28,9 +28,14 @@ class ArchitectureTest {
     /** Writing schemes onto entities, and recording it in the trail, is the write service's: nobody writes around it. */
     @ArchTest
     static final ArchRule schemesAreWrittenAndAuditedByTheWriteServiceOnly = noClasses()
-            .that().resideOutsideOfPackages("fr.dynamiques.sante.registry..", "fr.dynamiques.sante.scheme..", "fr.dynamiques.sante.audit..")
-            .should().callMethod(Audit.class, "record", long.class, String.class, Caller.class, ObjectNode.class, ObjectNode.class)
-            .orShould().callMethod(Audit.class, "record", long.class, String.class, Caller.class, ObjectNode.class, ObjectNode.class, UUID.class)
+            .that()
+            .resideOutsideOfPackages("fr.dynamiques.sante.registry..", "fr.dynamiques.sante.scheme..",
+                    "fr.dynamiques.sante.audit..")
+            .should()
+            .callMethod(Audit.class, "record", long.class, String.class, Caller.class, ObjectNode.class, ObjectNode.class)
+            .orShould()
+            .callMethod(Audit.class, "record", long.class, String.class, Caller.class, ObjectNode.class, ObjectNode.class,
+                    UUID.class)
             .orShould().dependOnClassesThat().areAssignableTo(SchemeWriter.class)
             .because("every scheme write is authorized, validated, written and audited in registry.SchemeWrites");
 }

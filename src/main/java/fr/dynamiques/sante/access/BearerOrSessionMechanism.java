@@ -31,7 +31,8 @@ public class BearerOrSessionMechanism implements HttpAuthenticationMechanism {
     /** The pages' session cookie. */
     public static final String SESSION_COOKIE = "session";
 
-    private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"directory\"");
+    private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer realm=\"directory\"");
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager providers) {
@@ -47,7 +48,8 @@ public class BearerOrSessionMechanism implements HttpAuthenticationMechanism {
         }
         Cookie session = context.request().getCookie(SESSION_COOKIE);
         if (session != null && !context.normalizedPath().startsWith("/api/")) {
-            return providers.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new SessionRequest(session.getValue()), context));
+            return providers.authenticate(
+                    HttpSecurityUtils.setRoutingContextAttribute(new SessionRequest(session.getValue()), context));
         }
         return Uni.createFrom().optional(Optional.empty());
     }

@@ -1,9 +1,10 @@
 package fr.dynamiques.sante.access;
 
-import fr.dynamiques.sante.account.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+import fr.dynamiques.sante.account.Caller;
 
 /** The identities the providers build: an account's (its role, the caller as an attribute), the scraper's, nobody's. */
 public final class Identities {

@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import fr.dynamiques.sante.account.AccessToken;
-import fr.dynamiques.sante.account.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -13,6 +11,9 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
+
+import fr.dynamiques.sante.account.AccessToken;
+import fr.dynamiques.sante.account.Caller;
 
 /**
  * A bearer token: an account's (stored hashed; neither revoked nor expired, its account active), else a token of the

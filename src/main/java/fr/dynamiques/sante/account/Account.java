@@ -19,8 +19,9 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /** Someone (or a partner's system) who signs in: a role, and the régions or schemes it applies to. */
 @Entity

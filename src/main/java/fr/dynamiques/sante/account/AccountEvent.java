@@ -19,7 +19,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "account_audit")
 public class AccountEvent extends PanacheEntityBase {
 
-    public enum Action { CREATE, DEACTIVATE, REACTIVATE, DELETE, TOKEN_ISSUE, TOKEN_REVOKE }
+    public enum Action {
+        CREATE,
+        DEACTIVATE,
+        REACTIVATE,
+        DELETE,
+        TOKEN_ISSUE,
+        TOKEN_REVOKE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_audit_seq")

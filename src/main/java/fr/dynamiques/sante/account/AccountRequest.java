@@ -11,8 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import fr.dynamiques.sante.scheme.Scheme;
 
 /**
  * Someone asking for an account on a scheme they coordinate. It grants nothing: an admin or an ARS officer of the

@@ -16,16 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.Authenticated;
+
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import io.quarkus.security.Authenticated;
 
 /**
  * Accounts (created by an admin) and their API tokens (shown once, stored hashed, revocable, expiring); closing an
@@ -37,42 +38,45 @@ import io.quarkus.security.Authenticated;
 @SecurityRequirement(name = "bearer")
 public class AccountResource {
 
-    @Schema(description = "An account to create", requiredProperties = {"email", "displayName", "role"})
+    @Schema(description = "An account to create", requiredProperties = { "email", "displayName", "role" })
     public record NewAccount(@Schema(examples = "camille.exemple@example.org") String email,
-                             @Schema(examples = "Camille Exemple") String displayName,
-                             @Schema(enumeration = {"ADMIN", "ARS", "COORDINATOR", "PARTNER"}, examples = "ARS") String role,
-                             @Schema(description = "ARS and PARTNER: codes of their régions", examples = "[\"84\"]") List<String> regions,
-                             @Schema(description = "COORDINATOR: the schemes they coordinate, by id or ref", examples = "[\"demo-cls-echirolles\"]")
-                             List<String> schemes,
-                             @Schema(description = "To sign in to the pages (/connexion): 12 to 72 characters; none: API tokens only")
-                             String password) {
+            @Schema(examples = "Camille Exemple") String displayName,
+            @Schema(enumeration = {
+                    "ADMIN", "ARS", "COORDINATOR", "PARTNER" }, examples = "ARS") String role,
+            @Schema(description = "ARS and PARTNER: codes of their régions", examples = "[\"84\"]") List<String> regions,
+            @Schema(description = "COORDINATOR: the schemes they coordinate, by id or ref", examples = "[\"demo-cls-echirolles\"]") List<String> schemes,
+            @Schema(description = "To sign in to the pages (/connexion): 12 to 72 characters; none: API tokens only") String password){
     }
 
-    @Schema(description = "An account", requiredProperties = {"id", "email", "displayName", "role", "regions", "schemes", "active"})
+    @Schema(description = "An account", requiredProperties = { "id", "email", "displayName", "role", "regions", "schemes",
+            "active" })
     public record AccountView(long id, String email, String displayName, String role, List<String> regions, List<Long> schemes,
-                              Instant createdAt, @Schema(description = "False once deactivated: it signs in no more") boolean active,
-                              @Schema(description = "When it was deactivated; null while active", nullable = true)
-                              Instant deactivatedAt) {
+            Instant createdAt, @Schema(description = "False once deactivated: it signs in no more") boolean active,
+            @Schema(description = "When it was deactivated; null while active", nullable = true) Instant deactivatedAt) {
         static AccountView of(Account a) {
-            return new AccountView(a.id, a.email, a.displayName, a.role.name(), List.copyOf(a.regions), List.copyOf(a.schemeIds),
+            return new AccountView(a.id, a.email, a.displayName, a.role.name(), List.copyOf(a.regions),
+                    List.copyOf(a.schemeIds),
                     a.createdAt, a.isActive(), a.deactivatedAt);
         }
     }
 
     @Schema(description = "Something that happened to an account: who (account id, null for the configuration's admin token, "
-            + "and role) did what, when", requiredProperties = {"at", "action", "actorRole"})
-    public record EventView(Instant at, @Schema(enumeration = {"CREATE", "DEACTIVATE", "REACTIVATE", "DELETE", "TOKEN_ISSUE",
-            "TOKEN_REVOKE"}) String action, Long actorId, String actorRole) {
+            + "and role) did what, when", requiredProperties = { "at", "action", "actorRole" })
+    public record EventView(Instant at, @Schema(enumeration = {
+            "CREATE", "DEACTIVATE", "REACTIVATE", "DELETE", "TOKEN_ISSUE",
+            "TOKEN_REVOKE" }) String action, Long actorId, String actorRole){
     }
 
     @Schema(description = "A token to issue")
     public record NewToken(@Schema(examples = "import nightly") String label,
-                           @Schema(description = "Days of validity, 1 to 365, default 90", examples = "90") Integer days) {
+            @Schema(description = "Days of validity, 1 to 365, default 90", examples = "90") Integer days) {
     }
 
-    @Schema(description = "A token just issued: the only time its secret is shown", requiredProperties = {"id", "token", "expiresAt"})
-    public record IssuedToken(long id, @Schema(description = "Send as Authorization: Bearer <token>") String token, String label,
-                              Instant expiresAt) {
+    @Schema(description = "A token just issued: the only time its secret is shown", requiredProperties = { "id", "token",
+            "expiresAt" })
+    public record IssuedToken(long id, @Schema(description = "Send as Authorization: Bearer <token>") String token,
+            String label,
+            Instant expiresAt) {
     }
 
     private final CurrentCaller callers;
@@ -97,18 +101,16 @@ public class AccountResource {
     @GET
     @RolesAllowed("ADMIN")
     @Transactional
-    @Operation(operationId = "listUsers", summary = "Every account (admin)",
-            description = "Every account with its role, régions or schemes, and whether it is active. Admins only.")
+    @Operation(operationId = "listUsers", summary = "Every account (admin)", description = "Every account with its role, régions or schemes, and whether it is active. Admins only.")
     public List<AccountView> list() {
-        return Account.<Account>list("order by email").stream().map(AccountView::of).toList();
+        return Account.<Account> list("order by email").stream().map(AccountView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
     @Transactional
-    @Operation(operationId = "getUser", summary = "An account (admin, or the account itself)",
-            description = "The account's email, name, role, scope and state. To an admin or the account itself.")
+    @Operation(operationId = "getUser", summary = "An account (admin, or the account itself)", description = "The account's email, name, role, scope and state. To an admin or the account itself.")
     public AccountView get(@PathParam("id") String id) {
         return AccountView.of(mine(id));
     }
@@ -117,9 +119,8 @@ public class AccountResource {
     @Path("/{id}/deactivate")
     @Authenticated
     @Transactional
-    @Operation(operationId = "deactivateUser", summary = "Deactivate an account (admin, or the account itself)",
-            description = "At once its tokens are revoked and its sessions end; it cannot sign in until an admin reactivates it. "
-                    + "Its trail and the changes it made stay.")
+    @Operation(operationId = "deactivateUser", summary = "Deactivate an account (admin, or the account itself)", description = "At once its tokens are revoked and its sessions end; it cannot sign in until an admin reactivates it. "
+            + "Its trail and the changes it made stay.")
     public AccountView deactivate(@PathParam("id") String id) {
         Account account = mine(id);
         accounts.deactivate(account, callers.require());
@@ -143,8 +144,7 @@ public class AccountResource {
     @Authenticated
     @Transactional
     @APIResponse(responseCode = "204", description = "Deleted")
-    @Operation(operationId = "deleteUser", summary = "Delete an account (admin, or the account itself)",
-            description = "Its email, name, password, tokens and sessions are deleted at once; the trail keeps its id only.")
+    @Operation(operationId = "deleteUser", summary = "Delete an account (admin, or the account itself)", description = "Its email, name, password, tokens and sessions are deleted at once; the trail keeps its id only.")
     public Response delete(@PathParam("id") String id) {
         accounts.delete(mine(id), callers.require());
         return Response.noContent().build();
@@ -154,10 +154,9 @@ public class AccountResource {
     @Path("/{id}/history")
     @RolesAllowed("ADMIN")
     @Transactional
-    @Operation(operationId = "getUserHistory", summary = "What happened to an account, oldest first (admin); kept after the account is deleted",
-            description = "What happened to the account, oldest first: created, tokens issued and revoked, deactivated, "
-                    + "reactivated, deleted, with who did it. Kept after the account is deleted; holds no email or "
-                    + "name.")
+    @Operation(operationId = "getUserHistory", summary = "What happened to an account, oldest first (admin); kept after the account is deleted", description = "What happened to the account, oldest first: created, tokens issued and revoked, deactivated, "
+            + "reactivated, deleted, with who did it. Kept after the account is deleted; holds no email or "
+            + "name.")
     public List<EventView> history(@PathParam("id") String id) {
         return AccountEvent.ofAccount(accountId(id)).stream()
                 .map(e -> new EventView(e.at, e.action.name(), e.actorId, e.actorRole)).toList();
@@ -169,8 +168,7 @@ public class AccountResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Issued: the only time the token is shown", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedToken.class)))
-    @Operation(operationId = "issueToken", summary = "Issue an API token (admin, or the account itself)",
-            description = "The answer is the only time the token is shown: only its SHA-256 is stored.")
+    @Operation(operationId = "issueToken", summary = "Issue an API token (admin, or the account itself)", description = "The answer is the only time the token is shown: only its SHA-256 is stored.")
     public Response issue(@PathParam("id") String id, NewToken body) {
         Accounts.Issued issued = accounts.issue(mine(id), body == null ? null : body.label(), body == null ? null : body.days(),
                 callers.require());
@@ -183,8 +181,7 @@ public class AccountResource {
     @Authenticated
     @Transactional
     @APIResponse(responseCode = "204", description = "Revoked")
-    @Operation(operationId = "revokeToken", summary = "Revoke a token (admin, or the account itself)",
-            description = "The token stops working at once. Revoking a token already revoked changes nothing.")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token (admin, or the account itself)", description = "The token stops working at once. Revoking a token already revoked changes nothing.")
     public Response revoke(@PathParam("id") String id, @PathParam("token") String tokenId) {
         accounts.revoke(mine(id), tokenId, callers.require());
         return Response.noContent().build();

@@ -65,15 +65,19 @@ public class Accounts {
             errors.add(new FieldError("displayName", "1 to 200 characters"));
         }
         Role role = body.role() == null ? null
-                : Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
+                : Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT)))
+                        .findFirst().orElse(null);
         if (role == null) {
             errors.add(new FieldError("role", "ADMIN, ARS, COORDINATOR or PARTNER"));
         }
-        List<String> regions = body.regions() == null ? List.of() : body.regions().stream().map(String::strip).distinct().toList();
-        regions.stream().filter(code -> !cog.isRegion(code)).forEach(code -> errors.add(new FieldError("regions", "unknown région " + shorten(code))));
+        List<String> regions = body.regions() == null ? List.of()
+                : body.regions().stream().map(String::strip).distinct().toList();
+        regions.stream().filter(code -> !cog.isRegion(code))
+                .forEach(code -> errors.add(new FieldError("regions", "unknown région " + shorten(code))));
         List<Scheme> schemes = new ArrayList<>();
-        for (String key : body.schemes() == null ? List.<String>of() : body.schemes()) {
-            Optional<Scheme> scheme = key != null && key.strip().matches("\\d{1,18}") ? Scheme.findByIdOptional(Long.parseLong(key.strip()))
+        for (String key : body.schemes() == null ? List.<String> of() : body.schemes()) {
+            Optional<Scheme> scheme = key != null && key.strip().matches("\\d{1,18}")
+                    ? Scheme.findByIdOptional(Long.parseLong(key.strip()))
                     : key == null ? Optional.empty() : Scheme.findByRef(key.strip());
             scheme.ifPresentOrElse(s -> {
                 if (!schemes.contains(s)) {
@@ -101,7 +105,8 @@ public class Accounts {
         }
         mayCreate(actor, role, regions, schemes);
         if (Account.findByEmail(email).isPresent()) {
-            throw new ProblemException(409, "An account already uses this email.", List.of(new FieldError("email", "already used")));
+            throw new ProblemException(409, "An account already uses this email.",
+                    List.of(new FieldError("email", "already used")));
         }
         Account account = new Account();
         account.email = email;
@@ -136,8 +141,10 @@ public class Accounts {
                     .forEach(s -> refused.add(new FieldError("schemes", "scheme " + s.id + " is outside your régions")));
         }
         if (!refused.isEmpty()) {
-            throw new ProblemException(403, "Your role (" + actor.role() + (actor.regions().isEmpty() ? "" : " in " + actor.regions())
-                    + ") may not create this account.", refused);
+            throw new ProblemException(403,
+                    "Your role (" + actor.role() + (actor.regions().isEmpty() ? "" : " in " + actor.regions())
+                            + ") may not create this account.",
+                    refused);
         }
     }
 
@@ -175,7 +182,8 @@ public class Accounts {
         if (!caller.isAdmin() && caller.role() != Role.ARS) {
             return List.of();
         }
-        var query = em.createNativeQuery("select a.* from account a where " + overseen(caller) + " order by a.email, a.id limit " + limit,
+        var query = em.createNativeQuery(
+                "select a.* from account a where " + overseen(caller) + " order by a.email, a.id limit " + limit,
                 Account.class);
         return (List<Account>) withScope(query, caller).getResultList();
     }
@@ -190,9 +198,10 @@ public class Accounts {
     }
 
     private static String overseen(Caller caller) {
-        return caller.isAdmin() ? "true" : "a.id = :self or a.role = 'PARTNER' and a.regions <@ cast(:regions as varchar[]) "
-                + "or a.role = 'COORDINATOR' and cardinality(a.scheme_ids) > 0 and not exists (select 1 from unnest(a.scheme_ids) sid "
-                + "where not exists (select 1 from scheme s where s.id = sid and s.department_codes && cast(:departments as varchar[])))";
+        return caller.isAdmin() ? "true"
+                : "a.id = :self or a.role = 'PARTNER' and a.regions <@ cast(:regions as varchar[]) "
+                        + "or a.role = 'COORDINATOR' and cardinality(a.scheme_ids) > 0 and not exists (select 1 from unnest(a.scheme_ids) sid "
+                        + "where not exists (select 1 from scheme s where s.id = sid and s.department_codes && cast(:departments as varchar[])))";
     }
 
     private Query withScope(Query query, Caller caller) {
@@ -209,7 +218,7 @@ public class Accounts {
         if (!isOwnOrAdmin(caller, accountId)) {
             throw new ProblemException(403, "Only an admin or the account itself may do this.", List.of());
         }
-        return Account.<Account>findByIdOptional(accountId)
+        return Account.<Account> findByIdOptional(accountId)
                 .orElseThrow(() -> ProblemException.notFound("No account " + accountId + "."));
     }
 
@@ -242,7 +251,8 @@ public class Accounts {
 
     /** Revokes the account's token at once (404 when the account has no such token); revoking it again changes nothing. */
     public void revoke(Account account, String tokenId, Caller actor) {
-        AccessToken token = tokenId != null && tokenId.matches("\\d{1,18}") ? AccessToken.findById(Long.parseLong(tokenId)) : null;
+        AccessToken token = tokenId != null && tokenId.matches("\\d{1,18}") ? AccessToken.findById(Long.parseLong(tokenId))
+                : null;
         if (token == null || !token.account.id.equals(account.id)) {
             throw ProblemException.notFound("No such token for this account.");
         }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import fr.dynamiques.sante.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+
+import fr.dynamiques.sante.problem.ProblemException;
 
 /**
  * The caller of the current request, from the identity the authentication mechanism established (once per request:

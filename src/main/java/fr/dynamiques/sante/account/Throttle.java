@@ -43,16 +43,19 @@ public class Throttle {
         String emailKey = emailKey(email);
         String addressKey = addressKey(address);
         Instant now = Instant.now();
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:email)), pg_advisory_xact_lock(hashtext(:address))) locks")
+        em.createNativeQuery(
+                "select count(*) from (select pg_advisory_xact_lock(hashtext(:email)), pg_advisory_xact_lock(hashtext(:address))) locks")
                 .setParameter("email", emailKey).setParameter("address", addressKey).getSingleResult();
-        Object[] counts = (Object[]) em.createNativeQuery("select count(*) filter (where key = :email), count(*) filter (where key = :address) "
+        Object[] counts = (Object[]) em
+                .createNativeQuery("select count(*) filter (where key = :email), count(*) filter (where key = :address) "
                         + "from sign_in_failure where key in (:email, :address) and at > :since")
                 .setParameter("email", emailKey).setParameter("address", addressKey)
                 .setParameter("since", now.minus(WINDOW)).getSingleResult();
         if (((Number) counts[0]).intValue() >= PER_EMAIL || ((Number) counts[1]).intValue() >= PER_ADDRESS) {
             return false;
         }
-        em.createNativeQuery("delete from sign_in_failure where at <= :since").setParameter("since", now.minus(WINDOW)).executeUpdate();
+        em.createNativeQuery("delete from sign_in_failure where at <= :since").setParameter("since", now.minus(WINDOW))
+                .executeUpdate();
         em.createNativeQuery("insert into sign_in_failure (key, at) values (:email, :now), (:address, :now)")
                 .setParameter("email", emailKey).setParameter("address", addressKey).setParameter("now", now)
                 .executeUpdate();
@@ -71,14 +74,16 @@ public class Throttle {
     /** One more under this key if fewer than {@code limit} are in the window, counted one at a time. */
     private boolean counted(String key, int limit) {
         Instant now = Instant.now();
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) locks").setParameter("key", key)
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) locks")
+                .setParameter("key", key)
                 .getSingleResult();
         long made = ((Number) em.createNativeQuery("select count(*) from sign_in_failure where key = :key and at > :since")
                 .setParameter("key", key).setParameter("since", now.minus(WINDOW)).getSingleResult()).longValue();
         if (made >= limit) {
             return false;
         }
-        em.createNativeQuery("delete from sign_in_failure where at <= :since").setParameter("since", now.minus(WINDOW)).executeUpdate();
+        em.createNativeQuery("delete from sign_in_failure where at <= :since").setParameter("since", now.minus(WINDOW))
+                .executeUpdate();
         em.createNativeQuery("insert into sign_in_failure (key, at) values (:key, :now)").setParameter("key", key)
                 .setParameter("now", now).executeUpdate();
         return true;
@@ -93,7 +98,7 @@ public class Throttle {
     /** The right password: the attempt no longer counts against the email or the address. */
     @Transactional
     public void succeeded(String email, String address) {
-        for (String key : new String[] {emailKey(email), addressKey(address)}) {
+        for (String key : new String[] { emailKey(email), addressKey(address) }) {
             em.createNativeQuery("delete from sign_in_failure where ctid = (select ctid from sign_in_failure where key = :key "
                     + "order by at desc limit 1)").setParameter("key", key).executeUpdate();
         }

@@ -36,18 +36,22 @@ public class ApiDocument implements OASFilter {
      * Public reads answered without validators: search follows the registry a moment behind (Cached.INDEX); kinds and
      * the change feed and the ARS are read as they are.
      */
-    private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds", "listSchemeChanges", "listAgencies",
+    private static final Set<String> UNVALIDATED = Set.of("searchSchemes", "suggest", "listKinds", "listSchemeChanges",
+            "listAgencies",
             "getAgency");
 
     /**
      * Operations that may answer 404 without an id in their path, 409 (a conflicting state), 412 (a stale If-Match), 413
      * (a body over the limit) or 429 (too many in a while), beyond the common errors.
      */
-    private static final Map<String, List<String>> EXTRA_ERRORS = Map.ofEntries(Map.entry("getMyCoordinatorData", List.of("404")),
+    private static final Map<String, List<String>> EXTRA_ERRORS = Map.ofEntries(
+            Map.entry("getMyCoordinatorData", List.of("404")),
             Map.entry("createScheme", List.of("409")), Map.entry("updateScheme", List.of("409", "412")),
             Map.entry("deleteScheme", List.of("409", "412")), Map.entry("importSchemes", List.of("409", "413", "429")),
-            Map.entry("approveChange", List.of("409")), Map.entry("rejectChange", List.of("409")), Map.entry("createUser", List.of("409")),
-            Map.entry("putKind", List.of("409")), Map.entry("startReindex", List.of("409")), Map.entry("changeAgency", List.of("409")));
+            Map.entry("approveChange", List.of("409")), Map.entry("rejectChange", List.of("409")),
+            Map.entry("createUser", List.of("409")),
+            Map.entry("putKind", List.of("409")), Map.entry("startReindex", List.of("409")),
+            Map.entry("changeAgency", List.of("409")));
 
     private static final Map<String, String> ERRORS = new LinkedHashMap<>();
 
@@ -59,7 +63,8 @@ public class ApiDocument implements OASFilter {
         ERRORS.put("403", "The token's role or scope does not allow this");
         ERRORS.put("404", "Nothing has this id or code");
         ERRORS.put("409", "The change conflicts with the registry's state (the detail says which); nothing was written");
-        ERRORS.put("412", "If-Match names a version that is no longer current: read again, reapply, resend; nothing was written");
+        ERRORS.put("412",
+                "If-Match names a version that is no longer current: read again, reapply, resend; nothing was written");
         ERRORS.put("413", "The body is larger than the limit (10 MB): split it");
         ERRORS.put("429", "Too many such requests from this account lately: retry after Retry-After seconds");
         ERRORS.put("503", "A service the directory relies on (database, search engine) is unavailable, or too many heavy "
@@ -84,7 +89,8 @@ public class ApiDocument implements OASFilter {
         api.setSecurity(null);
         // Audit values are any JSON value: say so, rather than describe Jackson's tree classes.
         if (components.getSchemas() != null) {
-            List.copyOf(components.getSchemas().keySet()).stream().filter(name -> name.startsWith("JsonNode")).forEach(components::removeSchema);
+            List.copyOf(components.getSchemas().keySet()).stream().filter(name -> name.startsWith("JsonNode"))
+                    .forEach(components::removeSchema);
             components.getSchemas().values().forEach(ApiDocument::anyValueForJsonNodes);
         }
         Set<String> tags = new LinkedHashSet<>();
@@ -129,8 +135,9 @@ public class ApiDocument implements OASFilter {
             if (ok != null) {
                 ok.addHeader("ETag", header("The version of this answer: send it back in If-None-Match"));
                 ok.addHeader("Last-Modified", header("When what this answer shows last changed"));
-                ok.addHeader("Cache-Control", header("How long caches may keep it (public reads: a minute for the registry, a day "
-                        + "for the referential)"));
+                ok.addHeader("Cache-Control",
+                        header("How long caches may keep it (public reads: a minute for the registry, a day "
+                                + "for the referential)"));
             }
         }
         if (operation.getParameters() != null) {
@@ -155,8 +162,10 @@ public class ApiDocument implements OASFilter {
     /** Ids in paths are whole numbers; examples of list parameters are lists (of strings: codes are strings). */
     private static void typed(Parameter parameter) {
         Schema schema = parameter.getSchema();
-        if (parameter.getIn() == Parameter.In.PATH && (parameter.getName().equals("id") || parameter.getName().equals("token"))) {
-            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64").minimum(BigDecimal.ONE));
+        if (parameter.getIn() == Parameter.In.PATH
+                && (parameter.getName().equals("id") || parameter.getName().equals("token"))) {
+            parameter.setSchema(
+                    OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64").minimum(BigDecimal.ONE));
             if (parameter.getExample() != null) {
                 parameter.setExample(Long.valueOf(String.valueOf(parameter.getExample())));
             }
@@ -173,7 +182,8 @@ public class ApiDocument implements OASFilter {
                         .description("In an import: the position of the scheme in the file, from 1"))
                 .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("Its path in the request").addExample("perimeter.communes[2]"))
-                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("unknown commune code"))
+                .addProperty("message",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("unknown commune code"))
                 .addRequired("field").addRequired("message");
     }
 
@@ -182,14 +192,19 @@ public class ApiDocument implements OASFilter {
                 .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("about:blank"))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("Bad Request"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).addExample(400))
-                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("Invalid filter."))
-                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("/api/v1/schemes"))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(OASFactory.createSchema().ref("FieldError")))
+                .addProperty("detail",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("Invalid filter."))
+                .addProperty("instance",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).addExample("/api/v1/schemes"))
+                .addProperty("errors",
+                        OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().ref("FieldError")))
                 .addRequired("title").addRequired("status");
     }
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static APIResponse reference(String status) {

@@ -52,7 +52,8 @@ public class ConditionalReads {
         if (validators.tag() == null) {
             return null;
         }
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(validators.lastModified()), validators.tag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(validators.lastModified()),
+                validators.tag());
         return notModified == null ? null : decorate(notModified, validators).build();
     }
 
@@ -76,12 +77,14 @@ public class ConditionalReads {
 
     private Validators validators(Cached.Validator validator) {
         return switch (validator) {
-            case REFERENTIAL -> new Validators(new EntityTag("c" + cog.loadId()), seconds(cog.loadedAt()), "public, max-age=86400");
+            case REFERENTIAL ->
+                new Validators(new EntityTag("c" + cog.loadId()), seconds(cog.loadedAt()), "public, max-age=86400");
             case REGISTRY -> {
                 RegistryState.State state = registry.now();
                 boolean full = caller.hasRole("ADMIN"); // an admin reads personal data: another answer
                 Instant changed = state.changedAt().isAfter(cog.loadedAt()) ? state.changedAt() : cog.loadedAt();
-                yield new Validators(new EntityTag("r" + state.revision() + "-c" + cog.loadId() + (full ? "-full" : "")), seconds(changed),
+                yield new Validators(new EntityTag("r" + state.revision() + "-c" + cog.loadId() + (full ? "-full" : "")),
+                        seconds(changed),
                         full ? "private, no-cache" : "public, max-age=60");
             }
             case INDEX -> new Validators(null, null, "public, max-age=10");
@@ -90,7 +93,8 @@ public class ConditionalReads {
 
     private static Response.ResponseBuilder decorate(Response.ResponseBuilder answer, Validators validators) {
         return answer.tag(validators.tag()).lastModified(Date.from(validators.lastModified()))
-                .header(HttpHeaders.CACHE_CONTROL, validators.cacheControl()).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+                .header(HttpHeaders.CACHE_CONTROL, validators.cacheControl())
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
     }
 
     /** HTTP dates have whole seconds: a Last-Modified with a fraction would never equal the If-Modified-Since sent back. */

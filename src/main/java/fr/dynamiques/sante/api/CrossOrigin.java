@@ -22,7 +22,8 @@ import io.vertx.ext.web.RoutingContext;
 public class CrossOrigin {
 
     static final Set<String> METHODS = Set.of("GET", "HEAD");
-    static final Set<String> HEADERS = Set.of("accept", "accept-language", "if-none-match", "if-modified-since", "cache-control");
+    static final Set<String> HEADERS = Set.of("accept", "accept-language", "if-none-match", "if-modified-since",
+            "cache-control");
     static final String EXPOSED = "ETag, Last-Modified, Link, Retry-After, Content-Disposition, Location";
 
     void apiOnly(@Observes Router router) {
@@ -39,7 +40,8 @@ public class CrossOrigin {
         String asked = request.getHeader("Access-Control-Request-Method");
         if (request.method() == HttpMethod.OPTIONS && asked != null) {
             // A preflight: allowed only for a read with plain headers; otherwise answered without any permission.
-            if (METHODS.contains(asked.toUpperCase(Locale.ROOT)) && plain(request.getHeader("Access-Control-Request-Headers"))) {
+            if (METHODS.contains(asked.toUpperCase(Locale.ROOT))
+                    && plain(request.getHeader("Access-Control-Request-Headers"))) {
                 context.response().putHeader("Access-Control-Allow-Origin", "*")
                         .putHeader("Access-Control-Allow-Methods", "GET, HEAD")
                         .putHeader("Access-Control-Allow-Headers", String.join(", ", HEADERS))
@@ -49,7 +51,8 @@ public class CrossOrigin {
             return;
         }
         if (METHODS.contains(request.method().name())) {
-            context.response().putHeader("Access-Control-Allow-Origin", "*").putHeader("Access-Control-Expose-Headers", EXPOSED);
+            context.response().putHeader("Access-Control-Allow-Origin", "*").putHeader("Access-Control-Expose-Headers",
+                    EXPOSED);
         }
         context.next();
     }

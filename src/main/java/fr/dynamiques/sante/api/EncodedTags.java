@@ -65,7 +65,8 @@ public class EncodedTags {
                 }
             }
             String coding = name.equals("*") ? CODINGS.get(0) : name;
-            if (CODINGS.contains(coding) && (weight > best || weight == best && weight > 0 && CODINGS.indexOf(coding) < CODINGS.indexOf(chosen))) {
+            if (CODINGS.contains(coding)
+                    && (weight > best || weight == best && weight > 0 && CODINGS.indexOf(coding) < CODINGS.indexOf(chosen))) {
                 chosen = coding;
                 best = weight;
             }

@@ -61,7 +61,8 @@ public class KnownParameters {
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             boolean several = Collection.class.isAssignableFrom(method.getParameterTypes()[i]);
-            Arrays.stream(annotations[i]).filter(QueryParam.class::isInstance).forEach(a -> names.put(((QueryParam) a).value(), several));
+            Arrays.stream(annotations[i]).filter(QueryParam.class::isInstance)
+                    .forEach(a -> names.put(((QueryParam) a).value(), several));
             if (Arrays.stream(annotations[i]).anyMatch(BeanParam.class::isInstance)) {
                 for (Field field : method.getParameterTypes()[i].getFields()) {
                     QueryParam query = field.getAnnotation(QueryParam.class);

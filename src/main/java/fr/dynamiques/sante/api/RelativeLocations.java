@@ -24,7 +24,8 @@ public class RelativeLocations {
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             // A path starting with "//" would be read as another host: one slash.
             path = path.replaceFirst("^/+", "/");
-            response.getHeaders().putSingle(HttpHeaders.LOCATION, path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            response.getHeaders().putSingle(HttpHeaders.LOCATION,
+                    path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         }
     }
 }

@@ -74,7 +74,8 @@ public class Audit {
         ObjectNode after = json.valueToTree(proposed);
         ArrayNode given = after.putArray("coordinators");
         proposed.coordinatorsOrEmpty().forEach(c -> given.add(c != null && c.keepsById() && recorded.containsKey(c.id())
-                ? recorded.get(c.id()).deepCopy() : json.valueToTree(c)));
+                ? recorded.get(c.id()).deepCopy()
+                : json.valueToTree(c)));
         for (ObjectNode node : List.of(before, after)) {
             DERIVED.forEach(node::remove);
             node.withArray("coordinators").forEach(c -> ((ObjectNode) c).remove("id"));

@@ -23,8 +23,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class AuditEntry extends PanacheEntityBase {
 
     /** A field that changed; values as the API writes them (coordinators by person id). */
-    @Schema(description = "A field that changed, with its value before and after (any JSON value; null when absent)",
-            requiredProperties = {"field"})
+    @Schema(description = "A field that changed, with its value before and after (any JSON value; null when absent)", requiredProperties = {
+            "field" })
     public record FieldChange(String field, JsonNode before, JsonNode after) {
     }
 

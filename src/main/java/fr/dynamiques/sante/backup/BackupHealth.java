@@ -10,8 +10,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import fr.dynamiques.sante.embedded.BackupArchive.StoredBackup;
 import io.smallrye.health.api.Wellness;
+
+import fr.dynamiques.sante.embedded.BackupArchive.StoredBackup;
 
 /**
  * In {@code /q/health} (not in readiness: a backup running or late does not stop the directory from serving): the age

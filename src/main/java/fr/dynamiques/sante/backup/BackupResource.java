@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sauvegardes", description = "Base backups and point-in-time restore of the embedded database")
 public class BackupResource {
 
-    @Schema(description = "A base backup started", requiredProperties = {"id", "startedAt"})
+    @Schema(description = "A base backup started", requiredProperties = { "id", "startedAt" })
     public record Started(String id, Instant startedAt) {
     }
 
@@ -37,20 +37,18 @@ public class BackupResource {
     }
 
     @POST
-    @APIResponse(responseCode = "202", description = "Started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
-    @Operation(operationId = "startBackup", summary = "Take a base backup of the embedded database now",
-            description = "Runs in the background (202); GET lists it, with completedAt once finished. Writes go on meanwhile. "
-                    + "409 while a backup runs, or when the directory's PostgreSQL is external (backed up with its own tools).")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
+    @Operation(operationId = "startBackup", summary = "Take a base backup of the embedded database now", description = "Runs in the background (202); GET lists it, with completedAt once finished. Writes go on meanwhile. "
+            + "409 while a backup runs, or when the directory's PostgreSQL is external (backed up with its own tools).")
     public Response start() {
         Backup started = backups.start();
-        return Response.accepted(new Started(started.id(), started.startedAt())).location(URI.create("/api/v1/admin/backups")).build();
+        return Response.accepted(new Started(started.id(), started.startedAt())).location(URI.create("/api/v1/admin/backups"))
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listBackups", summary = "The base backups kept, newest first",
-            description = "Each can be restored, the directory stopped, to any instant between restorableFrom and restorableUntil: "
-                    + "java -jar quarkus-run.jar restore <id> [--until <instant>]. Empty when the directory's PostgreSQL is external.")
+    @Operation(operationId = "listBackups", summary = "The base backups kept, newest first", description = "Each can be restored, the directory stopped, to any instant between restorableFrom and restorableUntil: "
+            + "java -jar quarkus-run.jar restore <id> [--until <instant>]. Empty when the directory's PostgreSQL is external.")
     public List<Backup> list() {
         return backups.list();
     }

@@ -2,8 +2,9 @@ package fr.dynamiques.sante.backup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import fr.dynamiques.sante.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
+
+import fr.dynamiques.sante.problem.ProblemException;
 
 /** Takes a base backup when one is due ({@link Backups#due}): looked at every minute, the first a minute after start. */
 @ApplicationScoped

@@ -87,7 +87,8 @@ public class Backups {
         }
         Backup started = Backup.running(id, now);
         if (!running.compareAndSet(null, started)) {
-            throw new ProblemException(409, "A backup is being taken (" + running.get().id() + "): wait for it to finish.", List.of());
+            throw new ProblemException(409, "A backup is being taken (" + running.get().id() + "): wait for it to finish.",
+                    List.of());
         }
         worker.execute(() -> take(target, started));
         return started;
@@ -146,8 +147,8 @@ public class Backups {
 
     private String currentTimeline() {
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select timeline_id from pg_control_checkpoint()")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select timeline_id from pg_control_checkpoint()")) {
             rs.next();
             return "%08X".formatted(rs.getLong(1));
         } catch (SQLException e) {

@@ -23,8 +23,9 @@ public class RestoreMark {
     }
 
     public boolean pending() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select exists (select 1 from restore_mark)")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select exists (select 1 from restore_mark)")) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {

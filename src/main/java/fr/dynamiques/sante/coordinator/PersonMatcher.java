@@ -22,7 +22,7 @@ public final class PersonMatcher {
 
     public static PersonMatcher ofRegistry(Predicate<Person> mayRename) {
         PersonMatcher matcher = new PersonMatcher(mayRename);
-        Person.<Person>list("email is not null").forEach(p -> matcher.byEmail.put(p.email, p));
+        Person.<Person> list("email is not null").forEach(p -> matcher.byEmail.put(p.email, p));
         return matcher;
     }
 

@@ -17,11 +17,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.StartupEvent;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.registry.SchemeWrites;
 import fr.dynamiques.sante.scheme.SchemeDocument;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The demo registry (data/demo/schemes.json: real schemes, fictional coordinators), imported at start
@@ -66,7 +67,8 @@ public class DemoData {
         }
         List<SchemeDocument> docs;
         try {
-            docs = json.readValue(file.bytes(), new TypeReference<List<SchemeDocument>>() { });
+            docs = json.readValue(file.bytes(), new TypeReference<List<SchemeDocument>>() {
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable demo data " + RESOURCE, e);
         }

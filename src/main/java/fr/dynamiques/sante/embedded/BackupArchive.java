@@ -40,7 +40,8 @@ public record BackupArchive(Path dir, Duration archiveTimeout) {
     private static final String MANIFEST = "backup.json";
 
     /** A finished base backup, as {@code backup.json} records it. */
-    public record StoredBackup(String id, Instant startedAt, Instant completedAt, long bytes, String startSegment, String stopLsn) {
+    public record StoredBackup(String id, Instant startedAt, Instant completedAt, long bytes, String startSegment,
+            String stopLsn) {
 
         /** The timeline the backup was taken on: a restore follows it. */
         public String timeline() {
@@ -109,12 +110,14 @@ public record BackupArchive(Path dir, Duration archiveTimeout) {
      * The connection must be the server's own session for the backup's length (not a pooled one): closing it
      * abandons a backup left unfinished.
      */
-    public StoredBackup take(Connection connection, Path databaseDir, String id, Instant started) throws IOException, SQLException {
+    public StoredBackup take(Connection connection, Path databaseDir, String id, Instant started)
+            throws IOException, SQLException {
         Path folder = base().resolve(id);
         try {
             Files.createDirectories(folder.resolve("data"));
             String startSegment;
-            try (PreparedStatement start = connection.prepareStatement("select pg_walfile_name(lsn) from pg_backup_start(?, true) lsn")) {
+            try (PreparedStatement start = connection
+                    .prepareStatement("select pg_walfile_name(lsn) from pg_backup_start(?, true) lsn")) {
                 start.setString(1, "directory " + id);
                 try (ResultSet rs = start.executeQuery()) {
                     rs.next();
@@ -124,7 +127,7 @@ public record BackupArchive(Path dir, Duration archiveTimeout) {
             long bytes = ClusterFiles.copyLive(databaseDir, data(id));
             String stopLsn;
             try (Statement stop = connection.createStatement();
-                 ResultSet rs = stop.executeQuery("select lsn::text, labelfile, spcmapfile from pg_backup_stop(true)")) {
+                    ResultSet rs = stop.executeQuery("select lsn::text, labelfile, spcmapfile from pg_backup_stop(true)")) {
                 rs.next();
                 stopLsn = rs.getString(1);
                 Files.writeString(data(id).resolve("backup_label"), rs.getString(2));

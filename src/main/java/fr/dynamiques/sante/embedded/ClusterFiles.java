@@ -50,7 +50,8 @@ final class ClusterFiles {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return dir.getFileName().toString().startsWith("pgsql_tmp") && !dir.equals(from)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -97,8 +98,8 @@ final class ClusterFiles {
     /** @return the bytes copied; 0 when the file vanished */
     private static long copy(Path file, Path target) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     StandardOpenOption.TRUNCATE_EXISTING)) {
+                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
             long size = in.size();
             long done = 0;
             while (done < size) {

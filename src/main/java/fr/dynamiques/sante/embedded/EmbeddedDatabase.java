@@ -113,7 +113,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path pidFile = dataDir.resolve("postmaster.pid");
         Long postmaster = Files.isRegularFile(pidFile)
-                ? Long.valueOf(Files.readAllLines(pidFile).get(0).trim()) : null;
+                ? Long.valueOf(Files.readAllLines(pidFile).get(0).trim())
+                : null;
         postgres.close();
         if (postmaster != null) {
             ProcessHandle.of(postmaster).ifPresent(p -> ProcessTree.stop(p, 10));
@@ -142,9 +143,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            LOG.warnf("WAL segment %s not archived within %d s of the stop: it is archived at the next start", last, timeout.toSeconds());
+            LOG.warnf("WAL segment %s not archived within %d s of the stop: it is archived at the next start", last,
+                    timeout.toSeconds());
         } catch (SQLException e) {
-            LOG.warnf("Could not archive the last WAL segment at the stop (%s): it is archived at the next start", e.getMessage());
+            LOG.warnf("Could not archive the last WAL segment at the stop (%s): it is archived at the next start",
+                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -68,7 +68,8 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             httpPorts.add(FreePort.find());
             transportPorts.add(FreePort.find());
         }
-        List<String> names = IntStream.rangeClosed(1, count).mapToObj(i -> count == 1 ? "directory" : "directory-" + i).toList();
+        List<String> names = IntStream.rangeClosed(1, count).mapToObj(i -> count == 1 ? "directory" : "directory-" + i)
+                .toList();
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             // One node keeps the layout of the single-node engine (data, logs, config under dataDir): existing data stays.
@@ -98,7 +99,9 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
                 command.addAll(List.of("-E", "discovery.type=single-node"));
             } else {
                 command.addAll(List.of(
-                        "-E", "discovery.seed_hosts=" + transportPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")),
+                        "-E",
+                        "discovery.seed_hosts="
+                                + transportPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")),
                         "-E", "cluster.initial_cluster_manager_nodes=" + String.join(",", names)));
             }
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -106,7 +109,8 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
             builder.environment().put("OPENSEARCH_PATH_CONF", config.toAbsolutePath().toString());
             builder.environment().put("OPENSEARCH_JAVA_HOME", settings.openSearchJavaHome().toString());
-            builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
+            builder.environment().put("OPENSEARCH_JAVA_OPTS",
+                    "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
             nodes.add(new Node(names.get(i), httpPorts.get(i), builder, logs.resolve("console.log")));
         }
 
@@ -121,7 +125,8 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             engine.close();
             throw e;
         }
-        LOG.infof("Embedded OpenSearch ready on %s (%d node%s) in %d ms (data: %s)", engine.hosts(), count, count == 1 ? "" : "s",
+        LOG.infof("Embedded OpenSearch ready on %s (%d node%s) in %d ms (data: %s)", engine.hosts(), count,
+                count == 1 ? "" : "s",
                 Duration.between(started, Instant.now()).toMillis(), dataDir.toAbsolutePath());
         return engine;
     }
@@ -184,8 +189,9 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             for (Node node : nodes) {
                 if (node.process != null && !node.process.isAlive() && node.process.exitValue() != 143) {
-                    throw new IllegalStateException("OpenSearch node " + node.name + " exited with code " + node.process.exitValue()
-                            + "; see " + node.consoleLog.toAbsolutePath());
+                    throw new IllegalStateException(
+                            "OpenSearch node " + node.name + " exited with code " + node.process.exitValue()
+                                    + "; see " + node.consoleLog.toAbsolutePath());
                 }
             }
             for (Node node : nodes) {

@@ -13,14 +13,14 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * naming: {@code directory.embedded.data-dir} or {@code DIRECTORY_EMBEDDED_DATA_DIR}.
  *
  * @param backupDir where the embedded PostgreSQL archives its WAL and the base backups go ({@code directory.backup.dir},
- *                  beside the data directory by default); null when backups are off ({@code directory.backup.enabled=false},
- *                  and the tests' throwaway services)
+ *        beside the data directory by default); null when backups are off ({@code directory.backup.enabled=false},
+ *        and the tests' throwaway services)
  * @param archiveTimeout the longest a written change waits in an unfinished WAL segment before it is archived: what a lost
- *                       disk can cost
+ *        disk can cost
  */
 public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHome, Path openSearchJavaHome,
-                               String openSearchHeap, int openSearchNodes, Duration startTimeout, Path backupDir,
-                               Duration archiveTimeout) {
+        String openSearchHeap, int openSearchNodes, Duration startTimeout, Path backupDir,
+        Duration archiveTimeout) {
 
     public EmbeddedSettings {
         if (openSearchNodes < 1) {
@@ -37,7 +37,8 @@ public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHom
         Path backupDir = read("directory.backup.enabled").filter("false"::equalsIgnoreCase).isPresent() ? null
                 : read("directory.backup.dir").map(Path::of)
                         .orElse(config.dataDir().toAbsolutePath().resolveSibling("directory-backups")).toAbsolutePath();
-        Duration archiveTimeout = Duration.ofSeconds(read("directory.backup.archive-timeout-seconds").map(Integer::parseInt).orElse(300));
+        Duration archiveTimeout = Duration
+                .ofSeconds(read("directory.backup.archive-timeout-seconds").map(Integer::parseInt).orElse(300));
         return new EmbeddedSettings(config.enabled(), config.dataDir(), config.opensearchHome(),
                 config.opensearchJavaHome().orElse(Path.of(System.getProperty("java.home"))), config.opensearchHeap(),
                 config.opensearchNodes(), Duration.ofSeconds(config.startTimeoutSeconds()), backupDir, archiveTimeout);
@@ -45,7 +46,8 @@ public record EmbeddedSettings(boolean enabled, Path dataDir, Path openSearchHom
 
     /** Services on this data directory, without backups: the tests' throwaway services. */
     public EmbeddedSettings withDataDir(Path dir) {
-        return new EmbeddedSettings(enabled, dir, openSearchHome, openSearchJavaHome, openSearchHeap, openSearchNodes, startTimeout,
+        return new EmbeddedSettings(enabled, dir, openSearchHome, openSearchJavaHome, openSearchHeap, openSearchNodes,
+                startTimeout,
                 null, archiveTimeout);
     }
 

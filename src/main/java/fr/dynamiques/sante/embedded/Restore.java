@@ -35,7 +35,8 @@ public final class Restore {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** The instant as PostgreSQL's recovery_target_time takes it (it refuses ISO's T and Z). */
-    private static final DateTimeFormatter TARGET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TARGET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx")
+            .withZone(ZoneOffset.UTC);
     /** What PostgreSQL says when the archive ends before the instant asked: then the instant's state is the archive's end. */
     private static final String TARGET_NOT_REACHED = "recovery ended before configured recovery target was reached";
 
@@ -54,7 +55,11 @@ public final class Restore {
         return new Restore(settings, out, err).run(args);
     }
 
-    private enum Outcome { PROMOTED, TARGET_NOT_REACHED, STOPPED }
+    private enum Outcome {
+        PROMOTED,
+        TARGET_NOT_REACHED,
+        STOPPED
+    }
 
     private int run(List<String> args) {
         if (args.size() != 1 && !(args.size() == 3 && args.get(1).equals("--until"))) {
@@ -65,12 +70,14 @@ public final class Restore {
         try {
             until = args.size() == 3 ? Optional.of(instant(args.get(2))) : Optional.empty();
         } catch (DateTimeParseException e) {
-            err.printf("--until wants an ISO-8601 instant with its offset, e.g. 2026-12-04T09:30:00Z or 2026-12-04T10:30:00+01:00, not \"%s\".%n",
+            err.printf(
+                    "--until wants an ISO-8601 instant with its offset, e.g. 2026-12-04T09:30:00Z or 2026-12-04T10:30:00+01:00, not \"%s\".%n",
                     args.get(2));
             return 2;
         }
         if (EmbeddedSettings.externalDatabase() || !settings.enabled()) {
-            err.println("The directory is configured with an external PostgreSQL: restore it with its own tools (README, \"Backups\").");
+            err.println(
+                    "The directory is configured with an external PostgreSQL: restore it with its own tools (README, \"Backups\").");
             return 2;
         }
         Optional<BackupArchive> configured = BackupArchive.of(settings);
@@ -89,14 +96,16 @@ public final class Restore {
         }
         StoredBackup backup = found.get();
         if (until.isPresent() && until.get().isBefore(backup.completedAt())) {
-            err.printf("Backup %s can be restored to %s or later, when it finished: choose an earlier backup or a later instant.%n",
+            err.printf(
+                    "Backup %s can be restored to %s or later, when it finished: choose an earlier backup or a later instant.%n",
                     id, backup.completedAt());
             return 2;
         }
         Path database = settings.databaseDir();
         Optional<ProcessHandle> running = ProcessTree.running(database.resolve("postmaster.pid"), "postgres");
         if (running.isPresent()) {
-            err.printf("The directory is running on %s (PostgreSQL, process %d): stop it first.%n", database, running.get().pid());
+            err.printf("The directory is running on %s (PostgreSQL, process %d): stop it first.%n", database,
+                    running.get().pid());
             return 1;
         }
         try {
@@ -107,7 +116,8 @@ public final class Restore {
         }
     }
 
-    private int restore(BackupArchive archive, StoredBackup backup, Optional<Instant> until, Path database) throws IOException, SQLException {
+    private int restore(BackupArchive archive, StoredBackup backup, Optional<Instant> until, Path database)
+            throws IOException, SQLException {
         Instant began = Instant.now();
         String stamp = STAMP.format(began);
         if (Files.exists(database)) {
@@ -183,7 +193,8 @@ public final class Restore {
                 }
                 pause();
             }
-            try (PreparedStatement mark = connection.prepareStatement("insert into restore_mark (backup_id, until) values (?, ?)")) {
+            try (PreparedStatement mark = connection
+                    .prepareStatement("insert into restore_mark (backup_id, until) values (?, ?)")) {
                 mark.setString(1, backup.id());
                 mark.setObject(2, until.map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
                 mark.executeUpdate();

@@ -154,9 +154,11 @@ public class CommuneTopology implements CommuneAreas {
         double cx = area == 0 ? 0 : sumX / (3 * area);
         double cy = area == 0 ? 0 : sumY / (3 * area);
         Grid grid = t.grid();
-        Centroid centroid = new Centroid(cx * grid.scaleX() + grid.lon(originX == null ? 0 : originX), cy * grid.scaleY() + grid.lat(originY));
+        Centroid centroid = new Centroid(cx * grid.scaleX() + grid.lon(originX == null ? 0 : originX),
+                cy * grid.scaleY() + grid.lat(originY));
         double kmPerDegree = Math.PI * Centroid.EARTH_KM / 180;
-        double km2 = Math.abs(area) / 2 * grid.scaleX() * grid.scaleY() * kmPerDegree * kmPerDegree * Math.cos(Math.toRadians(centroid.lat()));
+        double km2 = Math.abs(area) / 2 * grid.scaleX() * grid.scaleY() * kmPerDegree * kmPerDegree
+                * Math.cos(Math.toRadians(centroid.lat()));
         return new Surface(km2, centroid);
     }
 
@@ -267,7 +269,7 @@ public class CommuneTopology implements CommuneAreas {
                                 transform.get("translate").get(0).asDouble(), transform.get("translate").get(1).asDouble());
                     }
                     case "objects" -> {
-                        JsonNode geometries = json.<JsonNode>readTree(parser).get("communes").get("geometries");
+                        JsonNode geometries = json.<JsonNode> readTree(parser).get("communes").get("geometries");
                         for (JsonNode geometry : geometries) {
                             communes.put(geometry.get("id").asText(), polygons(geometry));
                         }
@@ -320,7 +322,7 @@ public class CommuneTopology implements CommuneAreas {
                 parser.nextToken();
                 y += parser.getIntValue();
                 expect(parser.nextToken(), JsonToken.END_ARRAY);
-                points.add(new int[] {x, y});
+                points.add(new int[] { x, y });
             }
             int[] arcXs = new int[points.size()];
             int[] arcYs = new int[points.size()];
@@ -328,7 +330,7 @@ public class CommuneTopology implements CommuneAreas {
                 arcXs[i] = points.get(i)[0];
                 arcYs[i] = points.get(i)[1];
             }
-            arcs.add(new int[][] {arcXs, arcYs});
+            arcs.add(new int[][] { arcXs, arcYs });
         }
         return arcs;
     }

@@ -27,7 +27,8 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     /** A FeatureCollection; its members (licence, attribution...) written before the features. */
-    public static GeoJsonWriter collection(OutputStream stream, ObjectMapper json, Map<String, Object> members) throws IOException {
+    public static GeoJsonWriter collection(OutputStream stream, ObjectMapper json, Map<String, Object> members)
+            throws IOException {
         JsonGenerator out = json.getFactory().createGenerator(stream);
         out.writeStartObject();
         out.writeStringField("type", "FeatureCollection");
@@ -39,7 +40,8 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     /** One Feature, as a whole document. */
-    public static void feature(OutputStream stream, ObjectMapper json, Object id, Map<String, Object> properties, Outline outline)
+    public static void feature(OutputStream stream, ObjectMapper json, Object id, Map<String, Object> properties,
+            Outline outline)
             throws IOException {
         try (GeoJsonWriter writer = new GeoJsonWriter(json.getFactory().createGenerator(stream), false)) {
             writer.feature(id, properties, outline);

@@ -57,7 +57,7 @@ public final class MapFrame {
     static MapFrame of(CommuneTopology.Tables tables, Collection<String> communes, int maxWidth, int maxHeight) {
         Set<String> drawn = largestGroup(tables, communes);
         int undrawn = (int) communes.stream().distinct().count() - drawn.size();
-        double[] box = drawn.isEmpty() ? new double[] {0, 0, 1, 1} : box(tables, drawn);
+        double[] box = drawn.isEmpty() ? new double[] { 0, 0, 1, 1 } : box(tables, drawn);
         return new MapFrame(tables, drawn, undrawn, box, maxWidth, maxHeight);
     }
 
@@ -75,17 +75,17 @@ public final class MapFrame {
         }
         double[] box = box(tables, group);
         double grow = Math.max(margin * Math.max(box[2] - box[0], box[3] - box[1]), leastMargin);
-        box = new double[] {box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow};
+        box = new double[] { box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow };
         // To the map's proportions: the narrower way is widened about its centre, showing more neighbours, not more sea of white.
         double spanX = box[2] - box[0];
         double spanY = box[3] - box[1];
         double wanted = (double) maxWidth / maxHeight;
         if (spanX / spanY < wanted) {
             double extra = (spanY * wanted - spanX) / 2;
-            box = new double[] {box[0] - extra, box[1], box[2] + extra, box[3]};
+            box = new double[] { box[0] - extra, box[1], box[2] + extra, box[3] };
         } else {
             double extra = (spanX / wanted - spanY) / 2;
-            box = new double[] {box[0], box[1] - extra, box[2], box[3] + extra};
+            box = new double[] { box[0], box[1] - extra, box[2], box[3] + extra };
         }
         String side = side(group.iterator().next());
         Set<String> drawn = new LinkedHashSet<>(group);
@@ -118,7 +118,7 @@ public final class MapFrame {
     /** The projected box of these communes, {left, bottom, right, top}: their exterior rings bound them. */
     static double[] box(CommuneTopology.Tables tables, Collection<String> communes) {
         Drawable d = tables.drawable();
-        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        double[] box = { Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
         for (String code : communes) {
             for (int[][] polygon : tables.communes().get(code)) {
                 for (int arc : polygon[0]) {
@@ -167,8 +167,8 @@ public final class MapFrame {
         if (weights == 0) {
             return null;
         }
-        return new int[] {(int) Math.round((sumX / weights - left) * scale) + MARGIN,
-                height - ((int) Math.round((sumY / weights - bottom) * scale) + MARGIN)};
+        return new int[] { (int) Math.round((sumX / weights - left) * scale) + MARGIN,
+                height - ((int) Math.round((sumY / weights - bottom) * scale) + MARGIN) };
     }
 
     /** The communes drawn in this frame. */
@@ -181,7 +181,9 @@ public final class MapFrame {
         return drawn.contains(commune);
     }
 
-    /** How many of the communes asked for are not drawn: no outline (overseas collectivities), or on another side of the sea. */
+    /**
+     * How many of the communes asked for are not drawn: no outline (overseas collectivities), or on another side of the sea.
+     */
     public int undrawn() {
         return undrawn;
     }
@@ -313,7 +315,7 @@ public final class MapFrame {
                 xs[1] = xs[0];
                 ys[1] = ys[0];
             }
-            return new int[][] {Arrays.copyOf(xs, length), Arrays.copyOf(ys, length)};
+            return new int[][] { Arrays.copyOf(xs, length), Arrays.copyOf(ys, length) };
         });
     }
 }

@@ -96,8 +96,9 @@ public class NearestSchemes {
     }
 
     /** Walking the communes nearest first, the first place covered by each kind still wanted. */
-    private void take(List<Map.Entry<String, Double>> communes, Map<String, List<String>> partsOf, Map<String, Set<String>> kindsByPlace,
-                      Set<String> wanted, Map<String, Nearest> found) {
+    private void take(List<Map.Entry<String, Double>> communes, Map<String, List<String>> partsOf,
+            Map<String, Set<String>> kindsByPlace,
+            Set<String> wanted, Map<String, Nearest> found) {
         for (Map.Entry<String, Double> entry : communes) {
             for (String part : partsOf.get(entry.getKey())) {
                 for (String kind : kindsByPlace.getOrDefault(part, Set.of())) {
@@ -113,15 +114,18 @@ public class NearestSchemes {
     /** The kinds with at least one scheme at work somewhere (from the régions' counts: a few hundred rows). */
     private List<String> kindsAtWork() {
         return em.createNativeQuery("""
-                select distinct kind from area_schemes where level = 'region' and status in (:atWork) and schemes > 0""", String.class)
+                select distinct kind from area_schemes where level = 'region' and status in (:atWork) and schemes > 0""",
+                String.class)
                 .setParameter("atWork", SchemeStatus.AT_WORK).getResultList().stream().map(String.class::cast).toList();
     }
 
     /** Of these places (null: anywhere), those some scheme at work of these kinds covers, with those kinds. */
     private Map<String, Set<String>> covered(List<String> places, Set<String> kinds) {
-        var query = em.createNativeQuery("""
-                select commune_code as place, kind from commune_coverage
-                where %s kind in (:kinds) and status in (:atWork) and schemes > 0""".formatted(places == null ? "" : "commune_code in (:places) and"),
+        var query = em.createNativeQuery(
+                """
+                        select commune_code as place, kind from commune_coverage
+                        where %s kind in (:kinds) and status in (:atWork) and schemes > 0"""
+                        .formatted(places == null ? "" : "commune_code in (:places) and"),
                 Tuple.class).setParameter("kinds", kinds).setParameter("atWork", SchemeStatus.AT_WORK);
         if (places != null) {
             query.setParameter("places", places);
@@ -129,7 +133,8 @@ public class NearestSchemes {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         Map<String, Set<String>> covered = new HashMap<>();
-        rows.forEach(row -> covered.computeIfAbsent(row.get("place", String.class), p -> new TreeSet<>()).add(row.get("kind", String.class)));
+        rows.forEach(row -> covered.computeIfAbsent(row.get("place", String.class), p -> new TreeSet<>())
+                .add(row.get("kind", String.class)));
         return covered;
     }
 
@@ -139,7 +144,8 @@ public class NearestSchemes {
                 select s.id from scheme s join scheme_commune sc on sc.scheme_id = s.id
                 where sc.commune_code = :place and s.kind = :kind and s.status in (:atWork)
                 order by s.name, s.id""", Long.class)
-                .setParameter("place", place).setParameter("kind", kind).setParameter("atWork", SchemeStatus.AT_WORK).getResultList()
+                .setParameter("place", place).setParameter("kind", kind).setParameter("atWork", SchemeStatus.AT_WORK)
+                .getResultList()
                 .stream().map(id -> ((Number) id).longValue()).toList();
     }
 }

@@ -31,7 +31,8 @@ public final class Outline {
         if (rings.isEmpty()) {
             return new Outline(List.of(), grid);
         }
-        long exteriorSign = Long.signum(rings.stream().max(Comparator.comparingLong(r -> Math.abs(r.area2()))).orElseThrow().area2());
+        long exteriorSign = Long
+                .signum(rings.stream().max(Comparator.comparingLong(r -> Math.abs(r.area2()))).orElseThrow().area2());
         List<Ring> exteriors = new ArrayList<>();
         List<Ring> holes = new ArrayList<>();
         for (Ring ring : rings) {

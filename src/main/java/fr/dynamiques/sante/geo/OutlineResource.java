@@ -45,12 +45,10 @@ public class OutlineResource {
     @Produces(GeoJsonWriter.MEDIA_TYPE)
     @Cached(Cached.Validator.REFERENTIAL)
     @Transactional
-    @Operation(operationId = "getTerritoryOutline", summary = "A territory's outline as GeoJSON",
-            description = "One Feature: the outline of the commune, EPCI, département or région (the arcs used by exactly one of "
-                    + "its communes), with level, code, name and population as properties. Outlines: "
-                    + GeoJsonWriter.ATTRIBUTION + ".")
-    @APIResponse(responseCode = "200", description = "The outline",
-            content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @Operation(operationId = "getTerritoryOutline", summary = "A territory's outline as GeoJSON", description = "One Feature: the outline of the commune, EPCI, département or région (the arcs used by exactly one of "
+            + "its communes), with level, code, name and population as properties. Outlines: "
+            + GeoJsonWriter.ATTRIBUTION + ".")
+    @APIResponse(responseCode = "200", description = "The outline", content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput outline(
             @Parameter(description = "communes, arrondissements, epcis, departments or regions", example = "departments") @PathParam("level") String level,
             @Parameter(example = "38") @PathParam("code") String code) {

@@ -45,15 +45,13 @@ public class PerimeterResource {
     @Produces(GeoJsonWriter.MEDIA_TYPE)
     @Cached(Cached.Validator.REGISTRY)
     @Transactional
-    @Operation(operationId = "getSchemePerimeter", summary = "A scheme's perimeter as GeoJSON",
-            description = "One Feature: the communes of the perimeter dissolved into one Polygon or MultiPolygon (borders between "
-                    + "them removed, holes kept), with the scheme's id, ref, name, kind, status, population, communeCount and "
-                    + "source as properties. Communes of the overseas collectivities have no outline: they are counted in "
-                    + "communesWithoutOutline. The geography has no outline for the arrondissements of Paris, Lyon and "
-                    + "Marseille: a perimeter naming some of a city's arrondissements is drawn with the whole city, listed in "
-                    + "citiesDrawnWhole (population and communeCount stay exact). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
-    @APIResponse(responseCode = "200", description = "The perimeter",
-            content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @Operation(operationId = "getSchemePerimeter", summary = "A scheme's perimeter as GeoJSON", description = "One Feature: the communes of the perimeter dissolved into one Polygon or MultiPolygon (borders between "
+            + "them removed, holes kept), with the scheme's id, ref, name, kind, status, population, communeCount and "
+            + "source as properties. Communes of the overseas collectivities have no outline: they are counted in "
+            + "communesWithoutOutline. The geography has no outline for the arrondissements of Paris, Lyon and "
+            + "Marseille: a perimeter naming some of a city's arrondissements is drawn with the whole city, listed in "
+            + "citiesDrawnWhole (population and communeCount stay exact). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+    @APIResponse(responseCode = "200", description = "The perimeter", content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput perimeter(@Parameter(example = "42") @PathParam("id") String id) {
         Scheme scheme = Scheme.findExisting(id);
         Set<String> communes = cog.communesOf(scheme.communeCodes);
@@ -66,7 +64,8 @@ public class PerimeterResource {
     static Map<String, Object> properties(Scheme scheme, Set<String> communes, CommuneTopology topology, CogSnapshot cog) {
         long withoutOutline = topology.missing(communes);
         List<String> drawnWhole = communes.stream()
-                .filter(c -> !cog.arrondissementsOf(c).isEmpty() && !scheme.communeCodes.containsAll(cog.arrondissementsOf(c))).toList();
+                .filter(c -> !cog.arrondissementsOf(c).isEmpty() && !scheme.communeCodes.containsAll(cog.arrondissementsOf(c)))
+                .toList();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("id", scheme.id);
         properties.put("ref", scheme.ref);

@@ -53,11 +53,9 @@ public class RegistryMapResource {
     @Produces(GeoJsonWriter.MEDIA_TYPE)
     @Cached(Cached.Validator.REGISTRY)
     @Transactional
-    @Operation(operationId = "exportSchemesGeoJson", summary = "Every scheme's perimeter as one GeoJSON FeatureCollection (open data)",
-            description = "One Feature per scheme, in name order, with the properties of GET /schemes/{id}/perimeter.geojson. "
-                    + "Licence Ouverte 2.0 (Link: rel=\"license\"); outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
-    @APIResponse(responseCode = "200", description = "Every scheme",
-            content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @Operation(operationId = "exportSchemesGeoJson", summary = "Every scheme's perimeter as one GeoJSON FeatureCollection (open data)", description = "One Feature per scheme, in name order, with the properties of GET /schemes/{id}/perimeter.geojson. "
+            + "Licence Ouverte 2.0 (Link: rel=\"license\"); outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+    @APIResponse(responseCode = "200", description = "Every scheme", content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response export() {
         List<Entry> entries = new ArrayList<>();
         for (Scheme scheme : query.all()) {

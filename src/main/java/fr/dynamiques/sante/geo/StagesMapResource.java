@@ -51,15 +51,13 @@ public class StagesMapResource {
     @Produces(GeoJsonWriter.MEDIA_TYPE)
     @Cached(Cached.Validator.REGISTRY)
     @Transactional
-    @Operation(operationId = "getCptsStagesGeoJson", summary = "The CPTS map of a territory as GeoJSON",
-            description = "Every commune of a région, a département or an EPCI, one Feature each (its outline, with code, name, "
-                    + "population, covered and cptsStage): covered false for a commune no CPTS at work covers, else cptsStage the "
-                    + "most advanced stage among the CPTS at work covering it (null when none of them records one), as GET "
-                    + "/coverage/stages classes it. The territory, its population, the classes' figures (stages, uncovered) and "
-                    + "complete are members of the collection. An arrondissement of Paris, Lyon or Marseille is a place of its own: "
-                    + "its Feature has a null geometry (no outline in the geography). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
-    @APIResponse(responseCode = "200", description = "The communes and their class",
-            content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @Operation(operationId = "getCptsStagesGeoJson", summary = "The CPTS map of a territory as GeoJSON", description = "Every commune of a région, a département or an EPCI, one Feature each (its outline, with code, name, "
+            + "population, covered and cptsStage): covered false for a commune no CPTS at work covers, else cptsStage the "
+            + "most advanced stage among the CPTS at work covering it (null when none of them records one), as GET "
+            + "/coverage/stages classes it. The territory, its population, the classes' figures (stages, uncovered) and "
+            + "complete are members of the collection. An arrondissement of Paris, Lyon or Marseille is a place of its own: "
+            + "its Feature has a null geometry (no outline in the geography). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+    @APIResponse(responseCode = "200", description = "The communes and their class", content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput cptsStages(
             @Parameter(description = "Région code (or department, or epci)", example = "84") @QueryParam("region") String region,
             @Parameter(description = "Département code (or region, or epci)", example = "38") @QueryParam("department") String department,
@@ -73,8 +71,10 @@ public class StagesMapResource {
         Map<String, String> stageByPlace = new HashMap<>();
         figures.communes().forEach(place -> stageByPlace.put(place.code(), place.stage()));
         @SuppressWarnings("unchecked")
-        List<Object[]> places = em.createNativeQuery("select c.code, c.name, coalesce(c.population, 0) from place c where " + area.places()
-                + " order by c.code").setParameter("code", area.code()).getResultList();
+        List<Object[]> places = em
+                .createNativeQuery("select c.code, c.name, coalesce(c.population, 0) from place c where " + area.places()
+                        + " order by c.code")
+                .setParameter("code", area.code()).getResultList();
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("territory", area);
         members.put("population", figures.population());

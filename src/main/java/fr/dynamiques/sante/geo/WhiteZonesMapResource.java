@@ -45,7 +45,8 @@ public class WhiteZonesMapResource {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    WhiteZonesMapResource(Coverage coverage, CoverageAt coverageAt, CommuneTopology topology, CogSnapshot cog, EntityManager em, ObjectMapper json) {
+    WhiteZonesMapResource(Coverage coverage, CoverageAt coverageAt, CommuneTopology topology, CogSnapshot cog, EntityManager em,
+            ObjectMapper json) {
         this.coverage = coverage;
         this.coverageAt = coverageAt;
         this.topology = topology;
@@ -58,30 +59,27 @@ public class WhiteZonesMapResource {
     @Produces(GeoJsonWriter.MEDIA_TYPE)
     @Cached(Cached.Validator.REGISTRY)
     @Transactional
-    @Operation(operationId = "getWhiteZonesGeoJson", summary = "The white zones as GeoJSON",
-            description = "The communes no scheme of the chosen kinds covers in one or more départements or a région, one Feature each (its "
-                    + "outline, with code, name, population, departmentCode, departmentName, epciSiren and epciName), most populated first; the territory, kinds, statuses and "
-                    + "uncovered population are members of the collection, with complete (false: the registry is not declared complete "
-                    + "there, and lists only the white zones of the schemes entered). Counts ACTIVE and RENEWAL schemes unless status= says "
-                    + "otherwise. An arrondissement of Paris, Lyon or Marseille is a place of its own: its Feature has a null "
-                    + "geometry (no outline in the geography). With at=, the white zones as they stood that day, with the day (at) and "
-                    + "unknownStart as members of the collection: a scheme counts when it is not a DRAFT, its start date is on or before "
-                    + "that day and its end date unknown or on or after it, whatever its status (a later generation whose start is unknown "
-                    + "starts the day after its previous generation's end); one whose start is still unknown is left out and counted in "
-                    + "unknownStart; status= is then refused (400). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
-    @APIResponse(responseCode = "200", description = "The uncovered communes",
-            content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @Operation(operationId = "getWhiteZonesGeoJson", summary = "The white zones as GeoJSON", description = "The communes no scheme of the chosen kinds covers in one or more départements or a région, one Feature each (its "
+            + "outline, with code, name, population, departmentCode, departmentName, epciSiren and epciName), most populated first; the territory, kinds, statuses and "
+            + "uncovered population are members of the collection, with complete (false: the registry is not declared complete "
+            + "there, and lists only the white zones of the schemes entered). Counts ACTIVE and RENEWAL schemes unless status= says "
+            + "otherwise. An arrondissement of Paris, Lyon or Marseille is a place of its own: its Feature has a null "
+            + "geometry (no outline in the geography). With at=, the white zones as they stood that day, with the day (at) and "
+            + "unknownStart as members of the collection: a scheme counts when it is not a DRAFT, its start date is on or before "
+            + "that day and its end date unknown or on or after it, whatever its status (a later generation whose start is unknown "
+            + "starts the day after its previous generation's end); one whose start is still unknown is left out and counted in "
+            + "unknownStart; status= is then refused (400). Outlines: " + GeoJsonWriter.ATTRIBUTION + ".")
+    @APIResponse(responseCode = "200", description = "The uncovered communes", content = @Content(mediaType = GeoJsonWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public StreamingOutput whiteZones(
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed", example = "CPTS") @QueryParam("kind") List<String> kind,
-            @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73); or region", example = "38", schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("department") List<String> department,
+            @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73); or region", example = "38", schema = @Schema(type = SchemaType.STRING)) @QueryParam("department") List<String> department,
             @Parameter(description = "Région code (or department)", example = "84") @QueryParam("region") String region,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed; not with at") @QueryParam("status") List<String> status,
-            @Parameter(description = "A day, YYYY-MM-DD, from 1990-01-01 to ten years from today: the white zones as they stood that day. Not with status",
-                    example = "2020-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("at") String at) {
+            @Parameter(description = "A day, YYYY-MM-DD, from 1990-01-01 to ten years from today: the white zones as they stood that day. Not with status", example = "2020-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("at") String at) {
         LocalDate day = CoverageDays.asked(at, status);
         Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
-        WhiteZones zones = day == null ? coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
+        WhiteZones zones = day == null
+                ? coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
                 : coverageAt.whiteZones(criteria.areas(em), criteria.kinds(), day, Integer.MAX_VALUE);
         Map<String, Object> members = new LinkedHashMap<>();
         if (zones.territory() != null) {

@@ -24,10 +24,8 @@ public class SearchEngineReadiness implements HealthCheck {
     private final List<URI> health;
 
     SearchEngineReadiness(
-            @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.hosts", defaultValue = "localhost:9200")
-            List<String> hosts,
-            @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.protocol", defaultValue = "http")
-            String protocol) {
+            @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.hosts", defaultValue = "localhost:9200") List<String> hosts,
+            @ConfigProperty(name = "quarkus.hibernate-search-orm.elasticsearch.protocol", defaultValue = "http") String protocol) {
         this.health = hosts.stream().map(host -> URI.create(protocol + "://" + host.strip() + "/_cluster/health")).toList();
     }
 

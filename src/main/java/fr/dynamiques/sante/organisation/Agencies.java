@@ -12,9 +12,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
+
 import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.text.FoldedText;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The ARS of each région (data/ars/ars.csv: région code, name, website), whom a page names when nothing covers a
@@ -52,7 +53,7 @@ public class Agencies {
             if (Organisation.agencyOf(agency.region()).isPresent()) {
                 continue;
             }
-            Organisation organisation = Organisation.<Organisation>find("type = ?1 and nameKey = ?2 and agencyRegion is null",
+            Organisation organisation = Organisation.<Organisation> find("type = ?1 and nameKey = ?2 and agencyRegion is null",
                     OrganisationType.ARS, FoldedText.of(agency.name())).firstResultOptional().orElseGet(() -> {
                         Organisation created = new Organisation();
                         created.name = agency.name();

@@ -30,7 +30,7 @@ public final class OrganisationMatcher {
 
     public static OrganisationMatcher ofRegistry(Predicate<Organisation> mayEnrich) {
         OrganisationMatcher matcher = new OrganisationMatcher(mayEnrich);
-        Organisation.<Organisation>list("order by id").forEach(matcher::remember);
+        Organisation.<Organisation> list("order by id").forEach(matcher::remember);
         return matcher;
     }
 
@@ -53,7 +53,8 @@ public final class OrganisationMatcher {
     }
 
     /** The same, with the public contacts the write gives. */
-    public Organisation match(String name, OrganisationType type, String siret, String finess, String cogCode, Contacts contacts) {
+    public Organisation match(String name, OrganisationType type, String siret, String finess, String cogCode,
+            Contacts contacts) {
         Optional<Organisation> found = Optional.ofNullable(siret).map(bySiret::get)
                 .or(() -> Optional.ofNullable(finess).map(byFiness::get))
                 .or(() -> Optional.ofNullable(cogCode).filter(c -> type != null).map(c -> byCogCode.get(cogKey(type, c))))
@@ -86,10 +87,13 @@ public final class OrganisationMatcher {
     /** Fills in what the organisation lacks (a type for OTHER, identifiers no other organisation holds), if allowed. */
     private void enrich(Organisation organisation, OrganisationType type, String siret, String finess, String cogCode) {
         OrganisationType newType = organisation.type == OrganisationType.OTHER && type != null ? type : organisation.type;
-        String newSiret = organisation.siret == null && siret != null && !bySiret.containsKey(siret) ? siret : organisation.siret;
-        String newFiness = organisation.finess == null && finess != null && !byFiness.containsKey(finess) ? finess : organisation.finess;
+        String newSiret = organisation.siret == null && siret != null && !bySiret.containsKey(siret) ? siret
+                : organisation.siret;
+        String newFiness = organisation.finess == null && finess != null && !byFiness.containsKey(finess) ? finess
+                : organisation.finess;
         String newCogCode = organisation.cogCode == null && cogCode != null && !byCogCode.containsKey(cogKey(newType, cogCode))
-                ? cogCode : organisation.cogCode;
+                ? cogCode
+                : organisation.cogCode;
         boolean changes = newType != organisation.type || !Objects.equals(newSiret, organisation.siret)
                 || !Objects.equals(newFiness, organisation.finess) || !Objects.equals(newCogCode, organisation.cogCode);
         if (changes && mayEnrich.test(organisation)) {

@@ -16,16 +16,18 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
  */
 @Schema(description = "A territory of the COG")
 public record Area(@Schema(examples = "department") String level, @Schema(examples = "38") String code,
-                   @Schema(examples = "Isère") String name, @Schema(examples = "1290000") long population,
-                   @Schema(examples = "512") int communeCount,
-                   @JsonIgnore @Schema(hidden = true) int placeCount) {
+        @Schema(examples = "Isère") String name, @Schema(examples = "1290000") long population,
+        @Schema(examples = "512") int communeCount,
+        @JsonIgnore @Schema(hidden = true) int placeCount) {
 
     /** The area with this level and code, or a 400 (malformed code) or 404 (no such territory). */
     public static Area of(EntityManager em, TerritoryLevel level, String code) {
         Territory territory = Territory.findExisting(level, code);
         // Population counted as the overlap queries count it: places, none published as 0; communes as communes.
-        Object[] size = (Object[]) em.createNativeQuery("select coalesce(sum(c.population), 0), count(distinct c.commune_code), count(*) from place c where "
-                + condition(level)).setParameter("code", code).getSingleResult();
+        Object[] size = (Object[]) em.createNativeQuery(
+                "select coalesce(sum(c.population), 0), count(distinct c.commune_code), count(*) from place c where "
+                        + condition(level))
+                .setParameter("code", code).getSingleResult();
         return new Area(level.apiName(), code, territory.name, ((Number) size[0]).longValue(), ((Number) size[1]).intValue(),
                 ((Number) size[2]).intValue());
     }

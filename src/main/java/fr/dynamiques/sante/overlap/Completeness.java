@@ -15,13 +15,14 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * Whether the registry is declared to list every scheme of a kind in a région, as of a date (an ARS officer of the
@@ -47,7 +48,7 @@ public class Completeness extends PanacheEntityBase {
 
     /** Every declaration, by région and kind. */
     public static Map<Key, Completeness> all() {
-        return Completeness.<Completeness>listAll().stream().collect(Collectors.toMap(c -> c.key, Function.identity()));
+        return Completeness.<Completeness> listAll().stream().collect(Collectors.toMap(c -> c.key, Function.identity()));
     }
 
     /**
@@ -73,8 +74,9 @@ public class Completeness extends PanacheEntityBase {
      * Records the declaration of an ARS officer of the région (or an admin), replacing the one before: 404 for an
      * unknown région or kind, 403 for anyone else, 400 without a date or with one in the future.
      */
-    public static Completeness declare(Caller caller, CogSnapshot cog, String region, String kind, Boolean complete, LocalDate asOf,
-                                       String note) {
+    public static Completeness declare(Caller caller, CogSnapshot cog, String region, String kind, Boolean complete,
+            LocalDate asOf,
+            String note) {
         if (!cog.isRegion(region)) {
             throw ProblemException.notFound("No région " + region + ".");
         }
@@ -82,7 +84,8 @@ public class Completeness extends PanacheEntityBase {
             throw ProblemException.notFound("No kind " + kind + ".");
         }
         if (!caller.isAdmin() && !(caller.role() == Role.ARS && caller.regions().contains(region))) {
-            throw new ProblemException(403, "Only an ARS officer of région " + region + " (or an admin) declares its registry complete.", List.of());
+            throw new ProblemException(403,
+                    "Only an ARS officer of région " + region + " (or an admin) declares its registry complete.", List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         if (asOf == null) {

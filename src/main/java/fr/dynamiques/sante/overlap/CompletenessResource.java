@@ -39,14 +39,13 @@ public class CompletenessResource {
 
     @Schema(name = "Completeness", description = "Whether the registry lists every scheme of a kind in a région, as of a date")
     public record View(@Schema(examples = "84") String region, @Schema(examples = "CPTS") String kind, boolean complete,
-                       @Schema(examples = "2026-11-30") LocalDate asOf, @Schema(nullable = true) String note,
-                       @Schema(description = "Schemes of the kind at work (ACTIVE, RENEWAL) touching the région, in the registry now",
-                               examples = "41") long schemesAtWork) {
+            @Schema(examples = "2026-11-30") LocalDate asOf, @Schema(nullable = true) String note,
+            @Schema(description = "Schemes of the kind at work (ACTIVE, RENEWAL) touching the région, in the registry now", examples = "41") long schemesAtWork) {
     }
 
-    @Schema(name = "CompletenessDeclaration", requiredProperties = {"complete", "asOf"})
+    @Schema(name = "CompletenessDeclaration", requiredProperties = { "complete", "asOf" })
     public record Declaration(boolean complete, @Schema(examples = "2026-11-30") LocalDate asOf,
-                              @Size(max = 2000) @Schema(nullable = true, examples = "Liste rapprochée du tableau de suivi ARS") String note) {
+            @Size(max = 2000) @Schema(nullable = true, examples = "Liste rapprochée du tableau de suivi ARS") String note) {
     }
 
     private final CurrentCaller callers;
@@ -61,8 +60,7 @@ public class CompletenessResource {
 
     @GET
     @Transactional
-    @Operation(operationId = "listCompleteness", summary = "Every declaration, by région and kind, with the schemes at work counted now",
-            description = "A région and kind absent from the list has no declaration: its figures count only the schemes entered.")
+    @Operation(operationId = "listCompleteness", summary = "Every declaration, by région and kind, with the schemes at work counted now", description = "A région and kind absent from the list has no declaration: its figures count only the schemes entered.")
     public List<View> list() {
         Map<String, Long> atWork = atWork();
         return Completeness.ordered().stream().map(c -> view(c, atWork)).toList();
@@ -71,12 +69,11 @@ public class CompletenessResource {
     @PUT
     @Path("/{region}/{kind}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"ADMIN", "ARS"})
+    @RolesAllowed({ "ADMIN", "ARS" })
     @SecurityRequirement(name = "bearer")
     @Transactional
-    @Operation(operationId = "declareCompleteness", summary = "Declare the registry complete (or not) for a région and a kind (ARS of the région, admins)",
-            description = "Replaces the declaration of that région and kind. asOf is the day the list was checked (not in the "
-                    + "future). Coverage and white zones over the région then carry complete: true for that kind.")
+    @Operation(operationId = "declareCompleteness", summary = "Declare the registry complete (or not) for a région and a kind (ARS of the région, admins)", description = "Replaces the declaration of that région and kind. asOf is the day the list was checked (not in the "
+            + "future). Coverage and white zones over the région then carry complete: true for that kind.")
     public View declare(@PathParam("region") String region, @PathParam("kind") String kind, Declaration body) {
         Completeness declaration = Completeness.declare(callers.require(), cog, region, kind,
                 body == null ? null : body.complete(), body == null ? null : body.asOf(), body == null ? null : body.note());
@@ -84,13 +81,16 @@ public class CompletenessResource {
     }
 
     private static View view(Completeness c, Map<String, Long> atWork) {
-        return new View(c.key.region(), c.key.kind(), c.complete, c.asOf, c.note, atWork.getOrDefault(c.key.region() + "|" + c.key.kind(), 0L));
+        return new View(c.key.region(), c.key.kind(), c.complete, c.asOf, c.note,
+                atWork.getOrDefault(c.key.region() + "|" + c.key.kind(), 0L));
     }
 
     /** Schemes at work by "région|kind": a scheme spanning two régions counts in both. */
     private Map<String, Long> atWork() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select s.id, s.kind, d from scheme s, unnest(s.department_codes) d where s.status in (?1, ?2)")
+        List<Object[]> rows = em
+                .createNativeQuery(
+                        "select s.id, s.kind, d from scheme s, unnest(s.department_codes) d where s.status in (?1, ?2)")
                 .setParameter(1, SchemeStatus.ACTIVE.name()).setParameter(2, SchemeStatus.RENEWAL.name()).getResultList();
         Map<String, Set<Long>> schemes = new HashMap<>();
         for (Object[] row : rows) {

@@ -56,16 +56,20 @@ public class Coverage {
      * these kinds (all when empty) and statuses cover, in all and kind by kind.
      */
     public List<CoverageRow> byTerritory(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
-        return figures.get(FigureCache.key("coverage", Arrays.asList(level, region), kinds, statuses), () -> compute(level, region, kinds, statuses));
+        return figures.get(FigureCache.key("coverage", Arrays.asList(level, region), kinds, statuses),
+                () -> compute(level, region, kinds, statuses));
     }
 
     private List<CoverageRow> compute(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
         // The kinds covering each commune (with these statuses), from the per-commune counts; the COG in memory tells
         // each commune's territory and population, so that a commune counts once however many schemes cover it.
         // Within a région, only its communes are read (a département page asks for one région, not for France).
-        Query covered = em.createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s%s"
-                .formatted(filters("cc", kinds, statuses), region == null ? "" : " and cc.commune_code in (select c.code from place c where "
-                        + Area.condition(TerritoryLevel.REGION, "region") + ")"));
+        Query covered = em
+                .createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s%s"
+                        .formatted(filters("cc", kinds, statuses),
+                                region == null ? ""
+                                        : " and cc.commune_code in (select c.code from place c where "
+                                                + Area.condition(TerritoryLevel.REGION, "region") + ")"));
         bind(covered, kinds, statuses);
         if (region != null) {
             covered.setParameter("region", region);
@@ -75,8 +79,9 @@ public class Coverage {
             kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]);
         }
         // Schemes per territory, from the counts kept with every write (a scheme counts once per territory).
-        String inRegion = region == null ? "" : level == TerritoryLevel.REGION ? " and a.code = :region"
-                : " and a.code in (select d.code from department d where d.region_code = :region)";
+        String inRegion = region == null ? ""
+                : level == TerritoryLevel.REGION ? " and a.code = :region"
+                        : " and a.code in (select d.code from department d where d.region_code = :region)";
         Query schemes = em.createNativeQuery("""
                 select a.code, a.kind, sum(a.schemes) from area_schemes a
                 where a.level = :level and a.schemes > 0%s%s
@@ -98,8 +103,9 @@ public class Coverage {
      * many schemes cover it, with its population in the COG), the schemes per territory and kind, and (for the figures
      * of a day) per territory the schemes left out for want of a start date.
      */
-    List<CoverageRow> coverageRows(TerritoryLevel level, String region, List<String> kinds, Map<String, Set<String>> kindsByCommune,
-                                   Map<String, Map<String, Integer>> schemeCounts, Map<String, Integer> unknownStart) {
+    List<CoverageRow> coverageRows(TerritoryLevel level, String region, List<String> kinds,
+            Map<String, Set<String>> kindsByCommune,
+            Map<String, Map<String, Integer>> schemeCounts, Map<String, Integer> unknownStart) {
         Map<String, Long> coveredAll = new HashMap<>();
         Map<String, Map<String, Long>> coveredByKind = new HashMap<>();
         kindsByCommune.forEach((code, communeKinds) -> {
@@ -117,8 +123,10 @@ public class Coverage {
         });
 
         Query territories = em.createNativeQuery(level == TerritoryLevel.REGION
-                ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region") + " order by r.code"
-                : "select d.code, d.name, d.population from department d where " + (region == null ? "true" : "d.region_code = :region")
+                ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region")
+                        + " order by r.code"
+                : "select d.code, d.name, d.population from department d where "
+                        + (region == null ? "true" : "d.region_code = :region")
                         + " order by d.code");
         if (region != null) {
             territories.setParameter("region", region);
@@ -131,14 +139,17 @@ public class Coverage {
             Map<String, Long> byKind = coveredByKind.getOrDefault(code, Map.of());
             Map<String, Integer> counts = schemeCounts.getOrDefault(code, Map.of());
             List<KindCoverage> perKind = counts.keySet().stream().sorted()
-                    .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L), ratio(byKind.getOrDefault(kind, 0L), population),
+                    .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
+                            ratio(byKind.getOrDefault(kind, 0L), population),
                             counts.get(kind)))
                     .toList();
             long coveredPopulation = coveredAll.getOrDefault(code, 0L);
-            answer.add(new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
-                    counts.values().stream().mapToInt(Integer::intValue).sum(), perKind,
-                    Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code), counted(kinds)),
-                    unknownStart == null ? null : unknownStart.getOrDefault(code, 0)));
+            answer.add(
+                    new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
+                            counts.values().stream().mapToInt(Integer::intValue).sum(), perKind,
+                            Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code),
+                                    counted(kinds)),
+                            unknownStart == null ? null : unknownStart.getOrDefault(code, 0)));
         }
         return List.copyOf(answer); // kept and shared by FigureCache: nobody may change it
     }
@@ -175,13 +186,15 @@ public class Coverage {
             }
         }
         // Schemes per kind: counted with every write for départements and régions, else from the perimeters.
-        boolean counted = area.level().equals(TerritoryLevel.DEPARTMENT.apiName()) || area.level().equals(TerritoryLevel.REGION.apiName());
+        boolean counted = area.level().equals(TerritoryLevel.DEPARTMENT.apiName())
+                || area.level().equals(TerritoryLevel.REGION.apiName());
         Query schemes = em.createNativeQuery(counted
                 ? "select a.kind, sum(a.schemes) from area_schemes a where a.level = :level and a.code = :code and a.schemes > 0%s group by 1"
                         .formatted(filters("a", kinds, statuses))
                 : """
-                select s.kind, count(distinct s.id) from scheme_commune sc join place c on c.code = sc.commune_code
-                join scheme s on s.id = sc.scheme_id where %s%s group by 1""".formatted(area.places(), filters("s", kinds, statuses)));
+                        select s.kind, count(distinct s.id) from scheme_commune sc join place c on c.code = sc.commune_code
+                        join scheme s on s.id = sc.scheme_id where %s%s group by 1""".formatted(area.places(),
+                        filters("s", kinds, statuses)));
         if (counted) {
             schemes.setParameter("level", area.level());
         }
@@ -190,7 +203,8 @@ public class Coverage {
         Map<String, Integer> counts = new TreeMap<>();
         rows(schemes).forEach(row -> counts.put((String) row[0], (int) number(row[1])));
         List<KindCoverage> perKind = counts.keySet().stream()
-                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L), ratio(byKind.getOrDefault(kind, 0L), area.population()),
+                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
+                        ratio(byKind.getOrDefault(kind, 0L), area.population()),
                         counts.get(kind)))
                 .toList();
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
@@ -232,9 +246,11 @@ public class Coverage {
      * The white zones counted by the schemes of these statuses today or, with {@code lived}, by those at work on its
      * day, of which {@code unknownStart} were left out for want of a start date.
      */
-    WhiteZones whiteZones(List<Area> areas, List<String> kinds, List<String> statuses, int listed, Lived lived, Integer unknownStart) {
+    WhiteZones whiteZones(List<Area> areas, List<String> kinds, List<String> statuses, int listed, Lived lived,
+            Integer unknownStart) {
         String covered = lived == null
-                ? "select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0" + filters("cc", kinds, statuses)
+                ? "select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0"
+                        + filters("cc", kinds, statuses)
                 : "select 1 from scheme_commune sc join lived l on l.id = sc.scheme_id where sc.commune_code = c.code and l.dated and l.days <> 0";
         String places = IntStream.range(0, areas.size())
                 .mapToObj(i -> Area.condition(TerritoryLevel.fromApiName(areas.get(i).level()).orElseThrow(), "code" + i))
@@ -272,16 +288,21 @@ public class Coverage {
             return new WhiteZones(territory, areas, kinds, shown, day, 0, 0, 0, communes, complete, 0, unknownStart);
         }
         Object[] totals = rows.get(0);
-        return new WhiteZones(territory, areas, kinds, shown, day, number(totals[5]), (int) number(totals[6]), (int) number(totals[4]),
+        return new WhiteZones(territory, areas, kinds, shown, day, number(totals[5]), (int) number(totals[6]),
+                (int) number(totals[4]),
                 communes, complete, (int) number(totals[7]), unknownStart);
     }
 
-    /** An uncovered place (an arrondissement names its commune) with its département and EPCI, as lists of communes are sorted and filtered by. */
+    /**
+     * An uncovered place (an arrondissement names its commune) with its département and EPCI, as lists of communes are sorted
+     * and filtered by.
+     */
     private UncoveredCommune uncovered(String code, String name, long population, String commune) {
         CommuneFacts place = cog.place(code);
         String department = place == null ? null : place.departmentCode();
         String epci = place == null ? null : place.epciSiren();
-        return new UncoveredCommune(code, name, population, commune, department == null ? null : new TerritoryViews.Ref(department, cog.departmentName(department)),
+        return new UncoveredCommune(code, name, population, commune,
+                department == null ? null : new TerritoryViews.Ref(department, cog.departmentName(department)),
                 epci == null ? null : new TerritoryViews.EpciRef(epci, cog.epciName(epci)));
     }
 

@@ -35,7 +35,10 @@ import fr.dynamiques.sante.territory.TerritoryViews;
 @ApplicationScoped
 public class CoverageAt {
 
-    /** What the schemes of some kinds covered of an area on each day of a series: the days of each place, by kind, and the schemes' days. */
+    /**
+     * What the schemes of some kinds covered of an area on each day of a series: the days of each place, by kind, and the
+     * schemes' days.
+     */
     record Spans(Map<String, Map<String, Long>> places, List<Counted> schemes) {
     }
 
@@ -99,7 +102,8 @@ public class CoverageAt {
     /** {@link Coverage#of} as it stood on the day. */
     public CoverageRow of(Area area, List<String> kinds, LocalDate day) {
         return area.level().equals(TerritoryLevel.COMMUNE.apiName()) ? compute(area, kinds, day)
-                : figures.get(FigureCache.key("coverage of at", Arrays.asList(area, day), kinds, List.of()), () -> compute(area, kinds, day));
+                : figures.get(FigureCache.key("coverage of at", Arrays.asList(area, day), kinds, List.of()),
+                        () -> compute(area, kinds, day));
     }
 
     private CoverageRow compute(Area area, List<String> kinds, LocalDate day) {
@@ -123,20 +127,24 @@ public class CoverageAt {
             }
         }
         List<KindCoverage> perKind = counts.keySet().stream()
-                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L), ratio(byKind.getOrDefault(kind, 0L), area.population()),
+                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
+                        ratio(byKind.getOrDefault(kind, 0L), area.population()),
                         counts.get(kind)))
                 .toList();
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
-                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, coverage.complete(area, kinds), unknownStart);
+                counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, coverage.complete(area, kinds),
+                unknownStart);
     }
 
     /** {@link Coverage#whiteZones} as they stood on the day, with the schemes of unknown start working in those territories. */
     public WhiteZones whiteZones(List<Area> areas, List<String> kinds, LocalDate day, int listed) {
         return figures.get(FigureCache.key("white zones at", Arrays.asList(areas, day, listed), kinds, List.of()), () -> {
-            Lived lived = new Lived(List.of(day), kinds, areas.stream().flatMap(area -> departments(area).stream()).distinct().toList());
+            Lived lived = new Lived(List.of(day), kinds,
+                    areas.stream().flatMap(area -> departments(area).stream()).distinct().toList());
             // Several territories are départements (each exact by the schemes' départements); one may be any level.
             String touching = areas.size() == 1 ? touching(areas.get(0)) : "";
-            Query unknown = em.createNativeQuery("with " + lived.table() + " select count(*) from lived l where not l.dated and l.days <> 0" + touching);
+            Query unknown = em.createNativeQuery(
+                    "with " + lived.table() + " select count(*) from lived l where not l.dated and l.days <> 0" + touching);
             if (!touching.isEmpty()) {
                 unknown.setParameter("code", areas.get(0).code());
             }
@@ -173,17 +181,19 @@ public class CoverageAt {
         Lived lived = new Lived(days, kinds, area == null ? null : departments(area));
         roomToGroup();
         // One statement, so that the schemes are read once: the places' rows first, then the schemes' (place null).
-        Query query = lived.bind(em.createNativeQuery("with " + lived.table() + """
-                select sc.commune_code as place, l.kind, true as dated, bit_or(l.days) as days, 0 as schemes
-                from lived l join scheme_commune sc on sc.scheme_id = l.id
-                %s
-                where l.dated and l.days <> 0
-                group by 1, 2
-                union all
-                select null, l.kind, l.dated, l.days, count(*) from lived l
-                where l.days <> 0 %s
-                group by 2, 3, 4""".formatted(area == null ? "" : "join place c on c.code = sc.commune_code and " + area.places(),
-                area == null ? "and cardinality(l.department_codes) > 0" : touching(area))));
+        Query query = lived.bind(em.createNativeQuery("with " + lived.table()
+                + """
+                        select sc.commune_code as place, l.kind, true as dated, bit_or(l.days) as days, 0 as schemes
+                        from lived l join scheme_commune sc on sc.scheme_id = l.id
+                        %s
+                        where l.dated and l.days <> 0
+                        group by 1, 2
+                        union all
+                        select null, l.kind, l.dated, l.days, count(*) from lived l
+                        where l.days <> 0 %s
+                        group by 2, 3, 4""".formatted(
+                        area == null ? "" : "join place c on c.code = sc.commune_code and " + area.places(),
+                        area == null ? "and cardinality(l.department_codes) > 0" : touching(area))));
         if (area != null) {
             query.setParameter("code", area.code());
         }
@@ -224,8 +234,10 @@ public class CoverageAt {
 
     /** What keeps, among the schemes of the area's départements, those covering one of its places (on {@code lived l}). */
     private static String touching(Area area) {
-        boolean byDepartments = area.level().equals(TerritoryLevel.DEPARTMENT.apiName()) || area.level().equals(TerritoryLevel.REGION.apiName());
-        return byDepartments ? "" : " and exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code where sc.scheme_id = l.id and "
-                + area.places() + ")";
+        boolean byDepartments = area.level().equals(TerritoryLevel.DEPARTMENT.apiName())
+                || area.level().equals(TerritoryLevel.REGION.apiName());
+        return byDepartments ? ""
+                : " and exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code where sc.scheme_id = l.id and "
+                        + area.places() + ")";
     }
 }

@@ -96,7 +96,8 @@ public final class CoverageDays {
         }
         int year = text.strip().matches("\\d{4}") ? Integer.parseInt(text.strip()) : -1;
         if (year < FIRST_YEAR || year > last().getYear()) {
-            throw ProblemException.badRequest("Invalid year.", new FieldError(field, "a year from " + FIRST_YEAR + " to " + last().getYear()));
+            throw ProblemException.badRequest("Invalid year.",
+                    new FieldError(field, "a year from " + FIRST_YEAR + " to " + last().getYear()));
         }
         return year;
     }

@@ -40,7 +40,8 @@ public class CoverageHistory {
 
     /** The coverage of the area (France when null) by the schemes of these kinds (all when empty) on each day, in order. */
     public List<HistoryRow> of(Area area, List<String> kinds, List<LocalDate> days) {
-        return figures.get(FigureCache.key("coverage history", Arrays.asList(area, days), kinds, List.of()), () -> compute(area, kinds, days));
+        return figures.get(FigureCache.key("coverage history", Arrays.asList(area, days), kinds, List.of()),
+                () -> compute(area, kinds, days));
     }
 
     private List<HistoryRow> compute(Area area, List<String> kinds, List<LocalDate> days) {
@@ -71,7 +72,8 @@ public class CoverageHistory {
                 : number(em.createNativeQuery("select coalesce(sum(r.population), 0) from region r").getSingleResult());
         List<HistoryRow> rows = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
-            rows.add(new HistoryRow(days.get(i), population, covered[i], ratio(covered[i], population), schemes[i], unknownStart[i]));
+            rows.add(new HistoryRow(days.get(i), population, covered[i], ratio(covered[i], population), schemes[i],
+                    unknownStart[i]));
         }
         return List.copyOf(rows);
     }

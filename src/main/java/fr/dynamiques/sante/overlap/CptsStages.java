@@ -46,7 +46,8 @@ public class CptsStages {
      * A CPTS's stage as a number, 0 when not recorded: the enum lists the stages in the order a CPTS goes through them,
      * so that the most advanced of several is their maximum.
      */
-    private static final String RANK = Arrays.stream(CptsStage.values()).map(s -> "when '" + s.name() + "' then " + (s.ordinal() + 1))
+    private static final String RANK = Arrays.stream(CptsStage.values())
+            .map(s -> "when '" + s.name() + "' then " + (s.ordinal() + 1))
             .collect(Collectors.joining(" ", "case s.cpts_stage ", " else 0 end"));
 
     private final EntityManager em;
@@ -67,7 +68,8 @@ public class CptsStages {
      */
     public Area territory(String region, String department, String epci) {
         if (epci != null && (region != null || department != null)) {
-            throw ProblemException.badRequest("Name one territory.", new FieldError("epci", "epci alone, or region, or department"));
+            throw ProblemException.badRequest("Name one territory.",
+                    new FieldError("epci", "epci alone, or region, or department"));
         }
         if (epci != null) {
             if (!cog.isEpci(epci)) {
@@ -78,7 +80,9 @@ public class CptsStages {
         if (region == null && department == null) {
             return null;
         }
-        return Criteria.of(List.of(), List.of(), region, department == null ? List.of() : List.of(department), SchemeStatus.AT_WORK, cog)
+        return Criteria
+                .of(List.of(), List.of(), region, department == null ? List.of() : List.of(department), SchemeStatus.AT_WORK,
+                        cog)
                 .area(em);
     }
 
@@ -115,7 +119,8 @@ public class CptsStages {
         Map<String, Map<String, Integer>> schemesByDepartment = new HashMap<>();
         Map<String, Integer> schemesInAll = new HashMap<>();
         for (Object[] row : rows(bind(schemes, area))) {
-            Map<String, Integer> counts = number(row[0]) == 1 ? schemesInAll : schemesByDepartment.computeIfAbsent((String) row[1], d -> new HashMap<>());
+            Map<String, Integer> counts = number(row[0]) == 1 ? schemesInAll
+                    : schemesByDepartment.computeIfAbsent((String) row[1], d -> new HashMap<>());
             counts.put((String) row[2], (int) number(row[3]));
         }
 
@@ -128,14 +133,16 @@ public class CptsStages {
             if (area != null) {
                 sizes.setParameter("code", area.code());
             }
-            Map<String, List<Covered>> coveredByDepartment = communes.stream().collect(Collectors.groupingBy(Covered::department));
+            Map<String, List<Covered>> coveredByDepartment = communes.stream()
+                    .collect(Collectors.groupingBy(Covered::department));
             Map<Completeness.Key, Completeness> declared = Completeness.all();
             departments = new ArrayList<>();
             for (Object[] row : rows(sizes)) {
                 String code = (String) row[0];
                 Size size = new Size(number(row[1]), (int) number(row[2]));
                 // The same territory as GET /territories/departments/{code} and Area: a département, by name and code.
-                Area department = new Area(TerritoryLevel.DEPARTMENT.apiName(), code, cog.departmentName(code), size.population(),
+                Area department = new Area(TerritoryLevel.DEPARTMENT.apiName(), code, cog.departmentName(code),
+                        size.population(),
                         cog.communesOfDepartment(code).size(), size.places());
                 departments.add(classes(department, size, coveredByDepartment.getOrDefault(code, List.of()),
                         schemesByDepartment.getOrDefault(code, new HashMap<>()),
@@ -147,7 +154,8 @@ public class CptsStages {
                         .reduce(new Size(0, 0), (a, b) -> new Size(a.population() + b.population(), a.places() + b.places()));
         boolean complete = area == null ? Completeness.declared(Completeness.all(), cog.regionCodes(), List.of(KIND))
                 : coverage.complete(area, List.of(KIND));
-        return classes(area, size, communes, schemesInAll, complete, departments == null ? null : List.copyOf(departments), area != null);
+        return classes(area, size, communes, schemesInAll, complete, departments == null ? null : List.copyOf(departments),
+                area != null);
     }
 
     /** The places of the territory, on {@code place c}; every place for France. */
@@ -185,7 +193,8 @@ public class CptsStages {
             CommuneFacts place = cog.place((String) row[0]);
             // A perimeter resolved with an older COG, not yet migrated, may name a commune since merged.
             if (place != null) {
-                communes.add(new Covered(place.code(), place.communeCode(), place.departmentCode(), place.population(), (int) number(row[1])));
+                communes.add(new Covered(place.code(), place.communeCode(), place.departmentCode(), place.population(),
+                        (int) number(row[1])));
             }
         }
         return communes;
@@ -197,8 +206,9 @@ public class CptsStages {
     }
 
     /** The rows of one territory from its covered places and its CPTS by stage. */
-    private static StageCoverage classes(Area territory, Size size, List<Covered> covered, Map<String, Integer> schemes, boolean complete,
-                                         List<StageCoverage> departments, boolean listed) {
+    private static StageCoverage classes(Area territory, Size size, List<Covered> covered, Map<String, Integer> schemes,
+            boolean complete,
+            List<StageCoverage> departments, boolean listed) {
         Map<Integer, long[]> byRank = new TreeMap<>();
         for (Covered place : covered) {
             long[] sums = byRank.computeIfAbsent(place.rank(), r -> new long[2]);
@@ -207,16 +217,19 @@ public class CptsStages {
         }
         List<StageRow> rows = new ArrayList<>();
         for (CptsStage stage : ORDER) {
-            rows.add(row(stage.name(), byRank.get(stage.ordinal() + 1), size.population(), schemes.getOrDefault(stage.name(), 0)));
+            rows.add(row(stage.name(), byRank.get(stage.ordinal() + 1), size.population(),
+                    schemes.getOrDefault(stage.name(), 0)));
         }
         rows.add(row(null, byRank.get(0), size.population(), schemes.getOrDefault(null, 0)));
         long coveredPopulation = covered.stream().mapToLong(Covered::population).sum();
         long uncoveredPopulation = size.population() - coveredPopulation;
-        Uncovered uncovered = new Uncovered(size.places() - covered.size(), uncoveredPopulation, ratio(uncoveredPopulation, size.population()));
-        List<PlaceStage> places = !listed ? null : covered.stream().sorted(Comparator.comparing(Covered::code))
-                .map(c -> new PlaceStage(c.code(), c.rank() == 0 ? null : CptsStage.values()[c.rank() - 1].name(),
-                        c.code().equals(c.commune()) ? null : c.commune()))
-                .toList();
+        Uncovered uncovered = new Uncovered(size.places() - covered.size(), uncoveredPopulation,
+                ratio(uncoveredPopulation, size.population()));
+        List<PlaceStage> places = !listed ? null
+                : covered.stream().sorted(Comparator.comparing(Covered::code))
+                        .map(c -> new PlaceStage(c.code(), c.rank() == 0 ? null : CptsStage.values()[c.rank() - 1].name(),
+                                c.code().equals(c.commune()) ? null : c.commune()))
+                        .toList();
         return new StageCoverage(territory, size.population(), List.copyOf(rows), uncovered, complete, departments, places);
     }
 

@@ -18,7 +18,7 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
 public record Criteria(List<String> kinds, List<String> statuses, String region, List<String> departments) {
 
     public static Criteria of(List<String> kind, List<String> status, String region, List<String> departments,
-                              List<String> defaultStatuses, CogSnapshot cog) {
+            List<String> defaultStatuses, CogSnapshot cog) {
         SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).departments(departments)
                 .check(SchemeKind.byCode(), cog);
         return new Criteria(filter.kinds(), filter.statuses().isEmpty() ? defaultStatuses : filter.statuses(),

@@ -133,6 +133,7 @@ public class FigureCache {
     }
 
     private static ProblemException busy() {
-        return ProblemException.unavailable("The directory is computing many territory-wide figures at the moment; try again shortly.");
+        return ProblemException
+                .unavailable("The directory is computing many territory-wide figures at the moment; try again shortly.");
     }
 }

@@ -44,8 +44,9 @@ record Lived(List<LocalDate> days, List<String> kinds, List<String> departments)
                             where (o.starts is null or o.starts <= d.day) and (s.end_date is null or s.end_date >= d.day)) as days
                     from scheme s,
                          lateral (select coalesce(s.start_date, (select p.end_date + 1 from scheme p where p.id = s.previous_id)) as starts) o
-                    where s.status <> 'DRAFT'%s%s)""".formatted(kinds.isEmpty() ? "" : " and s.kind in (:kinds)",
-                departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])");
+                    where s.status <> 'DRAFT'%s%s)"""
+                .formatted(kinds.isEmpty() ? "" : " and s.kind in (:kinds)",
+                        departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])");
     }
 
     Query bind(Query query) {

@@ -38,13 +38,13 @@ public class OverlapMatrixResource {
     @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(operationId = "getOverlapMatrix", summary = "Kind x kind overlaps in a région or a département",
-            description = "For each pair of kinds, how many pairs of schemes share communes there and the population they share. "
-                    + "Counts ACTIVE and RENEWAL schemes unless status= says otherwise.")
+    @Operation(operationId = "getOverlapMatrix", summary = "Kind x kind overlaps in a région or a département", description = "For each pair of kinds, how many pairs of schemes share communes there and the population they share. "
+            + "Counts ACTIVE and RENEWAL schemes unless status= says otherwise.")
     public OverlapMatrix matrix(@Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
-                                @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
-                                @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
-        Criteria criteria = Criteria.of(null, status, region, department == null ? null : List.of(department), SchemeStatus.AT_WORK, cog);
+            @Parameter(description = "Département code", example = "38") @QueryParam("department") String department,
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
+        Criteria criteria = Criteria.of(null, status, region, department == null ? null : List.of(department),
+                SchemeStatus.AT_WORK, cog);
         return overlaps.matrix(criteria.area(em), criteria.statuses());
     }
 }

@@ -36,11 +36,10 @@ public class OverlapResource {
     @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(operationId = "getSchemeOverlaps", summary = "The other schemes sharing communes with this one",
-            description = "Largest shared population first. Every status unless status= says otherwise (an ended contract "
-                    + "still shows where its successor works).")
+    @Operation(operationId = "getSchemeOverlaps", summary = "The other schemes sharing communes with this one", description = "Largest shared population first. Every status unless status= says otherwise (an ended contract "
+            + "still shows where its successor works).")
     public List<OverlapRow> schemeOverlaps(@Parameter(example = "42") @PathParam("id") String id,
-                                           @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
+            @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
         Scheme scheme = Scheme.findExisting(id);
         return overlaps.of(scheme, Criteria.of(null, status, null, null, List.of(), cog).statuses());
     }

@@ -44,7 +44,10 @@ public class Overlaps {
         this.figures = figures;
     }
 
-    /** Every other scheme sharing at least one commune with this one (of these statuses; all when empty), largest shared population first. */
+    /**
+     * Every other scheme sharing at least one commune with this one (of these statuses; all when empty), largest shared
+     * population first.
+     */
     public List<OverlapRow> of(Scheme scheme, List<String> statuses) {
         Query query = em.createNativeQuery("""
                 select o.id, o.ref, o.name, o.kind, o.status, o.population, o.commune_count,
@@ -72,14 +75,16 @@ public class Overlaps {
 
     /** The schemes covering (part of) the area, grouped by kind (in code order), each kind's largest share first. */
     public TerritoryStack stack(Area area, List<String> kinds, List<String> statuses) {
-        Query query = em.createNativeQuery("""
-                select s.id, s.ref, s.name, s.kind, s.status, count(distinct c.commune_code), coalesce(sum(c.population), 0), count(*)
-                from scheme_commune sc
-                join place c on c.code = sc.commune_code
-                join scheme s on s.id = sc.scheme_id
-                where %s %s
-                group by s.id
-                order by s.kind, 7 desc, 6 desc, s.sort_name, s.id""".formatted(area.places(), filters("s", kinds, statuses)));
+        Query query = em.createNativeQuery(
+                """
+                        select s.id, s.ref, s.name, s.kind, s.status, count(distinct c.commune_code), coalesce(sum(c.population), 0), count(*)
+                        from scheme_commune sc
+                        join place c on c.code = sc.commune_code
+                        join scheme s on s.id = sc.scheme_id
+                        where %s %s
+                        group by s.id
+                        order by s.kind, 7 desc, 6 desc, s.sort_name, s.id"""
+                        .formatted(area.places(), filters("s", kinds, statuses)));
         query.setParameter("code", area.code());
         bind(query, kinds, statuses);
         Map<String, SchemeKind> known = SchemeKind.byCode();
@@ -101,7 +106,8 @@ public class Overlaps {
      * For each scheme covering part of the widest of these nested territories (narrowest first, each within the next),
      * the position of the narrowest one it covers part of: who works here, then nearby, in one query. In name order.
      */
-    public Map<Long, Integer> nearest(List<Map.Entry<TerritoryLevel, String>> nested, List<String> kinds, List<String> statuses) {
+    public Map<Long, Integer> nearest(List<Map.Entry<TerritoryLevel, String>> nested, List<String> kinds,
+            List<String> statuses) {
         int widest = nested.size() - 1;
         // One ring alone (a région asked for) has no inner ring to tell apart: every scheme is in it.
         StringBuilder ring = new StringBuilder(widest == 0 ? "0" : "case");
@@ -139,19 +145,21 @@ public class Overlaps {
     }
 
     private OverlapMatrix computeMatrix(Area area, List<String> statuses) {
-        Query query = em.createNativeQuery("""
-                with covered as (
-                    select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
-                    from scheme_commune sc
-                    join scheme s on s.id = sc.scheme_id
-                    join place c on c.code = sc.commune_code
-                    where %s %s
-                )
-                select least(a.kind, b.kind), greatest(a.kind, b.kind), count(distinct (a.scheme_id, b.scheme_id)), sum(a.population)
-                from covered a
-                join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
-                group by 1, 2
-                order by 1, 2""".formatted(area.places(), filters("s", List.of(), statuses)));
+        Query query = em.createNativeQuery(
+                """
+                        with covered as (
+                            select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
+                            from scheme_commune sc
+                            join scheme s on s.id = sc.scheme_id
+                            join place c on c.code = sc.commune_code
+                            where %s %s
+                        )
+                        select least(a.kind, b.kind), greatest(a.kind, b.kind), count(distinct (a.scheme_id, b.scheme_id)), sum(a.population)
+                        from covered a
+                        join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
+                        group by 1, 2
+                        order by 1, 2"""
+                        .formatted(area.places(), filters("s", List.of(), statuses)));
         query.setParameter("code", area.code());
         bind(query, List.of(), statuses);
         List<MatrixCell> cells = rows(query).stream()
@@ -165,7 +173,8 @@ public class Overlaps {
      * these kinds (any when empty), the largest shared population first (the {@code listed} first, and how many pairs in all).
      */
     public OverlapPairs pairs(Area area, List<String> kinds, List<String> statuses, int listed) {
-        return figures.get(FigureCache.key("pairs", Arrays.asList(area, listed), kinds, statuses), () -> computePairs(area, kinds, statuses, listed));
+        return figures.get(FigureCache.key("pairs", Arrays.asList(area, listed), kinds, statuses),
+                () -> computePairs(area, kinds, statuses, listed));
     }
 
     private OverlapPairs computePairs(Area area, List<String> kinds, List<String> statuses, int listed) {
@@ -201,8 +210,10 @@ public class Overlaps {
             rows(names).forEach(row -> schemes.put(number(row[0]),
                     new SchemeRef(number(row[0]), (String) row[1], (String) row[2], (String) row[3], (String) row[4])));
         }
-        List<OverlapPair> pairs = found.stream().map(row -> new OverlapPair(schemes.get(number(row[0])), schemes.get(number(row[1])),
-                (int) number(row[2]), number(row[3]))).toList();
+        List<OverlapPair> pairs = found.stream()
+                .map(row -> new OverlapPair(schemes.get(number(row[0])), schemes.get(number(row[1])),
+                        (int) number(row[2]), number(row[3])))
+                .toList();
         return new OverlapPairs(found.isEmpty() ? 0 : (int) number(found.get(0)[4]), pairs);
     }
 

@@ -41,9 +41,8 @@ public class TerritoryStackResource {
     @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(operationId = "getTerritorySchemes", summary = "The schemes covering (part of) a territory, by kind",
-            description = "Each with the communes and the share of the territory's population it covers. Every status unless "
-                    + "status= says otherwise.")
+    @Operation(operationId = "getTerritorySchemes", summary = "The schemes covering (part of) a territory, by kind", description = "Each with the communes and the share of the territory's population it covers. Every status unless "
+            + "status= says otherwise.")
     public TerritoryStack territorySchemes(
             @Parameter(description = "communes, arrondissements, epcis, departments or regions", example = "communes") @PathParam("level") String level,
             @Parameter(example = "38151") @PathParam("code") String code,

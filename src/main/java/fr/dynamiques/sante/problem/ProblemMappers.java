@@ -55,7 +55,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidToken(AuthenticationFailedException e, UriInfo uri) {
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? "The bearer token is not valid." : e.getMessage();
-        return answer(401, detail, List.of(), uri).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"").build();
+        return answer(401, detail, List.of(), uri).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"")
+                .build();
     }
 
     /** An endpoint for signed-in callers, called anonymously. */
@@ -76,7 +77,8 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         JsonMistake mistake = JsonMistake.of(e);
         return answer(400, "The request body is not valid JSON for this endpoint.",
-                List.of(new Problem.FieldError(mistake.field().isEmpty() ? "body" : mistake.field(), mistake.message())), uri).build();
+                List.of(new Problem.FieldError(mistake.field().isEmpty() ? "body" : mistake.field(), mistake.message())), uri)
+                .build();
     }
 
     // The Jackson extension maps these two itself (without problem details); ours, for the same types, win.
@@ -117,12 +119,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (unstorable(e)) {
-            return answer(400, "The request holds a character the registry cannot store (such as U+0000).", List.of(), uri).build();
+            return answer(400, "The request holds a character the registry cannot store (such as U+0000).", List.of(), uri)
+                    .build();
         }
         if (unavailable(e)) {
             // A service down is not a bug: say so, and when to come back. Readiness says DOWN meanwhile.
             LOG.warn("Service unavailable on " + uri.getPath() + ": " + e);
-            return answer(503, "A service the directory relies on (database or search engine) is unavailable; try again shortly.",
+            return answer(503,
+                    "A service the directory relies on (database or search engine) is unavailable; try again shortly.",
                     List.of(), uri).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected error on " + uri.getPath(), e);
@@ -132,7 +136,8 @@ public class ProblemMappers {
     /** Whether PostgreSQL refused a text it cannot hold in UTF-8 (a NUL character): the client's input, not a bug. */
     static boolean unstorable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+            if (cause instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -142,9 +147,11 @@ public class ProblemMappers {
     /** Whether the failure comes from a connection to PostgreSQL or to the search engine that could not be made or broke. */
     static boolean unavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof org.hibernate.exception.JDBCConnectionException
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException
                     || cause instanceof java.net.ConnectException
-                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }
@@ -154,7 +161,8 @@ public class ProblemMappers {
     /** Problem details from the API; an error page, in the visitor's language, from the pages. */
     private Response.ResponseBuilder answer(int status, String detail, List<Problem.FieldError> errors, UriInfo uri) {
         if (pages.serves(uri.getPath())) {
-            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(pages.render(status, errors));
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(pages.render(status, errors));
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;

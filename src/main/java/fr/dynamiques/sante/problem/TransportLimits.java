@@ -32,7 +32,8 @@ public class TransportLimits {
     private final long maxBody;
     private final ObjectMapper json;
 
-    TransportLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody, ObjectMapper json) {
+    TransportLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody,
+            ObjectMapper json) {
         this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(10_240L * 1024);
         this.json = json;
     }
@@ -47,7 +48,8 @@ public class TransportLimits {
             context.next();
             return;
         }
-        answer(context, 414, "URI Too Long", "The address is longer than " + MAX_URI + " characters: send fewer or shorter parameters.");
+        answer(context, 414, "URI Too Long",
+                "The address is longer than " + MAX_URI + " characters: send fewer or shorter parameters.");
     }
 
     private void body(RoutingContext context) {
@@ -57,14 +59,17 @@ public class TransportLimits {
             return;
         }
         context.response().putHeader("Connection", "close").endHandler(ended -> context.request().connection().close());
-        answer(context, 413, "Content Too Large", "The body is larger than " + maxBody / (1024 * 1024) + " MB: split it into several requests.");
+        answer(context, 413, "Content Too Large",
+                "The body is larger than " + maxBody / (1024 * 1024) + " MB: split it into several requests.");
     }
 
     private void answer(RoutingContext context, int status, String title, String detail) {
         String path = context.request().path();
-        Problem problem = new Problem("about:blank", title, status, detail, path.length() > 200 ? path.substring(0, 200) : path, List.of());
+        Problem problem = new Problem("about:blank", title, status, detail, path.length() > 200 ? path.substring(0, 200) : path,
+                List.of());
         try {
-            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
+            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.fail(e);
         }

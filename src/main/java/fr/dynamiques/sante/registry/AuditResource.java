@@ -16,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.Authenticated;
+
 import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
-import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.scheme.Scheme;
-import io.quarkus.security.Authenticated;
 
 /** The audit trail of a scheme, for signed-in roles in its scope. Its own class: the path lies below /api/v1/schemes. */
 @Path("/api/v1/schemes/{id}/history")
@@ -32,10 +32,10 @@ import io.quarkus.security.Authenticated;
 public class AuditResource {
 
     @Schema(name = "AuditEntry", description = "A published change: who (account id, null for the configuration's admin "
-            + "token, and role), when, what", requiredProperties = {"at", "action", "actorRole", "changes"})
-    public record Entry(Instant at, String action, @Schema(nullable = true) Long actorId, String actorRole, List<AuditEntry.FieldChange> changes,
-                        @Schema(nullable = true, description = "The spreadsheet import that made the change (GET /api/v1/imports/{batch})")
-                        UUID batch) {
+            + "token, and role), when, what", requiredProperties = { "at", "action", "actorRole", "changes" })
+    public record Entry(Instant at, String action, @Schema(nullable = true) Long actorId, String actorRole,
+            List<AuditEntry.FieldChange> changes,
+            @Schema(nullable = true, description = "The spreadsheet import that made the change (GET /api/v1/imports/{batch})") UUID batch) {
     }
 
     private final CurrentCaller callers;
@@ -50,10 +50,9 @@ public class AuditResource {
 
     @GET
     @Transactional
-    @Operation(operationId = "getSchemeHistory", summary = "Every published change of a scheme, oldest first (admins, ARS of its régions, its coordinators)",
-            description = "Every published change of the scheme, oldest first: who (account id and role), when, and "
-                    + "each field's old and new value. Coordinators appear by person id only, never by name or contact. "
-                    + "To admins, ARS officers of its régions and its coordinators.")
+    @Operation(operationId = "getSchemeHistory", summary = "Every published change of a scheme, oldest first (admins, ARS of its régions, its coordinators)", description = "Every published change of the scheme, oldest first: who (account id and role), when, and "
+            + "each field's old and new value. Coordinators appear by person id only, never by name or contact. "
+            + "To admins, ARS officers of its régions and its coordinators.")
     public List<Entry> history(@PathParam("id") String id) {
         access.mayReadHistory(callers.require(), Scheme.findExisting(id));
         return AuditEntry.ofScheme(Scheme.parseId(id)).stream()

@@ -20,16 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.Authenticated;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import io.quarkus.security.Authenticated;
 
 /**
- * Coordinators' proposals: made by PUT /schemes/{id} (202) or on the pages (a new scheme too), listed here for those who may see them, approved (published,
+ * Coordinators' proposals: made by PUT /schemes/{id} (202) or on the pages (a new scheme too), listed here for those who may
+ * see them, approved (published,
  * audited) or rejected with a reason by an ARS officer of a concerned région or an admin.
  */
 @Path("/api/v1/changes")
@@ -39,19 +41,20 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Propositions", description = "Coordinators' proposed changes and their validation")
 public class ChangeResource {
 
-    @Schema(description = "A proposed change (or a proposed new scheme) and its fate", requiredProperties = {"id", "schemeName", "proposedAt", "status", "document"})
+    @Schema(description = "A proposed change (or a proposed new scheme) and its fate", requiredProperties = { "id",
+            "schemeName", "proposedAt", "status", "document" })
     public record ChangeView(long id,
-                             @Schema(description = "The scheme changed; null for a proposed new scheme until it is approved", nullable = true)
-                             Long schemeId, String schemeName,
-                             @Schema(description = "The proposing account; null once it is deleted", nullable = true) Long proposedBy,
-                             Instant proposedAt, String status,
-                             @Schema(description = "Why it was rejected; null unless REJECTED", nullable = true) String reason,
-                             @Schema(description = "Who decided; null while PENDING", nullable = true) Long decidedBy,
-                             @Schema(description = "When it was decided; null while PENDING", nullable = true) Instant decidedAt,
-                             SchemeDocument document) {
+            @Schema(description = "The scheme changed; null for a proposed new scheme until it is approved", nullable = true) Long schemeId,
+            String schemeName,
+            @Schema(description = "The proposing account; null once it is deleted", nullable = true) Long proposedBy,
+            Instant proposedAt, String status,
+            @Schema(description = "Why it was rejected; null unless REJECTED", nullable = true) String reason,
+            @Schema(description = "Who decided; null while PENDING", nullable = true) Long decidedBy,
+            @Schema(description = "When it was decided; null while PENDING", nullable = true) Instant decidedAt,
+            SchemeDocument document) {
     }
 
-    @Schema(description = "Why a change is rejected", requiredProperties = {"reason"})
+    @Schema(description = "Why a change is rejected", requiredProperties = { "reason" })
     public record Rejection(@Schema(examples = "Le périmètre ne correspond pas au contrat signé.") String reason) {
     }
 
@@ -93,9 +96,8 @@ public class ChangeResource {
     @Path("/{id}/reject")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "rejectChange", summary = "Reject a proposed change, with a reason",
-            description = "The proposal is closed with the reason given (1 to 2,000 characters), which its author reads "
-                    + "in GET /changes?status=REJECTED; the published scheme does not change.")
+    @Operation(operationId = "rejectChange", summary = "Reject a proposed change, with a reason", description = "The proposal is closed with the reason given (1 to 2,000 characters), which its author reads "
+            + "in GET /changes?status=REJECTED; the published scheme does not change.")
     public ChangeView reject(@PathParam("id") String id, Rejection body) {
         SchemeChange change = SchemeChange.findExisting(id);
         Caller caller = callers.require();
@@ -113,7 +115,8 @@ public class ChangeResource {
 
     /** A proposal shows coordinators as the scheme does: their data only with their consent, or to an admin. */
     private ChangeView view(SchemeChange c, Caller caller) {
-        return new ChangeView(c.id, c.scheme == null ? null : c.scheme.id, c.schemeName(json), c.proposedBy, c.proposedAt, c.status.name(), c.reason, c.decidedBy,
+        return new ChangeView(c.id, c.scheme == null ? null : c.scheme.id, c.schemeName(json), c.proposedBy, c.proposedAt,
+                c.status.name(), c.reason, c.decidedBy,
                 c.decidedAt, c.documentFor(json, caller.isAdmin()));
     }
 }

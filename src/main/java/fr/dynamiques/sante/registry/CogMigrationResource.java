@@ -27,10 +27,9 @@ public class CogMigrationResource {
     }
 
     @GET
-    @Operation(operationId = "getCogMigration", summary = "The perimeters the last COG load moved",
-            description = "The COG year loaded, and for each scheme whose perimeter it changed: population before and after, "
-                    + "each change in words (merged communes, dissolved EPCI, places added or removed), and the codes with "
-                    + "no successor, kept in the perimeter until someone decides.")
+    @Operation(operationId = "getCogMigration", summary = "The perimeters the last COG load moved", description = "The COG year loaded, and for each scheme whose perimeter it changed: population before and after, "
+            + "each change in words (merged communes, dissolved EPCI, places added or removed), and the codes with "
+            + "no successor, kept in the perimeter until someone decides.")
     public PerimeterMigration.Report report() {
         return migration.lastReport().orElseThrow(() -> ProblemException.notFound("No COG load recorded."));
     }

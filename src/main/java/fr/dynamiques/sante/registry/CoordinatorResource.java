@@ -3,8 +3,8 @@ package fr.dynamiques.sante.registry;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,11 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
 
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.CurrentCaller;
@@ -25,7 +27,6 @@ import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
-import io.quarkus.security.Authenticated;
 
 /**
  * A coordinator's rights over their personal data (GDPR): see it, withdraw consent (contact hidden at once), be erased
@@ -39,15 +40,17 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Coordinateurs", description = "Personal data of coordinators")
 public class CoordinatorResource {
 
-    @Schema(description = "A person coordinating schemes, and their consent per scheme", requiredProperties = {"id", "schemes"})
+    @Schema(description = "A person coordinating schemes, and their consent per scheme", requiredProperties = { "id",
+            "schemes" })
     public record PersonView(long id, String firstName, String lastName, String email, List<Coordinates> schemes) {
     }
 
-    @Schema(description = "A person's name, as they want it shown", requiredProperties = {"firstName", "lastName"})
+    @Schema(description = "A person's name, as they want it shown", requiredProperties = { "firstName", "lastName" })
     public record Name(@Schema(examples = "Camille") String firstName, @Schema(examples = "Exemple") String lastName) {
     }
 
-    @Schema(description = "One scheme the person coordinates", requiredProperties = {"schemeId", "schemeName", "publicContact"})
+    @Schema(description = "One scheme the person coordinates", requiredProperties = { "schemeId", "schemeName",
+            "publicContact" })
     public record Coordinates(long schemeId, String schemeName, boolean publicContact) {
     }
 
@@ -64,9 +67,8 @@ public class CoordinatorResource {
     @GET
     @Path("/me")
     @Transactional
-    @Operation(operationId = "getMyCoordinatorData", summary = "Your own data as a coordinator (the person whose email is your account's)",
-            description = "The person whose email is the caller's account's: their name, email and, for each scheme "
-                    + "they coordinate, whether their contact is published. 404 when the email coordinates no scheme.")
+    @Operation(operationId = "getMyCoordinatorData", summary = "Your own data as a coordinator (the person whose email is your account's)", description = "The person whose email is the caller's account's: their name, email and, for each scheme "
+            + "they coordinate, whether their contact is published. 404 when the email coordinates no scheme.")
     public PersonView me() {
         Caller caller = callers.require();
         Person person = caller.email() == null ? null : Person.findByEmail(caller.email()).orElse(null);
@@ -79,25 +81,24 @@ public class CoordinatorResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(operationId = "getCoordinator", summary = "A coordinator's data (the person, or an admin)",
-            description = "Name, email and the schemes the person coordinates, with the consent given on each. To the "
-                    + "person (the account with the same email) or an admin; anyone else gets 403, whether the id "
-                    + "exists or not.")
+    @Operation(operationId = "getCoordinator", summary = "A coordinator's data (the person, or an admin)", description = "Name, email and the schemes the person coordinates, with the consent given on each. To the "
+            + "person (the account with the same email) or an admin; anyone else gets 403, whether the id "
+            + "exists or not.")
     public PersonView get(@PathParam("id") String id) {
         Person person = theirs(id, callers.require());
         return new PersonView(person.id, person.firstName, person.lastName, person.email, Scheme.coordinatedBy(person).stream()
                 .map(s -> new Coordinates(s.id, s.name, s.coordinators.stream().filter(c -> c.person.id.equals(person.id))
-                        .anyMatch(c -> c.publicContact))).toList());
+                        .anyMatch(c -> c.publicContact)))
+                .toList());
     }
 
     @PUT
     @Path("/{id}")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "renameCoordinator", summary = "Correct a coordinator's name (the person, or an admin)",
-            description = "The name changes on every scheme the person coordinates, each of which records the change in its "
-                    + "trail (by person id: the trail holds no name). Scheme writes cannot rename a person who also coordinates "
-                    + "schemes outside the writer's scope.")
+    @Operation(operationId = "renameCoordinator", summary = "Correct a coordinator's name (the person, or an admin)", description = "The name changes on every scheme the person coordinates, each of which records the change in its "
+            + "trail (by person id: the trail holds no name). Scheme writes cannot rename a person who also coordinates "
+            + "schemes outside the writer's scope.")
     public PersonView rename(@PathParam("id") String id, Name body) {
         Caller caller = callers.require();
         Person person = theirs(id, caller);
@@ -109,8 +110,7 @@ public class CoordinatorResource {
     @Path("/{id}/consent")
     @Transactional
     @APIResponse(responseCode = "204", description = "Withdrawn on every scheme")
-    @Operation(operationId = "withdrawConsent", summary = "Withdraw consent to publication on every scheme (the person, or an admin)",
-            description = "Name, email and phone disappear from public answers, pages and search at once.")
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw consent to publication on every scheme (the person, or an admin)", description = "Name, email and phone disappear from public answers, pages and search at once.")
     public Response withdraw(@PathParam("id") String id) {
         Caller caller = callers.require();
         Person person = theirs(id, caller);
@@ -122,8 +122,7 @@ public class CoordinatorResource {
     @Path("/{id}")
     @Transactional
     @APIResponse(responseCode = "204", description = "Erased")
-    @Operation(operationId = "eraseCoordinator", summary = "Erase a coordinator (the person, or an admin)",
-            description = "The person leaves every scheme and is deleted; the audit trail keeps an anonymous id only.")
+    @Operation(operationId = "eraseCoordinator", summary = "Erase a coordinator (the person, or an admin)", description = "The person leaves every scheme and is deleted; the audit trail keeps an anonymous id only.")
     public Response erase(@PathParam("id") String id) {
         Caller caller = callers.require();
         Person person = theirs(id, caller);

@@ -20,9 +20,10 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
+
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Moves stored perimeters to the COG loaded last, once per load (the load's {@code perimeters_migrated_at}), at start
@@ -41,18 +42,16 @@ public class PerimeterMigration {
     /** What one migration did to one scheme. */
     @Schema(description = "What a new COG changed in one scheme's perimeter")
     public record SchemeMoved(@Schema(examples = "42") Long schemeId, @Schema(examples = "ars-ara-cls-0042") String ref,
-                              @Schema(examples = "Contrat local de santé de Bièvre") String name,
-                              @Schema(examples = "12840") long populationBefore, @Schema(examples = "12903") long populationAfter,
-                              @Schema(description = "Each change, in words", examples = "[\"commune 38016 (Arzay) merged into 38479 (Porte-des-Bonnevaux)\"]")
-                              List<String> changes,
-                              @Schema(description = "Codes with no successor in the new COG, kept until someone decides", examples = "[]")
-                              List<String> unresolved) {
+            @Schema(examples = "Contrat local de santé de Bièvre") String name,
+            @Schema(examples = "12840") long populationBefore, @Schema(examples = "12903") long populationAfter,
+            @Schema(description = "Each change, in words", examples = "[\"commune 38016 (Arzay) merged into 38479 (Porte-des-Bonnevaux)\"]") List<String> changes,
+            @Schema(description = "Codes with no successor in the new COG, kept until someone decides", examples = "[]") List<String> unresolved) {
     }
 
     /** What a migration did, for the log and the administrators. */
     @Schema(description = "The perimeters a COG load moved")
     public record Report(@Schema(examples = "7") long loadId, @Schema(examples = "2027") int cogYear,
-                         @Schema(examples = "3000") int schemesRead, List<SchemeMoved> moved) {
+            @Schema(examples = "3000") int schemesRead, List<SchemeMoved> moved) {
     }
 
     private final SchemeWrites writes;
@@ -92,25 +91,29 @@ public class PerimeterMigration {
         List<SchemeMoved> moved = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream().map(Number::longValue).toList();
-            for (Scheme scheme : Scheme.<Scheme>list("id in ?1", batch)) {
+            for (Scheme scheme : Scheme.<Scheme> list("id in ?1", batch)) {
                 migrate(scheme, retired).ifPresent(moved::add);
             }
             em.flush();
             em.clear();
         }
         for (SchemeMoved m : moved) {
-            em.createNativeQuery("insert into perimeter_migration (load_id, scheme_id, scheme_ref, scheme_name, population_before, "
-                    + "population_after, changes, unresolved) values (:load, :scheme, :ref, :name, :before, :after, :changes, :unresolved)")
+            em.createNativeQuery(
+                    "insert into perimeter_migration (load_id, scheme_id, scheme_ref, scheme_name, population_before, "
+                            + "population_after, changes, unresolved) values (:load, :scheme, :ref, :name, :before, :after, :changes, :unresolved)")
                     .setParameter("load", loadId).setParameter("scheme", m.schemeId()).setParameter("ref", m.ref())
-                    .setParameter("name", m.name()).setParameter("before", m.populationBefore()).setParameter("after", m.populationAfter())
+                    .setParameter("name", m.name()).setParameter("before", m.populationBefore())
+                    .setParameter("after", m.populationAfter())
                     .setParameter("changes", m.changes().toArray(String[]::new))
                     .setParameter("unresolved", m.unresolved().toArray(String[]::new)).executeUpdate();
             LOG.infof("COG %d: scheme %s (%s): population %d -> %d; %s%s", cogYear, m.ref(), m.name(), m.populationBefore(),
                     m.populationAfter(), String.join("; ", m.changes()), m.unresolved().isEmpty() ? ""
                             : "; NO SUCCESSOR for " + m.unresolved() + ", kept until someone decides");
         }
-        em.createNativeQuery("update cog_load set perimeters_migrated_at = now() where perimeters_migrated_at is null").executeUpdate();
-        LOG.infof("COG %d: %d perimeters read, %d changed, %d with codes that have no successor", cogYear, ids.size(), moved.size(),
+        em.createNativeQuery("update cog_load set perimeters_migrated_at = now() where perimeters_migrated_at is null")
+                .executeUpdate();
+        LOG.infof("COG %d: %d perimeters read, %d changed, %d with codes that have no successor", cogYear, ids.size(),
+                moved.size(),
                 moved.stream().filter(m -> !m.unresolved().isEmpty()).count());
         Report report = new Report(loadId, cogYear, ids.size(), moved);
         if (!ids.isEmpty()) {
@@ -124,19 +127,22 @@ public class PerimeterMigration {
     @Transactional
     public Optional<Report> lastReport() {
         @SuppressWarnings("unchecked")
-        List<Object[]> loads = em.createNativeQuery("select id, cog_year from cog_load where perimeters_migrated_at is not null "
-                + "order by (exists (select 1 from perimeter_migration m where m.load_id = cog_load.id)) desc, id desc limit 1")
+        List<Object[]> loads = em
+                .createNativeQuery("select id, cog_year from cog_load where perimeters_migrated_at is not null "
+                        + "order by (exists (select 1 from perimeter_migration m where m.load_id = cog_load.id)) desc, id desc limit 1")
                 .getResultList();
         if (loads.isEmpty()) {
             return Optional.empty();
         }
         long loadId = ((Number) loads.get(0)[0]).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select scheme_id, scheme_ref, scheme_name, population_before, population_after, "
-                + "changes, unresolved from perimeter_migration where load_id = :load order by scheme_ref")
+        List<Object[]> rows = em
+                .createNativeQuery("select scheme_id, scheme_ref, scheme_name, population_before, population_after, "
+                        + "changes, unresolved from perimeter_migration where load_id = :load order by scheme_ref")
                 .setParameter("load", loadId).getResultList();
         List<SchemeMoved> moved = rows.stream().map(r -> new SchemeMoved(r[0] == null ? null : ((Number) r[0]).longValue(),
-                (String) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), strings(r[5]), strings(r[6])))
+                (String) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), strings(r[5]),
+                strings(r[6])))
                 .toList();
         long read = ((Number) em.createNativeQuery("select count(*) from scheme").getSingleResult()).longValue();
         return Optional.of(new Report(loadId, ((Number) loads.get(0)[1]).intValue(), (int) read, moved));
@@ -199,7 +205,8 @@ public class PerimeterMigration {
         if (added + removed > 0) {
             changes.add("places covered: " + added + " added, " + removed + " removed");
         }
-        return Optional.of(new SchemeMoved(scheme.id, scheme.ref, scheme.name, populationBefore, scheme.population, changes, unresolved));
+        return Optional.of(
+                new SchemeMoved(scheme.id, scheme.ref, scheme.name, populationBefore, scheme.population, changes, unresolved));
     }
 
     /** Current successors of a retired code, following chains across several pending loads (current codes only). */
@@ -222,8 +229,10 @@ public class PerimeterMigration {
     /** The codes the pending loads retired, keyed "level code" (the latest load's view when a code retired twice). */
     private Map<String, Retired> retired(List<Long> loads) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select level, code, name, successors from cog_retired where load_id in (:loads) "
-                + "order by load_id").setParameter("loads", loads).getResultList();
+        List<Object[]> rows = em
+                .createNativeQuery("select level, code, name, successors from cog_retired where load_id in (:loads) "
+                        + "order by load_id")
+                .setParameter("loads", loads).getResultList();
         Map<String, Retired> retired = new HashMap<>();
         rows.forEach(r -> retired.put(r[0] + " " + r[1], new Retired((String) r[2], strings(r[3]))));
         return retired;

@@ -68,12 +68,14 @@ public class SchemeAccess {
             return true;
         }
         Set<String> added = after.stream().filter(r -> !before.contains(r)).collect(Collectors.toSet());
-        return caller.role() == Role.ARS && touches(caller, before) && touches(caller, after) && caller.regions().containsAll(added);
+        return caller.role() == Role.ARS && touches(caller, before) && touches(caller, after)
+                && caller.regions().containsAll(added);
     }
 
     private String reachNote(Caller caller, Scheme existing, SchemeDocument doc) {
         Set<String> before = regions(existing);
-        List<String> missing = regions(doc).stream().filter(r -> !before.contains(r) && !caller.regions().contains(r)).sorted().toList();
+        List<String> missing = regions(doc).stream().filter(r -> !before.contains(r) && !caller.regions().contains(r)).sorted()
+                .toList();
         return missing.isEmpty() ? "" : " into région(s) " + missing + " (an officer of every région it reaches, or an admin)";
     }
 
@@ -89,7 +91,8 @@ public class SchemeAccess {
 
     /** The proposals with this status the caller may see: its own, those it may decide on, or all for an admin. */
     public List<SchemeChange> proposalsVisibleTo(Caller caller, SchemeChange.Status status) {
-        return SchemeChange.withStatus(status).stream().filter(c -> maySee(caller, c.scheme, c.document(json), c.proposedBy)).toList();
+        return SchemeChange.withStatus(status).stream().filter(c -> maySee(caller, c.scheme, c.document(json), c.proposedBy))
+                .toList();
     }
 
     /**
@@ -157,7 +160,8 @@ public class SchemeAccess {
                 continue; // unreadable: the import reports it
             }
             Set<String> regions = regions(doc);
-            boolean replacesOutside = doc.ref() != null && Scheme.findByRef(doc.ref()).map(s -> !touches(caller, regions(s))).orElse(false);
+            boolean replacesOutside = doc.ref() != null
+                    && Scheme.findByRef(doc.ref()).map(s -> !touches(caller, regions(s))).orElse(false);
             // A perimeter that resolves to nothing is the import's 400, not a matter of scope.
             if (!regions.isEmpty() && !touches(caller, regions) || replacesOutside) {
                 outside.add(new FieldError(i + 1, "perimeter", "outside your régions " + caller.regions()));
@@ -187,7 +191,9 @@ public class SchemeAccess {
     }
 
     private static ProblemException forbidden(Caller caller, String action) {
-        return new ProblemException(403, "Your role (" + caller.role() + (caller.regions().isEmpty() ? "" : " in " + caller.regions())
-                + ") may not " + action + ".", List.of());
+        return new ProblemException(403,
+                "Your role (" + caller.role() + (caller.regions().isEmpty() ? "" : " in " + caller.regions())
+                        + ") may not " + action + ".",
+                List.of());
     }
 }

@@ -21,12 +21,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A coordinator's proposed version of a scheme, or a proposed new scheme (no scheme yet: approving it creates one),
@@ -35,7 +36,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class SchemeChange extends PanacheEntityBase {
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scheme_change_seq")
@@ -124,7 +129,8 @@ public class SchemeChange extends PanacheEntityBase {
      */
     public SchemeDocument documentFor(ObjectMapper json, boolean withPersonalData) {
         SchemeDocument doc = document(json);
-        return withPersonalData ? doc : withCoordinators(doc, json, e -> Optional.of(e.publicContact() ? e : e.withoutPersonalData()));
+        return withPersonalData ? doc
+                : withCoordinators(doc, json, e -> Optional.of(e.publicContact() ? e : e.withoutPersonalData()));
     }
 
     /**
@@ -147,7 +153,8 @@ public class SchemeChange extends PanacheEntityBase {
                 "%" + (email == null ? "\"id\":" + person.id : email) + "%");
         for (SchemeChange change : naming) {
             change.document = text(json, withCoordinators(change.document(json), json, e -> person.id.equals(e.id())
-                    || email != null && e.email() != null && email.equalsIgnoreCase(e.email().strip()) ? Optional.empty() : Optional.of(e)));
+                    || email != null && e.email() != null && email.equalsIgnoreCase(e.email().strip()) ? Optional.empty()
+                            : Optional.of(e)));
         }
     }
 
@@ -161,7 +168,7 @@ public class SchemeChange extends PanacheEntityBase {
 
     /** The document with each coordinator entry mapped (an empty answer drops the entry). */
     private static SchemeDocument withCoordinators(SchemeDocument doc, ObjectMapper json,
-                                                   Function<SchemeDocument.CoordinatorEntry, Optional<SchemeDocument.CoordinatorEntry>> how) {
+            Function<SchemeDocument.CoordinatorEntry, Optional<SchemeDocument.CoordinatorEntry>> how) {
         if (doc.coordinators() == null) {
             return doc;
         }

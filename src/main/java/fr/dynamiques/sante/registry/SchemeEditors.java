@@ -46,14 +46,18 @@ public class SchemeEditors {
         List<String> departments = reader.isAdmin() ? null : cog.departmentsOfRegions(reader.regions());
         List<Scheme> schemes = Scheme.touching(departments, limit);
         List<Long> ids = schemes.stream().map(s -> s.id).toList();
-        Map<Account, Caller> officers = callers(Account.list("role = ?1 and deactivatedAt is null order by displayName, id", Role.ARS));
-        Map<Account, Caller> coordinators = callers(ids.isEmpty() ? List.of() : em.createNativeQuery(
+        Map<Account, Caller> officers = callers(
+                Account.list("role = ?1 and deactivatedAt is null order by displayName, id", Role.ARS));
+        Map<Account, Caller> coordinators = callers(ids.isEmpty() ? List.of()
+                : em.createNativeQuery(
                         "select * from account where role = 'COORDINATOR' and deactivated_at is null and scheme_ids && cast(:ids as bigint[]) "
-                                + "order by display_name, id", Account.class)
-                .setParameter("ids", ids.toArray(Long[]::new)).getResultList());
+                                + "order by display_name, id",
+                        Account.class)
+                        .setParameter("ids", ids.toArray(Long[]::new)).getResultList());
         List<Row> rows = schemes.stream().map(s -> new Row(s, s.regions(cog).stream().sorted().toList(),
                 officers.entrySet().stream().filter(e -> access.mayEdit(e.getValue(), s)).map(Map.Entry::getKey).toList(),
-                coordinators.entrySet().stream().filter(e -> access.proposes(e.getValue(), s)).map(Map.Entry::getKey).toList())).toList();
+                coordinators.entrySet().stream().filter(e -> access.proposes(e.getValue(), s)).map(Map.Entry::getKey).toList()))
+                .toList();
         return new Table(rows, Scheme.countTouching(departments),
                 Account.list("role = ?1 and deactivatedAt is null order by displayName, id", Role.ADMIN));
     }

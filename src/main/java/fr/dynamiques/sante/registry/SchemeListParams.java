@@ -26,8 +26,7 @@ public class SchemeListParams {
     public String region;
 
     // A string in the document, as it always was (typed clients keep their signature); the server takes it repeated too.
-    @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73): the schemes working in any of them", example = "38",
-            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73): the schemes working in any of them", example = "38", schema = @Schema(type = SchemaType.STRING))
     @QueryParam("department")
     public List<String> department;
 

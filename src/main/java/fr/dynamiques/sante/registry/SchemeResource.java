@@ -47,10 +47,9 @@ import fr.dynamiques.sante.account.CurrentCaller;
 import fr.dynamiques.sante.account.Throttle;
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.JsonMistake;
-import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.Problem;
+import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.registry.SchemeChange;
 import fr.dynamiques.sante.scheme.OpenDataResource;
 import fr.dynamiques.sante.scheme.PerimeterNames;
 import fr.dynamiques.sante.scheme.Scheme;
@@ -66,20 +65,20 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 @Path("/api/v1/schemes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dispositifs", description = "The registry of territorial health schemes")
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A bearer token: an account's (POST /api/v1/users/{id}/tokens), or the configuration's admin token "
-                + "(directory.admin-token). Writes need one, within the role's scope; reads with an admin's show all personal data")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A bearer token: an account's (POST /api/v1/users/{id}/tokens), or the configuration's admin token "
+        + "(directory.admin-token). Writes need one, within the role's scope; reads with an admin's show all personal data")
 public class SchemeResource {
 
     /** A coordinator's change, waiting for approval. */
-    @Schema(description = "A proposed change, waiting for an ARS officer or an admin (GET /api/v1/changes)", requiredProperties = {"change", "status"})
+    @Schema(description = "A proposed change, waiting for an ARS officer or an admin (GET /api/v1/changes)", requiredProperties = {
+            "change", "status" })
     public record Proposed(@Schema(examples = "17") long change, @Schema(examples = "PENDING") String status) {
     }
 
     /** A page of schemes (shared/API.md). */
-    @Schema(description = "A page of schemes", requiredProperties = {"items", "total", "page", "size"})
+    @Schema(description = "A page of schemes", requiredProperties = { "items", "total", "page", "size" })
     public record SchemePage(List<SchemeDocument> items, @Schema(examples = "412") long total,
-                             @Schema(examples = "0") int page, @Schema(examples = "20") int size) {
+            @Schema(examples = "0") int page, @Schema(examples = "20") int size) {
     }
 
     private final SchemeWrites writes;
@@ -92,8 +91,9 @@ public class SchemeResource {
     private final ObjectMapper json;
     private final Throttle throttle;
 
-    SchemeResource(SchemeWrites writes, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers, SchemeTags tags,
-                   SchemeFeed feed, ObjectMapper json, Throttle throttle) {
+    SchemeResource(SchemeWrites writes, SchemeQuery query, SchemeCsv csv, CogSnapshot cog, CurrentCaller callers,
+            SchemeTags tags,
+            SchemeFeed feed, ObjectMapper json, Throttle throttle) {
         this.writes = writes;
         this.query = query;
         this.csv = csv;
@@ -108,9 +108,8 @@ public class SchemeResource {
     @Cached(Cached.Validator.REGISTRY)
     @GET
     @Transactional
-    @Operation(operationId = "listSchemes", summary = "Schemes matching filters, in name order",
-            description = "Territory filters keep the schemes whose perimeter covers at least one commune of that territory. "
-                    + "kind and status take several values (repeated or comma-separated).")
+    @Operation(operationId = "listSchemes", summary = "Schemes matching filters, in name order", description = "Territory filters keep the schemes whose perimeter covers at least one commune of that territory. "
+            + "kind and status take several values (repeated or comma-separated).")
     public SchemePage list(
             @BeanParam SchemeListParams filters,
             @Parameter(description = "The caller's ref") @QueryParam("ref") String ref,
@@ -126,21 +125,20 @@ public class SchemeResource {
     @GET
     @Path("/ending")
     @Transactional
-    @Operation(operationId = "listEndingSchemes", summary = "Schemes ending within the next months, soonest first",
-            description = "For renewal planning: the schemes whose end date falls between today and today + months. "
-                    + "ACTIVE and RENEWAL schemes unless status= says otherwise; other filters as in the list.")
+    @Operation(operationId = "listEndingSchemes", summary = "Schemes ending within the next months, soonest first", description = "For renewal planning: the schemes whose end date falls between today and today + months. "
+            + "ACTIVE and RENEWAL schemes unless status= says otherwise; other filters as in the list.")
     public SchemePage ending(
             @Parameter(description = "1 to 120, default 6", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("months") String months,
             @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
             @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
-            @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73)", example = "38", schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("department") List<String> department,
+            @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73)", example = "38", schema = @Schema(type = SchemaType.STRING)) @QueryParam("department") List<String> department,
             @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         boolean full = callers.readsPersonalData();
         int[] paging = SchemeFilter.paging(page, size);
-        int horizon = months == null || months.isBlank() ? 6 : months.strip().matches("\\d{1,3}") ? Integer.parseInt(months.strip()) : -1;
+        int horizon = months == null || months.isBlank() ? 6
+                : months.strip().matches("\\d{1,3}") ? Integer.parseInt(months.strip()) : -1;
         if (horizon < 1 || horizon > 120) {
             throw ProblemException.badRequest("Invalid horizon.", new FieldError("months", "a whole number from 1 to 120"));
         }
@@ -152,18 +150,18 @@ public class SchemeResource {
     @GET
     @Path("/changes")
     @Transactional
-    @Operation(operationId = "listSchemeChanges", summary = "What changed in the registry since a revision, in commit order",
-            description = "For partners who mirror the registry: start with since=0 (the whole registry), keep the answer's next, "
-                    + "and ask again with since=next (at once while more is true, later for new changes). Each scheme written since "
-                    + "comes once, as it is now; each scheme deleted since comes as a tombstone (deleted: true). A change "
-                    + "committed later always has a higher revision, so polling this way misses nothing.")
+    @Operation(operationId = "listSchemeChanges", summary = "What changed in the registry since a revision, in commit order", description = "For partners who mirror the registry: start with since=0 (the whole registry), keep the answer's next, "
+            + "and ask again with since=next (at once while more is true, later for new changes). Each scheme written since "
+            + "comes once, as it is now; each scheme deleted since comes as a tombstone (deleted: true). A change "
+            + "committed later always has a higher revision, so polling this way misses nothing.")
     public SchemeFeed.Page changes(
-            @Parameter(description = "The last revision applied; 0 for everything", example = "0",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") String since,
-            @Parameter(description = "1 to " + SchemeFeed.MAX_SIZE + ", default " + SchemeFeed.DEFAULT_SIZE,
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
-        long from = since == null || since.isBlank() ? 0 : since.strip().matches("\\d{1,18}") ? Long.parseLong(since.strip()) : -1;
-        int count = size == null || size.isBlank() ? SchemeFeed.DEFAULT_SIZE : size.strip().matches("\\d{1,4}") ? Integer.parseInt(size.strip()) : -1;
+            @Parameter(description = "The last revision applied; 0 for everything", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") String since,
+            @Parameter(description = "1 to " + SchemeFeed.MAX_SIZE + ", default "
+                    + SchemeFeed.DEFAULT_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
+        long from = since == null || since.isBlank() ? 0
+                : since.strip().matches("\\d{1,18}") ? Long.parseLong(since.strip()) : -1;
+        int count = size == null || size.isBlank() ? SchemeFeed.DEFAULT_SIZE
+                : size.strip().matches("\\d{1,4}") ? Integer.parseInt(size.strip()) : -1;
         List<FieldError> errors = new ArrayList<>();
         if (from < 0) {
             errors.add(new FieldError("since", "a revision: a whole number from 0"));
@@ -186,11 +184,10 @@ public class SchemeResource {
     @Path("/{id}")
     @Transactional
     @APIResponse(responseCode = "200", description = "The scheme", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeDocument.class)))
-    @Operation(operationId = "getScheme", summary = "A scheme, with the history of its contract lineage",
-            description = "The scheme as its editors wrote it, with computed fields (population covered, communes, "
-                    + "départements, régions, CPTS size) and, for kinds with generations, every contract of its "
-                    + "lineage. Coordinators' names and contacts appear only with their consent, unless an admin reads. "
-                    + "The ETag is the version to send back in If-Match when writing.")
+    @Operation(operationId = "getScheme", summary = "A scheme, with the history of its contract lineage", description = "The scheme as its editors wrote it, with computed fields (population covered, communes, "
+            + "départements, régions, CPTS size) and, for kinds with generations, every contract of its "
+            + "lineage. Coordinators' names and contacts appear only with their consent, unless an admin reads. "
+            + "The ETag is the version to send back in If-Match when writing.")
     public Response get(@PathParam("id") String id, @Context Request request) {
         boolean full = callers.readsPersonalData();
         Scheme scheme = Scheme.findExisting(id);
@@ -205,7 +202,7 @@ public class SchemeResource {
     }
 
     @POST
-    @RolesAllowed({"ADMIN", "ARS"})
+    @RolesAllowed({ "ADMIN", "ARS" })
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
@@ -219,7 +216,7 @@ public class SchemeResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({"ADMIN", "ARS", "COORDINATOR"})
+    @RolesAllowed({ "ADMIN", "ARS", "COORDINATOR" })
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
@@ -244,7 +241,7 @@ public class SchemeResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({"ADMIN", "ARS"})
+    @RolesAllowed({ "ADMIN", "ARS" })
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "deleteScheme", summary = "Remove a scheme", description = "409 while a later contract names it as previous.")
     @APIResponse(responseCode = "204", description = "Removed")
@@ -257,23 +254,22 @@ public class SchemeResource {
 
     @POST
     @Path("/import")
-    @RolesAllowed({"ADMIN", "ARS", "PARTNER"})
+    @RolesAllowed({ "ADMIN", "ARS", "PARTNER" })
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "importSchemes", summary = "Import schemes (JSON array)",
-            description = "Upserts on ref, all or nothing: one invalid scheme and nothing is written; 400 lists every mistake "
-                    + "by row (position in the file, from 1). dryRun=true only validates and counts. Perimeter entries may "
-                    + "be names instead of codes (\"CC Le Grésivaudan\", \"Saint-Martin-d'Hères (38)\", \"Paris 18e\", "
-                    + "\"Isère\"), matched whatever the accents, case, hyphens, articles and usual abbreviations; a former "
-                    + "commune's code is read as its current commune. resolved lists every such entry; a name that is unknown "
-                    + "or fits several territories is a mistake naming the candidates.")
+    @Operation(operationId = "importSchemes", summary = "Import schemes (JSON array)", description = "Upserts on ref, all or nothing: one invalid scheme and nothing is written; 400 lists every mistake "
+            + "by row (position in the file, from 1). dryRun=true only validates and counts. Perimeter entries may "
+            + "be names instead of codes (\"CC Le Grésivaudan\", \"Saint-Martin-d'Hères (38)\", \"Paris 18e\", "
+            + "\"Isère\"), matched whatever the accents, case, hyphens, articles and usual abbreviations; a former "
+            + "commune's code is read as its current commune. resolved lists every such entry; a name that is unknown "
+            + "or fits several territories is a mistake naming the candidates.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
-    @APIResponse(responseCode = "200", description = "Imported, or would be",
-            content = @Content(schema = @Schema(implementation = SchemeWrites.ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "Imported, or would be", content = @Content(schema = @Schema(implementation = SchemeWrites.ImportReport.class)))
     @Transactional
     public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun) {
         if (body == null || !body.isArray()) {
-            throw ProblemException.badRequest("The body must be a JSON array of schemes.", new FieldError("body", "must be an array"));
+            throw ProblemException.badRequest("The body must be a JSON array of schemes.",
+                    new FieldError("body", "must be an array"));
         }
         List<SchemeDocument> docs = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -302,13 +298,12 @@ public class SchemeResource {
 
     @POST
     @Path("/import")
-    @RolesAllowed({"ADMIN", "ARS", "PARTNER"})
-    @Consumes({SchemeCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
+    @RolesAllowed({ "ADMIN", "ARS", "PARTNER" })
+    @Consumes({ SchemeCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN })
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "importSchemes", summary = "Import schemes (CSV, the format of export.csv)",
-            description = "Same rules as the JSON import. Comma- or semicolon-separated, UTF-8 (or Windows-1252, as French "
-                    + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
-                    + "already in the registry, its stored values.")
+    @Operation(operationId = "importSchemes", summary = "Import schemes (CSV, the format of export.csv)", description = "Same rules as the JSON import. Comma- or semicolon-separated, UTF-8 (or Windows-1252, as French "
+            + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
+            + "already in the registry, its stored values.")
     @Transactional
     public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
@@ -321,12 +316,12 @@ public class SchemeResource {
     @Path("/export.json")
     @Transactional
     @APIResponse(responseCode = "200", description = "Every scheme, in name order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
-    @Operation(operationId = "exportSchemesJson", summary = "The whole registry as JSON (open data)",
-            description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
-                    + "importable as is. The filters of GET /schemes keep part of it.")
+    @Operation(operationId = "exportSchemesJson", summary = "The whole registry as JSON (open data)", description = "Public: coordinators' names and contacts only with their consent. With the admin token: everything, "
+            + "importable as is. The filters of GET /schemes keep part of it.")
     public Response exportJson(@BeanParam SchemeListParams filters) {
         return Response.ok(exported(filters.filter().check(SchemeKind.byCode(), cog)))
-                .header("Content-Disposition", "attachment; filename=\"schemes.json\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
+                .header("Content-Disposition", "attachment; filename=\"schemes.json\"")
+                .header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -338,15 +333,16 @@ public class SchemeResource {
     @Operation(operationId = "exportSchemesCsv", summary = "The whole registry as CSV (open data)", description = "Same content as export.json, one scheme a row; the same filters.")
     public Response exportCsv(@BeanParam SchemeListParams filters) {
         return Response.ok(csv.write(exported(filters.filter().check(SchemeKind.byCode(), cog))))
-                .header("Content-Disposition", "attachment; filename=\"schemes.csv\"").header("Link", OpenDataResource.EXPORT_LINKS).build();
+                .header("Content-Disposition", "attachment; filename=\"schemes.csv\"")
+                .header("Link", OpenDataResource.EXPORT_LINKS).build();
     }
 
     /** The schemes the filters keep (all of them without any), in name order, as the caller may read them. */
     private List<SchemeDocument> exported(SchemeFilter filter) {
         boolean full = callers.readsPersonalData();
-        return query.find(filter, 0, Integer.MAX_VALUE).items().stream().map(s -> SchemeDocument.of(s, cog, full, null)).toList();
+        return query.find(filter, 0, Integer.MAX_VALUE).items().stream().map(s -> SchemeDocument.of(s, cog, full, null))
+                .toList();
     }
-
 
     /** Answered in the write's transaction: what the registry now holds, as the caller reads it, with its ETag. */
     private Response written(Response.ResponseBuilder answer, long id) {
@@ -366,8 +362,8 @@ public class SchemeResource {
 
     /** The problem details of a refused import: the counts (zero), every mistake by row, and the names read as codes. */
     public record ImportProblem(String type, String title, int status, String detail, String instance,
-                                int created, int updated, boolean dryRun, List<FieldError> errors,
-                                List<PerimeterNames.Resolved> resolved) {
+            int created, int updated, boolean dryRun, List<FieldError> errors,
+            List<PerimeterNames.Resolved> resolved) {
     }
 
     private static SchemeDocument required(SchemeDocument doc) {

@@ -58,19 +58,23 @@ import fr.dynamiques.sante.text.Stripped;
 public class SchemeWrites {
 
     /** What an import did, or would do on a dry run. */
-    @Schema(description = "What an import did (or would do, on a dry run)",
-            requiredProperties = {"created", "updated", "proposed", "dryRun", "errors", "resolved"})
+    @Schema(description = "What an import did (or would do, on a dry run)", requiredProperties = { "created", "updated",
+            "proposed", "dryRun", "errors", "resolved" })
     public record ImportReport(@Schema(examples = "2950") int created, @Schema(examples = "50") int updated,
-                               @Schema(description = "A partner's changes to records already in the registry: proposals for "
-                                       + "the région's ARS to approve (GET /changes), not written", examples = "0") int proposed,
-                               @Schema(examples = "false") boolean dryRun,
-                               @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors,
-                               @Schema(description = "Perimeter entries given by name, or by a code no longer current, and what they "
-                                       + "were read as") List<PerimeterNames.Resolved> resolved) {
+            @Schema(description = "A partner's changes to records already in the registry: proposals for "
+                    + "the région's ARS to approve (GET /changes), not written", examples = "0") int proposed,
+            @Schema(examples = "false") boolean dryRun,
+            @Schema(description = "Empty when the import was accepted", examples = "[]") List<FieldError> errors,
+            @Schema(description = "Perimeter entries given by name, or by a code no longer current, and what they "
+                    + "were read as") List<PerimeterNames.Resolved> resolved) {
     }
 
     /** What became of an edit made on the page. */
-    public enum EditOutcome { PUBLISHED, PROPOSED, CHANGED_SINCE_READ }
+    public enum EditOutcome {
+        PUBLISHED,
+        PROPOSED,
+        CHANGED_SINCE_READ
+    }
 
     /** Imports of at least this many schemes refresh the planner's statistics. */
     private static final int ANALYZE_FROM = 500;
@@ -86,8 +90,9 @@ public class SchemeWrites {
 
     private final Event<PersonErased> erased;
 
-    SchemeWrites(SchemeAccess access, SchemeValidator validator, PerimeterNames perimeterNames, CogSnapshot cog, Densities densities,
-                 Audit audit, SchemeTags tags, ObjectMapper json, Event<PersonErased> erased) {
+    SchemeWrites(SchemeAccess access, SchemeValidator validator, PerimeterNames perimeterNames, CogSnapshot cog,
+            Densities densities,
+            Audit audit, SchemeTags tags, ObjectMapper json, Event<PersonErased> erased) {
         this.erased = erased;
         this.densities = densities;
         this.access = access;
@@ -117,7 +122,8 @@ public class SchemeWrites {
     @Transactional
     public SchemeChange proposeCreation(Caller caller, SchemeDocument doc) {
         if (!access.proposesCreation(caller)) {
-            throw new ProblemException(403, "Only a coordinator proposes a new scheme; an admin or an ARS officer creates it.", List.of());
+            throw new ProblemException(403, "Only a coordinator proposes a new scheme; an admin or an ARS officer creates it.",
+                    List.of());
         }
         Scheme.takeWriteTurn();
         checkOne(null, doc, "nothing was proposed");
@@ -134,7 +140,8 @@ public class SchemeWrites {
         if (access.proposes(caller, scheme)) {
             requireUnchanged(scheme, unchanged);
             checkOne(scheme, doc, "nothing was proposed");
-            return Optional.of(SchemeChange.propose(scheme, caller.accountId(), SchemeChange.text(json, doc), tags.of(scheme, true).tag().getValue()));
+            return Optional.of(SchemeChange.propose(scheme, caller.accountId(), SchemeChange.text(json, doc),
+                    tags.of(scheme, true).tag().getValue()));
         }
         access.mayUpdate(caller, scheme, doc);
         requireUnchanged(scheme, unchanged);
@@ -190,10 +197,13 @@ public class SchemeWrites {
             requireUnchanged(scheme, unchanged);
         }
         if (!schemes.isEmpty()) {
-            Scheme.<Scheme>list("previous in ?1", schemes).stream().filter(next -> !leaving.contains(next.id)).findFirst().ifPresent(next -> {
-                throw new ProblemException(409, "Contract " + next.ref + " follows " + next.previous.ref + ": change its "
-                        + "previousRef first, or mark that one ENDED rather than deleting it.", List.of());
-            });
+            Scheme.<Scheme> list("previous in ?1", schemes).stream().filter(next -> !leaving.contains(next.id)).findFirst()
+                    .ifPresent(next -> {
+                        throw new ProblemException(409,
+                                "Contract " + next.ref + " follows " + next.previous.ref + ": change its "
+                                        + "previousRef first, or mark that one ENDED rather than deleting it.",
+                                List.of());
+                    });
         }
         Map<Long, ObjectNode> before = new LinkedHashMap<>();
         schemes.forEach(scheme -> before.put(scheme.id, audit.snapshot(scheme)));
@@ -214,7 +224,8 @@ public class SchemeWrites {
 
     /** The same, for a spreadsheet import: each trail entry names the import ({@code batch}). */
     @Transactional
-    public ImportReport importAll(Caller caller, List<SchemeDocument> given, List<FieldError> readErrors, boolean dryRun, UUID batch) {
+    public ImportReport importAll(Caller caller, List<SchemeDocument> given, List<FieldError> readErrors, boolean dryRun,
+            UUID batch) {
         // Territories named, or coded the way people still do, read as current codes first: what is checked and written.
         PerimeterNames.Outcome named = perimeterNames.resolve(given);
         List<SchemeDocument> docs = named.documents();
@@ -222,9 +233,10 @@ public class SchemeWrites {
         if (!dryRun) {
             Scheme.takeWriteTurn();
         }
-        List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).distinct().toList();
+        List<String> refs = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).distinct()
+                .toList();
         Map<String, Scheme> existing = refs.isEmpty() ? Map.of()
-                : Scheme.<Scheme>list("ref in ?1", refs).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
+                : Scheme.<Scheme> list("ref in ?1", refs).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
         Map<Integer, Scheme> targets = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             SchemeDocument doc = docs.get(i);
@@ -267,15 +279,18 @@ public class SchemeWrites {
             Map<String, ObjectNode> before = new HashMap<>();
             existing.values().forEach(s -> before.put(s.ref, audit.snapshot(s)));
             Scheme.getEntityManager().clear();
-            Map<Long, Scheme> reloaded = targets.isEmpty() ? Map.of() : Scheme.<Scheme>list("id in ?1",
-                    targets.values().stream().map(s -> s.id).toList()).stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            Map<Long, Scheme> reloaded = targets.isEmpty() ? Map.of()
+                    : Scheme.<Scheme> list("id in ?1",
+                            targets.values().stream().map(s -> s.id).toList()).stream()
+                            .collect(Collectors.toMap(s -> s.id, s -> s));
             targets.replaceAll((i, s) -> reloaded.get(s.id));
             List<Scheme> written = write(caller, docs, targets);
             if (docs.size() >= ANALYZE_FROM) {
                 // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
                 // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
                 Scheme.getEntityManager().flush();
-                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes").executeUpdate();
+                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes")
+                        .executeUpdate();
             }
             written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s), batch));
         }
@@ -342,13 +357,15 @@ public class SchemeWrites {
             audit.record(created.id, "APPROVE", caller, null, audit.snapshot(created));
             change.scheme = created;
             if (change.proposedBy != null) {
-                Account.<Account>findByIdOptional(change.proposedBy).filter(a -> a.role == Role.COORDINATOR)
+                Account.<Account> findByIdOptional(change.proposedBy).filter(a -> a.role == Role.COORDINATOR)
                         .ifPresent(a -> a.schemeIds.add(created.id));
             }
         } else {
             if (change.baseTag != null && !tags.of(change.scheme, true).tag().getValue().equals(change.baseTag)) {
-                throw new ProblemException(409, "The scheme changed since this proposal was made: approving it would undo what was "
-                        + "published meanwhile. Reject it, and the coordinator proposes again on the current version.", List.of());
+                throw new ProblemException(409,
+                        "The scheme changed since this proposal was made: approving it would undo what was "
+                                + "published meanwhile. Reject it, and the coordinator proposes again on the current version.",
+                        List.of());
             }
             publish(caller, change.scheme, proposed, "APPROVE");
         }
@@ -405,7 +422,8 @@ public class SchemeWrites {
     @Transactional
     public void erase(Caller caller, Person person) {
         access.mayActOnPerson(caller, person);
-        changeSchemesOf(caller, person, schemes -> schemes.forEach(scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id))));
+        changeSchemesOf(caller, person,
+                schemes -> schemes.forEach(scheme -> scheme.coordinators.removeIf(c -> c.person.id.equals(person.id))));
         SchemeChange.forget(person, json);
         erased.fire(new PersonErased(person.id));
         person.delete();
@@ -416,9 +434,10 @@ public class SchemeWrites {
     /** Validates one document (400 with every mistake, 409 on a ref taken by another scheme), without writing it. */
     private void checkOne(Scheme target, SchemeDocument doc, String consequence) {
         if (doc.ref() != null) {
-            Scheme.findByRef(doc.ref().strip()).filter(other -> target == null || !other.id.equals(target.id)).ifPresent(other -> {
-                throw refTaken(other);
-            });
+            Scheme.findByRef(doc.ref().strip()).filter(other -> target == null || !other.id.equals(target.id))
+                    .ifPresent(other -> {
+                        throw refTaken(other);
+                    });
         }
         List<FieldError> errors = validator.checkAll(List.of(doc), target == null ? Map.of() : Map.of(0, target));
         if (!errors.isEmpty()) {
@@ -443,17 +462,21 @@ public class SchemeWrites {
         if (caller.isAdmin()) {
             return;
         }
-        Set<String> inBatch = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip()).collect(Collectors.toSet());
+        Set<String> inBatch = docs.stream().filter(d -> d != null && d.ref() != null).map(d -> d.ref().strip())
+                .collect(Collectors.toSet());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             String ref = docs.get(i) == null ? null : Stripped.orNull(docs.get(i).previousRef());
             Scheme target = targets.get(i);
-            if (ref == null || inBatch.contains(ref) || target != null && target.previous != null && ref.equals(target.previous.ref)) {
+            if (ref == null || inBatch.contains(ref)
+                    || target != null && target.previous != null && ref.equals(target.previous.ref)) {
                 continue;
             }
             int row = i + 1;
-            Scheme.findByRef(ref).filter(previous -> !access.mayEdit(caller, previous)).ifPresent(previous -> errors.add(new FieldError(
-                    row, "previousRef", "contract '" + ref + "' is outside your scope: following it changes it too; its ARS or an admin may link them")));
+            Scheme.findByRef(ref).filter(previous -> !access.mayEdit(caller, previous))
+                    .ifPresent(previous -> errors.add(new FieldError(
+                            row, "previousRef", "contract '" + ref
+                                    + "' is outside your scope: following it changes it too; its ARS or an admin may link them")));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(403, "A previous contract named here is outside your scope; nothing was written.",
@@ -468,9 +491,12 @@ public class SchemeWrites {
         audit.record(scheme.id, action, caller, before, audit.snapshot(scheme));
     }
 
-    /** Writes validated documents, and records what the write changed on other schemes through shared people and organisations. */
+    /**
+     * Writes validated documents, and records what the write changed on other schemes through shared people and organisations.
+     */
     private List<Scheme> write(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
-        SharedRecords shared = new SharedRecords(caller, targets.values().stream().map(s -> s.id).collect(Collectors.toSet()), access, audit);
+        SharedRecords shared = new SharedRecords(caller, targets.values().stream().map(s -> s.id).collect(Collectors.toSet()),
+                access, audit);
         Map<Integer, Scheme> previousBefore = new HashMap<>();
         targets.forEach((i, target) -> previousBefore.put(i, target.previous));
         List<Scheme> written = new SchemeWriter(cog, densities, shared::mayRename, shared::mayEnrich).writeAll(docs, targets);
@@ -502,12 +528,12 @@ public class SchemeWrites {
     }
 
     /** What an admin gives for the ARS of a région: its name and its public contacts (a contact left out is removed). */
-    @Schema(name = "AgencyChange", requiredProperties = {"name"})
+    @Schema(name = "AgencyChange", requiredProperties = { "name" })
     public record AgencyChange(@Schema(examples = "ARS Auvergne-Rhône-Alpes") String name,
-                               @Schema(nullable = true, examples = "https://www.auvergne-rhone-alpes.ars.sante.fr") String website,
-                               @Schema(nullable = true, description = "A generic public address, never a person's", examples = "accueil@example.org") String email,
-                               @Schema(nullable = true, examples = "04 00 00 00 00") String phone,
-                               @Schema(nullable = true, description = "Postal address", examples = "1 rue Exemple, 69000 Lyon") String address) {
+            @Schema(nullable = true, examples = "https://www.auvergne-rhone-alpes.ars.sante.fr") String website,
+            @Schema(nullable = true, description = "A generic public address, never a person's", examples = "accueil@example.org") String email,
+            @Schema(nullable = true, examples = "04 00 00 00 00") String phone,
+            @Schema(nullable = true, description = "Postal address", examples = "1 rue Exemple, 69000 Lyon") String address) {
     }
 
     /**
@@ -522,15 +548,18 @@ public class SchemeWrites {
         Organisation agency = Organisation.agencyOf(region)
                 .orElseThrow(() -> ProblemException.notFound("No ARS is recorded for région " + region + "."));
         if (change == null) {
-            throw ProblemException.badRequest("Give the ARS's name and public contacts.", new FieldError("name", "must not be blank"));
+            throw ProblemException.badRequest("Give the ARS's name and public contacts.",
+                    new FieldError("name", "must not be blank"));
         }
-        List<FieldError> errors = validator.checkOrganisation(new SchemeDocument.OrganisationRef(null, change.name(), "ARS", null, null,
+        List<FieldError> errors = validator.checkOrganisation(new SchemeDocument.OrganisationRef(null, change.name(), "ARS",
+                null, null,
                 null, Stripped.orNull(change.website()), Stripped.orNull(change.email()), Stripped.orNull(change.phone()),
                 Stripped.orNull(change.address())));
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Invalid ARS record; nothing was written.", errors);
         }
-        Organisation namesake = Organisation.<Organisation>find("nameKey = ?1 and id <> ?2", FoldedText.of(change.name()), agency.id)
+        Organisation namesake = Organisation
+                .<Organisation> find("nameKey = ?1 and id <> ?2", FoldedText.of(change.name()), agency.id)
                 .firstResult();
         if (namesake != null) {
             throw new ProblemException(409, "Another organisation already has this name (id " + namesake.id + ").",
@@ -576,7 +605,8 @@ public class SchemeWrites {
 
     private SchemeDocument pending(SchemeChange change) {
         if (change.status != SchemeChange.Status.PENDING) {
-            throw new ProblemException(409, "This change was already " + change.status.name().toLowerCase(Locale.ROOT) + ".", List.of());
+            throw new ProblemException(409, "This change was already " + change.status.name().toLowerCase(Locale.ROOT) + ".",
+                    List.of());
         }
         return change.document(json);
     }

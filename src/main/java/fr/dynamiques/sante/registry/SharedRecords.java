@@ -11,7 +11,6 @@ import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.organisation.Organisation;
-import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.scheme.Scheme;
 
 /**

@@ -12,10 +12,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
+
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Densities;
 import fr.dynamiques.sante.territory.EpciSpan;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start, after the perimeters' migration to the COG and before the demo data: the density class and EPCI span of

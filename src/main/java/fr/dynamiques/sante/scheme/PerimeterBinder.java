@@ -17,8 +17,9 @@ import org.hibernate.search.mapper.pojo.bridge.binding.PropertyBindingContext;
 import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.PropertyBinder;
 import org.hibernate.search.mapper.pojo.bridge.runtime.PropertyBridgeWriteContext;
 
-import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.arc.Unremovable;
+
+import fr.dynamiques.sante.territory.CogSnapshot;
 
 /**
  * Indexes a perimeter (the codes of the communes a scheme covers) by what people type to find it: commune
@@ -60,9 +61,10 @@ public class PerimeterBinder implements PropertyBinder {
 
     @SuppressWarnings("rawtypes")
     private record Bridge(CogSnapshot cog, IndexFieldReference<String> communeNames, IndexFieldReference<String> areaNames,
-                          IndexFieldReference<String> codes, IndexFieldReference<String> departments,
-                          IndexFieldReference<String> regions, IndexFieldReference<String> territory)
-            implements PropertyBridge<Set> {
+            IndexFieldReference<String> codes, IndexFieldReference<String> departments,
+            IndexFieldReference<String> regions, IndexFieldReference<String> territory)
+            implements
+                PropertyBridge<Set> {
 
         @Override
         @SuppressWarnings("unchecked")

@@ -26,14 +26,13 @@ public class PerimeterNames {
     private static final int CANDIDATES_SHOWN = 12;
 
     /** One entry of a perimeter read differently from how it was given. */
-    @Schema(description = "A perimeter entry given by name, or by a code that is no longer current, and what it was read as",
-            requiredProperties = {"row", "field", "given", "code", "name"})
+    @Schema(description = "A perimeter entry given by name, or by a code that is no longer current, and what it was read as", requiredProperties = {
+            "row", "field", "given", "code", "name" })
     public record Resolved(@Schema(examples = "3") int row, @Schema(examples = "perimeter.epcis[0]") String field,
-                           @Schema(examples = "CC Le Grésivaudan") String given, @Schema(examples = "200018166") String code,
-                           @Schema(examples = "CC Le Grésivaudan") String name,
-                           @Schema(description = "Said when the entry was read as something else than written: a former commune "
-                                   + "now part of a current one, an arrondissement listed among communes", examples = "null")
-                           String warning) {
+            @Schema(examples = "CC Le Grésivaudan") String given, @Schema(examples = "200018166") String code,
+            @Schema(examples = "CC Le Grésivaudan") String name,
+            @Schema(description = "Said when the entry was read as something else than written: a former commune "
+                    + "now part of a current one, an arrondissement listed among communes", examples = "null") String warning) {
     }
 
     /** The documents in current codes, what was read differently, and the names that could not be resolved. */
@@ -66,13 +65,15 @@ public class PerimeterNames {
                 commune(row, "perimeter.communes[" + k + "]", p.communesOrEmpty().get(k), communes, arrondissements);
             }
             for (int k = 0; k < p.arrondissementsOrEmpty().size(); k++) {
-                named(row, "perimeter.arrondissements[" + k + "]", p.arrondissementsOrEmpty().get(k), TerritoryLevel.ARRONDISSEMENT, arrondissements);
+                named(row, "perimeter.arrondissements[" + k + "]", p.arrondissementsOrEmpty().get(k),
+                        TerritoryLevel.ARRONDISSEMENT, arrondissements);
             }
             for (int k = 0; k < p.epcisOrEmpty().size(); k++) {
                 named(row, "perimeter.epcis[" + k + "]", p.epcisOrEmpty().get(k), TerritoryLevel.EPCI, epcis);
             }
             for (int k = 0; k < p.departmentsOrEmpty().size(); k++) {
-                named(row, "perimeter.departments[" + k + "]", p.departmentsOrEmpty().get(k), TerritoryLevel.DEPARTMENT, departments);
+                named(row, "perimeter.departments[" + k + "]", p.departmentsOrEmpty().get(k), TerritoryLevel.DEPARTMENT,
+                        departments);
             }
             resolvedDocs.add(doc.withPerimeter(new SchemeDocument.Perimeter(communes, epcis, departments, arrondissements)));
         }
@@ -86,7 +87,8 @@ public class PerimeterNames {
             communes.add(given);
         } else if (cog.isArrondissement(text)) {
             arrondissements.add(text);
-            row.resolved(field, given, text, cog.place(text).name(), "a municipal arrondissement: stored among arrondissements");
+            row.resolved(field, given, text, cog.place(text).name(),
+                    "a municipal arrondissement: stored among arrondissements");
         } else if (TerritoryLevel.COMMUNE.isWellFormed(text)) {
             CogSnapshot.FormerCommune former = cog.former(text);
             if (former == null) {
@@ -128,20 +130,25 @@ public class PerimeterNames {
             resolved.add(new Resolved(row, field, given, code, name, warning));
         }
 
-        void outcome(String field, String given, TerritoryLevel level, TerritoryNames.Resolution resolution, List<String> codes) {
+        void outcome(String field, String given, TerritoryLevel level, TerritoryNames.Resolution resolution,
+                List<String> codes) {
             if (resolution instanceof TerritoryNames.Found f) {
                 codes.add(f.code());
                 resolved(field, given, f.code(), f.name(), f.formerName() == null ? null
                         : "former commune " + f.formerName() + ", now part of " + f.name());
             } else if (resolution instanceof TerritoryNames.Ambiguous a) {
-                String example = a.candidates().get(0).departmentCode() == null ? "" : " (" + a.candidates().get(0).departmentCode() + ")";
+                String example = a.candidates().get(0).departmentCode() == null ? ""
+                        : " (" + a.candidates().get(0).departmentCode() + ")";
                 errors.add(new FieldError(row, field, "'" + shown(given) + "' names " + a.candidates().size() + " "
                         + level.apiName() + "s: " + a.candidates().stream().limit(CANDIDATES_SHOWN)
-                        .map(c -> c.code() + " " + c.name() + (c.departmentCode() == null ? "" : " (" + c.departmentCode() + ")"))
-                        .collect(Collectors.joining(", ")) + (a.candidates().size() > CANDIDATES_SHOWN ? ", …" : "")
+                                .map(c -> c.code() + " " + c.name()
+                                        + (c.departmentCode() == null ? "" : " (" + c.departmentCode() + ")"))
+                                .collect(Collectors.joining(", "))
+                        + (a.candidates().size() > CANDIDATES_SHOWN ? ", …" : "")
                         + "; give the code, or the département in parentheses: '" + shown(given) + example + "'"));
             } else {
-                errors.add(new FieldError(row, field, "'" + shown(given) + "' names no " + level.apiName() + " of the COG; give its code"));
+                errors.add(new FieldError(row, field,
+                        "'" + shown(given) + "' names no " + level.apiName() + " of the COG; give its code"));
             }
         }
 

@@ -38,8 +38,6 @@ import jakarta.persistence.Query;
 import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -53,17 +51,18 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyBinding;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import fr.dynamiques.sante.coordinator.Person;
 import fr.dynamiques.sante.organisation.Organisation;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.scheme.PerimeterBinder;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Density;
 import fr.dynamiques.sante.territory.EpciSpan;
 import fr.dynamiques.sante.text.FoldedText;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A territorial health scheme: what it is, where it acts, with whom, since when. Indexed with what people
@@ -320,8 +319,8 @@ public class Scheme extends PanacheEntityBase {
 
     /** A CPTS's size class (1 to 4) from its population, as the ACI defines it; null for other kinds. */
     @GenericField(name = "cptsSize")
-    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "population")),
-            @ObjectPath(@PropertyValue(propertyName = "kind"))}, reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    @IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "population")),
+            @ObjectPath(@PropertyValue(propertyName = "kind")) }, reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     public Integer getCptsSize() {
         return kind != null && kind.has(KindFeature.CPTS_STAGES) ? cptsSize(population) : null;
     }
@@ -384,12 +383,13 @@ public class Scheme extends PanacheEntityBase {
 
     /** The schemes the person coordinates. */
     public static List<Scheme> coordinatedBy(Person person) {
-        return Scheme.list("select distinct s from Scheme s join s.coordinators c where c.person.id = ?1 order by s.id", person.id);
+        return Scheme.list("select distinct s from Scheme s join s.coordinators c where c.person.id = ?1 order by s.id",
+                person.id);
     }
 
     /** The scheme with this id (as a path gives it), or a 404. */
     public static Scheme findExisting(String id) {
-        return Scheme.<Scheme>findByIdOptional(parseId(id))
+        return Scheme.<Scheme> findByIdOptional(parseId(id))
                 .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
     }
 
@@ -411,7 +411,8 @@ public class Scheme extends PanacheEntityBase {
 
     /** The schemes naming this organisation: as a partner (funders and employers are partners too) or co-carrying hospital. */
     public static List<Scheme> naming(Organisation organisation) {
-        return list("select distinct s from Scheme s left join s.partners p where p.organisation = ?1 or s.coCarryingHospital = ?1",
+        return list(
+                "select distinct s from Scheme s left join s.partners p where p.organisation = ?1 or s.coCarryingHospital = ?1",
                 organisation);
     }
 
@@ -429,7 +430,7 @@ public class Scheme extends PanacheEntityBase {
             first = first.previous;
         }
         seen.clear();
-        for (Scheme s = first; s != null && seen.add(s.id); ) {
+        for (Scheme s = first; s != null && seen.add(s.id);) {
             chain.add(s);
             List<Scheme> next = s.successors();
             s = next.isEmpty() ? null : next.get(0);
@@ -447,8 +448,9 @@ public class Scheme extends PanacheEntityBase {
         CHECK("s.last_verified is null"),
         SOURCE("s.source is null"),
         /** A code its perimeter keeps that the COG loaded no longer has (a commune or EPCI gone without successor). */
-        UNRESOLVED("exists (select 1 from unnest(s.perimeter_communes) p(code) where not exists (select 1 from commune c where c.code = p.code)) "
-                + "or exists (select 1 from unnest(s.perimeter_epcis) p(code) where not exists (select 1 from epci e where e.siren = p.code))");
+        UNRESOLVED(
+                "exists (select 1 from unnest(s.perimeter_communes) p(code) where not exists (select 1 from commune c where c.code = p.code)) "
+                        + "or exists (select 1 from unnest(s.perimeter_epcis) p(code) where not exists (select 1 from epci e where e.siren = p.code))");
 
         final String condition;
 
@@ -471,7 +473,8 @@ public class Scheme extends PanacheEntityBase {
             sql.append(", count(*) filter (where ").append(lack.condition).append(')');
         }
         sql.append(" from scheme s where ").append(atWorkIn(departments, kind));
-        Object[] row = (Object[]) bound(getEntityManager().createNativeQuery(sql.toString()), departments, kind).getSingleResult();
+        Object[] row = (Object[]) bound(getEntityManager().createNativeQuery(sql.toString()), departments, kind)
+                .getSingleResult();
         Map<Lack, Long> counts = new EnumMap<>(Lack.class);
         for (Lack lack : Lack.values()) {
             counts.put(lack, ((Number) row[lack.ordinal() + 1]).longValue());
@@ -479,18 +482,24 @@ public class Scheme extends PanacheEntityBase {
         return new Lacks(((Number) row[0]).longValue(), counts);
     }
 
-    /** The first schemes at work touching these départements (all when null), of this kind (any when null), that lack this, by name. */
+    /**
+     * The first schemes at work touching these départements (all when null), of this kind (any when null), that lack this, by
+     * name.
+     */
     @SuppressWarnings("unchecked")
     public static List<Scheme> lacking(Lack lack, Collection<String> departments, String kind, int limit) {
         // The lack in brackets: UNRESOLVED is two conditions joined by "or", which would otherwise escape the filters.
-        var query = getEntityManager().createNativeQuery("select s.id from scheme s where " + atWorkIn(departments, kind) + " and ("
-                + lack.condition + ") order by s.sort_name, s.id limit " + limit);
-        List<Long> ids = ((List<Number>) bound(query, departments, kind).getResultList()).stream().map(Number::longValue).toList();
+        var query = getEntityManager()
+                .createNativeQuery("select s.id from scheme s where " + atWorkIn(departments, kind) + " and ("
+                        + lack.condition + ") order by s.sort_name, s.id limit " + limit);
+        List<Long> ids = ((List<Number>) bound(query, departments, kind).getResultList()).stream().map(Number::longValue)
+                .toList();
         return ids.isEmpty() ? List.of() : list("id in ?1 order by sortName, id", ids);
     }
 
     private static String atWorkIn(Collection<String> departments, String kind) {
-        return "s.status in ('ACTIVE', 'RENEWAL')" + (departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])")
+        return "s.status in ('ACTIVE', 'RENEWAL')"
+                + (departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])")
                 + (kind == null ? "" : " and s.kind = :kind");
     }
 

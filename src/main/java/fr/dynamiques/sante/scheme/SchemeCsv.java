@@ -30,14 +30,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
 
 import fr.dynamiques.sante.problem.JsonMistake;
 import fr.dynamiques.sante.problem.Problem.FieldError;
-import fr.dynamiques.sante.text.MarkerFreeText;
 import fr.dynamiques.sante.territory.TerritoryViews;
+import fr.dynamiques.sante.text.MarkerFreeText;
 
 /**
  * Schemes as CSV (RFC 4180, UTF-8, one scheme a row), for spreadsheets and open data. Simple lists (themes,
@@ -55,7 +55,8 @@ public class SchemeCsv {
     }
 
     static final List<String> COLUMNS = List.of("ref", "name", "kind", "status", "startDate", "endDate",
-            "description", "website", "themes", "communes", "arrondissements", "epcis", "departments", "generation", "previousRef",
+            "description", "website", "themes", "communes", "arrondissements", "epcis", "departments", "generation",
+            "previousRef",
             "amendments", "cptsStage", "aciDate", "coCarryingHospital", "priorityNeighbourhoods", "partners",
             "fundings", "coordinators", "projectStep", "approach", "source", "lastVerified");
 
@@ -108,7 +109,8 @@ public class SchemeCsv {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
         List<SchemeDocument> documents = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> rows = csv.readerFor(new TypeReference<Map<String, String>>() { })
+        try (MappingIterator<Map<String, String>> rows = csv.readerFor(new TypeReference<Map<String, String>>() {
+        })
                 .with(schema).readValues(body)) {
             Set<String> known = new HashSet<>(COLUMNS);
             known.addAll(READ_ONLY_COLUMNS);
@@ -201,15 +203,21 @@ public class SchemeCsv {
                     date("startDate"), date("endDate"), string("description"), string("website"), list("themes"),
                     new SchemeDocument.Perimeter(list("communes"), list("epcis"), list("departments"), list("arrondissements")),
                     integer("generation"), string("previousRef"),
-                    jsonCell("amendments", new TypeReference<List<SchemeDocument.AmendmentEntry>>() { }),
+                    jsonCell("amendments", new TypeReference<List<SchemeDocument.AmendmentEntry>>() {
+                    }),
                     string("cptsStage"), date("aciDate"),
-                    jsonCell("coCarryingHospital", new TypeReference<SchemeDocument.OrganisationRef>() { }),
+                    jsonCell("coCarryingHospital", new TypeReference<SchemeDocument.OrganisationRef>() {
+                    }),
                     list("priorityNeighbourhoods"),
-                    jsonCell("partners", new TypeReference<List<SchemeDocument.PartnerEntry>>() { }),
-                    jsonCell("fundings", new TypeReference<List<SchemeDocument.FundingEntry>>() { }),
-                    jsonCell("coordinators", new TypeReference<List<SchemeDocument.CoordinatorEntry>>() { }),
+                    jsonCell("partners", new TypeReference<List<SchemeDocument.PartnerEntry>>() {
+                    }),
+                    jsonCell("fundings", new TypeReference<List<SchemeDocument.FundingEntry>>() {
+                    }),
+                    jsonCell("coordinators", new TypeReference<List<SchemeDocument.CoordinatorEntry>>() {
+                    }),
                     string("projectStep"),
-                    jsonCell("approach", new TypeReference<List<SchemeDocument.AssessmentEntry>>() { }),
+                    jsonCell("approach", new TypeReference<List<SchemeDocument.AssessmentEntry>>() {
+                    }),
                     string("source"), date("lastVerified"),
                     null, null, null, null, null, null, null, null, null, null, null);
         }
@@ -255,7 +263,8 @@ public class SchemeCsv {
                 return json.readValue(value, type);
             } catch (JsonProcessingException e) {
                 JsonMistake mistake = JsonMistake.of(e);
-                String path = mistake.field().isEmpty() ? "" : mistake.field().startsWith("[") ? mistake.field() : "." + mistake.field();
+                String path = mistake.field().isEmpty() ? ""
+                        : mistake.field().startsWith("[") ? mistake.field() : "." + mistake.field();
                 errors.add(new FieldError(row, column + path, "JSON in this column: " + mistake.message()));
                 return null;
             }

@@ -35,124 +35,85 @@ import fr.dynamiques.sante.territory.TerritoryViews;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Scheme", description = "A territorial health scheme")
 public record SchemeDocument(
-        @Schema(readOnly = true, description = "Assigned by the directory", examples = "42")
-        Long id,
+        @Schema(readOnly = true, description = "Assigned by the directory", examples = "42") Long id,
 
-        @NotBlank @Size(max = 100) @Pattern(regexp = REF, message = "letters, digits, '.', '_', ':' or '-', starting with a letter or digit")
-        @Schema(description = "The caller's stable key, unique in the registry", examples = "ars-ara-cls-0042")
-        String ref,
+        @NotBlank @Size(max = 100) @Pattern(regexp = REF, message = "letters, digits, '.', '_', ':' or '-', starting with a letter or digit") @Schema(description = "The caller's stable key, unique in the registry", examples = "ars-ara-cls-0042") String ref,
 
-        @NotBlank @Size(max = 300)
-        @Schema(examples = "Contrat local de santé d'Échirolles")
-        String name,
+        @NotBlank @Size(max = 300) @Schema(examples = "Contrat local de santé d'Échirolles") String name,
 
-        @NotBlank @Size(max = 20)
-        @Schema(description = "Code of a kind of scheme: ASV, CLS, CLSM, CPTS, or any kind listed at /api/v1/kinds", examples = "CLS")
-        String kind,
+        @NotBlank @Size(max = 20) @Schema(description = "Code of a kind of scheme: ASV, CLS, CLSM, CPTS, or any kind listed at /api/v1/kinds", examples = "CLS") String kind,
 
-        @Schema(readOnly = true, description = "The kind spelt out, in French", examples = "Contrat local de santé")
-        String kindLabel,
+        @Schema(readOnly = true, description = "The kind spelt out, in French", examples = "Contrat local de santé") String kindLabel,
 
-        @NotBlank
-        @Schema(enumeration = {"DRAFT", "ACTIVE", "RENEWAL", "ENDED"}, examples = "ACTIVE")
-        String status,
+        @NotBlank @Schema(enumeration = {
+                "DRAFT", "ACTIVE", "RENEWAL", "ENDED" }, examples = "ACTIVE") String status,
 
         @Schema(examples = "2021-06-01") LocalDate startDate,
         @Schema(description = "Not before startDate", examples = "2026-05-31") LocalDate endDate,
 
-        @Size(max = 5000) @Schema(examples = "Deuxième contrat local de santé de la ville, signé avec l'ARS et la préfecture.")
-        String description,
+        @Size(max = 5000) @Schema(examples = "Deuxième contrat local de santé de la ville, signé avec l'ARS et la préfecture.") String description,
 
-        @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
-        @Schema(examples = "https://www.echirolles.fr/sante")
-        String website,
+        @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address") @Schema(examples = "https://www.echirolles.fr/sante") String website,
 
         @Schema(description = "Labels of the controlled vocabulary (/api/v1/themes), matched whatever the case and accents, "
-                + "or free tags", examples = "[\"santé mentale\", \"accès aux droits et aux soins\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 120) @Pattern(regexp = NO_PIPE, message = "must not contain '|'") String> themes,
+                + "or free tags", examples = "[\"santé mentale\", \"accès aux droits et aux soins\"]") @Size(max = 50) List<@NotBlank @Size(max = 120) @Pattern(regexp = NO_PIPE, message = "must not contain '|'") String> themes,
 
-        @NotNull @Valid
-        Perimeter perimeter,
+        @NotNull @Valid Perimeter perimeter,
 
-        @Min(1) @Max(20)
-        @Schema(description = "Kinds with generations (CLS): 1 for a first contract, 2 for its successor...", examples = "2")
-        Integer generation,
+        @Min(1) @Max(20) @Schema(description = "Kinds with generations (CLS): 1 for a first contract, 2 for its successor...", examples = "2") Integer generation,
 
-        @Size(max = 100)
-        @Schema(description = "Kinds with generations: ref of the contract this one follows", examples = "ars-ara-cls-0017")
-        String previousRef,
+        @Size(max = 100) @Schema(description = "Kinds with generations: ref of the contract this one follows", examples = "ars-ara-cls-0017") String previousRef,
 
-        @Schema(description = "Kinds with generations: amendments (avenants), dated")
-        @Size(max = 100) List<@NotNull @Valid AmendmentEntry> amendments,
+        @Schema(description = "Kinds with generations: amendments (avenants), dated") @Size(max = 100) List<@NotNull @Valid AmendmentEntry> amendments,
 
-        @Schema(description = "CPTS: stage reached", enumeration = {"EMERGENCE", "LETTER_OF_INTENT", "HEALTH_PROJECT_VALIDATED", "ACI_SIGNED"},
-                examples = "ACI_SIGNED")
-        String cptsStage,
+        @Schema(description = "CPTS: stage reached", enumeration = { "EMERGENCE", "LETTER_OF_INTENT",
+                "HEALTH_PROJECT_VALIDATED", "ACI_SIGNED" }, examples = "ACI_SIGNED") String cptsStage,
 
-        @Schema(description = "CPTS: date the ACI was signed (stage ACI_SIGNED)", examples = "2020-07-09")
-        LocalDate aciDate,
+        @Schema(description = "CPTS: date the ACI was signed (stage ACI_SIGNED)", examples = "2020-07-09") LocalDate aciDate,
 
-        @Valid
-        @Schema(description = "CLSM: the hospital carrying the council with the city")
-        OrganisationRef coCarryingHospital,
+        @Valid @Schema(description = "CLSM: the hospital carrying the council with the city") OrganisationRef coCarryingHospital,
 
-        @Schema(description = "ASV: codes of the priority neighbourhoods (QPV), as given", examples = "[\"QN09101M\"]")
-        @Size(max = 200) List<@NotBlank @Size(max = 20) @Pattern(regexp = QPV, message = "letters and digits only") String> priorityNeighbourhoods,
+        @Schema(description = "ASV: codes of the priority neighbourhoods (QPV), as given", examples = "[\"QN09101M\"]") @Size(max = 200) List<@NotBlank @Size(max = 20) @Pattern(regexp = QPV, message = "letters and digits only") String> priorityNeighbourhoods,
 
         @Size(max = 200) List<@NotNull @Valid PartnerEntry> partners,
 
         @Size(max = 500) List<@NotNull @Valid FundingEntry> fundings,
 
         @Schema(description = "People coordinating the scheme. Public answers show their names, email and phone "
-                + "only when publicContact is true; title and employer always.")
-        @Size(max = 50) List<@NotNull @Valid CoordinatorEntry> coordinators,
+                + "only when publicContact is true; title and employer always.") @Size(max = 50) List<@NotNull @Valid CoordinatorEntry> coordinators,
 
-        @Schema(description = "Step of the project cycle", enumeration = {"DIAGNOSIS", "PRIORITISATION", "PLANNING", "IMPLEMENTATION", "EVALUATION"},
-                examples = "IMPLEMENTATION")
-        String projectStep,
+        @Schema(description = "Step of the project cycle", enumeration = { "DIAGNOSIS", "PRIORITISATION", "PLANNING",
+                "IMPLEMENTATION", "EVALUATION" }, examples = "IMPLEMENTATION") String projectStep,
 
-        @Schema(description = "Self-assessment on the grid of a territorialised approach, one entry per criterion")
-        @Size(max = 20) List<@NotNull @Valid AssessmentEntry> approach,
+        @Schema(description = "Self-assessment on the grid of a territorialised approach, one entry per criterion") @Size(max = 20) List<@NotNull @Valid AssessmentEntry> approach,
 
-        @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
-        @Schema(description = "Where the facts come from", examples = "https://www.auvergne-rhone-alpes.ars.sante.fr/les-contrats-locaux-de-sante")
-        String source,
+        @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address") @Schema(description = "Where the facts come from", examples = "https://www.auvergne-rhone-alpes.ars.sante.fr/les-contrats-locaux-de-sante") String source,
 
-        @Schema(description = "When the facts were last checked against the source", examples = "2026-11-01")
-        LocalDate lastVerified,
+        @Schema(description = "When the facts were last checked against the source", examples = "2026-11-01") LocalDate lastVerified,
 
-        @Schema(readOnly = true, description = "Population of the distinct communes covered (INSEE municipal population)", examples = "37491")
-        Long population,
+        @Schema(readOnly = true, description = "Population of the distinct communes covered (INSEE municipal population)", examples = "37491") Long population,
 
-        @Schema(readOnly = true, examples = "1")
-        Integer communeCount,
+        @Schema(readOnly = true, examples = "1") Integer communeCount,
 
-        @Schema(readOnly = true, enumeration = {"rural", "intermediate", "urban"}, description = "The density class most of "
+        @Schema(readOnly = true, enumeration = { "rural", "intermediate", "urban" }, description = "The density class most of "
                 + "the perimeter's inhabitants live in, each commune classed from its population and the area of its outline "
-                + "(README, \"Density\")", examples = "urban")
-        String density,
+                + "(README, \"Density\")", examples = "urban") String density,
 
-        @Schema(readOnly = true, enumeration = {"part", "whole", "several"}, description = "How the perimeter sits among the "
-                + "EPCI: part of one, one whole, or communes of several", examples = "part")
-        String epciSpan,
+        @Schema(readOnly = true, enumeration = { "part", "whole", "several" }, description = "How the perimeter sits among the "
+                + "EPCI: part of one, one whole, or communes of several", examples = "part") String epciSpan,
 
-        @Schema(readOnly = true, description = "Départements the perimeter touches")
-        List<TerritoryViews.Ref> departments,
+        @Schema(readOnly = true, description = "Départements the perimeter touches") List<TerritoryViews.Ref> departments,
 
-        @Schema(readOnly = true, description = "Régions the perimeter touches")
-        List<TerritoryViews.Ref> regions,
+        @Schema(readOnly = true, description = "Régions the perimeter touches") List<TerritoryViews.Ref> regions,
 
-        @Schema(readOnly = true, description = "CPTS only: size 1 to 4 from the population (<40k, 40-80k, 80-175k, >175k)", examples = "2")
-        Integer size,
+        @Schema(readOnly = true, description = "CPTS only: size 1 to 4 from the population (<40k, 40-80k, 80-175k, >175k)", examples = "2") Integer size,
 
-        @Schema(readOnly = true, description = "COG year the perimeter was resolved with", examples = "2026")
-        Integer cogYear,
+        @Schema(readOnly = true, description = "COG year the perimeter was resolved with", examples = "2026") Integer cogYear,
 
-        @Schema(readOnly = true, description = "Kinds with generations: every contract of this lineage, oldest first")
-        List<LineageEntry> history,
+        @Schema(readOnly = true, description = "Kinds with generations: every contract of this lineage, oldest first") List<LineageEntry> history,
 
         @Schema(readOnly = true, examples = "2026-11-02T09:15:00Z") Instant createdAt,
-        @Schema(readOnly = true, examples = "2026-11-20T16:40:00Z") Instant updatedAt) {
+        @Schema(readOnly = true, examples = "2026-11-20T16:40:00Z") Instant updatedAt){
 
     static final String REF = "[A-Za-z0-9][A-Za-z0-9._:-]*";
     static final String URL = "https?://\\S+";
@@ -161,7 +122,8 @@ public record SchemeDocument(
 
     /** The document of a stored scheme with, for kinds with generations, its lineage. */
     public static SchemeDocument withHistory(Scheme s, CogSnapshot cog, boolean withPersonalData) {
-        List<LineageEntry> history = s.kind.has(KindFeature.GENERATIONS) ? s.lineage().stream().map(LineageEntry::of).toList() : null;
+        List<LineageEntry> history = s.kind.has(KindFeature.GENERATIONS) ? s.lineage().stream().map(LineageEntry::of).toList()
+                : null;
         return of(s, cog, withPersonalData, history);
     }
 
@@ -180,14 +142,16 @@ public record SchemeDocument(
                 s.cptsStage == null ? null : s.cptsStage.name(), s.aciDate,
                 s.coCarryingHospital == null ? null : OrganisationRef.of(s.coCarryingHospital),
                 List.copyOf(s.qpvCodes),
-                s.partners.stream().map(p -> new PartnerEntry(OrganisationRef.of(p.organisation), List.copyOf(p.roles))).toList(),
+                s.partners.stream().map(p -> new PartnerEntry(OrganisationRef.of(p.organisation), List.copyOf(p.roles)))
+                        .toList(),
                 s.fundings.stream().map(f -> new FundingEntry(f.organisation.name, f.year, f.amountEuros, f.purpose)).toList(),
                 s.coordinators.stream().map(c -> CoordinatorEntry.of(c, withPersonalData)).toList(),
                 s.projectStep == null ? null : s.projectStep.name(),
                 s.assessments.stream().map(a -> new AssessmentEntry(a.criterion.name(), (int) a.score, a.comment)).toList(),
                 s.source, s.lastVerified,
                 s.population, s.communeCount, s.density == null ? null : s.density.apiName(),
-                s.epciSpan == null ? null : s.epciSpan.apiName(), cog.departmentsOf(s.communeCodes), cog.regionsOf(s.communeCodes),
+                s.epciSpan == null ? null : s.epciSpan.apiName(), cog.departmentsOf(s.communeCodes),
+                cog.regionsOf(s.communeCodes),
                 cpts ? Scheme.cptsSize(s.population) : null, s.cogYear, history, s.createdAt, s.updatedAt);
     }
 
@@ -231,15 +195,11 @@ public record SchemeDocument(
             + "their member communes), and the municipal arrondissements of Paris, Lyon and Marseille in place of their city. "
             + "An import may give names instead of codes (see POST /schemes/import).")
     public record Perimeter(
-            @Schema(description = "INSEE codes of communes (COG); a city's covers each of its arrondissements", examples = "[\"38151\"]")
-            @Size(max = 40000) List<@NotBlank String> communes,
-            @Schema(description = "SIREN of EPCI: all their member communes", examples = "[]")
-            @Size(max = 1500) List<@NotBlank String> epcis,
-            @Schema(description = "Département codes: all their communes", examples = "[]")
-            @Size(max = 110) List<@NotBlank String> departments,
+            @Schema(description = "INSEE codes of communes (COG); a city's covers each of its arrondissements", examples = "[\"38151\"]") @Size(max = 40000) List<@NotBlank String> communes,
+            @Schema(description = "SIREN of EPCI: all their member communes", examples = "[]") @Size(max = 1500) List<@NotBlank String> epcis,
+            @Schema(description = "Département codes: all their communes", examples = "[]") @Size(max = 110) List<@NotBlank String> departments,
             @Schema(description = "INSEE codes of municipal arrondissements of Paris (75101-75120), Lyon (69381-69389) and "
-                    + "Marseille (13201-13216)", examples = "[\"75118\"]")
-            @Size(max = 50) List<@NotBlank String> arrondissements) {
+                    + "Marseille (13201-13216)", examples = "[\"75118\"]") @Size(max = 50) List<@NotBlank String> arrondissements) {
 
         public Perimeter(List<String> communes, List<String> epcis, List<String> departments) {
             this(communes, epcis, departments, null);
@@ -273,44 +233,36 @@ public record SchemeDocument(
     public record OrganisationRef(
             @Schema(readOnly = true, examples = "7") Long id,
             @NotBlank @Size(max = 200) @Schema(examples = "ARS Auvergne-Rhône-Alpes") String name,
-            @Schema(description = "Defaults to OTHER for a new organisation",
-                    enumeration = {"ARS", "COMMUNE", "EPCI", "DEPARTMENT", "REGION", "STATE", "CPAM", "HOSPITAL", "ASSOCIATION", "OTHER"},
-                    examples = "ARS")
-            String type,
+            @Schema(description = "Defaults to OTHER for a new organisation", enumeration = {
+                    "ARS", "COMMUNE", "EPCI", "DEPARTMENT", "REGION", "STATE", "CPAM", "HOSPITAL", "ASSOCIATION",
+                    "OTHER" }, examples = "ARS") String type,
             @Pattern(regexp = "\\d{14}", message = "must be 14 digits") @Schema(examples = "13000548100010") String siret,
-            @Pattern(regexp = "(\\d{2}|2[AB])\\d{7}", message = "must be 9 characters: département then 7 digits")
-            @Schema(examples = "380780080") String finess,
+            @Pattern(regexp = "(\\d{2}|2[AB])\\d{7}", message = "must be 9 characters: département then 7 digits") @Schema(examples = "380780080") String finess,
             @Schema(description = "For a commune, EPCI, département or région: its COG code", examples = "38151") String cogCode,
-            @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address")
-            @Schema(description = "The organisation's public website", examples = "https://www.example.org") String website,
-            @Email @Size(max = 254)
-            @Schema(description = "A generic public address (contact@, accueil@): an organisation's, never a person's", examples = "contact@example.org")
-            String email,
-            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number")
-            @Schema(description = "The organisation's switchboard or reception", examples = "04 76 00 00 00") String phone,
-            @Size(max = 500) @Schema(description = "Postal address", examples = "1 place de la Mairie, 38130 Échirolles") String address) {
+            @Size(max = 500) @Pattern(regexp = URL, message = "must be an http or https address") @Schema(description = "The organisation's public website", examples = "https://www.example.org") String website,
+            @Email @Size(max = 254) @Schema(description = "A generic public address (contact@, accueil@): an organisation's, never a person's", examples = "contact@example.org") String email,
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number") @Schema(description = "The organisation's switchboard or reception", examples = "04 76 00 00 00") String phone,
+            @Size(max = 500) @Schema(description = "Postal address", examples = "1 place de la Mairie, 38130 Échirolles") String address){
 
         public OrganisationRef(Long id, String name, String type, String siret, String finess, String cogCode) {
             this(id, name, type, siret, finess, cogCode, null, null, null, null);
         }
 
         static OrganisationRef of(Organisation o) {
-            return new OrganisationRef(o.id, o.name, o.type.name(), o.siret, o.finess, o.cogCode, o.website, o.email, o.phone, o.address);
+            return new OrganisationRef(o.id, o.name, o.type.name(), o.siret, o.finess, o.cogCode, o.website, o.email, o.phone,
+                    o.address);
         }
     }
 
     @Schema(description = "An organisation's part in the scheme")
     public record PartnerEntry(
             @NotNull @Valid OrganisationRef organisation,
-            @NotNull @Size(min = 1, message = "must name at least one role")
-            @Schema(description = "Each one of CARRIER, SIGNATORY, FUNDER, PARTNER, EMPLOYER", examples = "[\"SIGNATORY\", \"FUNDER\"]")
-            List<@NotBlank String> roles) {
+            @NotNull @Size(min = 1, message = "must name at least one role") @Schema(description = "Each one of CARRIER, SIGNATORY, FUNDER, PARTNER, EMPLOYER", examples = "[\"SIGNATORY\", \"FUNDER\"]") List<@NotBlank String> roles) {
     }
 
     @Schema(description = "An amount granted for one year. An organisation not yet among the partners is added as FUNDER.")
     public record FundingEntry(
-            @NotBlank @Size(max = 200) @Schema(description = "Name of the funding organisation", examples = "ARS Auvergne-Rhône-Alpes")
-            String organisation,
+            @NotBlank @Size(max = 200) @Schema(description = "Name of the funding organisation", examples = "ARS Auvergne-Rhône-Alpes") String organisation,
             @NotNull @Min(1980) @Max(2100) @Schema(examples = "2024") Integer year,
             @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) @Schema(examples = "35000") BigDecimal amountEuros,
             @Size(max = 300) @Schema(examples = "coordination") String purpose) {
@@ -322,18 +274,15 @@ public record SchemeDocument(
             + "their entry without name, email or phone, with their id: written back so (id, no name), the entry keeps "
             + "that person on the scheme unchanged.")
     public record CoordinatorEntry(
-            @Schema(description = "The person's id in the directory; alone (no name), keeps this coordinator as recorded",
-                    examples = "42") Long id,
+            @Schema(description = "The person's id in the directory; alone (no name), keeps this coordinator as recorded", examples = "42") Long id,
             @Size(max = 100) @Schema(description = "Required unless the entry keeps a coordinator by id", examples = "Camille") String firstName,
             @Size(max = 100) @Schema(description = "Required unless the entry keeps a coordinator by id", examples = "Exemple") String lastName,
             @Size(max = 200) @Schema(examples = "Coordinatrice CLS") String title,
             @Email @Size(max = 254) @Schema(description = "Professional address", examples = "camille.exemple@example.org") String email,
-            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number")
-            @Schema(description = "Professional phone for this scheme", examples = "04 76 00 00 00") String phone,
+            @Size(max = 30) @Pattern(regexp = "\\+?[0-9 ().-]{6,30}", message = "must be a phone number") @Schema(description = "Professional phone for this scheme", examples = "04 76 00 00 00") String phone,
             @Size(max = 200) @Schema(description = "Name of the employing organisation", examples = "Ville d'Échirolles") String employer,
             @Schema(description = "Consent to show name, email and phone publicly", examples = "true") boolean publicContact,
-            @Schema(description = "When consent was given; today if omitted while publicContact is true", examples = "2026-10-15")
-            LocalDate publicContactSince) {
+            @Schema(description = "When consent was given; today if omitted while publicContact is true", examples = "2026-10-15") LocalDate publicContactSince) {
 
         /** Keeps a recorded coordinator as they are: an id and no name. */
         @JsonIgnore
@@ -365,18 +314,19 @@ public record SchemeDocument(
 
     @Schema(description = "Self-assessed score on one criterion of a territorialised approach")
     public record AssessmentEntry(
-            @NotBlank @Schema(enumeration = {"POLITICAL", "PROJECT", "TERRITORIALISED", "BOTTOM_UP", "PARTNERSHIP", "CROSS_SECTORAL", "COORDINATED"},
-                    examples = "PARTNERSHIP") String criterion,
+            @NotBlank @Schema(enumeration = {
+                    "POLITICAL", "PROJECT", "TERRITORIALISED", "BOTTOM_UP", "PARTNERSHIP", "CROSS_SECTORAL",
+                    "COORDINATED" }, examples = "PARTNERSHIP") String criterion,
             @NotNull @Min(0) @Max(3) @Schema(examples = "2") Integer score,
-            @Size(max = 2000) @Schema(examples = "Comité de pilotage ouvert aux associations depuis 2024") String comment) {
+            @Size(max = 2000) @Schema(examples = "Comité de pilotage ouvert aux associations depuis 2024") String comment){
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "One contract of a lineage")
     public record LineageEntry(@Schema(examples = "17") Long id, @Schema(examples = "ars-ara-cls-0017") String ref,
-                               @Schema(examples = "Contrat local de santé d'Échirolles 2015-2020") String name,
-                               @Schema(examples = "1") Integer generation, @Schema(examples = "ENDED") String status,
-                               @Schema(examples = "2015-06-01") LocalDate startDate, @Schema(examples = "2020-05-31") LocalDate endDate) {
+            @Schema(examples = "Contrat local de santé d'Échirolles 2015-2020") String name,
+            @Schema(examples = "1") Integer generation, @Schema(examples = "ENDED") String status,
+            @Schema(examples = "2015-06-01") LocalDate startDate, @Schema(examples = "2020-05-31") LocalDate endDate) {
 
         static LineageEntry of(Scheme s) {
             return new LineageEntry(s.id, s.ref, s.name, s.generation, s.status.name(), s.startDate, s.endDate);

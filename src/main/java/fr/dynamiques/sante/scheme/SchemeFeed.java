@@ -29,21 +29,21 @@ public class SchemeFeed {
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 500;
 
-    @Schema(name = "SchemeChanges", description = "Changes after a revision, oldest first", requiredProperties = {"items", "next", "more"})
+    @Schema(name = "SchemeChanges", description = "Changes after a revision, oldest first", requiredProperties = { "items",
+            "next", "more" })
     public record Page(List<Change> items,
-                       @Schema(description = "The revision to ask from next time (since=): the last one listed, or "
-                               + "since itself", examples = "1043")
-                       long next,
-                       @Schema(description = "Whether more changes follow: ask again at once with since=next", examples = "false") boolean more) {
+            @Schema(description = "The revision to ask from next time (since=): the last one listed, or "
+                    + "since itself", examples = "1043") long next,
+            @Schema(description = "Whether more changes follow: ask again at once with since=next", examples = "false") boolean more) {
     }
 
-    @Schema(name = "SchemeChangeEntry", description = "A scheme written (as it is now) or deleted, at a revision", requiredProperties = {"revision", "id", "ref", "deleted", "at"})
+    @Schema(name = "SchemeChangeEntry", description = "A scheme written (as it is now) or deleted, at a revision", requiredProperties = {
+            "revision", "id", "ref", "deleted", "at" })
     public record Change(@Schema(examples = "1043") long revision, @Schema(examples = "42") long id,
-                         @Schema(examples = "ars-ara-cls-0042") String ref,
-                         @Schema(description = "True for a deletion: the scheme is gone, drop it", examples = "false") boolean deleted,
-                         @Schema(description = "When it was written or deleted") Instant at,
-                         @Schema(description = "The scheme as GET /schemes/{id} gives it (without history); absent for a deletion")
-                         @JsonInclude(JsonInclude.Include.NON_NULL) SchemeDocument scheme) {
+            @Schema(examples = "ars-ara-cls-0042") String ref,
+            @Schema(description = "True for a deletion: the scheme is gone, drop it", examples = "false") boolean deleted,
+            @Schema(description = "When it was written or deleted") Instant at,
+            @Schema(description = "The scheme as GET /schemes/{id} gives it (without history); absent for a deletion") @JsonInclude(JsonInclude.Include.NON_NULL) SchemeDocument scheme) {
     }
 
     private final EntityManager em;
@@ -66,7 +66,7 @@ public class SchemeFeed {
         List<Object[]> listed = more ? rows.subList(0, size) : rows;
         List<Long> written = listed.stream().filter(r -> !(Boolean) r[3]).map(r -> ((Number) r[0]).longValue()).toList();
         Map<Long, Scheme> schemes = written.isEmpty() ? Map.of()
-                : Scheme.<Scheme>list("id in ?1", written).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+                : Scheme.<Scheme> list("id in ?1", written).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         List<Change> changes = new ArrayList<>(listed.size());
         for (Object[] row : listed) {
             long id = ((Number) row[0]).longValue();

@@ -19,11 +19,12 @@ import fr.dynamiques.sante.text.Stripped;
  * repeated or comma-separated (any of them); the filters combine with AND.
  */
 public record SchemeFilter(List<String> kinds, List<String> statuses, String region, List<String> departments,
-                           String commune, String epci, String theme, String funder, String ref, Density density) {
+        String commune, String epci, String theme, String funder, String ref, Density density) {
 
     public static final int MAX_SIZE = 200;
     /** No filter: every scheme. */
-    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, List.of(), null, null, null, null, null, null);
+    public static final SchemeFilter NONE = new SchemeFilter(List.of(), List.of(), null, List.of(), null, null, null, null,
+            null, null);
 
     /** Filters named one by one; those not named filter nothing. */
     public static Builder where() {
@@ -120,7 +121,8 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
                 checkCode(errors, "commune", commune, TerritoryLevel.COMMUNE, cog);
             }
             checkCode(errors, "epci", epci, TerritoryLevel.EPCI, cog);
-            Density densityClass = density == null || density.isBlank() ? null : Density.fromApiName(density.strip()).orElse(null);
+            Density densityClass = density == null || density.isBlank() ? null
+                    : Density.fromApiName(density.strip()).orElse(null);
             if (density != null && !density.isBlank() && densityClass == null) {
                 errors.add(new FieldError("density", "unknown density class; one of rural, intermediate, urban"));
             }
@@ -128,7 +130,8 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
                 throw new ProblemException(400, "Invalid filter.", errors);
             }
             return new SchemeFilter(kindCodes, statusCodes, Stripped.orNull(region), departmentCodes,
-                    Stripped.orNull(commune), Stripped.orNull(epci), Stripped.orNull(theme), Stripped.orNull(funder), Stripped.orNull(ref), densityClass);
+                    Stripped.orNull(commune), Stripped.orNull(epci), Stripped.orNull(theme), Stripped.orNull(funder),
+                    Stripped.orNull(ref), densityClass);
         }
     }
 
@@ -146,7 +149,7 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Invalid paging.", errors);
         }
-        return new int[] {p, s};
+        return new int[] { p, s };
     }
 
     private static void checkCode(List<FieldError> errors, String field, String code, TerritoryLevel level, CogSnapshot cog) {

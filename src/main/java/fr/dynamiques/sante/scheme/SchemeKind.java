@@ -40,7 +40,7 @@ public class SchemeKind extends PanacheEntityBase {
 
     /** Every kind, by code: what validation and filters check kinds against. */
     public static Map<String, SchemeKind> byCode() {
-        return SchemeKind.<SchemeKind>listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
+        return SchemeKind.<SchemeKind> listAll().stream().collect(Collectors.toMap(k -> k.code, Function.identity()));
     }
 
     public static List<SchemeKind> listByCode() {

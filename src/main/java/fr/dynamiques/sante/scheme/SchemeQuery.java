@@ -73,7 +73,8 @@ public class SchemeQuery {
     /** The schemes at work (of the filter's statuses, if any) without an end date, by name: whose renewal nobody can plan. */
     public Page withoutEndDate(SchemeFilter filter, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        return page(atWorkUnlessSaid(filter, parameters) + " and s.end_date is null", parameters, "s.sort_name, s.id", page, size);
+        return page(atWorkUnlessSaid(filter, parameters) + " and s.end_date is null", parameters, "s.sort_name, s.id", page,
+                size);
     }
 
     /**
@@ -122,7 +123,8 @@ public class SchemeQuery {
             return Set.of();
         }
         Map<String, Object> parameters = new HashMap<>();
-        Query query = em.createNativeQuery("select s.id from scheme s where " + where(filter, parameters) + " and s.id in (:ids)");
+        Query query = em
+                .createNativeQuery("select s.id from scheme s where " + where(filter, parameters) + " and s.id in (:ids)");
         parameters.put("ids", List.copyOf(ids));
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
@@ -139,7 +141,7 @@ public class SchemeQuery {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Scheme> loaded = Scheme.<Scheme>list("id in ?1", ids).stream()
+        Map<Long, Scheme> loaded = Scheme.<Scheme> list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
         return ids.stream().map(loaded::get).toList();
     }

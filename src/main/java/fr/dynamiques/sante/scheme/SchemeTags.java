@@ -38,7 +38,8 @@ public class SchemeTags {
         try {
             byte[] body = json.writeValueAsBytes(SchemeDocument.withHistory(scheme, cog, withPersonalData));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Tagged(body, new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16))));
+            return new Tagged(body,
+                    new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16))));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -57,7 +57,9 @@ public class SchemeValidator {
         this.cog = cog;
     }
 
-    /** An organisation's name and public contacts given on their own (the ARS of a région): the checks a scheme's partner gets. */
+    /**
+     * An organisation's name and public contacts given on their own (the ARS of a région): the checks a scheme's partner gets.
+     */
     public List<FieldError> checkOrganisation(SchemeDocument.OrganisationRef organisation) {
         return validator.validate(organisation).stream().map(v -> new FieldError(path(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field)).toList();
@@ -141,7 +143,8 @@ public class SchemeValidator {
 
     private String unknownCode(TerritoryLevel level, String code) {
         if (level == TerritoryLevel.COMMUNE && cog.isArrondissement(code)) {
-            return "'" + code + "' is a municipal arrondissement (" + cog.place(code).name() + "): list it in perimeter.arrondissements";
+            return "'" + code + "' is a municipal arrondissement (" + cog.place(code).name()
+                    + "): list it in perimeter.arrondissements";
         }
         CogSnapshot.FormerCommune former = level == TerritoryLevel.COMMUNE ? cog.former(code) : null;
         if (former != null) {
@@ -159,7 +162,8 @@ public class SchemeValidator {
         return "'" + abbreviate(code) + "' is not " + what + " of the COG " + cog.cogYear();
     }
 
-    private static void checkKindFacts(List<FieldError> errors, SchemeDocument doc, SchemeKind kind, Predecessors predecessors) {
+    private static void checkKindFacts(List<FieldError> errors, SchemeDocument doc, SchemeKind kind,
+            Predecessors predecessors) {
         String none = doc.kind() + " schemes do not have ";
         if (kind.has(KindFeature.GENERATIONS)) {
             checkPredecessor(errors, doc, predecessors);
@@ -273,10 +277,12 @@ public class SchemeValidator {
             String field = "coordinators[" + i + "]";
             if (!c.keepsById()) {
                 if (c.firstName() == null || c.firstName().isBlank()) {
-                    errors.add(new FieldError(field + ".firstName", "must not be blank (or give only the id of a coordinator to keep)"));
+                    errors.add(new FieldError(field + ".firstName",
+                            "must not be blank (or give only the id of a coordinator to keep)"));
                 }
                 if (c.lastName() == null || c.lastName().isBlank()) {
-                    errors.add(new FieldError(field + ".lastName", "must not be blank (or give only the id of a coordinator to keep)"));
+                    errors.add(new FieldError(field + ".lastName",
+                            "must not be blank (or give only the id of a coordinator to keep)"));
                 }
             }
             if (c.publicContactSince() != null && !c.publicContact()) {
@@ -412,7 +418,7 @@ public class SchemeValidator {
         // The contracts following the rewritten ones, in one query: one per target would flush the session each time
         // (a re-import of 3,000 schemes took 49 s that way).
         Map<Long, List<Scheme>> successors = targets.isEmpty() ? Map.of()
-                : Scheme.<Scheme>list("previous in ?1 order by generation, id", List.copyOf(targets.values())).stream()
+                : Scheme.<Scheme> list("previous in ?1 order by generation, id", List.copyOf(targets.values())).stream()
                         .collect(Collectors.groupingBy(next -> next.previous.id));
         for (int i = 0; i < docs.size(); i++) {
             if (docs.get(i) != null) {

@@ -60,7 +60,7 @@ public final class SchemeWriter {
         List<String> outside = docs.stream().map(SchemeDocument::previousRef).filter(r -> r != null && !r.isBlank())
                 .map(String::strip).distinct().toList();
         Map<String, Scheme> byRef = outside.isEmpty() ? new HashMap<>()
-                : Scheme.<Scheme>list("ref in ?1", outside).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
+                : Scheme.<Scheme> list("ref in ?1", outside).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
         for (int i = 0; i < docs.size(); i++) {
             SchemeDocument doc = docs.get(i);
             Scheme scheme = targets.getOrDefault(i, new Scheme());

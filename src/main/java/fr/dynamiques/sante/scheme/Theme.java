@@ -17,9 +17,10 @@ import javax.sql.DataSource;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import fr.dynamiques.sante.text.FoldedText;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import fr.dynamiques.sante.text.FoldedText;
 
 /** A theme of the controlled vocabulary. Schemes store labels: these, or free tags of their own. */
 @Entity
@@ -63,8 +64,8 @@ public class Theme extends PanacheEntityBase {
         if (labels == null) {
             // Read by the indexing agent too, in the middle of loading schemes: plain JDBC, not the entity manager.
             try (Connection connection = Arc.container().instance(DataSource.class).get().getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select label from theme order by label")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select label from theme order by label")) {
                 List<String> read = new ArrayList<>();
                 while (rows.next()) {
                     read.add(rows.getString(1));
@@ -80,7 +81,7 @@ public class Theme extends PanacheEntityBase {
 
     /** Gives a label the vocabulary's spelling ("Santé Mentale" -> "santé mentale"); a free tag stays as given. */
     static Function<String, String> canonicaliser() {
-        Map<String, String> vocabulary = Theme.<Theme>listAll().stream()
+        Map<String, String> vocabulary = Theme.<Theme> listAll().stream()
                 .collect(Collectors.toMap(t -> FoldedText.of(t.label), t -> t.label, (a, b) -> a));
         return label -> vocabulary.getOrDefault(FoldedText.of(label), label.strip());
     }

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import jakarta.persistence.EntityManager;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,20 +21,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-
 import fr.dynamiques.sante.text.FoldedText;
-
-import fr.dynamiques.sante.api.Cached;
 
 /** The words of the registry: kinds of scheme and themes, for forms, filters and partners' mappings. */
 @Path("/api/v1")
@@ -42,25 +40,23 @@ import fr.dynamiques.sante.api.Cached;
 @Tag(name = "Vocabulaire", description = "Kinds of scheme and themes")
 public class VocabularyResource {
 
-    @Schema(description = "A kind of scheme and the kind-specific facts it carries", requiredProperties = {"code", "labelFr", "labelEn", "features"})
+    @Schema(description = "A kind of scheme and the kind-specific facts it carries", requiredProperties = { "code", "labelFr",
+            "labelEn", "features" })
     public record KindView(@Schema(examples = "CLS") String code, @Schema(examples = "Contrat local de santé") String labelFr,
-                           @Schema(examples = "Local health contract") String labelEn,
-                           @Schema(examples = "[\"GENERATIONS\"]") List<String> features) {
+            @Schema(examples = "Local health contract") String labelEn,
+            @Schema(examples = "[\"GENERATIONS\"]") List<String> features) {
     }
 
-    @Schema(description = "A theme and how many schemes name it", requiredProperties = {"label", "schemes"})
+    @Schema(description = "A theme and how many schemes name it", requiredProperties = { "label", "schemes" })
     public record ThemeView(@Schema(examples = "santé mentale") String label,
-                            @Schema(description = "Code in the controlled vocabulary; null for a free tag", examples = "sante-mentale", nullable = true)
-                            String code,
-                            @Schema(examples = "12") long schemes) {
+            @Schema(description = "Code in the controlled vocabulary; null for a free tag", examples = "sante-mentale", nullable = true) String code,
+            @Schema(examples = "12") long schemes) {
     }
 
-    @Schema(description = "A kind of scheme, as an administrator declares it", requiredProperties = {"labelFr", "labelEn"})
+    @Schema(description = "A kind of scheme, as an administrator declares it", requiredProperties = { "labelFr", "labelEn" })
     public record KindBody(@Schema(examples = "Contrat territorial de santé") String labelFr,
-                           @Schema(examples = "Territorial health contract") String labelEn,
-                           @Schema(description = "Kind-specific facts its schemes carry", type = SchemaType.ARRAY,
-                                   implementation = KindFeature.class, examples = "[\"GENERATIONS\"]")
-                           List<String> features) {
+            @Schema(examples = "Territorial health contract") String labelEn,
+            @Schema(description = "Kind-specific facts its schemes carry", type = SchemaType.ARRAY, implementation = KindFeature.class, examples = "[\"GENERATIONS\"]") List<String> features) {
     }
 
     private static final Pattern KIND_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
@@ -74,10 +70,9 @@ public class VocabularyResource {
     @GET
     @Path("/kinds")
     @Transactional
-    @Operation(operationId = "listKinds", summary = "Kinds of scheme",
-            description = "Every kind of scheme with its French and English labels and the kind-specific facts its "
-                    + "schemes carry (generations, CPTS stages, co-carrying hospital, priority neighbourhoods). New "
-                    + "kinds are data: PUT /kinds/{code}.")
+    @Operation(operationId = "listKinds", summary = "Kinds of scheme", description = "Every kind of scheme with its French and English labels and the kind-specific facts its "
+            + "schemes carry (generations, CPTS stages, co-carrying hospital, priority neighbourhoods). New "
+            + "kinds are data: PUT /kinds/{code}.")
     public List<KindView> kinds() {
         return SchemeKind.listByCode().stream()
                 .map(k -> new KindView(k.code, k.labelFr, k.labelEn, List.copyOf(k.features))).toList();
@@ -153,16 +148,17 @@ public class VocabularyResource {
     @GET
     @Path("/themes")
     @Transactional
-    @Operation(operationId = "listThemes", summary = "Themes: the controlled vocabulary, then the free tags schemes use, with their counts",
-            description = "The controlled vocabulary first (label, code, how many schemes name it), then the free tags "
-                    + "schemes use, with their counts. A theme filter matches case and accents aside.")
+    @Operation(operationId = "listThemes", summary = "Themes: the controlled vocabulary, then the free tags schemes use, with their counts", description = "The controlled vocabulary first (label, code, how many schemes name it), then the free tags "
+            + "schemes use, with their counts. A theme filter matches case and accents aside.")
     public List<ThemeView> themes() {
         Map<String, Long> counts = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select t, count(*) from scheme s, unnest(s.themes) t group by t").getResultList();
+        List<Object[]> rows = em.createNativeQuery("select t, count(*) from scheme s, unnest(s.themes) t group by t")
+                .getResultList();
         rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
         Map<String, ThemeView> vocabulary = new TreeMap<>();
-        Theme.listByLabel().forEach(t -> vocabulary.put(FoldedText.of(t.label), new ThemeView(t.label, t.code, counts.getOrDefault(t.label, 0L))));
+        Theme.listByLabel().forEach(
+                t -> vocabulary.put(FoldedText.of(t.label), new ThemeView(t.label, t.code, counts.getOrDefault(t.label, 0L))));
         Set<String> controlled = Set.copyOf(vocabulary.keySet());
         Map<String, ThemeView> tags = new TreeMap<>();
         counts.forEach((label, count) -> {

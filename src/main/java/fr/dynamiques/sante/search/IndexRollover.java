@@ -49,7 +49,8 @@ final class IndexRollover {
     private final String oldIndex;
     private final String newIndex;
 
-    private IndexRollover(RestClient client, ObjectMapper json, ElasticsearchIndexDescriptor index, String oldIndex, String newIndex) {
+    private IndexRollover(RestClient client, ObjectMapper json, ElasticsearchIndexDescriptor index, String oldIndex,
+            String newIndex) {
         this.client = client;
         this.json = json;
         this.index = index;
@@ -62,8 +63,8 @@ final class IndexRollover {
         RestClient client = mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class);
         ElasticsearchIndexDescriptor index = descriptor(mapping);
         List<String> bodies = new ArrayList<>();
-        mapping.scope(Scheme.class).schemaManager().exportExpectedSchema((backend, name, export) ->
-                bodies.add(export.extension(ElasticsearchExtension.get()).bodyParts().get(0).toString()));
+        mapping.scope(Scheme.class).schemaManager().exportExpectedSchema((backend, name, export) -> bodies
+                .add(export.extension(ElasticsearchExtension.get()).bodyParts().get(0).toString()));
         try {
             ObjectNode body = (ObjectNode) json.readTree(bodies.get(0));
             // No alias copied: the read alias must not reach the new index before it is complete.
@@ -71,8 +72,10 @@ final class IndexRollover {
             // Nobody searches it before the swap: no periodic refresh while it fills (the engine's CPU goes to indexing).
             body.withObject("/settings/index").put("refresh_interval", "-1");
             JsonNode answer = send(client, json, "POST", "/" + index.writeName() + "/_rollover", body);
-            IndexRollover rollover = new IndexRollover(client, json, index, answer.get("old_index").asText(), answer.get("new_index").asText());
-            LOG.infof("Scheme index rollover: building %s beside %s, which search keeps reading", rollover.newIndex, rollover.oldIndex);
+            IndexRollover rollover = new IndexRollover(client, json, index, answer.get("old_index").asText(),
+                    answer.get("new_index").asText());
+            LOG.infof("Scheme index rollover: building %s beside %s, which search keeps reading", rollover.newIndex,
+                    rollover.oldIndex);
             return rollover;
         } catch (IOException e) {
             throw new UncheckedIOException("Scheme index rollover could not start", e);
@@ -98,7 +101,8 @@ final class IndexRollover {
                 action(json, "remove", Map.of("index", oldIndex, "alias", index.readName())),
                 action(json, "remove", Map.of("index", oldIndex, "alias", index.writeName()))));
         LOG.infof("Scheme index rollover committed: search reads %s", newIndex);
-        CompletableFuture.runAsync(this::dropOld, CompletableFuture.delayedExecutor(IN_FLIGHT_SEARCHES.toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture.runAsync(this::dropOld,
+                CompletableFuture.delayedExecutor(IN_FLIGHT_SEARCHES.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private void dropOld() {
@@ -153,7 +157,8 @@ final class IndexRollover {
             }
             List<ObjectNode> actions = new ArrayList<>();
             if (!written.equals(read)) {
-                actions.add(action(json, "add", Map.of("index", read.get(0), "alias", index.writeName(), "is_write_index", "true")));
+                actions.add(action(json, "add",
+                        Map.of("index", read.get(0), "alias", index.writeName(), "is_write_index", "true")));
             }
             leftovers.forEach(name -> actions.add(action(json, "remove_index", Map.of("index", name))));
             changeAliases(client, json, actions);
@@ -192,7 +197,8 @@ final class IndexRollover {
         return action;
     }
 
-    private static JsonNode send(RestClient client, ObjectMapper json, String method, String path, JsonNode body) throws IOException {
+    private static JsonNode send(RestClient client, ObjectMapper json, String method, String path, JsonNode body)
+            throws IOException {
         Request request = new Request(method, path);
         if (body != null) {
             request.setEntity(new StringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));

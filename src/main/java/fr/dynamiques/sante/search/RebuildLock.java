@@ -29,7 +29,7 @@ final class RebuildLock implements AutoCloseable {
         try {
             Connection connection = dataSource.getConnection();
             try (Statement statement = connection.createStatement();
-                 ResultSet taken = statement.executeQuery("select pg_try_advisory_lock(" + KEY + ")")) {
+                    ResultSet taken = statement.executeQuery("select pg_try_advisory_lock(" + KEY + ")")) {
                 taken.next();
                 if (taken.getBoolean(1)) {
                     return Optional.of(new RebuildLock(connection));

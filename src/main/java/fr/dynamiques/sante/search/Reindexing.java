@@ -18,10 +18,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.registry.PerimeterMigration;
 import fr.dynamiques.sante.scheme.Scheme;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Rebuilds the scheme index from the database on demand, in the background, one rebuild at a time, and
@@ -36,13 +37,20 @@ public class Reindexing {
     private static final Logger LOG = Logger.getLogger(Reindexing.class);
 
     @Schema(name = "ReindexState")
-    public enum State { IDLE, RUNNING, DONE, FAILED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
-    @Schema(name = "ReindexStatus", description = "Where the rebuild of the scheme index stands", requiredProperties = {"state"})
-    public record Status(@Schema(examples = "RUNNING") State state, @Schema(examples = "2026-11-23T18:00:00Z") Instant startedAt,
-                         @Schema(examples = "2026-11-23T18:00:04Z") Instant finishedAt, @Schema(examples = "3000") long total,
-                         @Schema(examples = "1200") long indexed, @Schema(examples = "40") int percent,
-                         @Schema(description = "Why it failed", examples = "Connection refused") String error) {
+    @Schema(name = "ReindexStatus", description = "Where the rebuild of the scheme index stands", requiredProperties = {
+            "state" })
+    public record Status(@Schema(examples = "RUNNING") State state,
+            @Schema(examples = "2026-11-23T18:00:00Z") Instant startedAt,
+            @Schema(examples = "2026-11-23T18:00:04Z") Instant finishedAt, @Schema(examples = "3000") long total,
+            @Schema(examples = "1200") long indexed, @Schema(examples = "40") int percent,
+            @Schema(description = "Why it failed", examples = "Connection refused") String error) {
     }
 
     private final SearchMapping mapping;
@@ -149,7 +157,8 @@ public class Reindexing {
         finishedAt = Instant.now();
         if (failure == null) {
             state = State.DONE;
-            LOG.infof("Scheme index rebuilt: %d documents in %d ms", indexed.get(), finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+            LOG.infof("Scheme index rebuilt: %d documents in %d ms", indexed.get(),
+                    finishedAt.toEpochMilli() - startedAt.toEpochMilli());
         } else {
             state = State.FAILED;
             error = failure.getMessage();

@@ -17,10 +17,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.StartupEvent;
+
 import fr.dynamiques.sante.backup.RestoreMark;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start, after the demo data: rebuilds the scheme index when it and the outbox's pending events together
@@ -40,8 +41,9 @@ class SchemeIndexStartup {
     private final DataSource dataSource;
     private final RestoreMark restored;
 
-    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json, DataSource dataSource,
-                       RestoreMark restored) {
+    SchemeIndexStartup(SearchMapping mapping, SearchSession session, Reindexing reindexing, ObjectMapper json,
+            DataSource dataSource,
+            RestoreMark restored) {
         this.mapping = mapping;
         this.session = session;
         this.reindexing = reindexing;
@@ -74,7 +76,8 @@ class SchemeIndexStartup {
         if (counts[1] + counts[2] >= counts[0] && counts[3] == 0) {
             return false;
         }
-        LOG.infof("Scheme index out of step (%d in the database, %d indexed, %d on their way, %d written by an older version): rebuilding",
+        LOG.infof(
+                "Scheme index out of step (%d in the database, %d indexed, %d on their way, %d written by an older version): rebuilding",
                 counts[0], counts[1], counts[2], counts[3]);
         return rebuild();
     }
@@ -107,6 +110,7 @@ class SchemeIndexStartup {
                 f.bool().must(f.exists().field("themesText")).mustNot(f.exists().field("themeCounted")),
                 f.bool().must(f.range().field("population").greaterThan(0L)).mustNot(f.exists().field("density"))))
                 .fetchTotalHitCount();
-        return new long[] {Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount(), pending, older};
+        return new long[] { Scheme.count(), session.search(Scheme.class).where(f -> f.matchAll()).fetchTotalHitCount(), pending,
+                older };
     }
 }

@@ -32,12 +32,12 @@ import com.google.gson.JsonObject;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
-import fr.dynamiques.sante.text.MarkerFreeText;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.territory.Density;
 import fr.dynamiques.sante.text.FoldedText;
 import fr.dynamiques.sante.text.HtmlText;
+import fr.dynamiques.sante.text.MarkerFreeText;
 
 /**
  * Full-text search of the registry. Every typed word must match somewhere (names, kind, places, themes,
@@ -59,7 +59,12 @@ public class SchemeSearch {
     private static final int MAX_WORDS = 12;
     private static final int FACET_SIZE = 30;
 
-    public enum Sort { RELEVANCE, NAME, START_DATE, POPULATION }
+    public enum Sort {
+        RELEVANCE,
+        NAME,
+        START_DATE,
+        POPULATION
+    }
 
     /** What was asked: text, filters (facet name to accepted values), sort and page. */
     public record Request(String text, Map<String, List<String>> filters, Sort sort, int page, int size) {
@@ -79,12 +84,14 @@ public class SchemeSearch {
             }
             Sort order = sort == null || sort.isBlank() ? Sort.RELEVANCE : SchemeSearch.sort(sort);
             if (order == null) {
-                throw ProblemException.badRequest("Unknown sort.", new FieldError("sort", "relevance, name, startDate or population"));
+                throw ProblemException.badRequest("Unknown sort.",
+                        new FieldError("sort", "relevance, name, startDate or population"));
             }
             int[] paging = SchemeFilter.paging(page, size);
             if ((long) (paging[0] + 1) * paging[1] > MAX_WINDOW) {
                 // The engine serves the first 10,000 results only (index.max_result_window): beyond, filters narrow it.
-                throw ProblemException.badRequest("Results beyond the first " + MAX_WINDOW + " are not served: narrow the search.",
+                throw ProblemException.badRequest(
+                        "Results beyond the first " + MAX_WINDOW + " are not served: narrow the search.",
                         new FieldError("page", "at most " + (MAX_WINDOW / paging[1] - 1) + " with size " + paging[1]));
             }
             Map<String, List<String>> kept = new LinkedHashMap<>();
@@ -93,12 +100,14 @@ public class SchemeSearch {
                     return;
                 }
                 boolean splits = !facet.equals("theme") && !facet.equals("funder");
-                List<String> clean = values == null ? List.of() : values.stream()
-                        .flatMap(v -> splits ? Arrays.stream(v.split(",")) : Stream.of(v))
-                        .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                List<String> clean = values == null ? List.of()
+                        : values.stream()
+                                .flatMap(v -> splits ? Arrays.stream(v.split(",")) : Stream.of(v))
+                                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
                 if (facet.equals("density")) {
                     clean.stream().filter(v -> Density.fromApiName(v).isEmpty()).findFirst().ifPresent(v -> {
-                        throw ProblemException.badRequest("Unknown density class.", new FieldError("density", "rural, intermediate or urban"));
+                        throw ProblemException.badRequest("Unknown density class.",
+                                new FieldError("density", "rural, intermediate or urban"));
                     });
                 }
                 if (!clean.isEmpty()) {
@@ -109,26 +118,26 @@ public class SchemeSearch {
         }
     }
 
-    @Schema(description = "A scheme matching the query, as the search engine holds it", requiredProperties = {"id", "ref", "name", "kind", "status", "highlights"})
+    @Schema(description = "A scheme matching the query, as the search engine holds it", requiredProperties = { "id", "ref",
+            "name", "kind", "status", "highlights" })
     public record Hit(@Schema(examples = "42") Long id, @Schema(examples = "ars-ara-cls-0042") String ref,
-                      @Schema(examples = "Contrat local de santé d'Échirolles") String name,
-                      @Schema(examples = "CLS") String kind, @Schema(examples = "ACTIVE") String status,
-                      @Schema(description = "Where it acts, in short", examples = "Échirolles (Isère)") String territory,
-                      @Schema(examples = "37491") Long population,
-                      @Schema(description = "Matching passages by field, as HTML safe to insert: every character of the stored "
-                              + "text is escaped (a stored tag comes as &lt;tag&gt;), and the only markup is <em> and </em> "
-                              + "around each match",
-                              examples = "{\"name\": [\"Contrat local de santé d&#39;<em>Échirolles</em>\"]}")
-                      Map<String, List<String>> highlights) {
+            @Schema(examples = "Contrat local de santé d'Échirolles") String name,
+            @Schema(examples = "CLS") String kind, @Schema(examples = "ACTIVE") String status,
+            @Schema(description = "Where it acts, in short", examples = "Échirolles (Isère)") String territory,
+            @Schema(examples = "37491") Long population,
+            @Schema(description = "Matching passages by field, as HTML safe to insert: every character of the stored "
+                    + "text is escaped (a stored tag comes as &lt;tag&gt;), and the only markup is <em> and </em> "
+                    + "around each match", examples = "{\"name\": [\"Contrat local de santé d&#39;<em>Échirolles</em>\"]}") Map<String, List<String>> highlights) {
     }
 
     /** A hit as the index holds it (projected, no database read), with the passages matching in its name and description. */
-    public record Found(@IdProjection Long id, @FieldProjection(path = "ref") String ref, @FieldProjection(path = "name") String name,
-                        @FieldProjection(path = "kind") String kind,
-                        @FieldProjection(path = "status", valueModel = ValueModel.STRING) String status,
-                        @FieldProjection(path = "territory") String territory, @FieldProjection(path = "population") Long population,
-                        @HighlightProjection(path = "name") List<String> inName,
-                        @HighlightProjection(path = "description") List<String> inDescription) {
+    public record Found(@IdProjection Long id, @FieldProjection(path = "ref") String ref,
+            @FieldProjection(path = "name") String name,
+            @FieldProjection(path = "kind") String kind,
+            @FieldProjection(path = "status", valueModel = ValueModel.STRING) String status,
+            @FieldProjection(path = "territory") String territory, @FieldProjection(path = "population") Long population,
+            @HighlightProjection(path = "name") List<String> inName,
+            @HighlightProjection(path = "description") List<String> inDescription) {
 
         @ProjectionConstructor
         public Found {
@@ -146,13 +155,14 @@ public class SchemeSearch {
         }
     }
 
-    @Schema(description = "A facet value and how many schemes have it, given the other filters", requiredProperties = {"value", "count"})
+    @Schema(description = "A facet value and how many schemes have it, given the other filters", requiredProperties = { "value",
+            "count" })
     public record FacetValue(@Schema(examples = "CLS") String value, @Schema(examples = "12") long count) {
     }
 
-    @Schema(description = "Search results, with facets", requiredProperties = {"items", "total", "page", "size", "facets"})
+    @Schema(description = "Search results, with facets", requiredProperties = { "items", "total", "page", "size", "facets" })
     public record Results(List<Hit> items, @Schema(examples = "7") long total, @Schema(examples = "0") int page,
-                          @Schema(examples = "20") int size, Map<String, List<FacetValue>> facets) {
+            @Schema(examples = "20") int size, Map<String, List<FacetValue>> facets) {
 
         /**
          * The same results with passages as HTML: the stored text escaped, then the matches between these tags instead of
@@ -160,7 +170,8 @@ public class SchemeSearch {
          */
         public Results tagged(String start, String end) {
             return new Results(items.stream().map(hit -> new Hit(hit.id(), hit.ref(), hit.name(), hit.kind(), hit.status(),
-                    hit.territory(), hit.population(), retag(hit.highlights(), start, end))).toList(), total, page, size, facets);
+                    hit.territory(), hit.population(), retag(hit.highlights(), start, end))).toList(), total, page, size,
+                    facets);
         }
 
         private static Map<String, List<String>> retag(Map<String, List<String>> highlights, String start, String end) {
@@ -264,7 +275,8 @@ public class SchemeSearch {
 
     /** The counts of one facet's values among the hits of every filter but its own. */
     private static JsonObject facet(String facet, Map<String, JsonObject> filters) {
-        List<JsonObject> others = filters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
+        List<JsonObject> others = filters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue)
+                .toList();
         JsonObject field = new JsonObject();
         field.addProperty("field", field(facet));
         field.addProperty("size", FACET_SIZE);

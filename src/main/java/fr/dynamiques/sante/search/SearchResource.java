@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.api.Cached;
 
-
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recherche", description = "Full-text search of the registry, with facets")
@@ -32,19 +31,17 @@ public class SearchResource {
 
     @Cached(Cached.Validator.INDEX)
     @GET
-    @Operation(operationId = "searchSchemes", summary = "Search schemes",
-            description = "French-aware full text over names, kinds, places covered (names, INSEE and postal codes), themes, "
-                    + "descriptions, partners and consenting coordinators; one typo tolerated on words of 5 letters or more. "
-                    + "Filters take several values (repeated or comma-separated); each facet counts with every filter but its own. "
-                    + "The index follows writes within about a second (outbox polling).")
+    @Operation(operationId = "searchSchemes", summary = "Search schemes", description = "French-aware full text over names, kinds, places covered (names, INSEE and postal codes), themes, "
+            + "descriptions, partners and consenting coordinators; one typo tolerated on words of 5 letters or more. "
+            + "Filters take several values (repeated or comma-separated); each facet counts with every filter but its own. "
+            + "The index follows writes within about a second (outbox polling).")
     public SchemeSearch.Results search(
             @Parameter(description = "What to look for; empty lists everything", example = "santé mentale grenoble") @QueryParam("q") String q,
             @Parameter(example = "CLS") @QueryParam("kind") List<String> kind,
             @Parameter(example = "ACTIVE") @QueryParam("status") List<String> status,
             @Parameter(description = "Région code", example = "84") @QueryParam("region") List<String> region,
             @Parameter(description = "Département code; several allowed, repeated or comma-separated", example = "38,73") @QueryParam("department") List<String> department,
-            @Parameter(description = "Density class of the territory: rural, intermediate, urban (README, \"Density\")", example = "rural")
-            @QueryParam("density") List<String> density,
+            @Parameter(description = "Density class of the territory: rural, intermediate, urban (README, \"Density\")", example = "rural") @QueryParam("density") List<String> density,
             @Parameter(example = "santé mentale") @QueryParam("theme") List<String> theme,
             @Parameter(description = "Funder's name", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") List<String> funder,
             @Parameter(description = "relevance (default), name, startDate or population") @QueryParam("sort") String sort,

@@ -41,17 +41,16 @@ public class SimilarResource {
     @Cached(Cached.Validator.INDEX)
     @GET
     @Transactional
-    @Operation(operationId = "getSimilarSchemes", summary = "The schemes at work most like this one, in any région",
-            description = "Most alike first, the scheme itself left out; score from 0 to 1. Likeness adds up shared themes (as the "
-                    + "search counts them), population on a log scale, the density class, the span over the EPCI and, by kind, a "
-                    + "CPTS's stage and size, a contract's generation, an ASV's priority neighbourhoods (README, \"Schemes like "
-                    + "this one\"). Each result lists the reasons. Of the scheme's own kind unless kind= says otherwise.")
+    @Operation(operationId = "getSimilarSchemes", summary = "The schemes at work most like this one, in any région", description = "Most alike first, the scheme itself left out; score from 0 to 1. Likeness adds up shared themes (as the "
+            + "search counts them), population on a log scale, the density class, the span over the EPCI and, by kind, a "
+            + "CPTS's stage and size, a contract's generation, an ASV's priority neighbourhoods (README, \"Schemes like "
+            + "this one\"). Each result lists the reasons. Of the scheme's own kind unless kind= says otherwise.")
     public List<SimilarSchemes.Peer> similar(
             @Parameter(example = "42") @PathParam("id") String id,
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed, repeated or comma-separated; the scheme's own kind "
                     + "when absent", example = "CLS") @QueryParam("kind") List<String> kind,
-            @Parameter(description = "1 to " + SimilarSchemes.MAX_SIZE + ", default " + SimilarSchemes.DEFAULT_SIZE,
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+            @Parameter(description = "1 to " + SimilarSchemes.MAX_SIZE + ", default "
+                    + SimilarSchemes.DEFAULT_SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         Scheme scheme = Scheme.findExisting(id);
         List<String> kinds = SchemeFilter.where().kind(kind).check(SchemeKind.byCode(), cog).kinds();
         return similar.like(scheme, kinds.isEmpty() ? List.of(scheme.kind.code) : kinds, size(size));
@@ -64,7 +63,8 @@ public class SimilarResource {
         String given = size.strip();
         int value = given.matches("\\d{1,3}") ? Integer.parseInt(given) : 0;
         if (value < 1 || value > SimilarSchemes.MAX_SIZE) {
-            throw ProblemException.badRequest("Invalid size.", new FieldError("size", "a whole number from 1 to " + SimilarSchemes.MAX_SIZE));
+            throw ProblemException.badRequest("Invalid size.",
+                    new FieldError("size", "a whole number from 1 to " + SimilarSchemes.MAX_SIZE));
         }
         return value;
     }

@@ -48,20 +48,23 @@ public class SimilarSchemes {
     static final double GENERATION = 0.1;
     static final double PRIORITY_NEIGHBOURHOODS = 0.1;
     /** Population rings: within this factor of its population, this share; a scheme in the innermost gets them all. */
-    static final double[][] POPULATION_RINGS = {{1.25, 0.06}, {2, 0.06}, {4, 0.05}, {10, 0.03}};
+    static final double[][] POPULATION_RINGS = { { 1.25, 0.06 }, { 2, 0.06 }, { 4, 0.05 }, { 10, 0.03 } };
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 50;
 
-    @Schema(description = "A scheme like the one asked about, how alike (0 to 1) and why", requiredProperties = {"scheme", "score", "reasons"})
+    @Schema(description = "A scheme like the one asked about, how alike (0 to 1) and why", requiredProperties = { "scheme",
+            "score", "reasons" })
     public record Peer(Summary scheme, @Schema(examples = "0.83") double score, List<Reason> reasons) {
     }
 
-    @Schema(description = "The similar scheme, in short", requiredProperties = {"id", "ref", "name", "kind", "status", "population"})
+    @Schema(description = "The similar scheme, in short", requiredProperties = { "id", "ref", "name", "kind", "status",
+            "population" })
     public record Summary(@Schema(examples = "57") long id, @Schema(examples = "ars-bre-cls-0057") String ref,
-                          @Schema(examples = "Contrat local de santé du Pays de Lamballe") String name,
-                          @Schema(examples = "CLS") String kind, @Schema(examples = "ACTIVE") String status,
-                          @Schema(examples = "52000") long population,
-                          @Schema(enumeration = {"rural", "intermediate", "urban"}, examples = "rural") String density) {
+            @Schema(examples = "Contrat local de santé du Pays de Lamballe") String name,
+            @Schema(examples = "CLS") String kind, @Schema(examples = "ACTIVE") String status,
+            @Schema(examples = "52000") long population,
+            @Schema(enumeration = {
+                    "rural", "intermediate", "urban" }, examples = "rural") String density){
     }
 
     /**
@@ -72,18 +75,20 @@ public class SimilarSchemes {
      */
     @Schema(description = "One thing both schemes share; type says which fields it fills: themes (shared), population (this, "
             + "other), density (class), epciSpan (span), cptsStage (stage), cptsSize (size), generation (generation), "
-            + "priorityNeighbourhoods (this, other)", requiredProperties = {"type"})
+            + "priorityNeighbourhoods (this, other)", requiredProperties = { "type" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Reason(@Schema(enumeration = {"themes", "population", "density", "epciSpan", "cptsStage", "cptsSize", "generation",
-                                 "priorityNeighbourhoods"}, examples = "themes") String type,
-                         @Schema(examples = "[\"santé mentale\"]") List<String> shared,
-                         @JsonProperty("this") @Schema(examples = "45000") Long mine,
-                         @Schema(examples = "52000") Long other,
-                         @JsonProperty("class") @Schema(enumeration = {"rural", "intermediate", "urban"}, examples = "rural") String densityClass,
-                         @Schema(enumeration = {"part", "whole", "several"}, examples = "whole") String span,
-                         @Schema(examples = "ACI_SIGNED") String stage,
-                         @Schema(examples = "2") Integer size,
-                         @Schema(examples = "2") Integer generation) {
+    public record Reason(@Schema(enumeration = {
+            "themes", "population", "density", "epciSpan", "cptsStage", "cptsSize", "generation",
+            "priorityNeighbourhoods" }, examples = "themes") String type,
+            @Schema(examples = "[\"santé mentale\"]") List<String> shared,
+            @JsonProperty("this") @Schema(examples = "45000") Long mine,
+            @Schema(examples = "52000") Long other,
+            @JsonProperty("class") @Schema(enumeration = { "rural", "intermediate",
+                    "urban" }, examples = "rural") String densityClass,
+            @Schema(enumeration = { "part", "whole", "several" }, examples = "whole") String span,
+            @Schema(examples = "ACI_SIGNED") String stage,
+            @Schema(examples = "2") Integer size,
+            @Schema(examples = "2") Integer generation){
 
         static Reason themes(List<String> shared) {
             return new Reason("themes", shared, null, null, null, null, null, null, null);
@@ -133,8 +138,10 @@ public class SimilarSchemes {
                 .where(f -> likeness(f, scheme, themes, kinds))
                 .sort(f -> f.score().then().field("sortName"))
                 .fetchHits(size);
-        Map<Long, Scheme> found = ranked.isEmpty() ? Map.of() : Scheme.<Scheme>list("id in ?1",
-                ranked.stream().map(hit -> (Long) hit.get(0)).toList()).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Map<Long, Scheme> found = ranked.isEmpty() ? Map.of()
+                : Scheme.<Scheme> list("id in ?1",
+                        ranked.stream().map(hit -> (Long) hit.get(0)).toList()).stream()
+                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
         List<Peer> peers = new ArrayList<>();
         for (List<?> hit : ranked) {
             Scheme other = found.get((Long) hit.get(0));
@@ -147,7 +154,8 @@ public class SimilarSchemes {
     }
 
     private static Summary summary(Scheme s) {
-        return new Summary(s.id, s.ref, s.name, s.kind.code, s.status.name(), s.population, s.density == null ? null : s.density.apiName());
+        return new Summary(s.id, s.ref, s.name, s.kind.code, s.status.name(), s.population,
+                s.density == null ? null : s.density.apiName());
     }
 
     /** The highest score a scheme could get next to this one: the parts this one has. */
@@ -171,13 +179,15 @@ public class SimilarSchemes {
     }
 
     private static BooleanPredicateClausesStep<?, ?> likeness(SearchPredicateFactory f, Scheme scheme, List<String> themes,
-                                                             Collection<String> kinds) {
+            Collection<String> kinds) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool()
                 .filter(f.terms().field("kind").matchingAny(kinds))
-                .filter(f.terms().field("status").matchingAny(SchemeStatus.AT_WORK.stream().map(SchemeStatus::valueOf).toList()))
+                .filter(f.terms().field("status")
+                        .matchingAny(SchemeStatus.AT_WORK.stream().map(SchemeStatus::valueOf).toList()))
                 .mustNot(f.id().matching(scheme.id));
         for (String theme : themes) {
-            bool.should(f.match().field("themeCounted").matching(theme).constantScore().boost((float) (THEMES / themes.size())));
+            bool.should(
+                    f.match().field("themeCounted").matching(theme).constantScore().boost((float) (THEMES / themes.size())));
         }
         if (scheme.population > 0) {
             for (double[] ring : POPULATION_RINGS) {
@@ -189,7 +199,8 @@ public class SimilarSchemes {
             bool.should(f.match().field("density").matching(scheme.density.apiName()).constantScore().boost((float) DENSITY));
         }
         if (scheme.epciSpan != null) {
-            bool.should(f.match().field("epciSpan").matching(scheme.epciSpan.apiName()).constantScore().boost((float) EPCI_SPAN));
+            bool.should(
+                    f.match().field("epciSpan").matching(scheme.epciSpan.apiName()).constantScore().boost((float) EPCI_SPAN));
         }
         if (scheme.cptsStage != null) {
             bool.should(f.match().field("cptsStage").matching(scheme.cptsStage).constantScore().boost((float) CPTS_STAGE));
@@ -238,7 +249,8 @@ public class SimilarSchemes {
         if (generation(mine) != null && Objects.equals(generation(mine), generation(other))) {
             reasons.add(Reason.generation(mine.generation));
         }
-        if (mine.getPriorityNeighbourhoodClass() != null && mine.getPriorityNeighbourhoodClass().equals(other.getPriorityNeighbourhoodClass())) {
+        if (mine.getPriorityNeighbourhoodClass() != null
+                && mine.getPriorityNeighbourhoodClass().equals(other.getPriorityNeighbourhoodClass())) {
             reasons.add(Reason.priorityNeighbourhoods(mine.qpvCodes.size(), other.qpvCodes.size()));
         }
         return reasons;

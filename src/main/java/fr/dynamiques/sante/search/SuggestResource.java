@@ -31,10 +31,10 @@ public class SuggestResource {
 
     @Cached(Cached.Validator.INDEX)
     @GET
-    @Operation(operationId = "suggest", summary = "Territories and schemes as the user types",
-            description = "Up to 5 territories (names, INSEE and postal codes), then up to 5 schemes whose name has words "
-                    + "starting with every typed word; accent- and case-insensitive.")
-    public List<Suggestions.Suggestion> suggest(@Parameter(description = "Text typed so far", example = "ech") @QueryParam("q") String q) {
+    @Operation(operationId = "suggest", summary = "Territories and schemes as the user types", description = "Up to 5 territories (names, INSEE and postal codes), then up to 5 schemes whose name has words "
+            + "starting with every typed word; accent- and case-insensitive.")
+    public List<Suggestions.Suggestion> suggest(
+            @Parameter(description = "Text typed so far", example = "ech") @QueryParam("q") String q) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badRequest("Query parameter q is required.", new FieldError("q", "must not be blank"));
         }

@@ -16,8 +16,8 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import fr.dynamiques.sante.scheme.Scheme;
-import fr.dynamiques.sante.territory.TerritoryMatch;
 import fr.dynamiques.sante.territory.TerritoryFinder;
+import fr.dynamiques.sante.territory.TerritoryMatch;
 
 /**
  * As-you-type suggestions mixing territories and schemes: places first (the question is usually "what is
@@ -27,14 +27,13 @@ import fr.dynamiques.sante.territory.TerritoryFinder;
 public class Suggestions {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "A territory or a scheme matching the typed text", requiredProperties = {"type", "label"})
+    @Schema(description = "A territory or a scheme matching the typed text", requiredProperties = { "type", "label" })
     public record Suggestion(@Schema(description = "territory or scheme", examples = "territory") String type,
-                             @Schema(examples = "Échirolles") String label,
-                             @Schema(description = "Territories: département, région or EPCI type; schemes: their kind",
-                                     examples = "Isère (38)") String context,
-                             @Schema(description = "Territories: commune, epci, department or region", examples = "commune") String level,
-                             @Schema(description = "Territories: INSEE code or SIREN", examples = "38151") String code,
-                             @Schema(description = "Schemes: their id", examples = "42") Long id) {
+            @Schema(examples = "Échirolles") String label,
+            @Schema(description = "Territories: département, région or EPCI type; schemes: their kind", examples = "Isère (38)") String context,
+            @Schema(description = "Territories: commune, epci, department or region", examples = "commune") String level,
+            @Schema(description = "Territories: INSEE code or SIREN", examples = "38151") String code,
+            @Schema(description = "Schemes: their id", examples = "42") Long id) {
     }
 
     private final TerritoryFinder territories;
@@ -53,13 +52,16 @@ public class Suggestions {
             // suggestion would look unrelated to what was typed.
             String context = switch (t.matchedBy()) {
                 case "postalCode" -> t.context() + " · code postal " + text.strip();
-                case "code" -> t.level().equals("commune") || t.level().equals("arrondissement") ? t.context() + " · code INSEE " + t.code() : t.context();
+                case "code" -> t.level().equals("commune") || t.level().equals("arrondissement")
+                        ? t.context() + " · code INSEE " + t.code()
+                        : t.context();
                 default -> t.formerName() == null ? t.context() : t.context() + " · ancienne commune " + t.formerName();
             };
             suggestions.add(new Suggestion("territory", t.name(), context, t.level(), t.code(), null));
         }
         List<List<?>> schemes = session.search(Scheme.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.field("name", String.class), f.field("kind", String.class)).asList())
+                .select(f -> f.composite().from(f.id(Long.class), f.field("name", String.class), f.field("kind", String.class))
+                        .asList())
                 .where(f -> f.simpleQueryString().field("namePrefix").matching(text)
                         .defaultOperator(AND).flags(EnumSet.noneOf(SimpleQueryFlag.class)))
                 .sort(f -> f.score().then().field("statusRank").then().field("sortName"))

@@ -27,7 +27,8 @@ import fr.dynamiques.sante.problem.ProblemException;
  * the list, numbers as numbers and dates as dates. For people, not for round trips: the API's export.csv stays the
  * importable format.
  *
- * <p>A cell of {@code rows} is a {@link String}, a {@link Number}, a {@link Share}, a {@link LocalDate}, a
+ * <p>
+ * A cell of {@code rows} is a {@link String}, a {@link Number}, a {@link Share}, a {@link LocalDate}, a
  * {@link LocalDateTime} or null (empty): what a spreadsheet computes with is never written as text.
  *
  * @param name the file's name without its extension, saying what it holds ("zones-blanches-CPTS-departement-38")
@@ -171,9 +172,12 @@ public record Download(String name, Cover cover, List<String> headers, List<List
      */
     private Response file(byte[] bytes, String type, String extension) {
         String file = name + "." + extension;
-        String ascii = Normalizer.normalize(file, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._-]+", "-");
-        return Response.ok(bytes, type).header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20")).build();
+        String ascii = Normalizer.normalize(file, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._-]+",
+                "-");
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
     }
 
     /** One row: fields separated by semicolons, quoted when they hold one, a quote or a line break; CRLF at the end. */

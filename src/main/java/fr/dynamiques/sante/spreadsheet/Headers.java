@@ -39,7 +39,8 @@ public final class Headers {
         words("funders", "financeurs", "cofinanceurs", "co financeurs", "financement", "funders");
         words("coordinatorName", "coordonnateur", "coordonnatrice", "coordinateur", "coordinatrice", "coordination",
                 "nom du coordonnateur", "nom coordonnateur", "referent");
-        words("coordinatorEmail", "contact", "courriel", "email", "e mail", "mail", "adresse mail", "adresse electronique", "mel");
+        words("coordinatorEmail", "contact", "courriel", "email", "e mail", "mail", "adresse mail", "adresse electronique",
+                "mel");
         words("coordinatorPhone", "telephone", "tel", "portable", "phone");
         words("website", "site", "site internet", "site web", "url", "web", "website");
         words("themes", "thematiques", "themes", "axes", "axes prioritaires", "priorites");

@@ -40,7 +40,8 @@ final class ImportReport {
                     row.match() == null ? "" : row.match().how(),
                     row.perimeter() == null ? null : row.perimeter().communeCount(),
                     row.perimeter() == null ? null : row.perimeter().population(),
-                    row.territory().stream().filter(e -> e.code() == null && !e.candidates().isEmpty()).map(PlaceReader.Reading::given)
+                    row.territory().stream().filter(e -> e.code() == null && !e.candidates().isEmpty())
+                            .map(PlaceReader.Reading::given)
                             .collect(Collectors.joining(" | ")),
                     row.errors().stream().map(ImportReport::error).collect(Collectors.joining(" | ")),
                     String.join(" | ", row.warnings())));
@@ -49,15 +50,18 @@ final class ImportReport {
         List<Download.Cover.Line> lines = new ArrayList<>(List.of(
                 new Download.Cover.Line("Source", "Annuaire des dynamiques territoriales de santé, " + site + "/"),
                 new Download.Cover.Line("Adresse de ce fichier", site + "/api/v1/imports/" + preview.id() + "/report.xlsx"),
-                new Download.Cover.Line("Extrait le (heure de Paris)", LocalDateTime.now(ZoneId.of("Europe/Paris")).withSecond(0).withNano(0)),
+                new Download.Cover.Line("Extrait le (heure de Paris)",
+                        LocalDateTime.now(ZoneId.of("Europe/Paris")).withSecond(0).withNano(0)),
                 new Download.Cover.Line("Fichier importé", preview.file() == null ? "" : preview.file()),
                 new Download.Cover.Line("Feuille", preview.sheet() == null ? "" : preview.sheet()),
                 new Download.Cover.Line("Type de dispositif", preview.kind() == null ? "selon chaque ligne" : preview.kind()),
                 new Download.Cover.Line("État de l'import", preview.status()),
                 new Download.Cover.Line("Lignes", rows.size()),
-                new Download.Cover.Line("Licence", "Les fiches publiées dans l'annuaire : " + OpenDataResource.LICENCE_NAME + ", "
-                        + OpenDataResource.LICENCE_URL)));
-        return new Download("import-" + preview.id(), new Download.Cover("À propos", "Lignes", "Compte rendu d'import", lines), HEADERS, rows);
+                new Download.Cover.Line("Licence",
+                        "Les fiches publiées dans l'annuaire : " + OpenDataResource.LICENCE_NAME + ", "
+                                + OpenDataResource.LICENCE_URL)));
+        return new Download("import-" + preview.id(), new Download.Cover("À propos", "Lignes", "Compte rendu d'import", lines),
+                HEADERS, rows);
     }
 
     private static String error(FieldError error) {

@@ -53,7 +53,8 @@ public class Listing {
     }
 
     /** The preview's rows and what committing would write. */
-    public record Computed(List<Preview.Column> columns, List<Preview.Row> rows, Preview.Summary summary, List<Planned> planned) {
+    public record Computed(List<Preview.Column> columns, List<Preview.Row> rows, Preview.Summary summary,
+            List<Planned> planned) {
     }
 
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})");
@@ -137,10 +138,12 @@ public class Listing {
             // Two rows for one scheme: the same record, or the same kind and name where either leaves the département out.
             Integer first = match == null ? null : firstRowOf.putIfAbsent("id:" + match.id(), line.number());
             String named = state.kind + "|" + FoldedText.of(state.name);
-            for (String dpt : department == null ? firstDepartmentsOf.getOrDefault(named, Map.of()).keySet() : Set.of(department, "")) {
+            for (String dpt : department == null ? firstDepartmentsOf.getOrDefault(named, Map.of()).keySet()
+                    : Set.of(department, "")) {
                 first = first != null ? first : firstDepartmentsOf.getOrDefault(named, Map.of()).get(dpt);
             }
-            firstDepartmentsOf.computeIfAbsent(named, k -> new HashMap<>()).putIfAbsent(department == null ? "" : department, line.number());
+            firstDepartmentsOf.computeIfAbsent(named, k -> new HashMap<>()).putIfAbsent(department == null ? "" : department,
+                    line.number());
             if (first != null) {
                 state.errors.add(new FieldError(line.number(), "name", "the same scheme as row " + first
                         + ": keep one of the two rows (skip the other)"));
@@ -208,7 +211,8 @@ public class Listing {
                 default -> error++;
             }
         }
-        return new Computed(columns, rows, new Preview.Summary(states.size(), create, update, unchanged, choice, error, skipped), planned);
+        return new Computed(columns, rows,
+                new Preview.Summary(states.size(), create, update, unchanged, choice, error, skipped), planned);
     }
 
     /** Each header's field: the person's mapping where given, else what the header says. */
@@ -328,7 +332,7 @@ public class Listing {
             String local = email.substring(0, email.indexOf('@'));
             if (local.matches("[A-Za-z-]+\\.[A-Za-z-]+")) {
                 String[] both = local.split("\\.");
-                return new String[] {capitalised(both[0]), capitalised(both[1])};
+                return new String[] { capitalised(both[0]), capitalised(both[1]) };
             }
             return null;
         }
@@ -338,16 +342,17 @@ public class Listing {
         text = text.replaceAll("^(?i)(mme|mr|m\\.|mlle|dr|docteur|madame|monsieur)\\s+", "").strip();
         if (text.contains(",")) {
             String[] both = text.split(",", 2);
-            return both[1].isBlank() ? null : new String[] {both[1].strip(), both[0].strip()};
+            return both[1].isBlank() ? null : new String[] { both[1].strip(), both[0].strip() };
         }
         String[] words = text.split("\\s+");
         if (words.length < 2) {
             return null;
         }
-        if (words[0].length() > 1 && words[0].equals(words[0].toUpperCase(Locale.ROOT)) && !words[1].equals(words[1].toUpperCase(Locale.ROOT))) {
-            return new String[] {String.join(" ", List.of(words).subList(1, words.length)), words[0]};
+        if (words[0].length() > 1 && words[0].equals(words[0].toUpperCase(Locale.ROOT))
+                && !words[1].equals(words[1].toUpperCase(Locale.ROOT))) {
+            return new String[] { String.join(" ", List.of(words).subList(1, words.length)), words[0] };
         }
-        return new String[] {words[0], String.join(" ", List.of(words).subList(1, words.length))};
+        return new String[] { words[0], String.join(" ", List.of(words).subList(1, words.length)) };
     }
 
     private static String capitalised(String word) {
@@ -375,7 +380,8 @@ public class Listing {
 
     static SchemeStatus status(String text) {
         String folded = FoldedText.of(text);
-        if (folded.matches("(en )?projet|en construction|en emergence|emergence|en preparation|brouillon|draft|en cours d elaboration|elaboration")) {
+        if (folded.matches(
+                "(en )?projet|en construction|en emergence|emergence|en preparation|brouillon|draft|en cours d elaboration|elaboration")) {
             return SchemeStatus.DRAFT;
         }
         if (folded.matches("(en )?renouvellement|a renouveler|renewal")) {
@@ -384,7 +390,8 @@ public class Listing {
         if (folded.matches("termine|terminee|echu|echue|clos|close|fini|finie|ended|arrete|arretee|inactif|inactive")) {
             return SchemeStatus.ENDED;
         }
-        if (folded.matches("(en )?cours|actif|active|signe|signee|en fonctionnement|operationnel|operationnelle|valide|validee|active")) {
+        if (folded.matches(
+                "(en )?cours|actif|active|signe|signee|en fonctionnement|operationnel|operationnelle|valide|validee|active")) {
             return SchemeStatus.ACTIVE;
         }
         return null;
@@ -412,7 +419,8 @@ public class Listing {
             Matcher m = DAY_MONTH_YEAR.matcher(t);
             if (m.matches()) {
                 int year = Integer.parseInt(m.group(3));
-                return LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                return LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(1)));
             }
             if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 return LocalDate.parse(t);
@@ -458,7 +466,8 @@ public class Listing {
     private Perimeter perimeter(Values values, String department, Settings settings, RowState state) {
         Perimeter perimeter = new Perimeter();
         Map<String, String> chosen = new HashMap<>();
-        settings.choicesOrEmpty().stream().filter(c -> c.row() == state.row).forEach(c -> chosen.put(c.given().strip(), c.code()));
+        settings.choicesOrEmpty().stream().filter(c -> c.row() == state.row)
+                .forEach(c -> chosen.put(c.given().strip(), c.code()));
         for (String field : List.of("territory", "communes", "epcis", "departments")) {
             for (String cell : values.all(field)) {
                 for (String piece : places.split(cell, field, department)) {
@@ -478,7 +487,8 @@ public class Listing {
         }
         PlaceReader.Reading reading = places.chosen(given, code);
         if (reading == null) {
-            state.errors.add(new FieldError(state.row, "territory", "'" + code + "', chosen for '" + given + "', is no code of the COG"));
+            state.errors.add(new FieldError(state.row, "territory",
+                    "'" + code + "', chosen for '" + given + "', is no code of the COG"));
             return new PlaceReader.Reading(given, null, null, null, null, null, List.of());
         }
         return reading;
@@ -486,7 +496,8 @@ public class Listing {
 
     private static String website(String text) {
         String t = text.strip();
-        return t.matches("(?i)https?://.*") ? t : t.matches("(?i)www\\..*|[a-z0-9-]+(\\.[a-z0-9-]+)+(/.*)?") ? "https://" + t : t;
+        return t.matches("(?i)https?://.*") ? t
+                : t.matches("(?i)www\\..*|[a-z0-9-]+(\\.[a-z0-9-]+)+(/.*)?") ? "https://" + t : t;
     }
 
     private static Optional<String> text(Values values, String field) {
@@ -611,7 +622,7 @@ public class Listing {
 
     /** The registry's records as far as matching needs them: kind, folded name, départements, places. */
     private record Registry(Map<Long, Known> byId, Map<String, Known> byRefs, Map<String, List<Known>> byName,
-                            Map<String, Set<Long>> byPlace, CogSnapshot cog) {
+            Map<String, Set<Long>> byPlace, CogSnapshot cog) {
 
         record Known(long id, String ref, String kind, String name, List<String> departments, Set<String> places, String how) {
             Known as(String how) {
@@ -634,7 +645,8 @@ public class Listing {
                 places.computeIfAbsent(((Number) row[0]).longValue(), id -> new HashSet<>()).add((String) row[1]);
             }
             List<Object[]> schemes = Scheme.getEntityManager()
-                    .createNativeQuery("select id, ref, kind, name, array_to_string(department_codes, ',') from scheme").getResultList();
+                    .createNativeQuery("select id, ref, kind, name, array_to_string(department_codes, ',') from scheme")
+                    .getResultList();
             Map<String, Set<Long>> byPlace = new HashMap<>();
             for (Object[] row : schemes) {
                 long id = ((Number) row[0]).longValue();

@@ -13,11 +13,12 @@ import fr.dynamiques.sante.territory.PlaceReader;
 /** A listing as the directory reads it, before anything is written (shared/API.md, "Imports from spreadsheets"). */
 @Schema(name = "ImportDraft")
 public record Preview(UUID id, @Schema(examples = "Listing CPTS.xlsx") String file, @Schema(examples = "xlsx") String format,
-                      @Schema(examples = "CPTS") String sheet, List<String> sheets,
-                      @Schema(enumeration = {"DRAFT", "COMMITTED", "UNDONE"}) String status,
-                      @Schema(nullable = true, examples = "CPTS") String kind,
-                      List<Column> columns, Summary summary, List<Row> rows, Instant createdAt, Instant expiresAt,
-                      @Schema(nullable = true) Instant committedAt, @Schema(nullable = true) Instant undoneAt) {
+        @Schema(examples = "CPTS") String sheet, List<String> sheets,
+        @Schema(enumeration = {
+                "DRAFT", "COMMITTED", "UNDONE" }) String status,
+        @Schema(nullable = true, examples = "CPTS") String kind,
+        List<Column> columns, Summary summary, List<Row> rows, Instant createdAt, Instant expiresAt,
+        @Schema(nullable = true) Instant committedAt, @Schema(nullable = true) Instant undoneAt){
 
     public static final String CREATE = "create";
     public static final String UPDATE = "update";
@@ -36,19 +37,21 @@ public record Preview(UUID id, @Schema(examples = "Listing CPTS.xlsx") String fi
 
     @Schema(name = "ImportRow")
     public record Row(@Schema(description = "The row's number in the spreadsheet", examples = "7") int row,
-                      @Schema(nullable = true) String name, @Schema(nullable = true) String kind,
-                      @Schema(enumeration = {CREATE, UPDATE, UNCHANGED, NEEDS_CHOICE, ERROR, SKIPPED}) String action,
-                      @Schema(nullable = true) Match match, @Schema(nullable = true) Perimeter perimeter,
-                      List<PlaceReader.Reading> territory, List<AuditEntry.FieldChange> changes, List<FieldError> errors,
-                      List<String> warnings) {
+            @Schema(nullable = true) String name, @Schema(nullable = true) String kind,
+            @Schema(enumeration = {
+                    CREATE, UPDATE, UNCHANGED, NEEDS_CHOICE, ERROR, SKIPPED }) String action,
+            @Schema(nullable = true) Match match, @Schema(nullable = true) Perimeter perimeter,
+            List<PlaceReader.Reading> territory, List<AuditEntry.FieldChange> changes, List<FieldError> errors,
+            List<String> warnings){
     }
 
     @Schema(name = "ImportMatch", description = "The record of the registry the row updates, and how it was found")
-    public record Match(long id, String ref, String name, @Schema(enumeration = {"ref", "name", "perimeter"}) String how) {
+    public record Match(long id, String ref, String name, @Schema(enumeration = {
+            "ref", "name", "perimeter" }) String how){
     }
 
     @Schema(name = "ImportPerimeter")
     public record Perimeter(List<String> communes, List<String> epcis, List<String> departments, List<String> arrondissements,
-                            long population, int communeCount) {
+            long population, int communeCount) {
     }
 }

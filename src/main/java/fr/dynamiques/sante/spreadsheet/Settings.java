@@ -19,8 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ImportSettings")
 public record Settings(
         @Schema(description = "A sheet's name or its number from 1", examples = "CPTS") String sheet,
-        @Schema(description = "Column index (from 0) to field; an empty field ignores the column", examples = "{\"3\": \"carrier\"}")
-        @Size(max = 200) Map<Integer, String> columns,
+        @Schema(description = "Column index (from 0) to field; an empty field ignores the column", examples = "{\"3\": \"carrier\"}") @Size(max = 200) Map<Integer, String> columns,
         @Schema(description = "The kind of every row whose kind no column gives", examples = "CPTS") String kind,
         @Size(max = 20000) List<Choice> choices,
         @Schema(description = "Rows (spreadsheet numbers) left out") @Size(max = 10000) Set<Integer> skip,
@@ -29,7 +28,7 @@ public record Settings(
     /** The territory meant by a name of a row; code null leaves the name out of the perimeter. */
     @Schema(name = "ImportChoice")
     public record Choice(@Schema(examples = "7") int row, @Schema(examples = "St Marc Jaumegarde") String given,
-                         @Schema(nullable = true, examples = "13095") String code) {
+            @Schema(nullable = true, examples = "13095") String code) {
     }
 
     Map<Integer, String> columnsOrEmpty() {

@@ -11,9 +11,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A listing brought in from a spreadsheet: the file as sent and the person's choices, kept in PostgreSQL so that any
@@ -27,7 +28,11 @@ public class SpreadsheetImport extends PanacheEntityBase {
     public static final Duration DRAFT_LIFE = Duration.ofDays(7);
     public static final Duration UNDO_LIFE = Duration.ofDays(30);
 
-    public enum Status { DRAFT, COMMITTED, UNDONE }
+    public enum Status {
+        DRAFT,
+        COMMITTED,
+        UNDONE
+    }
 
     @Id
     public UUID id;
@@ -54,7 +59,7 @@ public class SpreadsheetImport extends PanacheEntityBase {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No import " + id + ".");
         }
-        return Optional.ofNullable(SpreadsheetImport.<SpreadsheetImport>findById(uuid))
+        return Optional.ofNullable(SpreadsheetImport.<SpreadsheetImport> findById(uuid))
                 .filter(i -> i.expiresAt.isAfter(Instant.now()))
                 .filter(i -> caller.isAdmin() || i.accountId != null && i.accountId.equals(caller.accountId()))
                 .orElseThrow(() -> ProblemException.notFound("No import " + id + "."));

@@ -111,12 +111,14 @@ public class SpreadsheetImports {
     @Transactional
     public SpreadsheetImport change(SpreadsheetImport draft, Settings change) {
         if (draft.status != SpreadsheetImport.Status.DRAFT) {
-            throw new ProblemException(409, "This import is " + draft.status.name().toLowerCase() + ": it can no longer change.", List.of());
+            throw new ProblemException(409,
+                    "This import is " + draft.status.name().toLowerCase() + ": it can no longer change.", List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         change.columnsOrEmpty().forEach((index, field) -> {
             if (field != null && !field.isBlank() && !Headers.isField(field.strip())) {
-                errors.add(new FieldError("columns." + index, "'" + field + "' is not a field; one of " + String.join(", ", Headers.FIELDS)));
+                errors.add(new FieldError("columns." + index,
+                        "'" + field + "' is not a field; one of " + String.join(", ", Headers.FIELDS)));
             }
         });
         for (int i = 0; i < change.choicesOrEmpty().size(); i++) {
@@ -185,7 +187,8 @@ public class SpreadsheetImports {
             }
         }
         if (!waiting.isEmpty()) {
-            throw new ProblemException(409, waiting.size() + " row(s) wait for a choice or a correction; nothing was written.", waiting);
+            throw new ProblemException(409, waiting.size() + " row(s) wait for a choice or a correction; nothing was written.",
+                    waiting);
         }
         // The records the import updates, as they were: what its undo puts back.
         Map<Long, SchemeDocument> before = new HashMap<>();
@@ -200,7 +203,8 @@ public class SpreadsheetImports {
         SchemeWrites.ImportReport report = docs.isEmpty() ? new SchemeWrites.ImportReport(0, 0, 0, false, List.of(), List.of())
                 : writes.importAll(caller, docs, List.of(), false, draft.id);
         if (!report.errors().isEmpty()) {
-            throw new ProblemException(409, report.errors().size() + " row(s) were refused by the registry; nothing was written.",
+            throw new ProblemException(409,
+                    report.errors().size() + " row(s) were refused by the registry; nothing was written.",
                     report.errors());
         }
         long wrote = System.nanoTime();
@@ -209,7 +213,8 @@ public class SpreadsheetImports {
         Scheme.getEntityManager().flush();
         Scheme.getEntityManager().clear();
         @SuppressWarnings("unchecked")
-        List<Object[]> written = Scheme.getEntityManager().createNativeQuery("select id, revision from scheme where ref = any(cast(?1 as varchar[]))")
+        List<Object[]> written = Scheme.getEntityManager()
+                .createNativeQuery("select id, revision from scheme where ref = any(cast(?1 as varchar[]))")
                 .setParameter(1, docs.stream().map(SchemeDocument::ref).toArray(String[]::new)).getResultList();
         for (Object[] row : written) {
             long id = ((Number) row[0]).longValue();
@@ -217,18 +222,22 @@ public class SpreadsheetImports {
             if (was != null && caller.role() == Role.PARTNER) {
                 continue; // a partner's change to a record is a proposal: nothing was written to undo
             }
-            List<Long> people = was == null ? List.of() : was.coordinatorsOrEmpty().stream()
-                    .map(SchemeDocument.CoordinatorEntry::id).filter(Objects::nonNull).toList();
+            List<Long> people = was == null ? List.of()
+                    : was.coordinatorsOrEmpty().stream()
+                            .map(SchemeDocument.CoordinatorEntry::id).filter(Objects::nonNull).toList();
             Scheme.getEntityManager().createNativeQuery("insert into spreadsheet_import_write "
-                            + "(import_id, scheme_id, created, revision, before_document, person_ids) values (?1, ?2, ?3, ?4, ?5, cast(?6 as bigint[]))")
+                    + "(import_id, scheme_id, created, revision, before_document, person_ids) values (?1, ?2, ?3, ?4, ?5, cast(?6 as bigint[]))")
                     .setParameter(1, draft.id).setParameter(2, id).setParameter(3, was == null)
                     .setParameter(4, ((Number) row[1]).longValue()).setParameter(5, was == null ? null : write(was))
                     .setParameter(6, "{" + String.join(",", people.stream().map(String::valueOf).toList()) + "}")
                     .executeUpdate();
         }
-        LOG.infof("Import %s committed: %d row(s) written in %d ms (file read and rows resolved again %d ms, former versions %d ms, "
-                + "write path %d ms, undo records %d ms)", draft.id, written.size(), (System.nanoTime() - started) / 1_000_000,
-                (read - started) / 1_000_000, (checked - read) / 1_000_000, (wrote - checked) / 1_000_000, (System.nanoTime() - wrote) / 1_000_000);
+        LOG.infof(
+                "Import %s committed: %d row(s) written in %d ms (file read and rows resolved again %d ms, former versions %d ms, "
+                        + "write path %d ms, undo records %d ms)",
+                draft.id, written.size(), (System.nanoTime() - started) / 1_000_000,
+                (read - started) / 1_000_000, (checked - read) / 1_000_000, (wrote - checked) / 1_000_000,
+                (System.nanoTime() - wrote) / 1_000_000);
         // The write path clears the session on its way: the import is read again to be marked.
         SpreadsheetImport done = SpreadsheetImport.findById(draft.id);
         done.status = SpreadsheetImport.Status.COMMITTED;
@@ -237,7 +246,8 @@ public class SpreadsheetImports {
         done.outcome = write(preview(done, table, settings, computed));
         done.content = new byte[0]; // the file is not kept once written: the report is the outcome, people's names go with it
         Preview.Summary summary = computed.summary();
-        return new Committed(report.created(), report.updated(), summary.unchanged(), summary.skipped(), report.proposed(), draft.id);
+        return new Committed(report.created(), report.updated(), summary.unchanged(), summary.skipped(), report.proposed(),
+                draft.id);
     }
 
     /**
@@ -247,14 +257,17 @@ public class SpreadsheetImports {
     @Transactional
     public Undone undo(Caller caller, SpreadsheetImport draft) {
         if (draft.status != SpreadsheetImport.Status.COMMITTED) {
-            throw new ProblemException(409, "Only a committed import can be undone; this one is " + draft.status.name().toLowerCase() + ".", List.of());
+            throw new ProblemException(409,
+                    "Only a committed import can be undone; this one is " + draft.status.name().toLowerCase() + ".", List.of());
         }
         Scheme.takeWriteTurn();
         // Each record with the revision the import left it at, and the one it has now (null: deleted since), in one query.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Scheme.getEntityManager().createNativeQuery("select w.scheme_id, w.created, w.revision, w.before_document, "
-                + "s.revision, s.name from spreadsheet_import_write w left join scheme s on s.id = w.scheme_id where w.import_id = ?1 "
-                + "order by w.scheme_id").setParameter(1, draft.id).getResultList();
+        List<Object[]> rows = Scheme.getEntityManager()
+                .createNativeQuery("select w.scheme_id, w.created, w.revision, w.before_document, "
+                        + "s.revision, s.name from spreadsheet_import_write w left join scheme s on s.id = w.scheme_id where w.import_id = ?1 "
+                        + "order by w.scheme_id")
+                .setParameter(1, draft.id).getResultList();
         List<FieldError> changedSince = new ArrayList<>();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
@@ -270,12 +283,14 @@ public class SpreadsheetImports {
             throw new ProblemException(409, changedSince.size() + " record(s) changed since the import: nothing was undone. "
                     + "Correct them one by one.", changedSince);
         }
-        List<Long> createdIds = rows.stream().filter(row -> (Boolean) row[1]).map(row -> ((Number) row[0]).longValue()).toList();
+        List<Long> createdIds = rows.stream().filter(row -> (Boolean) row[1]).map(row -> ((Number) row[0]).longValue())
+                .toList();
         List<Scheme> created = createdIds.isEmpty() ? List.of() : Scheme.list("id in ?1", createdIds);
         int restored = 0;
         for (Object[] row : rows) {
             if (!(Boolean) row[1]) {
-                writes.update(caller, Scheme.findById(((Number) row[0]).longValue()), read((String) row[3], SchemeDocument.class), s -> true);
+                writes.update(caller, Scheme.findById(((Number) row[0]).longValue()),
+                        read((String) row[3], SchemeDocument.class), s -> true);
                 restored++;
             }
         }
@@ -290,8 +305,10 @@ public class SpreadsheetImports {
     /** A person erased: the copies of records naming them, kept for undos, go too (within the erasure's transaction). */
     void forget(@Observes PersonErased erased) {
         long personId = erased.personId();
-        Scheme.getEntityManager().createNativeQuery("update spreadsheet_import_write set before_document = null, person_ids = '{}' "
-                + "where ?1 = any(person_ids)").setParameter(1, personId).executeUpdate();
+        Scheme.getEntityManager()
+                .createNativeQuery("update spreadsheet_import_write set before_document = null, person_ids = '{}' "
+                        + "where ?1 = any(person_ids)")
+                .setParameter(1, personId).executeUpdate();
     }
 
     private static Set<String> scope(Caller caller) {
@@ -301,7 +318,8 @@ public class SpreadsheetImports {
     /** Admins, ARS officers and partners bring listings in; ARS and partners for schemes of their régions. */
     public static void mayImport(Caller caller) {
         if (!caller.isAdmin() && caller.role() != Role.ARS && caller.role() != Role.PARTNER) {
-            throw new ProblemException(403, "Your role (" + caller.role() + ") may not import listings: ask your ARS.", List.of());
+            throw new ProblemException(403, "Your role (" + caller.role() + ") may not import listings: ask your ARS.",
+                    List.of());
         }
     }
 

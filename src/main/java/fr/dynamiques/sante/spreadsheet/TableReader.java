@@ -41,8 +41,8 @@ public final class TableReader {
     static final long MAX_UNPACKED = 200L * 1024 * 1024;
     static final int MAX_COLUMNS = 200;
 
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final byte[] ZIP = { 'P', 'K', 3, 4 };
+    private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 };
     private static final Pattern DATE_FORMAT = Pattern.compile(".*[dDyY].*|.*[mM].*");
     private static final Pattern NOT_DATE_PARTS = Pattern.compile("\\[[^]]*]|\"[^\"]*\"|\\\\.|[hHsS]");
 
@@ -151,8 +151,9 @@ public final class TableReader {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("The file looks like an archive (.xlsx, .ods) but cannot be opened: it is damaged "
-                    + "or incomplete. Save it again from the spreadsheet.");
+            throw ProblemException
+                    .badRequest("The file looks like an archive (.xlsx, .ods) but cannot be opened: it is damaged "
+                            + "or incomplete. Save it again from the spreadsheet.");
         }
         if ("application/vnd.oasis.opendocument.spreadsheet".equals(mimetype)) {
             return "ods";
@@ -165,7 +166,8 @@ public final class TableReader {
     }
 
     private static List<Named> xlsx(byte[] bytes) {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, false))) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes),
+                new ReadingOptions(true, false))) {
             List<Named> sheets = new ArrayList<>();
             for (org.dhatim.fastexcel.reader.Sheet sheet : workbook.getSheets().toList()) {
                 List<Table.Row> rows = new ArrayList<>();
@@ -278,7 +280,7 @@ public final class TableReader {
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         char separator = ',';
         long most = count(firstLine, ',');
-        for (char candidate : new char[] {';', '\t'}) {
+        for (char candidate : new char[] { ';', '\t' }) {
             if (count(firstLine, candidate) > most) {
                 most = count(firstLine, candidate);
                 separator = candidate;

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * schemes over them.
  */
 public record CogFile(int cogYear, String source, List<RegionRow> regions, List<DepartmentRow> departments, List<EpciRow> epcis,
-                      List<CommuneRow> communes, List<ArrondissementRow> arrondissements,
-                      List<FormerCommuneRow> formerCommunes) {
+        List<CommuneRow> communes, List<ArrondissementRow> arrondissements,
+        List<FormerCommuneRow> formerCommunes) {
 
     public record RegionRow(String code, String name) {
     }
@@ -32,11 +32,12 @@ public record CogFile(int cogYear, String source, List<RegionRow> regions, List<
 
     /** A commune: its EPCI and population may be unknown (null); postal codes may be none. */
     public record CommuneRow(String code, String name, String departmentCode, String epciSiren, Integer population,
-                             List<String> postalCodes) {
+            List<String> postalCodes) {
     }
 
     /** A municipal arrondissement of Paris, Lyon or Marseille: part of {@code communeCode}, with its own population. */
-    public record ArrondissementRow(String code, String name, String communeCode, Integer population, List<String> postalCodes) {
+    public record ArrondissementRow(String code, String name, String communeCode, Integer population,
+            List<String> postalCodes) {
     }
 
     /**
@@ -59,11 +60,13 @@ public record CogFile(int cogYear, String source, List<RegionRow> regions, List<
                             c.get(3).isNull() ? null : c.get(3).asText(), c.get(4).isNull() ? null : c.get(4).asInt(),
                             codes(c.get(5)))),
                     // [code, name, commune, population or null, "postal codes"]; absent from files made before 2026-11
-                    rows(cog, "arrondissements", a -> new ArrondissementRow(a.get(0).asText(), a.get(1).asText(), a.get(2).asText(),
-                            a.get(3).isNull() ? null : a.get(3).asInt(), codes(a.get(4)))),
+                    rows(cog, "arrondissements",
+                            a -> new ArrondissementRow(a.get(0).asText(), a.get(1).asText(), a.get(2).asText(),
+                                    a.get(3).isNull() ? null : a.get(3).asInt(), codes(a.get(4)))),
                     // [code, name or null, current commune, type or null]
-                    rows(cog, "formerCommunes", f -> new FormerCommuneRow(f.get(0).asText(), f.get(1).isNull() ? null : f.get(1).asText(),
-                            f.get(2).asText(), f.get(3).isNull() ? null : f.get(3).asText())));
+                    rows(cog, "formerCommunes",
+                            f -> new FormerCommuneRow(f.get(0).asText(), f.get(1).isNull() ? null : f.get(1).asText(),
+                                    f.get(2).asText(), f.get(3).isNull() ? null : f.get(3).asText())));
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable COG referential", e);
         }

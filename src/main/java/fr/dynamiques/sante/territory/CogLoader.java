@@ -13,10 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -77,8 +77,9 @@ public class CogLoader {
             List<Retired> retired = retired(connection, cog);
             int regions = upsert(connection, cog.regions(), "insert into region (code, name) values (?, ?) "
                     + "on conflict (code) do update set name = excluded.name", r -> List.of(r.code(), r.name()));
-            int departments = upsert(connection, cog.departments(), "insert into department (code, name, region_code) values (?, ?, ?) "
-                    + "on conflict (code) do update set name = excluded.name, region_code = excluded.region_code",
+            int departments = upsert(connection, cog.departments(),
+                    "insert into department (code, name, region_code) values (?, ?, ?) "
+                            + "on conflict (code) do update set name = excluded.name, region_code = excluded.region_code",
                     d -> List.of(d.code(), d.name(), d.regionCode()));
             int epcis = upsert(connection, cog.epcis(), "insert into epci (siren, name, type) values (?, ?, ?) "
                     + "on conflict (siren) do update set name = excluded.name, type = excluded.type",
@@ -87,7 +88,8 @@ public class CogLoader {
             replaceCommuneParts(connection, cog);
             removeAbsent(connection, "commune", "code", cog.communes().stream().map(CogFile.CommuneRow::code).toList());
             removeAbsent(connection, "epci", "siren", cog.epcis().stream().map(CogFile.EpciRow::siren).toList());
-            removeAbsent(connection, "department", "code", cog.departments().stream().map(CogFile.DepartmentRow::code).toList());
+            removeAbsent(connection, "department", "code",
+                    cog.departments().stream().map(CogFile.DepartmentRow::code).toList());
             removeAbsent(connection, "region", "code", cog.regions().stream().map(CogFile.RegionRow::code).toList());
             recomputePopulations(connection);
             rewritePlaces(connection);
@@ -97,7 +99,8 @@ public class CogLoader {
             recordRetired(connection, loadId, retired);
             LOG.infof("COG %d loaded from %s: %d régions, %d départements, %d EPCI, %d communes, %d arrondissements, "
                     + "%d former communes in %d ms; %d codes retired", load.cogYear(), load.source(), regions, departments,
-                    epcis, communes, cog.arrondissements().size(), cog.formerCommunes().size(), load.durationMs(), retired.size());
+                    epcis, communes, cog.arrondissements().size(), cog.formerCommunes().size(), load.durationMs(),
+                    retired.size());
             return Optional.of(load);
         } catch (SQLException e) {
             throw new IllegalStateException("COG load failed; nothing was changed", e);
@@ -108,9 +111,9 @@ public class CogLoader {
     @Transactional
     public Optional<CogLoad> lastLoad() {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("select cog_year, source, checksum, duration_ms, regions, departments, "
-                     + "epcis, communes from cog_load order by id desc limit 1")) {
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("select cog_year, source, checksum, duration_ms, regions, departments, "
+                        + "epcis, communes from cog_load order by id desc limit 1")) {
             if (!rows.next()) {
                 return Optional.empty();
             }
@@ -125,7 +128,8 @@ public class CogLoader {
         return lastLoad().map(CogLoad::checksum).orElse(null);
     }
 
-    private static <T> int upsert(Connection connection, List<T> rows, String sql, Function<T, List<String>> values) throws SQLException {
+    private static <T> int upsert(Connection connection, List<T> rows, String sql, Function<T, List<String>> values)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (T row : rows) {
                 List<String> columns = values.apply(row);
@@ -216,22 +220,27 @@ public class CogLoader {
     private static List<Retired> retired(Connection connection, CogFile cog) throws SQLException {
         Set<String> communes = cog.communes().stream().map(CogFile.CommuneRow::code).collect(Collectors.toSet());
         Map<String, String> successorOf = new HashMap<>();
-        cog.formerCommunes().stream().filter(f -> !communes.contains(f.code())).forEach(f -> successorOf.put(f.code(), f.communeCode()));
+        cog.formerCommunes().stream().filter(f -> !communes.contains(f.code()))
+                .forEach(f -> successorOf.put(f.code(), f.communeCode()));
         Function<String, String> current = code -> communes.contains(code) ? code : successorOf.get(code);
         List<Retired> retired = new ArrayList<>();
         String[] kept = communes.toArray(String[]::new);
-        try (PreparedStatement statement = connection.prepareStatement("select code, name from commune where code <> all (?)")) {
+        try (PreparedStatement statement = connection
+                .prepareStatement("select code, name from commune where code <> all (?)")) {
             statement.setArray(1, connection.createArrayOf("varchar", kept));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String successor = successorOf.get(rows.getString(1));
-                    retired.add(new Retired("commune", rows.getString(1), rows.getString(2), successor == null ? List.of() : List.of(successor)));
+                    retired.add(new Retired("commune", rows.getString(1), rows.getString(2),
+                            successor == null ? List.of() : List.of(successor)));
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement("select e.siren, e.name, array_remove(array_agg(c.code order by c.code), null) "
-                + "from epci e left join commune c on c.epci_siren = e.siren where e.siren <> all (?) group by e.siren, e.name")) {
-            statement.setArray(1, connection.createArrayOf("varchar", cog.epcis().stream().map(CogFile.EpciRow::siren).toArray()));
+        try (PreparedStatement statement = connection
+                .prepareStatement("select e.siren, e.name, array_remove(array_agg(c.code order by c.code), null) "
+                        + "from epci e left join commune c on c.epci_siren = e.siren where e.siren <> all (?) group by e.siren, e.name")) {
+            statement.setArray(1,
+                    connection.createArrayOf("varchar", cog.epcis().stream().map(CogFile.EpciRow::siren).toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     List<String> members = Arrays.stream((String[]) rows.getArray(3).getArray()).map(current)
@@ -242,7 +251,8 @@ public class CogLoader {
         }
         for (var table : List.of(List.of("department", cog.departments().stream().map(CogFile.DepartmentRow::code).toArray()),
                 List.of("region", cog.regions().stream().map(CogFile.RegionRow::code).toArray()))) {
-            try (PreparedStatement statement = connection.prepareStatement("select code, name from " + table.get(0) + " where code <> all (?)")) {
+            try (PreparedStatement statement = connection
+                    .prepareStatement("select code, name from " + table.get(0) + " where code <> all (?)")) {
                 statement.setArray(1, connection.createArrayOf("varchar", (Object[]) table.get(1)));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -302,7 +312,9 @@ public class CogLoader {
         }
     }
 
-    /** The places perimeters resolve to (see the migration that made the table): communes, and arrondissements for their city. */
+    /**
+     * The places perimeters resolve to (see the migration that made the table): communes, and arrondissements for their city.
+     */
     private static void rewritePlaces(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from place");
@@ -322,6 +334,6 @@ public class CogLoader {
 
     /** One load of the referential, as recorded in {@code cog_load}. */
     public record CogLoad(int cogYear, String source, String checksum, long durationMs,
-                          int regions, int departments, int epcis, int communes) {
+            int regions, int departments, int epcis, int communes) {
     }
 }

@@ -37,7 +37,7 @@ public class CogSnapshot implements ReferentialState {
      * arrondissement is part of (its département and EPCI are the city's), null for a commune.
      */
     public record CommuneFacts(String code, String name, long population, String departmentCode, String epciSiren,
-                               List<String> postalCodes, String city) {
+            List<String> postalCodes, String city) {
 
         public boolean isArrondissement() {
             return city != null;
@@ -55,17 +55,17 @@ public class CogSnapshot implements ReferentialState {
 
     /** What a perimeter covers, by the names and codes people type to find it. */
     public record Places(Set<String> communeNames, Set<String> areaNames, Set<String> codes,
-                         Set<String> departmentCodes, Set<String> regionCodes, String label) {
+            Set<String> departmentCodes, Set<String> regionCodes, String label) {
     }
 
     /** What the snapshot holds, swapped whole so that readers never see half of it. */
     private record Tables(long loadId, Instant loadedAt, int cogYear, Map<String, CommuneFacts> communes,
-                          Map<String, CommuneFacts> arrondissements, Map<String, List<String>> cityParts,
-                          Map<String, FormerCommune> formerCodes, Map<String, List<FormerCommune>> formerNames,
-                          Map<String, String> epciNames, Map<String, List<String>> epciMembers,
-                          Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
-                          Map<String, String> departmentRegions, Map<String, String> regionNames,
-                          Map<String, List<String>> byPostalCode) {
+            Map<String, CommuneFacts> arrondissements, Map<String, List<String>> cityParts,
+            Map<String, FormerCommune> formerCodes, Map<String, List<FormerCommune>> formerNames,
+            Map<String, String> epciNames, Map<String, List<String>> epciMembers,
+            Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
+            Map<String, String> departmentRegions, Map<String, String> regionNames,
+            Map<String, List<String>> byPostalCode) {
     }
 
     private final DataSource dataSource;
@@ -203,7 +203,7 @@ public class CogSnapshot implements ReferentialState {
      * city with arrondissements gives its arrondissements.
      */
     public Set<String> resolve(Collection<String> communes, Collection<String> arrondissements, Collection<String> epcis,
-                               Collection<String> departments) {
+            Collection<String> departments) {
         Tables t = tables();
         Set<String> covered = new TreeSet<>();
         communes.stream().filter(t.communes()::containsKey).forEach(code -> addPlaces(t, code, covered));
@@ -224,7 +224,8 @@ public class CogSnapshot implements ReferentialState {
 
     /** The départements of these régions, in code order. */
     public List<String> departmentsOfRegions(Collection<String> regions) {
-        return tables().departmentRegions().entrySet().stream().filter(e -> regions.contains(e.getValue())).map(Map.Entry::getKey)
+        return tables().departmentRegions().entrySet().stream().filter(e -> regions.contains(e.getValue()))
+                .map(Map.Entry::getKey)
                 .sorted().toList();
     }
 
@@ -312,9 +313,11 @@ public class CogSnapshot implements ReferentialState {
         Set<String> communes = communesOf(placeCodes);
         String label;
         if (communes.size() == 1 && !partialCities.isEmpty()) {
-            List<String> parts = placeCodes.stream().sorted().map(this::place).filter(c -> c != null).map(CommuneFacts::name).toList();
+            List<String> parts = placeCodes.stream().sorted().map(this::place).filter(c -> c != null).map(CommuneFacts::name)
+                    .toList();
             label = (parts.size() <= 2 ? String.join(", ", parts)
-                    : parts.size() + " arrondissements, " + t.communes().get(partialCities.iterator().next()).name()) + " (" + where + ")";
+                    : parts.size() + " arrondissements, " + t.communes().get(partialCities.iterator().next()).name()) + " ("
+                    + where + ")";
         } else {
             label = communes.size() == 1 ? t.communes().get(communes.iterator().next()).name() + " (" + where + ")"
                     : communes.size() + " communes, " + where;
@@ -340,7 +343,8 @@ public class CogSnapshot implements ReferentialState {
         });
         t.departmentNames().forEach((code, name) -> named.add(new TerritoryNames.Named(TerritoryLevel.DEPARTMENT, code, name,
                 code, false, null)));
-        t.regionNames().forEach((code, name) -> named.add(new TerritoryNames.Named(TerritoryLevel.REGION, code, name, null, false, null)));
+        t.regionNames().forEach(
+                (code, name) -> named.add(new TerritoryNames.Named(TerritoryLevel.REGION, code, name, null, false, null)));
         return named;
     }
 
@@ -362,7 +366,8 @@ public class CogSnapshot implements ReferentialState {
             int cogYear = 0;
             long loadId = 0;
             Instant loadedAt = Instant.EPOCH;
-            try (ResultSet rows = statement.executeQuery("select cog_year, id, loaded_at from cog_load order by id desc limit 1")) {
+            try (ResultSet rows = statement
+                    .executeQuery("select cog_year, id, loaded_at from cog_load order by id desc limit 1")) {
                 if (rows.next()) {
                     cogYear = rows.getInt(1);
                     loadId = rows.getLong(2);
@@ -407,11 +412,13 @@ public class CogSnapshot implements ReferentialState {
             }
             Map<String, CommuneFacts> arrondissements = new HashMap<>();
             Map<String, List<String>> cityParts = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery("select code, name, coalesce(population, 0), commune_code, postal_codes "
-                    + "from arrondissement order by code")) {
+            try (ResultSet rows = statement
+                    .executeQuery("select code, name, coalesce(population, 0), commune_code, postal_codes "
+                            + "from arrondissement order by code")) {
                 while (rows.next()) {
                     CommuneFacts city = communes.get(rows.getString(4));
-                    CommuneFacts a = new CommuneFacts(rows.getString(1), rows.getString(2), rows.getLong(3), city.departmentCode(),
+                    CommuneFacts a = new CommuneFacts(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            city.departmentCode(),
                             city.epciSiren(), List.of((String[]) rows.getArray(5).getArray()), city.code());
                     arrondissements.put(a.code(), a);
                     cityParts.computeIfAbsent(city.code(), k -> new ArrayList<>()).add(a.code());
@@ -419,25 +426,32 @@ public class CogSnapshot implements ReferentialState {
             }
             Map<String, FormerCommune> formerCodes = new HashMap<>();
             Map<String, List<FormerCommune>> formerNames = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery("select code, name, type, commune_code from former_commune order by code")) {
+            try (ResultSet rows = statement
+                    .executeQuery("select code, name, type, commune_code from former_commune order by code")) {
                 while (rows.next()) {
-                    FormerCommune f = new FormerCommune(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
+                    FormerCommune f = new FormerCommune(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4));
                     formerCodes.putIfAbsent(f.code(), f);
                     formerNames.computeIfAbsent(f.communeCode(), k -> new ArrayList<>()).add(f);
                 }
             }
             Map<String, List<String>> byPostalCode = new HashMap<>();
-            arrondissements.values().forEach(a -> a.postalCodes().forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(a.code())));
-            Set<String> ofParts = arrondissements.values().stream().flatMap(a -> a.postalCodes().stream().map(p -> a.city() + " " + p))
+            arrondissements.values().forEach(
+                    a -> a.postalCodes().forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(a.code())));
+            Set<String> ofParts = arrondissements.values().stream()
+                    .flatMap(a -> a.postalCodes().stream().map(p -> a.city() + " " + p))
                     .collect(Collectors.toSet());
             communes.values().forEach(c -> c.postalCodes().stream().filter(p -> !ofParts.contains(c.code() + " " + p))
                     .forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(c.code())));
             byPostalCode.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             epciMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             departmentMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
-            return new Tables(loadId, loadedAt, cogYear, Map.copyOf(communes), Map.copyOf(arrondissements), Map.copyOf(cityParts),
-                    Map.copyOf(formerCodes), Map.copyOf(formerNames), Map.copyOf(epciNames), Map.copyOf(epciMembers), Map.copyOf(departmentMembers),
-                    Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames), Map.copyOf(byPostalCode));
+            return new Tables(loadId, loadedAt, cogYear, Map.copyOf(communes), Map.copyOf(arrondissements),
+                    Map.copyOf(cityParts),
+                    Map.copyOf(formerCodes), Map.copyOf(formerNames), Map.copyOf(epciNames), Map.copyOf(epciMembers),
+                    Map.copyOf(departmentMembers),
+                    Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames),
+                    Map.copyOf(byPostalCode));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the referential", e);
         }

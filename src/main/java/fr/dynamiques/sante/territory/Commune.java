@@ -82,7 +82,9 @@ public class Commune extends Territory {
         return department.name + " (" + department.code + ")";
     }
 
-    /** Its code, former codes and postal codes; a city's postal codes that one arrondissement has lead to that arrondissement. */
+    /**
+     * Its code, former codes and postal codes; a city's postal codes that one arrondissement has lead to that arrondissement.
+     */
     @Override
     public List<String> getSearchCodes() {
         List<String> codes = new ArrayList<>(postalCodes.size() + 1);

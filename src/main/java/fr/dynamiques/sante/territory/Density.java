@@ -17,7 +17,9 @@ import java.util.Optional;
  * A territory of several communes takes the class in which most of its inhabitants live.
  */
 public enum Density {
-    RURAL, INTERMEDIATE, URBAN;
+    RURAL,
+    INTERMEDIATE,
+    URBAN;
 
     static final double URBAN_DENSITY = 1_500;
     static final long URBAN_POPULATION = 5_000;

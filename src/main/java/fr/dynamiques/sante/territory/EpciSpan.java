@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * the same way, whatever their population.
  */
 public enum EpciSpan {
-    PART, WHOLE, SEVERAL;
+    PART,
+    WHOLE,
+    SEVERAL;
 
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

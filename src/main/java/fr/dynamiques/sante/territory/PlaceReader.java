@@ -32,8 +32,8 @@ public class PlaceReader {
     @Schema(name = "ImportTerritoryEntry", description = "A name or code of the territory cell: resolved (code), or "
             + "candidates to choose from, best first")
     public record Reading(String given, @Schema(nullable = true) String code, @Schema(nullable = true) String level,
-                          @Schema(nullable = true) String name, @Schema(nullable = true) String department,
-                          @Schema(nullable = true) String note, List<Candidate> candidates) {
+            @Schema(nullable = true) String name, @Schema(nullable = true) String department,
+            @Schema(nullable = true) String note, List<Candidate> candidates) {
 
         /** The reading of a name deliberately left out of a perimeter. */
         public static Reading leftOut(String given) {
@@ -53,12 +53,14 @@ public class PlaceReader {
 
     private static final Pattern SEPARATORS = Pattern.compile("[;\\n\\r/]+");
     private static final Pattern AND = Pattern.compile("\\s+(?:et|&)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EPCI_WORDS = Pattern.compile("\\b(cc|ca|cu|cdc|ept|communaute|metropole|agglo|agglomeration|intercommunalite)\\b");
+    private static final Pattern EPCI_WORDS = Pattern
+            .compile("\\b(cc|ca|cu|cdc|ept|communaute|metropole|agglo|agglomeration|intercommunalite)\\b");
     private static final Pattern COMMUNE_CODE = Pattern.compile("\\d{5}|2[AaBb]\\d{3}");
     private static final Pattern SIREN = Pattern.compile("\\d{9}");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("\\d{1,3}|2[AaBb]");
     /** A name followed by its code or its département's, in brackets: "Échirolles (38151)", "Saint-Martin (38)". */
-    private static final Pattern BRACKETED = Pattern.compile("(.+?)\\s*\\(\\s*(\\d{2,3}|2[AaBb]|\\d{5}|2[AaBb]\\d{3}|\\d{9})\\s*\\)");
+    private static final Pattern BRACKETED = Pattern
+            .compile("(.+?)\\s*\\(\\s*(\\d{2,3}|2[AaBb]|\\d{5}|2[AaBb]\\d{3}|\\d{9})\\s*\\)");
 
     private final CogSnapshot cog;
 
@@ -104,7 +106,8 @@ public class PlaceReader {
             }
             if (code.length() <= 3 && cog.isDepartment(code)) {
                 Reading named = read(bracketed.group(1), field, code);
-                return new Reading(given, named.code(), named.level(), named.name(), named.department(), named.note(), named.candidates());
+                return new Reading(given, named.code(), named.level(), named.name(), named.department(), named.note(),
+                        named.candidates());
             }
         }
         if (COMMUNE_CODE.matcher(text).matches() || SIREN.matcher(text).matches()
@@ -116,8 +119,9 @@ public class PlaceReader {
             }
             CogSnapshot.FormerCommune former = COMMUNE_CODE.matcher(text).matches() ? cog.former(code) : null;
             if (former != null) {
-                return found(given, former.communeCode(), TerritoryLevel.COMMUNE, "former commune " + Optional.ofNullable(former.name()).orElse(code)
-                        + ", now part of " + cog.commune(former.communeCode()).name());
+                return found(given, former.communeCode(), TerritoryLevel.COMMUNE,
+                        "former commune " + Optional.ofNullable(former.name()).orElse(code)
+                                + ", now part of " + cog.commune(former.communeCode()).name());
             }
             // A code is read as INSEE's first (a listing's codes are), then as a postal code: several communes share one.
             List<String> postal = COMMUNE_CODE.matcher(text).matches() ? cog.withPostalCode(code) : List.of();
@@ -125,28 +129,32 @@ public class PlaceReader {
                 return found(given, postal.get(0), levelOf(postal.get(0)), "postal code " + code);
             }
             if (!postal.isEmpty()) {
-                return new Reading(given, null, null, null, null, "postal code of " + postal.size() + " communes", postal.stream()
-                        .map(place -> found(place, place, levelOf(place), null))
-                        .map(r -> new Candidate(r.code(), r.level(), r.name(), r.department())).toList());
+                return new Reading(given, null, null, null, null, "postal code of " + postal.size() + " communes",
+                        postal.stream()
+                                .map(place -> found(place, place, levelOf(place), null))
+                                .map(r -> new Candidate(r.code(), r.level(), r.name(), r.department())).toList());
             }
             return new Reading(given, null, null, null, null, "no territory of the COG has this code", List.of());
         }
         List<TerritoryLevel> levels = levels(field, text);
         List<Candidate> homonyms = new ArrayList<>();
         // The département tells communes apart; a name found only outside it is offered, never taken.
-        for (Map.Entry<TerritoryLevel, TerritoryNames.Resolution> named : cog.names().resolve(levels, text, department).entrySet()) {
+        for (Map.Entry<TerritoryLevel, TerritoryNames.Resolution> named : cog.names().resolve(levels, text, department)
+                .entrySet()) {
             TerritoryLevel level = named.getKey();
             if (named.getValue() instanceof TerritoryNames.Found f) {
                 return found(given, f.code(), level, f.formerName() == null ? null
                         : "former commune " + f.formerName() + ", now part of " + f.name());
             }
             if (named.getValue() instanceof TerritoryNames.Ambiguous a) {
-                a.candidates().forEach(c -> homonyms.add(new Candidate(c.code(), level.apiName(), c.name(), c.departmentCode())));
+                a.candidates()
+                        .forEach(c -> homonyms.add(new Candidate(c.code(), level.apiName(), c.name(), c.departmentCode())));
             }
         }
         if (!homonyms.isEmpty()) {
-            homonyms.sort((x, y) -> Boolean.compare(!Optional.ofNullable(department).equals(Optional.ofNullable(x.department())),
-                    !Optional.ofNullable(department).equals(Optional.ofNullable(y.department()))));
+            homonyms.sort(
+                    (x, y) -> Boolean.compare(!Optional.ofNullable(department).equals(Optional.ofNullable(x.department())),
+                            !Optional.ofNullable(department).equals(Optional.ofNullable(y.department()))));
             return new Reading(given, null, null, null, null, homonyms.size() + " territories bear this name",
                     homonyms.subList(0, Math.min(homonyms.size(), HOMONYMS)));
         }
@@ -156,7 +164,8 @@ public class PlaceReader {
                     .forEach(c -> nearest.add(new Candidate(c.code(), level.apiName(), c.name(), c.departmentCode())));
         }
         return new Reading(given, null, null, null, null, nearest.isEmpty() ? "no territory of the COG bears this name"
-                : "no territory bears exactly this name: the nearest are offered", nearest.subList(0, Math.min(nearest.size(), CANDIDATES)));
+                : "no territory bears exactly this name: the nearest are offered",
+                nearest.subList(0, Math.min(nearest.size(), CANDIDATES)));
     }
 
     /** A code the person chose for what they typed; null when it is no code of the COG. */
@@ -166,7 +175,9 @@ public class PlaceReader {
     }
 
     private Reading found(String given, String code, TerritoryLevel level, String note) {
-        CogSnapshot.CommuneFacts place = level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT ? cog.place(code) : null;
+        CogSnapshot.CommuneFacts place = level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT
+                ? cog.place(code)
+                : null;
         String name = switch (level) {
             case EPCI -> cog.epciName(code);
             case DEPARTMENT -> cog.departmentName(code);
@@ -198,8 +209,10 @@ public class PlaceReader {
             case "epcis" -> List.of(TerritoryLevel.EPCI);
             case "departments" -> List.of(TerritoryLevel.DEPARTMENT);
             default -> EPCI_WORDS.matcher(FoldedText.of(text)).find()
-                    ? List.of(TerritoryLevel.EPCI, TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT, TerritoryLevel.DEPARTMENT)
-                    : List.of(TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT, TerritoryLevel.EPCI, TerritoryLevel.DEPARTMENT);
+                    ? List.of(TerritoryLevel.EPCI, TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT,
+                            TerritoryLevel.DEPARTMENT)
+                    : List.of(TerritoryLevel.COMMUNE, TerritoryLevel.ARRONDISSEMENT, TerritoryLevel.EPCI,
+                            TerritoryLevel.DEPARTMENT);
         };
     }
 }

@@ -1,12 +1,13 @@
 package fr.dynamiques.sante.territory;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import fr.dynamiques.sante.backup.RestoreMark;
 import io.quarkus.runtime.StartupEvent;
+
+import fr.dynamiques.sante.backup.RestoreMark;
 
 /**
  * At start: loads the COG when its file changed, and rebuilds the territory indexes when they do not

@@ -22,9 +22,10 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericFie
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * What every level of the COG shares, and the one index shape that territory suggestions search

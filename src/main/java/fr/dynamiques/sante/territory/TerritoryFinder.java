@@ -50,7 +50,10 @@ public class TerritoryFinder {
         this.session = session;
     }
 
-    /** The territories the text names outright, by how it names them (postal codes before INSEE codes), most populated first within each. */
+    /**
+     * The territories the text names outright, by how it names them (postal codes before INSEE codes), most populated first
+     * within each.
+     */
     public List<TerritoryMatch> named(String text) {
         List<Named> named = readings(text == null ? "" : text.strip());
         if (named.isEmpty()) {
@@ -65,13 +68,14 @@ public class TerritoryFinder {
         for (Named n : named) {
             TerritoryHit hit = hits.get(n.level().apiName() + " " + n.code());
             if (hit != null && matches.stream().noneMatch(m -> m.level().equals(hit.level()) && m.code().equals(hit.code()))) {
-                matches.add(new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(), n.formerName(), n.matchedBy()));
+                matches.add(new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(),
+                        n.formerName(), n.matchedBy()));
             }
         }
         // Within one way of naming, the commune before the EPCI that bears its name ("Lyon", then "Métropole de Lyon"),
         // and homonyms the most populated first: a postal code's main commune before its hamlets.
         List<String> ways = matches.stream().map(TerritoryMatch::matchedBy).distinct().toList();
-        return matches.stream().sorted(Comparator.<TerritoryMatch>comparingInt(m -> ways.indexOf(m.matchedBy()))
+        return matches.stream().sorted(Comparator.<TerritoryMatch> comparingInt(m -> ways.indexOf(m.matchedBy()))
                 .thenComparingInt(m -> LEVELS.indexOf(TerritoryLevel.fromApiName(m.level()).orElseThrow()))
                 .thenComparing(m -> m.population() == null ? 0 : -m.population())).toList();
     }
@@ -81,7 +85,8 @@ public class TerritoryFinder {
         List<TerritoryMatch> matches = new ArrayList<>(named(text).stream()
                 .filter(m -> level.isEmpty() || level.get().apiName().equals(m.level())).limit(limit).toList());
         for (TerritoryMatch begun : engine.suggest(text, level, limit)) {
-            if (matches.size() < limit && matches.stream().noneMatch(m -> m.level().equals(begun.level()) && m.code().equals(begun.code()))) {
+            if (matches.size() < limit
+                    && matches.stream().noneMatch(m -> m.level().equals(begun.level()) && m.code().equals(begun.code()))) {
                 matches.add(begun);
             }
         }
@@ -94,7 +99,8 @@ public class TerritoryFinder {
         if (FIVE.matcher(code).matches()) {
             // People typing five digits mean a postal code more often than an INSEE code: its communes come first.
             cog.withPostalCode(code).stream().limit(MOST_NAMED).forEach(place -> named.add(new Named(
-                    cog.isArrondissement(place) ? TerritoryLevel.ARRONDISSEMENT : TerritoryLevel.COMMUNE, place, "postalCode", null)));
+                    cog.isArrondissement(place) ? TerritoryLevel.ARRONDISSEMENT : TerritoryLevel.COMMUNE, place, "postalCode",
+                    null)));
             if (cog.isCommune(code)) {
                 named.add(new Named(TerritoryLevel.COMMUNE, code, "code", null));
             } else if (cog.isArrondissement(code)) {
@@ -115,9 +121,11 @@ public class TerritoryFinder {
         } else if (text.length() >= 2) {
             cog.names().resolve(LEVELS, text, null).forEach((level, resolution) -> {
                 if (resolution instanceof TerritoryNames.Found found) {
-                    named.add(new Named(level, found.code(), found.formerName() == null ? "name" : "formerName", found.formerName()));
+                    named.add(new Named(level, found.code(), found.formerName() == null ? "name" : "formerName",
+                            found.formerName()));
                 } else if (resolution instanceof TerritoryNames.Ambiguous homonyms) {
-                    homonyms.candidates().stream().limit(MOST_NAMED).forEach(c -> named.add(new Named(level, c.code(), "name", null)));
+                    homonyms.candidates().stream().limit(MOST_NAMED)
+                            .forEach(c -> named.add(new Named(level, c.code(), "name", null)));
                 }
             });
         }

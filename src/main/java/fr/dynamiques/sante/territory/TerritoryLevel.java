@@ -49,7 +49,9 @@ public enum TerritoryLevel {
         return candidate != null && code.matcher(candidate).matches();
     }
 
-    /** A level as a path names it: "communes" or "commune", "arrondissements", "epcis", "departments", "regions" (case aside). */
+    /**
+     * A level as a path names it: "communes" or "commune", "arrondissements", "epcis", "departments", "regions" (case aside).
+     */
     public static Optional<TerritoryLevel> fromPathSegment(String name) {
         return fromApiName(name.toLowerCase(Locale.ROOT).replaceAll("s$", ""));
     }

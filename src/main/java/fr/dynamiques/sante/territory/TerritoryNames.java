@@ -29,8 +29,12 @@ import fr.dynamiques.sante.text.FoldedText;
  */
 public final class TerritoryNames {
 
-    /** One name a territory answers to. former: the name is a former commune's (commune déléguée/associée), then formerCode is that former commune's code. */
-    public record Named(TerritoryLevel level, String code, String name, String departmentCode, boolean former, String formerCode) {
+    /**
+     * One name a territory answers to. former: the name is a former commune's (commune déléguée/associée), then formerCode is
+     * that former commune's code.
+     */
+    public record Named(TerritoryLevel level, String code, String name, String departmentCode, boolean former,
+            String formerCode) {
         public Named {
             Objects.requireNonNull(level, "level");
             Objects.requireNonNull(code, "code");
@@ -85,7 +89,8 @@ public final class TerritoryNames {
     /** Whole words only, so "sur", "saint" and the like stay: they tell communes apart. */
     private static final Set<String> ARTICLES = Set.of("le", "la", "les", "l", "du", "de", "des", "d", "en");
 
-    private static final Map<String, String> SAINTS = Map.of("st", "saint", "ste", "sainte", "sts", "saints", "stes", "saintes");
+    private static final Map<String, String> SAINTS = Map.of("st", "saint", "ste", "sainte", "sts", "saints", "stes",
+            "saintes");
 
     /** Applied to folded text, where "Communauté d'agglomération" reads "communaute d agglomeration" and "C.C." "c c". */
     private static final List<LegalForm> LEGAL_FORMS = List.of(
@@ -101,9 +106,13 @@ public final class TerritoryNames {
     private static final Set<String> LEGAL_FORM_WORDS = Set.of("cc", "ca", "cu", "ept", "metropole");
 
     /** "Paris 18e Arrondissement" and "18e arr. de Paris" name the same arrondissement: the word adds nothing. */
-    private static final Set<String> ARRONDISSEMENT_WORDS = Set.of("arrondissement", "arrondissements", "arr", "arrt", "ardt", "arrdt");
+    private static final Set<String> ARRONDISSEMENT_WORDS = Set.of("arrondissement", "arrondissements", "arr", "arrt", "ardt",
+            "arrdt");
 
-    /** A rank as written after folding: 1er, 1re, 1ere, 18e, 18eme, 2nd, or in roman numerals up to what cities need (XVIIIe, Ier). */
+    /**
+     * A rank as written after folding: 1er, 1re, 1ere, 18e, 18eme, 2nd, or in roman numerals up to what cities need (XVIIIe,
+     * Ier).
+     */
     private static final Pattern RANK = Pattern.compile("(\\d{1,3}|[ivx]+)(?:e|er|re|ere|eme|em|ieme|nd|nde)?");
 
     private static final Pattern ROMAN_DIGITS = Pattern.compile("[ivx]+");
@@ -121,7 +130,7 @@ public final class TerritoryNames {
     private final Map<String, String> departmentsByHint;
 
     private TerritoryNames(Map<Lookup, List<Named>> byKey, Map<TerritoryLevel, Map<String, String>> currentNames,
-                           Map<String, String> departmentsByHint) {
+            Map<String, String> departmentsByHint) {
         this.byKey = byKey;
         this.currentNames = currentNames;
         this.departmentsByHint = departmentsByHint;
@@ -212,7 +221,8 @@ public final class TerritoryNames {
         Map<String, Named> named = new HashMap<>();
         for (Map.Entry<Lookup, List<Named>> entry : byKey.entrySet()) {
             Lookup lookup = entry.getKey();
-            if (lookup.level() != level || lookup.spelling() != spelling || Math.abs(lookup.key().length() - wanted.length()) > allowed + 1) {
+            if (lookup.level() != level || lookup.spelling() != spelling
+                    || Math.abs(lookup.key().length() - wanted.length()) > allowed + 1) {
                 continue;
             }
             int distance = distance(wanted, singular(lookup.key()), allowed);
@@ -227,11 +237,14 @@ public final class TerritoryNames {
             }
         }
         return distances.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(e -> departmentCode != null && departmentCode.equals(named.get(e.getKey()).departmentCode()) ? 0 : 1)
+                .sorted(Comparator.<Map.Entry<String, Integer>> comparingInt(Map.Entry::getValue)
+                        .thenComparing(
+                                e -> departmentCode != null && departmentCode.equals(named.get(e.getKey()).departmentCode()) ? 0
+                                        : 1)
                         .thenComparing(Map.Entry::getKey))
                 .limit(limit)
-                .map(e -> new Candidate(e.getKey(), currentName(level, named.get(e.getKey())), named.get(e.getKey()).departmentCode()))
+                .map(e -> new Candidate(e.getKey(), currentName(level, named.get(e.getKey())),
+                        named.get(e.getKey()).departmentCode()))
                 .toList();
     }
 
@@ -242,7 +255,8 @@ public final class TerritoryNames {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
-            out.append(word.length() > 3 && (word.endsWith("s") || word.endsWith("x")) ? word.substring(0, word.length() - 1) : word);
+            out.append(word.length() > 3 && (word.endsWith("s") || word.endsWith("x")) ? word.substring(0, word.length() - 1)
+                    : word);
         }
         return out.toString();
     }
@@ -317,7 +331,8 @@ public final class TerritoryNames {
         return found;
     }
 
-    private Map<TerritoryLevel, Resolution> attempt(List<TerritoryLevel> levels, String name, String localDepartment, String department) {
+    private Map<TerritoryLevel, Resolution> attempt(List<TerritoryLevel> levels, String name, String localDepartment,
+            String department) {
         Map<TerritoryLevel, Resolution> found = new LinkedHashMap<>();
         for (TerritoryLevel level : levels) {
             boolean local = level == TerritoryLevel.COMMUNE || level == TerritoryLevel.ARRONDISSEMENT;
@@ -329,7 +344,10 @@ public final class TerritoryNames {
         return found;
     }
 
-    /** The name and département of "name (38)", "name (Isère)", "name, 38" or "name 38"; none when what follows is no département. */
+    /**
+     * The name and département of "name (38)", "name (Isère)", "name, 38" or "name 38"; none when what follows is no
+     * département.
+     */
     private Optional<Hinted> hinted(String text) {
         for (Pattern form : List.of(IN_PARENTHESES, AFTER_COMMA, AFTER_SPACE)) {
             Matcher matcher = form.matcher(text);
@@ -427,8 +445,8 @@ public final class TerritoryNames {
     private static String toRoman(int value) {
         StringBuilder roman = new StringBuilder();
         int left = value;
-        int[] values = {10, 9, 5, 4, 1};
-        String[] letters = {"x", "ix", "v", "iv", "i"};
+        int[] values = { 10, 9, 5, 4, 1 };
+        String[] letters = { "x", "ix", "v", "iv", "i" };
         for (int i = 0; i < values.length; i++) {
             while (left >= values[i]) {
                 roman.append(letters[i]);

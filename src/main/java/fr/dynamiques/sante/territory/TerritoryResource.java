@@ -27,9 +27,9 @@ import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.territory.TerritoryViews.ArrondissementView;
 import fr.dynamiques.sante.territory.TerritoryViews.CommuneView;
-import fr.dynamiques.sante.territory.TerritoryViews.FormerCommuneView;
 import fr.dynamiques.sante.territory.TerritoryViews.DepartmentView;
 import fr.dynamiques.sante.territory.TerritoryViews.EpciView;
+import fr.dynamiques.sante.territory.TerritoryViews.FormerCommuneView;
 import fr.dynamiques.sante.territory.TerritoryViews.RegionView;
 
 @Path("/api/v1/territories")
@@ -51,21 +51,20 @@ public class TerritoryResource {
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
-    @Operation(operationId = "findTerritories", summary = "Territories matching typed text",
-            description = "First the territories the text names outright, each saying how (matchedBy): its code (INSEE, SIREN, "
-                    + "département, région), a postal code (several communes may share one: 38114 is the postal code of "
-                    + "Vaujany, Oz, Allemond... and the INSEE code of Clonas-sur-Varèze; both come, told apart), a former "
-                    + "commune's code or name, or its name as people write it (accents, case, typographic dashes and "
-                    + "apostrophes, St/Ste, articles, EPCI legal forms and their usual slips, \"Paris 18e\", a département "
-                    + "after the name: \"Vaujany 38\", \"Arzay (38)\"). Then accent- and case-insensitive prefix matches on "
-                    + "names and codes (matchedBy prefix), best first, then by population.")
+    @Operation(operationId = "findTerritories", summary = "Territories matching typed text", description = "First the territories the text names outright, each saying how (matchedBy): its code (INSEE, SIREN, "
+            + "département, région), a postal code (several communes may share one: 38114 is the postal code of "
+            + "Vaujany, Oz, Allemond... and the INSEE code of Clonas-sur-Varèze; both come, told apart), a former "
+            + "commune's code or name, or its name as people write it (accents, case, typographic dashes and "
+            + "apostrophes, St/Ste, articles, EPCI legal forms and their usual slips, \"Paris 18e\", a département "
+            + "after the name: \"Vaujany 38\", \"Arzay (38)\"). Then accent- and case-insensitive prefix matches on "
+            + "names and codes (matchedBy prefix), best first, then by population.")
     public List<TerritoryMatch> suggest(
             @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
             @Parameter(description = "commune, arrondissement, epci, department or region") @QueryParam("level") String level,
-            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1", maximum = "10"))
-            @QueryParam("limit") @DefaultValue("10") String limitParam) {
+            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1", maximum = "10")) @QueryParam("limit") @DefaultValue("10") String limitParam) {
         if (q == null || q.isBlank()) {
-            throw ProblemException.badRequest("Query parameter q is required.", new Problem.FieldError("q", "must not be blank"));
+            throw ProblemException.badRequest("Query parameter q is required.",
+                    new Problem.FieldError("q", "must not be blank"));
         }
         if (q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.badRequest("Query parameter q is too long.",
@@ -79,7 +78,8 @@ public class TerritoryResource {
         Optional<TerritoryLevel> chosen = Optional.empty();
         if (level != null && !level.isBlank()) {
             chosen = Optional.of(TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
-                    "Unknown territory level.", new Problem.FieldError("level", "one of commune, arrondissement, epci, department, region"))));
+                    "Unknown territory level.",
+                    new Problem.FieldError("level", "one of commune, arrondissement, epci, department, region"))));
         }
         return suggestions.suggest(q.strip(), chosen, limit);
     }
@@ -88,62 +88,56 @@ public class TerritoryResource {
     @GET
     @Path("/communes/{code}")
     @Transactional
-    @Operation(operationId = "getCommune", summary = "A commune by its INSEE code",
-            description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to; its "
-                    + "former communes and arrondissements. Codes are strings: 2A004 is a commune of Corse-du-Sud. A former "
-                    + "commune's code (merged, delegated, associated) answers 308 with the current commune in Location.")
-    @APIResponse(responseCode = "200", description = "The commune",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommuneView.class)))
-    @APIResponse(responseCode = "308", description = "A former commune: Location is its current commune",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormerCommuneView.class)))
+    @Operation(operationId = "getCommune", summary = "A commune by its INSEE code", description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to; its "
+            + "former communes and arrondissements. Codes are strings: 2A004 is a commune of Corse-du-Sud. A former "
+            + "commune's code (merged, delegated, associated) answers 308 with the current commune in Location.")
+    @APIResponse(responseCode = "200", description = "The commune", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommuneView.class)))
+    @APIResponse(responseCode = "308", description = "A former commune: Location is its current commune", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormerCommuneView.class)))
     public Response commune(@Parameter(example = "38151") @PathParam("code") String code) {
         CogSnapshot.FormerCommune former = TerritoryLevel.COMMUNE.isWellFormed(code) ? cog.former(code) : null;
         if (former != null) {
             Commune current = Commune.findByCode(former.communeCode());
             return Response.status(308).location(URI.create("/api/v1/territories/communes/" + current.code))
                     .entity(new FormerCommuneView(former.code(), former.name(), former.type(),
-                            new TerritoryViews.Ref(current.code, current.name))).build();
+                            new TerritoryViews.Ref(current.code, current.name)))
+                    .build();
         }
-        return Response.ok(CommuneView.of(Territory.<Commune>findExisting(TerritoryLevel.COMMUNE, code))).build();
+        return Response.ok(CommuneView.of(Territory.<Commune> findExisting(TerritoryLevel.COMMUNE, code))).build();
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/arrondissements/{code}")
     @Transactional
-    @Operation(operationId = "getArrondissement", summary = "A municipal arrondissement of Paris, Lyon or Marseille",
-            description = "Name, population, postal codes, and the commune, département and région it belongs to.")
+    @Operation(operationId = "getArrondissement", summary = "A municipal arrondissement of Paris, Lyon or Marseille", description = "Name, population, postal codes, and the commune, département and région it belongs to.")
     public ArrondissementView arrondissement(@Parameter(example = "75118") @PathParam("code") String code) {
-        return ArrondissementView.of(Territory.<Arrondissement>findExisting(TerritoryLevel.ARRONDISSEMENT, code));
+        return ArrondissementView.of(Territory.<Arrondissement> findExisting(TerritoryLevel.ARRONDISSEMENT, code));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/epcis/{siren}")
     @Transactional
-    @Operation(operationId = "getEpci", summary = "An EPCI by its SIREN, with its member communes",
-            description = "Name, legal form, population, and its member communes with their populations.")
+    @Operation(operationId = "getEpci", summary = "An EPCI by its SIREN, with its member communes", description = "Name, legal form, population, and its member communes with their populations.")
     public EpciView epci(@Parameter(example = "200040715") @PathParam("siren") String siren) {
-        return EpciView.of(Territory.<Epci>findExisting(TerritoryLevel.EPCI, siren));
+        return EpciView.of(Territory.<Epci> findExisting(TerritoryLevel.EPCI, siren));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/departments/{code}")
     @Transactional
-    @Operation(operationId = "getDepartment", summary = "A département by its code",
-            description = "Name, population (the sum of its communes'), région, and its EPCI.")
+    @Operation(operationId = "getDepartment", summary = "A département by its code", description = "Name, population (the sum of its communes'), région, and its EPCI.")
     public DepartmentView department(@Parameter(example = "38") @PathParam("code") String code) {
-        return DepartmentView.of(Territory.<Department>findExisting(TerritoryLevel.DEPARTMENT, code));
+        return DepartmentView.of(Territory.<Department> findExisting(TerritoryLevel.DEPARTMENT, code));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/regions/{code}")
     @Transactional
-    @Operation(operationId = "getRegion", summary = "A région by its code",
-            description = "Name, population and départements.")
+    @Operation(operationId = "getRegion", summary = "A région by its code", description = "Name, population and départements.")
     public RegionView region(@Parameter(example = "84") @PathParam("code") String code) {
-        return RegionView.of(Territory.<Region>findExisting(TerritoryLevel.REGION, code));
+        return RegionView.of(Territory.<Region> findExisting(TerritoryLevel.REGION, code));
     }
 }

@@ -14,7 +14,8 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import fr.dynamiques.sante.text.FoldedText;
 
 /**
- * The search engine's part of {@link TerritoryFinder}, territories as the user types: accent- and case-insensitive prefix matches on names, codes and
+ * The search engine's part of {@link TerritoryFinder}, territories as the user types: accent- and case-insensitive prefix
+ * matches on names, codes and
  * postal codes. Clauses score by kind of match, not by text statistics, so that the ranking is
  * predictable: exact code, exact name, name prefix, words prefixes, former commune names, code prefix; then the
  * most populated territory first.
@@ -29,7 +30,7 @@ class TerritorySuggestions {
     }
 
     List<TerritoryMatch> suggest(String text, Optional<TerritoryLevel> level, int limit) {
-        Class<? extends Territory> scope = level.<Class<? extends Territory>>map(TerritoryLevel::entity)
+        Class<? extends Territory> scope = level.<Class<? extends Territory>> map(TerritoryLevel::entity)
                 .orElse(Territory.class);
         List<TerritoryHit> hits = session.search(scope)
                 .select(TerritoryHit.class)

@@ -10,7 +10,7 @@ public final class TerritoryViews {
     private TerritoryViews() {
     }
 
-    @Schema(description = "A code and a name", requiredProperties = {"code", "name"})
+    @Schema(description = "A code and a name", requiredProperties = { "code", "name" })
     public record Ref(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name) {
         static Ref of(Department d) {
             return new Ref(d.code, d.name);
@@ -21,24 +21,22 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "An EPCI named by its SIREN", requiredProperties = {"siren", "name"})
+    @Schema(description = "An EPCI named by its SIREN", requiredProperties = { "siren", "name" })
     public record EpciRef(@Schema(examples = "200040715") String siren,
-                          @Schema(examples = "Grenoble-Alpes-Métropole") String name) {
+            @Schema(examples = "Grenoble-Alpes-Métropole") String name) {
     }
 
-    @Schema(description = "A current commune of the COG",
-            requiredProperties = {"code", "name", "postalCodes", "department", "region", "formerCodes", "formerCommunes", "arrondissements"})
+    @Schema(description = "A current commune of the COG", requiredProperties = { "code", "name", "postalCodes", "department",
+            "region", "formerCodes", "formerCommunes", "arrondissements" })
     public record CommuneView(
             @Schema(examples = "38151") String code,
             @Schema(examples = "Échirolles") String name,
-            @Schema(description = "Municipal population (INSEE); null when none is published", examples = "37491")
-            Long population,
+            @Schema(description = "Municipal population (INSEE); null when none is published", examples = "37491") Long population,
             @Schema(examples = "[\"38130\"]") List<String> postalCodes,
             Ref department,
             Ref region,
             @Schema(description = "Null for the few communes outside any EPCI") EpciRef epci,
-            @Schema(description = "Codes of the former communes now part of this one (they redirect here)", examples = "[\"38016\"]")
-            List<String> formerCodes,
+            @Schema(description = "Codes of the former communes now part of this one (they redirect here)", examples = "[\"38016\"]") List<String> formerCodes,
             @Schema(description = "Its delegated and associated communes: the names still in use") List<FormerCommuneRef> formerCommunes,
             @Schema(description = "Its municipal arrondissements (Paris, Lyon and Marseille only)") List<MemberCommune> arrondissements) {
 
@@ -52,13 +50,13 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "A former commune, now part of a current one", requiredProperties = {"code", "name"})
+    @Schema(description = "A former commune, now part of a current one", requiredProperties = { "code", "name" })
     public record FormerCommuneRef(@Schema(examples = "38016") String code, @Schema(examples = "Arzay") String name,
-                                   @Schema(description = "deleguee or associee", examples = "deleguee") String type) {
+            @Schema(description = "deleguee or associee", examples = "deleguee") String type) {
     }
 
-    @Schema(description = "A municipal arrondissement of Paris, Lyon or Marseille",
-            requiredProperties = {"code", "name", "postalCodes", "commune", "department", "region"})
+    @Schema(description = "A municipal arrondissement of Paris, Lyon or Marseille", requiredProperties = { "code", "name",
+            "postalCodes", "commune", "department", "region" })
     public record ArrondissementView(
             @Schema(examples = "75118") String code,
             @Schema(examples = "Paris 18e Arrondissement") String name,
@@ -75,7 +73,7 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "The answer for a former commune's code: where it is now", requiredProperties = {"code", "current"})
+    @Schema(description = "The answer for a former commune's code: where it is now", requiredProperties = { "code", "current" })
     public record FormerCommuneView(
             @Schema(examples = "38016") String code,
             @Schema(examples = "Arzay") String name,
@@ -83,15 +81,16 @@ public final class TerritoryViews {
             @Schema(description = "The current commune it is part of") Ref current) {
     }
 
-    @Schema(description = "A commune within a larger territory", requiredProperties = {"code", "name"})
+    @Schema(description = "A commune within a larger territory", requiredProperties = { "code", "name" })
     public record MemberCommune(@Schema(examples = "38151") String code, @Schema(examples = "Échirolles") String name,
-                                @Schema(examples = "37491") Long population) {
+            @Schema(examples = "37491") Long population) {
         static MemberCommune of(Commune c) {
             return new MemberCommune(c.code, c.name, c.population);
         }
     }
 
-    @Schema(description = "An EPCI with its member communes", requiredProperties = {"siren", "name", "type", "population", "communes"})
+    @Schema(description = "An EPCI with its member communes", requiredProperties = { "siren", "name", "type", "population",
+            "communes" })
     public record EpciView(
             @Schema(examples = "200040715") String siren,
             @Schema(examples = "Grenoble-Alpes-Métropole") String name,
@@ -106,7 +105,7 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "A département", requiredProperties = {"code", "name", "population", "region"})
+    @Schema(description = "A département", requiredProperties = { "code", "name", "population", "region" })
     public record DepartmentView(
             @Schema(examples = "38") String code,
             @Schema(examples = "Isère") String name,
@@ -119,7 +118,8 @@ public final class TerritoryViews {
         }
     }
 
-    @Schema(description = "A région (or an overseas collectivité's pseudo-région)", requiredProperties = {"code", "name", "population"})
+    @Schema(description = "A région (or an overseas collectivité's pseudo-région)", requiredProperties = { "code", "name",
+            "population" })
     public record RegionView(
             @Schema(examples = "84") String code,
             @Schema(examples = "Auvergne-Rhône-Alpes") String name,

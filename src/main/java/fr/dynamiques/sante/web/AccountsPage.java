@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
 import fr.dynamiques.sante.account.AccessToken;
 import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.AccountRequest;
@@ -35,10 +40,6 @@ import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.registry.SchemeEditors;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * Accounts for admins and ARS officers, without JavaScript: the account requests they decide on, creating an account
@@ -77,17 +78,18 @@ public class AccountsPage {
 
     /** The creation form as typed (or prefilled from a request). */
     public record Form(String email, String displayName, List<Choice> roles, List<Choice> regions, String schemes,
-                       AccountRequest request, Errors errors) {
+            AccountRequest request, Errors errors) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance accounts(List<AccountRequest> requests, List<Overseen> overseen, long overseenCount,
-                                                SchemeEditors.Table editors, String done);
+                SchemeEditors.Table editors, String done);
 
         static native TemplateInstance create(Form form);
 
-        static native TemplateInstance token(Account account, String secret, LocalDate expires, String label, String days, Errors errors);
+        static native TemplateInstance token(Account account, String secret, LocalDate expires, String label, String days,
+                Errors errors);
     }
 
     private final Visitor visitor;
@@ -111,11 +113,16 @@ public class AccountsPage {
         Caller caller = officer();
         List<Account> listed = accounts.overseenBy(caller, LISTED);
         Map<Long, List<Token>> tokens = listed.isEmpty() ? Map.of()
-                : AccessToken.<AccessToken>list("account.id in ?1 order by createdAt desc, id desc", listed.stream().map(a -> a.id).toList())
-                .stream().collect(Collectors.groupingBy(t -> t.account.id, Collectors.mapping(Token::of, Collectors.toList())));
+                : AccessToken
+                        .<AccessToken> list("account.id in ?1 order by createdAt desc, id desc",
+                                listed.stream().map(a -> a.id).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(t -> t.account.id, Collectors.mapping(Token::of, Collectors.toList())));
         Map<Long, String> schemeNames = schemeNames(listed);
-        List<Overseen> overseen = listed.stream().map(a -> new Overseen(a, scope(a, schemeNames), tokens.getOrDefault(a.id, List.of()),
-                accounts.isOwnOrAdmin(caller, a.id))).toList();
+        List<Overseen> overseen = listed.stream()
+                .map(a -> new Overseen(a, scope(a, schemeNames), tokens.getOrDefault(a.id, List.of()),
+                        accounts.isOwnOrAdmin(caller, a.id)))
+                .toList();
         return visitor.answer(200, Templates.accounts(accounts.requestsFor(caller), overseen, accounts.countOverseenBy(caller),
                 editors.of(caller, LISTED), done)).build();
     }
@@ -131,8 +138,9 @@ public class AccountsPage {
         Caller caller = officer();
         AccountRequest request = requestId == null || requestId.isBlank() ? null : accounts.requestFor(requestId, caller);
         Form form = request == null ? form(caller, "", "", null, List.of(), "", null, Errors.NONE)
-                : form(caller, request.email, request.name, Role.COORDINATOR.name(), List.of(), String.valueOf(request.scheme.id), request,
-                Errors.NONE);
+                : form(caller, request.email, request.name, Role.COORDINATOR.name(), List.of(),
+                        String.valueOf(request.scheme.id), request,
+                        Errors.NONE);
         return visitor.answer(200, Templates.create(form)).build();
     }
 
@@ -185,7 +193,9 @@ public class AccountsPage {
             }
             Accounts.Issued issued = accounts.issue(account, label == null || label.isBlank() ? null : label,
                     typedDays.isEmpty() ? null : Integer.valueOf(typedDays), caller);
-            return visitor.answer(200, Templates.token(account, issued.secret(), day(issued.token().expiresAt), null, null, Errors.NONE))
+            return visitor
+                    .answer(200,
+                            Templates.token(account, issued.secret(), day(issued.token().expiresAt), null, null, Errors.NONE))
                     .build();
         } catch (ProblemException e) {
             if (e.status() != 400) {
@@ -214,9 +224,11 @@ public class AccountsPage {
         return caller;
     }
 
-    /** The form, with the roles and régions the reader may grant (an admin any; an officer coordinators, partners, its régions). */
+    /**
+     * The form, with the roles and régions the reader may grant (an admin any; an officer coordinators, partners, its régions).
+     */
     private Form form(Caller caller, String email, String displayName, String role, List<String> regions, String schemes,
-                      AccountRequest request, Errors errors) {
+            AccountRequest request, Errors errors) {
         List<Role> roles = caller.isAdmin() ? List.of(Role.values()) : List.of(Role.COORDINATOR, Role.PARTNER);
         List<String> codes = caller.isAdmin() ? cog.regionCodes() : caller.regions().stream().sorted().toList();
         return new Form(email, displayName,
@@ -242,14 +254,16 @@ public class AccountsPage {
     /** Where an account acts: its régions, or the schemes it coordinates (linked). */
     private List<Link> scope(Account account, Map<Long, String> schemeNames) {
         return account.role == Role.COORDINATOR
-                ? account.schemeIds.stream().map(id -> new Link(schemeNames.getOrDefault(id, "#" + id), "/dispositifs/" + id)).toList()
+                ? account.schemeIds.stream().map(id -> new Link(schemeNames.getOrDefault(id, "#" + id), "/dispositifs/" + id))
+                        .toList()
                 : account.regions.stream().map(code -> new Link(code + " · " + cog.regionName(code), null)).toList();
     }
 
     private static Map<Long, String> schemeNames(List<Account> accounts) {
         List<Long> ids = accounts.stream().flatMap(a -> a.schemeIds.stream()).distinct().toList();
-        return ids.isEmpty() ? Map.of() : Scheme.<Scheme>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(s -> s.id, s -> s.name, (a, b) -> a));
+        return ids.isEmpty() ? Map.of()
+                : Scheme.<Scheme> list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(s -> s.id, s -> s.name, (a, b) -> a));
     }
 
     private static String value(MultivaluedMap<String, String> fields, String name) {

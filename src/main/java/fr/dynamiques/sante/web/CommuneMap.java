@@ -7,7 +7,8 @@ import java.util.List;
  * each (each a link named after it, unless the map has too many for a pointer to aim at one), the borders between
  * départements drawn once, and lines over them (a perimeter's outline, other schemes' edges).
  */
-public record CommuneMap(int width, int height, List<Layer> layers, String departmentBorders, List<Trace> traces, List<Label> labels,
+public record CommuneMap(int width, int height, List<Layer> layers, String departmentBorders, List<Trace> traces,
+        List<Label> labels,
         int undrawn) {
 
     /**

@@ -64,13 +64,15 @@ public class CommuneMaps {
      * ({@code namesDepartments}), else the highlighted commune's and those of the most populous. {@code query} follows each
      * commune's link ("?kind=CPTS": the kind chosen follows the person).
      */
-    public CommuneMap counts(Map<String, Integer> schemesByPlace, Collection<String> highlighted, boolean namesDepartments, String query) {
+    public CommuneMap counts(Map<String, Integer> schemesByPlace, Collection<String> highlighted, boolean namesDepartments,
+            String query) {
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i <= MOST; i++) {
             layers.add(new Layer("n" + i, new ArrayList<>()));
         }
         return classed(schemesByPlace, (count, fewest) -> layers.get(Math.min(count, MOST)),
-                (count, fewest) -> fewest.equals(count) ? String.valueOf(count) : fewest + "–" + count, layers, highlighted, namesDepartments, query);
+                (count, fewest) -> fewest.equals(count) ? String.valueOf(count) : fewest + "–" + count, layers, highlighted,
+                namesDepartments, query);
     }
 
     /**
@@ -80,8 +82,9 @@ public class CommuneMaps {
      * (a région's) names its communes only: a class in each of 4,000 tooltips weighed 60 KB, and its communes are listed
      * class by class beside it. Otherwise as {@link #counts}.
      */
-    public CommuneMap stages(Map<String, StageClass> byPlace, Collection<String> highlighted, boolean namesDepartments, String query,
-                             Function<StageClass, String> names) {
+    public CommuneMap stages(Map<String, StageClass> byPlace, Collection<String> highlighted, boolean namesDepartments,
+            String query,
+            Function<StageClass, String> names) {
         // A class's rank is its distance from the white zones (the last of the enum): a city's highest is its most advanced.
         List<Layer> layers = new ArrayList<>();
         Map<Integer, Layer> byRank = new TreeMap<>();
@@ -94,7 +97,8 @@ public class CommuneMaps {
         byPlace.forEach((code, stage) -> ranks.put(code, StageClass.NONE.ordinal() - stage.ordinal()));
         boolean said = cog.communesOf(byPlace.keySet()).size() <= CommuneMap.MOST_LINKED;
         return classed(ranks, (rank, lowest) -> byRank.get(rank), !said ? (rank, lowest) -> null
-                : (rank, lowest) -> names.apply(byRank.get(rank).stage()) + (lowest.equals(rank) ? "" : " – " + names.apply(byRank.get(lowest).stage())),
+                : (rank, lowest) -> names.apply(byRank.get(rank).stage())
+                        + (lowest.equals(rank) ? "" : " – " + names.apply(byRank.get(lowest).stage())),
                 layers, highlighted, namesDepartments, query);
     }
 
@@ -103,14 +107,15 @@ public class CommuneMaps {
      * highest): {@code layer} picks the layer from a commune's highest and lowest values, {@code said} what its tooltip says
      * after its name (null: nothing).
      */
-    private CommuneMap classed(Map<String, Integer> byPlace, BiFunction<Integer, Integer, Layer> layer, BiFunction<Integer, Integer, String> said,
-                               List<Layer> layers, Collection<String> highlighted, boolean namesDepartments, String query) {
+    private CommuneMap classed(Map<String, Integer> byPlace, BiFunction<Integer, Integer, Layer> layer,
+            BiFunction<Integer, Integer, String> said,
+            List<Layer> layers, Collection<String> highlighted, boolean namesDepartments, String query) {
         Map<String, int[]> byCommune = new TreeMap<>();
         byPlace.forEach((code, value) -> {
             CommuneFacts place = cog.place(code);
             if (place != null) {
-                byCommune.merge(place.communeCode(), new int[] {value, value},
-                        (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                byCommune.merge(place.communeCode(), new int[] { value, value },
+                        (a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
             }
         });
         MapFrame frame = topology.frame(byCommune.keySet(), WIDTH, HEIGHT);
@@ -126,8 +131,9 @@ public class CommuneMaps {
         List<Trace> traces = highlighted.isEmpty() ? List.of() : List.of(new Trace("outline", frame.outline(highlighted)));
         Names names = new Names(frame);
         if (namesDepartments) {
-            Map<String, List<String>> byDepartment = frame.communes().stream().collect(Collectors.groupingBy(this::department, TreeMap::new,
-                    Collectors.toList()));
+            Map<String, List<String>> byDepartment = frame.communes().stream()
+                    .collect(Collectors.groupingBy(this::department, TreeMap::new,
+                            Collectors.toList()));
             byDepartment.forEach((department, communes) -> names.area(cog.departmentName(department), communes));
         } else {
             highlighted.forEach(names::place);
@@ -152,7 +158,8 @@ public class CommuneMaps {
         for (String code : new TreeSet<>(frame.communes())) {
             CommuneFacts commune = cog.commune(code);
             if (commune != null) {
-                (inPerimeter.contains(code) ? filled : plain).add(new Shape("/territoires/communes/" + code, commune.name(), frame.commune(code)));
+                (inPerimeter.contains(code) ? filled : plain)
+                        .add(new Shape("/territoires/communes/" + code, commune.name(), frame.commune(code)));
             }
         }
         List<Trace> traces = new ArrayList<>();
@@ -169,14 +176,16 @@ public class CommuneMaps {
 
     /** With the borders between départements, drawn once over the communes' own edges. */
     private CommuneMap drawn(MapFrame frame, List<Layer> layers, List<Trace> traces, List<Label> labels, int undrawn) {
-        return new CommuneMap(frame.width(), frame.height(), layers, frame.borders((a, b) -> !department(a).equals(department(b))),
+        return new CommuneMap(frame.width(), frame.height(), layers,
+                frame.borders((a, b) -> !department(a).equals(department(b))),
                 traces, labels, undrawn);
     }
 
     /** The most populous of these communes, most first: the names a reader looks for on a map. */
     private List<String> mostPopulous(Collection<String> communes) {
         return communes.stream().map(cog::commune).filter(Objects::nonNull)
-                .sorted(Comparator.comparingLong(CommuneFacts::population).reversed()).limit(NAMED).map(CommuneFacts::code).toList();
+                .sorted(Comparator.comparingLong(CommuneFacts::population).reversed()).limit(NAMED).map(CommuneFacts::code)
+                .toList();
     }
 
     /**
@@ -214,7 +223,7 @@ public class CommuneMaps {
             int size = Math.max((int) Math.round(shownSize * zoom), 8);
             int halfWidth = (int) Math.ceil(text.length() * size * LETTER / 2);
             // With a few pixels around: names touching one another read as one.
-            int[] box = {at[0] - halfWidth - GAP, at[1] - size - GAP, at[0] + halfWidth + GAP, at[1] + size / 3 + GAP};
+            int[] box = { at[0] - halfWidth - GAP, at[1] - size - GAP, at[0] + halfWidth + GAP, at[1] + size / 3 + GAP };
             boolean inside = box[0] >= 0 && box[1] >= 0 && box[2] <= frame.width() && box[3] <= frame.height();
             boolean free = taken.stream().noneMatch(t -> t[0] < box[2] && box[0] < t[2] && t[1] < box[3] && box[1] < t[3]);
             if (inside && free) {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.overlap.Overlaps;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -35,12 +38,10 @@ import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
 import fr.dynamiques.sante.territory.Territory;
+import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryMatch;
-import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.text.Stripped;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Finding peers: the coordinators of the schemes at work on a territory, then on the wider territories around it
@@ -56,7 +57,7 @@ public class CoordinatorsPage {
 
     /** A scheme and its coordinators, as the public may see them. */
     public record Peer(long id, String name, String kind, String status, List<String> themes,
-                       List<SchemeDocument.CoordinatorEntry> coordinators) {
+            List<SchemeDocument.CoordinatorEntry> coordinators) {
     }
 
     /** One ring around the chosen territory and the schemes first found in it. */
@@ -77,9 +78,9 @@ public class CoordinatorsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance coordinators(String text, String kind, String theme, List<SchemeKind> kindChoices,
-                                                    List<Theme> themeChoices, KindNames kinds, TerritoryMatch chosen,
-                                                    List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query,
-                                                    Like likeness, List<Own> own);
+                List<Theme> themeChoices, KindNames kinds, TerritoryMatch chosen,
+                List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query,
+                Like likeness, List<Own> own);
     }
 
     /** Peers by likeness listed on the page. */
@@ -91,7 +92,8 @@ public class CoordinatorsPage {
     private final Visitor visitor;
     private final ListDownloads downloads;
 
-    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, SimilarSchemes similar, Visitor visitor, ListDownloads downloads) {
+    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, SimilarSchemes similar, Visitor visitor,
+            ListDownloads downloads) {
         this.suggestions = suggestions;
         this.overlaps = overlaps;
         this.similar = similar;
@@ -106,41 +108,50 @@ public class CoordinatorsPage {
     @GET
     @Transactional
     public TemplateInstance coordinators(@QueryParam("territoire") String text, @QueryParam("niveau") String level,
-                                         @QueryParam("code") String code, @QueryParam("kind") String kind,
-                                         @QueryParam("theme") String theme, @QueryParam("comme") String like, @Context UriInfo uri) {
+            @QueryParam("code") String code, @QueryParam("kind") String kind,
+            @QueryParam("theme") String theme, @QueryParam("comme") String like, @Context UriInfo uri) {
         Asked asked = asked(text, level, code, kind, theme);
         TerritoryMatch chosen = asked.chosen();
         List<Ring> rings = chosen == null ? List.of() : rings(chosen, asked.kind(), asked.theme());
-        return visitor.page(Templates.coordinators(chosen != null && asked.typed().isEmpty() ? chosen.name() : asked.typed(), asked.kind(),
-                asked.theme(), SchemeKind.listByCode(), Theme.listByLabel(), KindNames.in(visitor.locale()), chosen, asked.others(), rings,
-                !asked.typed().isEmpty() || chosen != null, SearchPage.query(uri), Stripped.orNull(like) == null ? null : like(like.strip()),
-                own()));
+        return visitor.page(
+                Templates.coordinators(chosen != null && asked.typed().isEmpty() ? chosen.name() : asked.typed(), asked.kind(),
+                        asked.theme(), SchemeKind.listByCode(), Theme.listByLabel(), KindNames.in(visitor.locale()), chosen,
+                        asked.others(), rings,
+                        !asked.typed().isEmpty() || chosen != null, SearchPage.query(uri),
+                        Stripped.orNull(like) == null ? null : like(like.strip()),
+                        own()));
     }
 
     /** The schemes like this one, of its kind, with their coordinators (contact details only for those who consented). */
     private Like like(String id) {
         Scheme scheme = Scheme.findExisting(id);
         List<SimilarSchemes.Peer> peers = similar.like(scheme, List.of(scheme.kind.code), LIKE);
-        Map<Long, Scheme> loaded = peers.isEmpty() ? Map.of() : Scheme.<Scheme>list("""
-                select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person where s.id in ?1""",
-                peers.stream().map(p -> p.scheme().id()).toList()).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Map<Long, Scheme> loaded = peers.isEmpty() ? Map.of()
+                : Scheme.<Scheme> list(
+                        """
+                                select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person where s.id in ?1""",
+                        peers.stream().map(p -> p.scheme().id()).toList()).stream()
+                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
         return new Like(scheme.id, scheme.name, peers.stream().filter(p -> loaded.containsKey(p.scheme().id()))
                 .map(p -> new LikePeer(p, loaded.get(p.scheme().id()).coordinators.stream()
-                        .map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())).toList());
+                        .map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList()))
+                .toList());
     }
 
     /** The schemes the signed-in visitor coordinates, by name. */
     private List<Own> own() {
         List<Long> ids = visitor.caller().map(c -> List.copyOf(c.schemeIds())).orElse(List.of());
-        return ids.isEmpty() ? List.of() : Scheme.<Scheme>list("id in ?1 order by sortName", ids).stream().map(s -> new Own(s.id, s.name)).toList();
+        return ids.isEmpty() ? List.of()
+                : Scheme.<Scheme> list("id in ?1 order by sortName", ids).stream().map(s -> new Own(s.id, s.name)).toList();
     }
 
     /** The peers the page shows, ring by ring, as a file: each coordinator whose contact is public, a row. */
     @GET
     @Path("/export.{format}")
     @Transactional
-    public Response download(@PathParam("format") String format, @QueryParam("territoire") String text, @QueryParam("niveau") String level,
-                             @QueryParam("code") String code, @QueryParam("kind") String kind, @QueryParam("theme") String theme) {
+    public Response download(@PathParam("format") String format, @QueryParam("territoire") String text,
+            @QueryParam("niveau") String level,
+            @QueryParam("code") String code, @QueryParam("kind") String kind, @QueryParam("theme") String theme) {
         Asked asked = asked(text, level, code, kind, theme);
         Messages msg = visitor.messages();
         KindNames kinds = KindNames.in(visitor.locale());
@@ -148,12 +159,18 @@ public class CoordinatorsPage {
         if (asked.chosen() != null) {
             for (Ring ring : rings(asked.chosen(), asked.kind(), asked.theme())) {
                 for (Peer peer : ring.schemes()) {
-                    List<SchemeDocument.CoordinatorEntry> shown = peer.coordinators().stream().filter(SchemeDocument.CoordinatorEntry::publicContact)
+                    List<SchemeDocument.CoordinatorEntry> shown = peer.coordinators().stream()
+                            .filter(SchemeDocument.CoordinatorEntry::publicContact)
                             .toList();
-                    for (SchemeDocument.CoordinatorEntry c : shown.isEmpty() ? Collections.<SchemeDocument.CoordinatorEntry>singletonList(null) : shown) {
-                        rows.add(List.of(ring.name(), peer.name(), kinds.of(peer.kind()), msg.status(peer.status()), String.join(", ", peer.themes()),
-                                c == null ? "" : (c.firstName() + " " + c.lastName()).strip(), c == null || c.title() == null ? "" : c.title(),
-                                c == null || c.email() == null ? "" : c.email(), c == null || c.phone() == null ? "" : c.phone()));
+                    for (SchemeDocument.CoordinatorEntry c : shown.isEmpty()
+                            ? Collections.<SchemeDocument.CoordinatorEntry> singletonList(null)
+                            : shown) {
+                        rows.add(List.of(ring.name(), peer.name(), kinds.of(peer.kind()), msg.status(peer.status()),
+                                String.join(", ", peer.themes()),
+                                c == null ? "" : (c.firstName() + " " + c.lastName()).strip(),
+                                c == null || c.title() == null ? "" : c.title(),
+                                c == null || c.email() == null ? "" : c.email(),
+                                c == null || c.phone() == null ? "" : c.phone()));
                     }
                 }
             }
@@ -163,8 +180,10 @@ public class CoordinatorsPage {
         if (asked.chosen() != null) {
             filters.territory(TerritoryLevel.fromApiName(asked.chosen().level()).orElseThrow(), asked.chosen().code());
         }
-        return downloads.of(files.name_peers(), files.title_peers(), filters, List.of(msg.dl_ring(), msg.col_scheme(), msg.col_kind(),
-                msg.col_status(), msg.scheme_themes(), msg.scheme_coordinators(), msg.dl_title(), msg.dl_email(), msg.dl_phone()), rows)
+        return downloads
+                .of(files.name_peers(), files.title_peers(), filters, List.of(msg.dl_ring(), msg.col_scheme(), msg.col_kind(),
+                        msg.col_status(), msg.scheme_themes(), msg.scheme_coordinators(), msg.dl_title(), msg.dl_email(),
+                        msg.dl_phone()), rows)
                 .as(format);
     }
 
@@ -175,15 +194,18 @@ public class CoordinatorsPage {
         }
         String typed = text == null ? "" : text.strip();
         if (typed.length() > 200) {
-            throw ProblemException.badRequest("The territory is too long.", new FieldError("territoire", "at most 200 characters"));
+            throw ProblemException.badRequest("The territory is too long.",
+                    new FieldError("territoire", "at most 200 characters"));
         }
         List<TerritoryMatch> matches = new ArrayList<>();
         TerritoryMatch chosen = null;
         if (Stripped.orNull(level) != null && Stripped.orNull(code) != null) {
             TerritoryLevel named = TerritoryLevel.fromApiName(level).orElseThrow(() -> ProblemException.badRequest(
-                    "Unknown territory level.", new FieldError("niveau", "commune, arrondissement, epci, department or region")));
+                    "Unknown territory level.",
+                    new FieldError("niveau", "commune, arrondissement, epci, department or region")));
             Territory territory = Territory.findExisting(named, code);
-            chosen = new TerritoryMatch(named.apiName(), code, territory.name, territory.population, territory.getContext(), null, "code");
+            chosen = new TerritoryMatch(named.apiName(), code, territory.name, territory.population, territory.getContext(),
+                    null, "code");
         } else if (!typed.isEmpty()) {
             matches.addAll(suggestions.suggest(typed, Optional.empty(), CHOICES));
             chosen = matches.isEmpty() ? null : matches.remove(0);
@@ -214,7 +236,8 @@ public class CoordinatorsPage {
             department = c.department;
         } else if (territory instanceof Epci e) {
             // An EPCI may straddle départements: the one of its most populated commune stands for it.
-            department = e.communes().stream().max(Comparator.comparingLong(CoordinatorsPage::population)).map(c -> c.department)
+            department = e.communes().stream().max(Comparator.comparingLong(CoordinatorsPage::population))
+                    .map(c -> c.department)
                     .orElse(null);
         } else if (territory instanceof Department d) {
             nested.add(Map.entry(TerritoryLevel.REGION, d.region.code));
@@ -236,12 +259,13 @@ public class CoordinatorsPage {
         nested.forEach(n -> peers.add(new ArrayList<>()));
         if (!loaded.isEmpty()) {
             // The coordinators and their persons come with the schemes, in one query.
-            Scheme.<Scheme>list("""
+            Scheme.<Scheme> list("""
                     select distinct s from Scheme s left join fetch s.coordinators c left join fetch c.person
                     where s.id in ?1 order by s.sortName""", loaded).stream()
                     .filter(s -> theme == null || s.themes.stream().anyMatch(t -> Theme.covers(theme, t)))
-                    .forEach(s -> peers.get(nearest.get(s.id)).add(new Peer(s.id, s.name, s.kind.code, s.status.name(), List.copyOf(s.themes),
-                            s.coordinators.stream().map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())));
+                    .forEach(s -> peers.get(nearest.get(s.id))
+                            .add(new Peer(s.id, s.name, s.kind.code, s.status.name(), List.copyOf(s.themes),
+                                    s.coordinators.stream().map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())));
         }
         List<Ring> rings = new ArrayList<>();
         for (int i = 0; i < nested.size(); i++) {

@@ -10,7 +10,8 @@ import fr.dynamiques.sante.overlap.OverlapViews.HistoryRow;
  * rows kept for the table that is its text alternative. The scale stops at the first of a few round shares above the
  * highest bar, so that a région covered at 3 % still shows its growth; the axis says which.
  */
-public record CoverageChart(String name, List<HistoryRow> rows, List<Bar> bars, List<Tick> ticks, int left, int right, int baseline) {
+public record CoverageChart(String name, List<HistoryRow> rows, List<Bar> bars, List<Tick> ticks, int left, int right,
+        int baseline) {
 
     /** A year's bar; its year written under it when {@code labelled} (every year is in the table). */
     public record Bar(int x, int y, int width, int height, int yearX, boolean labelled, HistoryRow row) {
@@ -30,7 +31,8 @@ public record CoverageChart(String name, List<HistoryRow> rows, List<Bar> bars, 
     /** Years written under the bars, at most: beyond, every second (third...) one, so that they never touch. */
     private static final int YEARS_WRITTEN = 6;
     /** The highest share each scale shows, and its step. */
-    private static final double[][] SCALES = {{0.005, 0.001}, {0.01, 0.0025}, {0.02, 0.005}, {0.05, 0.01}, {0.1, 0.02}, {0.2, 0.05}, {0.5, 0.1}, {1.0, 0.25}};
+    private static final double[][] SCALES = { { 0.005, 0.001 }, { 0.01, 0.0025 }, { 0.02, 0.005 }, { 0.05, 0.01 },
+            { 0.1, 0.02 }, { 0.2, 0.05 }, { 0.5, 0.1 }, { 1.0, 0.25 } };
 
     static CoverageChart of(String name, List<HistoryRow> rows) {
         double highest = rows.stream().mapToDouble(HistoryRow::coverageRatio).max().orElse(0);

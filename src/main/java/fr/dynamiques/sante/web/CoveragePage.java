@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.CoverageAt;
 import fr.dynamiques.sante.overlap.CoverageDays;
@@ -27,8 +30,6 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.text.Stripped;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Coverage of each département by the schemes at work, all kinds or one: a map drawn on the server (SVG, no
@@ -40,7 +41,7 @@ import io.quarkus.qute.TemplateInstance;
 public class CoveragePage {
 
     /** Upper bounds of the map's colour classes (class 0: nothing covered). */
-    static final double[] CLASSES = {0.2, 0.4, 0.6, 0.8, 1.0};
+    static final double[] CLASSES = { 0.2, 0.4, 0.6, 0.8, 1.0 };
     private static final int BOX = 100;
     private static final int BOX_GAP = 18;
     /** The line under an overseas box that names it. */
@@ -53,10 +54,10 @@ public class CoveragePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
-                                                List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
-                                                boolean complete, DepartmentMap.Inset inset, List<MapArea> inner, AsOf asOf,
-                                                Integer unknownStart, CoverageChart chart, StageLegend national,
-                                                Map<String, StageLegend> stages);
+                List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
+                boolean complete, DepartmentMap.Inset inset, List<MapArea> inner, AsOf asOf,
+                Integer unknownStart, CoverageChart chart, StageLegend national,
+                Map<String, StageLegend> stages);
     }
 
     private final Coverage coverage;
@@ -66,7 +67,8 @@ public class CoveragePage {
     private final DepartmentMap map;
     private final Visitor visitor;
 
-    CoveragePage(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CptsStages cptsStages, DepartmentMap map, Visitor visitor) {
+    CoveragePage(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CptsStages cptsStages, DepartmentMap map,
+            Visitor visitor) {
         this.coverage = coverage;
         this.coverageAt = coverageAt;
         this.history = history;
@@ -75,7 +77,10 @@ public class CoveragePage {
         this.visitor = visitor;
     }
 
-    /** Today's figures, or those of the day asked for ({@code at}); a day it cannot show gets today's and a word beside the date box (400). */
+    /**
+     * Today's figures, or those of the day asked for ({@code at}); a day it cannot show gets today's and a word beside the date
+     * box (400).
+     */
     @GET
     @Transactional
     public Response coverage(@QueryParam("kind") String kind, @QueryParam("at") String at) {
@@ -85,7 +90,8 @@ public class CoveragePage {
         }
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         AsOf asOf = AsOf.read(at);
-        List<CoverageRow> rows = asOf.day() == null ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, null, kinds, SchemeStatus.AT_WORK)
+        List<CoverageRow> rows = asOf.day() == null
+                ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, null, kinds, SchemeStatus.AT_WORK)
                 : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, null, kinds, asOf.day());
         // France's schemes of unknown start that day, each once (a département's row counts those working in it).
         Integer unknownStart = asOf.day() == null ? null : history.of(null, kinds, List.of(asOf.day())).get(0).unknownStart();
@@ -95,7 +101,8 @@ public class CoveragePage {
         StageCoverage france = CptsStages.KIND.equals(chosen) && asOf.day() == null ? cptsStages.of(null) : null;
         StageLegend national = france == null ? null : StageLegend.of(france, null);
         Map<String, StageLegend> stages = france == null ? Map.of()
-                : france.departments().stream().collect(Collectors.toMap(d -> d.territory().code(), d -> StageLegend.of(d, null)));
+                : france.departments().stream()
+                        .collect(Collectors.toMap(d -> d.territory().code(), d -> StageLegend.of(d, null)));
         DepartmentMap.Shapes shapes = map.shapes();
         List<MapArea> areas = shapes.outlines().stream().filter(o -> byCode.containsKey(o.code()))
                 .map(o -> area(o.code(), o.path(), 0, 0, byCode.get(o.code()), stages.get(o.code()), false)).toList();
@@ -110,9 +117,12 @@ public class CoveragePage {
         // Under each overseas box, its name: a code alone is read by few.
         String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + NAME_LINE + 4);
         CoverageChart chart = CoverageChart.of("France", history.of(null, kinds, CoverageDays.januaries()));
-        return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()),
-                viewBox, areas, overseas, rows, BOX, rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
-                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList(), asOf, unknownStart, chart, national, stages)).build();
+        return visitor.answer(asOf.invalid() == null ? 200 : 400,
+                Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()),
+                        viewBox, areas, overseas, rows, BOX, rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
+                        areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList(), asOf, unknownStart,
+                        chart, national, stages))
+                .build();
     }
 
     /**

@@ -45,7 +45,8 @@ public class DepartmentMap {
      * A box drawing some outlines larger: its frame, where its two title lines go, and the transform that brings the
      * outlines' own coordinates into the box.
      */
-    public record Inset(int x, int y, int size, int titleX, int firstLineY, int secondLineY, String transform, List<String> codes) {
+    public record Inset(int x, int y, int size, int titleX, int firstLineY, int secondLineY, String transform,
+            List<String> codes) {
     }
 
     private final ObjectMapper json;
@@ -57,13 +58,14 @@ public class DepartmentMap {
 
     /** The inset drawing these outlines, centred in the box under its title. */
     static Inset inset(List<Outline> outlines) {
-        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        double[] box = { Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
         outlines.forEach(o -> grow(box, o.path()));
         int room = INSET_SIZE - 8;
         double scale = Math.min(room / (box[2] - box[0]), (room - INSET_TITLE) / (box[3] - box[1]));
         double left = INSET_X + (INSET_SIZE - (box[2] - box[0]) * scale) / 2;
         double top = INSET_Y + INSET_TITLE + (INSET_SIZE - INSET_TITLE - (box[3] - box[1]) * scale) / 2;
-        String transform = String.format(java.util.Locale.ROOT, "translate(%.1f %.1f) scale(%.2f) translate(%.2f %.2f)", left, top, scale,
+        String transform = String.format(java.util.Locale.ROOT, "translate(%.1f %.1f) scale(%.2f) translate(%.2f %.2f)", left,
+                top, scale,
                 -box[0], -box[1]);
         return new Inset(INSET_X, INSET_Y, INSET_SIZE, INSET_X + 6, INSET_Y + 16, INSET_Y + 32, transform,
                 outlines.stream().map(Outline::code).toList());
@@ -107,7 +109,8 @@ public class DepartmentMap {
                 String[] box = map.get("viewBox").asText().split(" ");
                 List<Outline> outlines = new ArrayList<>();
                 map.get("departments").forEach(d -> outlines.add(new Outline(d.get(0).asText(), d.get(2).asText())));
-                shapes = new Shapes(map.get("viewBox").asText(), Integer.parseInt(box[2]), Integer.parseInt(box[3]), List.copyOf(outlines),
+                shapes = new Shapes(map.get("viewBox").asText(), Integer.parseInt(box[2]), Integer.parseInt(box[3]),
+                        List.copyOf(outlines),
                         inset(outlines.stream().filter(o -> INNER_RING.contains(o.code())).toList()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + RESOURCE, e);

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.account.Role;
 import fr.dynamiques.sante.organisation.OrganisationType;
@@ -40,13 +43,12 @@ import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.SchemeValidator;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.PlaceReader;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * A scheme created or edited on a page, every field the API takes: the form is read into the API's document and goes
  * through the one write path ({@link SchemeWrites}), so the page can do no more and no less than the API. Admins and ARS
- * officers publish; a coordinator's edit, or new scheme, is a proposal. Nothing is written until the person saves: "Mettre à jour"
+ * officers publish; a coordinator's edit, or new scheme, is a proposal. Nothing is written until the person saves: "Mettre à
+ * jour"
  * reads the perimeter and redraws its map on the server, the "add a row" buttons give a blank row, all without
  * JavaScript. A form opened on an older version of the scheme writes nothing (409, the page says so).
  */
@@ -61,14 +63,16 @@ public class EditPage {
     /** The kind-specific boxes the kind chosen has. */
     public record Features(boolean generations, boolean cptsStages, boolean hospital, boolean neighbourhoods) {
         static Features of(SchemeKind kind) {
-            return kind == null ? new Features(false, false, false, false) : new Features(kind.has(KindFeature.GENERATIONS),
-                    kind.has(KindFeature.CPTS_STAGES), kind.has(KindFeature.CO_CARRYING_HOSPITAL), kind.has(KindFeature.PRIORITY_NEIGHBOURHOODS));
+            return kind == null ? new Features(false, false, false, false)
+                    : new Features(kind.has(KindFeature.GENERATIONS),
+                            kind.has(KindFeature.CPTS_STAGES), kind.has(KindFeature.CO_CARRYING_HOSPITAL),
+                            kind.has(KindFeature.PRIORITY_NEIGHBOURHOODS));
         }
     }
 
     /** The lists the form's selects offer. */
     public record Options(List<SchemeKind> kinds, List<String> statuses, List<String> organisationTypes, List<String> roles,
-                          List<String> cptsStages, List<String> projectSteps, List<String> scores) {
+            List<String> cptsStages, List<String> projectSteps, List<String> scores) {
     }
 
     /** The perimeter as read: its size and its map, drawn on the server. */
@@ -77,8 +81,9 @@ public class EditPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Subject subject, SchemeForm form, Features features, Options options, Figures figures,
-                                            boolean saving);
+        static native TemplateInstance form(Subject subject, SchemeForm form, Features features, Options options,
+                Figures figures,
+                boolean saving);
 
         static native TemplateInstance changed(long schemeId);
     }
@@ -92,8 +97,9 @@ public class EditPage {
     private final CogSnapshot cog;
     private final ObjectMapper json;
 
-    EditPage(Visitor visitor, SchemeWrites writes, SchemeAccess access, SchemeValidator validator, PlaceReader places, CommuneMaps maps,
-             CogSnapshot cog, ObjectMapper json) {
+    EditPage(Visitor visitor, SchemeWrites writes, SchemeAccess access, SchemeValidator validator, PlaceReader places,
+            CommuneMaps maps,
+            CogSnapshot cog, ObjectMapper json) {
         this.visitor = visitor;
         this.writes = writes;
         this.access = access;
@@ -109,7 +115,8 @@ public class EditPage {
     @Transactional
     public Response newForm(@QueryParam("type") String kind) {
         Caller caller = creator();
-        SchemeForm form = SchemeForm.empty(kind != null && SchemeKind.byCode().containsKey(kind) ? kind : null).withBlankRows(null);
+        SchemeForm form = SchemeForm.empty(kind != null && SchemeKind.byCode().containsKey(kind) ? kind : null)
+                .withBlankRows(null);
         return page(200, new Subject(null, null, null, access.proposesCreation(caller)), form, null, false);
     }
 
@@ -132,7 +139,8 @@ public class EditPage {
         }
         // Coordinators who did not consent reach the form as an id only: their data never travels through the page.
         SchemeDocument doc = SchemeDocument.of(scheme, cog, caller.isAdmin(), null);
-        Subject subject = new Subject(scheme.id, scheme.name, String.valueOf(Scheme.revisionOf(scheme.id)), access.proposes(caller, scheme));
+        Subject subject = new Subject(scheme.id, scheme.name, String.valueOf(Scheme.revisionOf(scheme.id)),
+                access.proposes(caller, scheme));
         SchemeForm form = SchemeForm.of(doc).withPlaces(readings(declared(doc.perimeter()), Map.of())).withBlankRows(null);
         return page(200, subject, form, doc.perimeter().places(cog), false);
     }
@@ -165,13 +173,16 @@ public class EditPage {
         String action = Optional.ofNullable(params.getFirst("action")).orElse("");
         Map<String, SchemeKind> kinds = SchemeKind.byCode();
         SchemeForm form = SchemeForm.read(params);
-        String text = Optional.ofNullable(form.basics().placesText()).orElse("") + "\n" + Optional.ofNullable(params.getFirst("place")).orElse("");
+        String text = Optional.ofNullable(form.basics().placesText()).orElse("") + "\n"
+                + Optional.ofNullable(params.getFirst("place")).orElse("");
         form = form.withPlaces(readings(text, choices(params)));
-        SchemeForm.Built built = form.build(json, kinds, subject.id() == null ? ref -> Scheme.findByRef(ref).isPresent() : null);
+        SchemeForm.Built built = form.build(json, kinds,
+                subject.id() == null ? ref -> Scheme.findByRef(ref).isPresent() : null);
         boolean saving = action.equals("enregistrer");
         if (!saving) {
             String more = action.startsWith("ajouter-") ? action.substring("ajouter-".length()) : null;
-            return page(200, subject, form.withMistakes(built.mistakes(), built.boxOfPath(), visitor.locale()).withBlankRows(more),
+            return page(200, subject,
+                    form.withMistakes(built.mistakes(), built.boxOfPath(), visitor.locale()).withBlankRows(more),
                     built.document().perimeter().places(cog), false);
         }
         List<FieldError> mistakes = new ArrayList<>(built.mistakes());
@@ -181,9 +192,11 @@ public class EditPage {
         }
         if (!mistakes.isEmpty()) {
             // Every mistake at once: those of reading the form, and the registry's own checks of what could be read.
-            Map<Integer, Scheme> target = subject.id() == null ? Map.of() : Map.of(0, Scheme.findExisting(String.valueOf(subject.id())));
+            Map<Integer, Scheme> target = subject.id() == null ? Map.of()
+                    : Map.of(0, Scheme.findExisting(String.valueOf(subject.id())));
             mistakes.addAll(validator.checkAll(List.of(built.document()), target).stream()
-                    .filter(e -> !waiting || !e.field().startsWith("perimeter")).map(e -> new FieldError(e.field(), e.message())).toList());
+                    .filter(e -> !waiting || !e.field().startsWith("perimeter"))
+                    .map(e -> new FieldError(e.field(), e.message())).toList());
             return refused(400, subject, form, built, mistakes);
         }
         try {
@@ -222,7 +235,8 @@ public class EditPage {
         Options options = new Options(SchemeKind.listByCode(), names(SchemeStatus.values()), names(OrganisationType.values()),
                 SchemeForm.ROLES, names(CptsStage.values()), names(ProjectStep.values()), List.of("0", "1", "2", "3"));
         Figures figures = perimeter == null || perimeter.isEmpty() ? null
-                : new Figures(cog.communesOf(perimeter).size(), cog.population(perimeter), maps.perimeter(perimeter, List.of()));
+                : new Figures(cog.communesOf(perimeter).size(), cog.population(perimeter),
+                        maps.perimeter(perimeter, List.of()));
         return visitor.answer(status, Templates.form(subject, form, features, options, figures, saving)).build();
     }
 
@@ -233,7 +247,8 @@ public class EditPage {
             String code = chosen.get(given);
             PlaceReader.Reading reading = code == null ? places.read(given, "territory", null)
                     : code.isEmpty() ? PlaceReader.Reading.leftOut(given)
-                    : Optional.ofNullable(places.chosen(given, code)).orElseGet(() -> places.read(given, "territory", null));
+                            : Optional.ofNullable(places.chosen(given, code))
+                                    .orElseGet(() -> places.read(given, "territory", null));
             if (!reading.isLeftOut() && read.stream().noneMatch(r -> r.code() != null && r.code().equals(reading.code())
                     && r.level().equals(reading.level()))) {
                 read.add(reading);
@@ -285,7 +300,8 @@ public class EditPage {
     private Caller creator() {
         Caller caller = caller();
         if (!caller.isAdmin() && caller.role() != Role.ARS && !access.proposesCreation(caller)) {
-            throw new ProblemException(403, "Only an admin or an ARS officer creates a scheme, and a coordinator proposes one.", List.of());
+            throw new ProblemException(403, "Only an admin or an ARS officer creates a scheme, and a coordinator proposes one.",
+                    List.of());
         }
         return caller;
     }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
@@ -28,8 +31,6 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Region;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryViews.Ref;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /** For ARS staff planning renewals: the schemes at work whose end date comes within the next months, by région. */
 @Path("/echeances")
@@ -42,7 +43,7 @@ public class EndingPage {
 
     /** A scheme ending soon (or without an end, or not checked), in short; {@code lastVerified} null: never checked. */
     public record Ending(long id, String name, String kind, String status, LocalDate endDate, LocalDate lastVerified,
-                         List<Ref> departments) {
+            List<Ref> departments) {
     }
 
     /** The schemes at work without an end date: the first of them by name, and how many more there are. */
@@ -59,10 +60,11 @@ public class EndingPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons, List<Region> regions,
-                                              List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
-                                              LocalDate until, long left, List<Ending> unverified, List<UndatedCount> undatedCounts,
-                                              Undated undated, String query);
+        static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons,
+                List<Region> regions,
+                List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
+                LocalDate until, long left, List<Ending> unverified, List<UndatedCount> undatedCounts,
+                Undated undated, String query);
     }
 
     /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
@@ -106,7 +108,7 @@ public class EndingPage {
     @GET
     @Transactional
     public TemplateInstance ending(@QueryParam("mois") String months, @QueryParam("region") String region,
-                                   @QueryParam("kind") String kind, @Context UriInfo uri) {
+            @QueryParam("kind") String kind, @Context UriInfo uri) {
         int horizon = horizon(months);
         SchemeFilter filter = filter(region, kind);
         LocalDate until = LocalDate.now().plusMonths(horizon);
@@ -117,21 +119,26 @@ public class EndingPage {
             Ending ending = ending(s);
             s.departmentCodes.stream().map(cog::regionOf).distinct()
                     .filter(code -> filter.region() == null || code.equals(filter.region()))
-                    .forEach(code -> groups.computeIfAbsent(code, c -> new RegionGroup(new Ref(c, cog.regionName(c)), new ArrayList<>()))
+                    .forEach(code -> groups
+                            .computeIfAbsent(code, c -> new RegionGroup(new Ref(c, cog.regionName(c)), new ArrayList<>()))
                             .schemes().add(ending));
         }
-        return visitor.page(Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
-                Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()),
-                found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter), undatedCounts(filter), undated(filter),
-                SearchPage.query(uri)));
+        return visitor.page(
+                Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
+                        Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()),
+                        List.copyOf(groups.values()),
+                        found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter), undatedCounts(filter),
+                        undated(filter),
+                        SearchPage.query(uri)));
     }
 
     /** The schemes ending within the months, in the région and kind chosen, soonest first, all of them, as a file. */
     @GET
     @Path("/export.{format}")
     @Transactional
-    public Response download(@PathParam("format") String format, @QueryParam("mois") String months, @QueryParam("region") String region,
-                             @QueryParam("kind") String kind) {
+    public Response download(@PathParam("format") String format, @QueryParam("mois") String months,
+            @QueryParam("region") String region,
+            @QueryParam("kind") String kind) {
         int horizon = horizon(months);
         SchemeFilter filter = filter(region, kind);
         List<Scheme> ending = query.ending(filter, LocalDate.now().plusMonths(horizon), 0, SearchPage.DOWNLOADED).items();
@@ -143,8 +150,10 @@ public class EndingPage {
     }
 
     private static int horizon(String months) {
-        return months == null || months.isBlank() ? 6 : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
-                .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.", new FieldError("mois", "3, 6, 12 or 24")));
+        return months == null || months.isBlank() ? 6
+                : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
+                        .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.",
+                                new FieldError("mois", "3, 6, 12 or 24")));
     }
 
     private SchemeFilter filter(String region, String kind) {

@@ -4,10 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import fr.dynamiques.sante.problem.Problem;
-import fr.dynamiques.sante.problem.ProblemPages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+
+import fr.dynamiques.sante.problem.Problem;
+import fr.dynamiques.sante.problem.ProblemPages;
 
 /**
  * What a visitor sees instead of problem details when a page fails: a sentence in their language, the fields at

@@ -12,12 +12,13 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import fr.dynamiques.sante.access.Identities;
-import fr.dynamiques.sante.problem.ProblemException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+
+import fr.dynamiques.sante.access.Identities;
+import fr.dynamiques.sante.problem.ProblemException;
 
 /**
  * The pages' defence against forged requests (CSRF), for every form they post: the form's {@value #FIELD} field must
@@ -56,7 +57,8 @@ public class FormTokens {
         // Signing in and asking for an account: no session yet, the form's cookie carries the token.
         if (path.equals(SIGN_IN_PATH) || path.startsWith(SIGN_IN_PATH + "/")) {
             Cookie cookie = request.getCookie(SIGN_IN_COOKIE);
-            return same(cookie == null ? null : cookie.getValue(), sent) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(expired());
+            return same(cookie == null ? null : cookie.getValue(), sent) ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().failure(expired());
         }
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
             if (identity.isAnonymous()) {

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 
-/** Numbers, shares, dates and amounts as the visitor's language writes them ("37 491", "73,2 %", "1 juin 2021"), and values put in links. */
+/**
+ * Numbers, shares, dates and amounts as the visitor's language writes them ("37 491", "73,2 %", "1 juin 2021"), and values put
+ * in links.
+ */
 @TemplateExtension
 public class Formats {
 

@@ -2,9 +2,10 @@ package fr.dynamiques.sante.web;
 
 import java.util.List;
 
+import io.quarkus.qute.RawString;
+
 import fr.dynamiques.sante.search.SchemeSearch;
 import fr.dynamiques.sante.text.HtmlText;
-import io.quarkus.qute.RawString;
 
 /**
  * The engine's highlighted passages as safe HTML: the stored text is escaped, then only the engine's own match
@@ -21,6 +22,7 @@ final class Highlights {
         if (passages == null || passages.isEmpty()) {
             return plain == null ? null : new RawString(HtmlText.escape(plain));
         }
-        return new RawString(String.join(" … ", passages.stream().map(p -> SchemeSearch.marked(p, "<mark>", "</mark>")).toList()));
+        return new RawString(
+                String.join(" … ", passages.stream().map(p -> SchemeSearch.marked(p, "<mark>", "</mark>")).toList()));
     }
 }

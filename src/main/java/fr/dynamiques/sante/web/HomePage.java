@@ -5,18 +5,19 @@ import java.util.Map;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.search.SchemeSearch;
 import fr.dynamiques.sante.territory.TerritoryLevel;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /** The front door: one search box, the registry in figures, and the way in by région. */
 @Path("/")
@@ -26,8 +27,8 @@ public class HomePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(long schemes, List<SchemeSearch.FacetValue> kinds, KindNames kindNames,
-                                            long population, long coveredPopulation, double coverageRatio,
-                                            List<CoverageRow> regions, boolean accountDeleted, boolean complete);
+                long population, long coveredPopulation, double coverageRatio,
+                List<CoverageRow> regions, boolean accountDeleted, boolean complete);
     }
 
     private final SchemeSearch search;

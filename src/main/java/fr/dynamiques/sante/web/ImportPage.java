@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.account.Caller;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeKind;
@@ -32,9 +36,6 @@ import fr.dynamiques.sante.spreadsheet.Settings;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.spreadsheet.SpreadsheetImports;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Bringing a listing in from a page, without JavaScript: send the file, read each row's action, map columns, pick the
@@ -112,8 +113,11 @@ public class ImportPage {
         Preview.Row row = draft.rows().stream().filter(r -> r.row() == number).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No row " + number + " in import " + id + "."));
         Preview.Perimeter perimeter = row.perimeter();
-        CommuneMap map = perimeter == null ? null : maps.perimeter(
-                cog.resolve(perimeter.communes(), perimeter.arrondissements(), perimeter.epcis(), perimeter.departments()), List.of());
+        CommuneMap map = perimeter == null ? null
+                : maps.perimeter(
+                        cog.resolve(perimeter.communes(), perimeter.arrondissements(), perimeter.epcis(),
+                                perimeter.departments()),
+                        List.of());
         return visitor.answer(200, Templates.row(draft, row, map == null || map.isEmpty() ? null : map)).build();
     }
 
@@ -139,7 +143,8 @@ public class ImportPage {
             } else if (name.matches("choice-\\d{1,6}-\\d{1,4}") && !value.isBlank()) {
                 String given = form.getFirst("given" + name.substring(6));
                 if (given != null) {
-                    choices.add(new Settings.Choice(Integer.parseInt(name.split("-")[1]), given, value.equals("-") ? null : value));
+                    choices.add(
+                            new Settings.Choice(Integer.parseInt(name.split("-")[1]), given, value.equals("-") ? null : value));
                 }
             } else if (name.equals("row")) {
                 field.getValue().stream().filter(v -> v.matches("\\d{1,6}")).forEach(v -> keep.add(Integer.parseInt(v)));

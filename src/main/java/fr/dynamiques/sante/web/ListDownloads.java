@@ -42,7 +42,8 @@ public class ListDownloads {
         public Filters kinds(List<String> codes) {
             if (!codes.isEmpty()) {
                 KindNames kinds = KindNames.in(visitor.locale());
-                lines.add(new Cover.Line(visitor.files().filter_kind(), String.join(", ", codes.stream().map(kinds::of).toList())));
+                lines.add(new Cover.Line(visitor.files().filter_kind(),
+                        String.join(", ", codes.stream().map(kinds::of).toList())));
                 nameParts.addAll(codes);
             }
             return this;
@@ -61,7 +62,8 @@ public class ListDownloads {
             if (code != null) {
                 FileMessages files = visitor.files();
                 String name = name(level, code);
-                lines.add(new Cover.Line(label, files.level(level.name()) + " " + (name == null ? code : name + " (" + code + ")")));
+                lines.add(new Cover.Line(label,
+                        files.level(level.name()) + " " + (name == null ? code : name + " (" + code + ")")));
                 nameParts.add(files.level_file(level.name()) + "-" + code);
             }
             return this;
@@ -70,7 +72,8 @@ public class ListDownloads {
         public Filters statuses(List<String> statuses) {
             if (!statuses.isEmpty()) {
                 Messages msg = visitor.messages();
-                lines.add(new Cover.Line(visitor.files().filter_status(), String.join(", ", statuses.stream().map(msg::status).toList())));
+                lines.add(new Cover.Line(visitor.files().filter_status(),
+                        String.join(", ", statuses.stream().map(msg::status).toList())));
             }
             return this;
         }
@@ -114,14 +117,16 @@ public class ListDownloads {
             lines.addAll(filters.lines);
         }
         lines.add(new Cover.Line(files.rows(), rows.size()));
-        lines.add(new Cover.Line(files.licence(), files.licence_value(OpenDataResource.LICENCE_NAME, OpenDataResource.LICENCE_URL)));
+        lines.add(new Cover.Line(files.licence(),
+                files.licence_value(OpenDataResource.LICENCE_NAME, OpenDataResource.LICENCE_URL)));
         lines.add(new Cover.Line(files.columns(files.data_sheet()), ""));
         for (int c = 0; c < headers.size(); c++) {
             lines.add(new Cover.Line(headers.get(c), files.column_type(type(rows, c))));
         }
         List<String> name = new ArrayList<>(List.of(base));
         name.addAll(filters.nameParts);
-        return new Download(String.join("-", name), new Cover(files.about_sheet(), files.data_sheet(), title, lines), headers, rows);
+        return new Download(String.join("-", name), new Cover(files.about_sheet(), files.data_sheet(), title, lines), headers,
+                rows);
     }
 
     /** What a column holds, by its first filled cell. */

@@ -26,14 +26,16 @@ class LocalContacts {
         String regionName = cog.regionName(region);
         // Régions have two-character codes; the overseas collectivities' three-character pseudo-régions have no ARS.
         SchemeDocument.OrganisationRef agency = region.length() == 2 ? WhomToAsk.agencyOf(region, regionName) : null;
-        return nearest.around(place).map(kinds -> new WhomToCall(regionName, agency, true, kinds.stream().map(k -> kind(k, names)).toList()))
+        return nearest.around(place)
+                .map(kinds -> new WhomToCall(regionName, agency, true, kinds.stream().map(k -> kind(k, names)).toList()))
                 .orElseGet(() -> new WhomToCall(regionName, agency, false, List.of()));
     }
 
     private WhomToCall.Kind kind(NearestSchemes.Nearest found, KindNames names) {
         CogSnapshot.CommuneFacts near = cog.place(found.communeCode());
-        List<WhomToAsk> schemes = found.schemes().stream().map(id -> Scheme.<Scheme>findById(id))
+        List<WhomToAsk> schemes = found.schemes().stream().map(id -> Scheme.<Scheme> findById(id))
                 .map(s -> WhomToAsk.of(SchemeDocument.of(s, cog, false, null))).toList();
-        return new WhomToCall.Kind(found.kind(), names.of(found.kind()), found.here(), Math.round(found.km()), near == null ? found.communeCode() : near.name(), schemes);
+        return new WhomToCall.Kind(found.kind(), names.of(found.kind()), found.here(), Math.round(found.km()),
+                near == null ? found.communeCode() : near.name(), schemes);
     }
 }

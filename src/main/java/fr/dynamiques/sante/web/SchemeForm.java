@@ -41,18 +41,19 @@ import fr.dynamiques.sante.text.Stripped;
  * ({@code SchemeValidator}, whose field paths name the document, mapped back to the boxes here).
  */
 public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingRow> fundings, List<CoordinatorRow> coordinators,
-                         List<AmendmentRow> amendments, List<AssessmentRow> approach, List<Place> places,
-                         Map<String, String> errors, List<Problem> problems) {
+        List<AmendmentRow> amendments, List<AssessmentRow> approach, List<Place> places,
+        Map<String, String> errors, List<Problem> problems) {
 
     /** The form's single boxes, as typed. */
-    public record Basics(String ref, String name, String kind, String status, String startDate, String endDate, String description,
-                         String website, String themes, String source, String lastVerified, String generation, String previousRef,
-                         String cptsStage, String aciDate, String hospitalName, String hospitalFiness, String neighbourhoods,
-                         String projectStep, String placesText) {
+    public record Basics(String ref, String name, String kind, String status, String startDate, String endDate,
+            String description,
+            String website, String themes, String source, String lastVerified, String generation, String previousRef,
+            String cptsStage, String aciDate, String hospitalName, String hospitalFiness, String neighbourhoods,
+            String projectStep, String placesText) {
     }
 
     public record PartnerRow(int index, String id, String name, String type, String siret, String finess, String cogCode,
-                             List<String> roles, String website, String email, String phone, String address, Map<String, String> errors) {
+            List<String> roles, String website, String email, String phone, String address, Map<String, String> errors) {
         /** The row's boxes are named {@code partners[N].field}, their ids {@code partners-N-field}. */
         public String at() {
             return "partners[" + index + "].";
@@ -63,11 +64,13 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         }
 
         boolean isBlank() {
-            return blank(name) && roles.isEmpty() && blank(siret) && blank(website) && blank(email) && blank(phone) && blank(address);
+            return blank(name) && roles.isEmpty() && blank(siret) && blank(website) && blank(email) && blank(phone)
+                    && blank(address);
         }
     }
 
-    public record FundingRow(int index, String organisation, String year, String amount, String purpose, Map<String, String> errors) {
+    public record FundingRow(int index, String organisation, String year, String amount, String purpose,
+            Map<String, String> errors) {
         /** The row's boxes are named {@code fundings[N].field}, their ids {@code fundings-N-field}. */
         public String at() {
             return "fundings[" + index + "].";
@@ -83,9 +86,10 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
     }
 
     /** A coordinator; {@code kept}: one whose name and contact the editor may not see, kept on the scheme as recorded. */
-    public record CoordinatorRow(int index, String id, boolean kept, String firstName, String lastName, String title, String email,
-                                 String phone, String employer, boolean publicContact, String publicContactSince,
-                                 Map<String, String> errors) {
+    public record CoordinatorRow(int index, String id, boolean kept, String firstName, String lastName, String title,
+            String email,
+            String phone, String employer, boolean publicContact, String publicContactSince,
+            Map<String, String> errors) {
         /** The row's boxes are named {@code coordinators[N].field}, their ids {@code coordinators-N-field}. */
         public String at() {
             return "coordinators[" + index + "].";
@@ -96,7 +100,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         }
 
         boolean isBlank() {
-            return !kept && blank(firstName) && blank(lastName) && blank(title) && blank(email) && blank(phone) && blank(employer);
+            return !kept && blank(firstName) && blank(lastName) && blank(title) && blank(email) && blank(phone)
+                    && blank(employer);
         }
     }
 
@@ -134,7 +139,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
     static final int MOST_ROWS = 500;
     static final List<String> ROLES = List.of("CARRIER", "SIGNATORY", "FUNDER", "PARTNER", "EMPLOYER");
 
-    private static final Pattern ROW = Pattern.compile("(partners|fundings|coordinators|amendments)\\[(\\d{1,3})]\\.([A-Za-z.]+)");
+    private static final Pattern ROW = Pattern
+            .compile("(partners|fundings|coordinators|amendments)\\[(\\d{1,3})]\\.([A-Za-z.]+)");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
@@ -145,14 +151,16 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         Basics basics = new Basics(one(params, "ref"), one(params, "name"), one(params, "kind"), one(params, "status"),
                 one(params, "startDate"), one(params, "endDate"), one(params, "description"), one(params, "website"),
                 one(params, "themes"), one(params, "source"), one(params, "lastVerified"), one(params, "generation"),
-                one(params, "previousRef"), one(params, "cptsStage"), one(params, "aciDate"), one(params, "coCarryingHospital.name"),
+                one(params, "previousRef"), one(params, "cptsStage"), one(params, "aciDate"),
+                one(params, "coCarryingHospital.name"),
                 one(params, "coCarryingHospital.finess"), one(params, "priorityNeighbourhoods"), one(params, "projectStep"),
                 one(params, "places"));
         Map<String, Map<Integer, Map<String, List<String>>>> rows = new HashMap<>();
         params.forEach((key, values) -> {
             Matcher m = ROW.matcher(key);
             if (m.matches() && Integer.parseInt(m.group(2)) < MOST_ROWS) {
-                rows.computeIfAbsent(m.group(1), k -> new TreeMap<>()).computeIfAbsent(Integer.parseInt(m.group(2)), k -> new HashMap<>())
+                rows.computeIfAbsent(m.group(1), k -> new TreeMap<>())
+                        .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new HashMap<>())
                         .put(m.group(3), values);
             }
         });
@@ -161,7 +169,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
             if (!ticked(row, "remove")) {
                 partners.add(new PartnerRow(partners.size(), first(row, "organisation.id"), first(row, "organisation.name"),
                         first(row, "organisation.type"), first(row, "organisation.siret"), first(row, "organisation.finess"),
-                        first(row, "organisation.cogCode"), row.getOrDefault("roles", List.of()).stream().filter(ROLES::contains).distinct().toList(),
+                        first(row, "organisation.cogCode"),
+                        row.getOrDefault("roles", List.of()).stream().filter(ROLES::contains).distinct().toList(),
                         first(row, "organisation.website"), first(row, "organisation.email"), first(row, "organisation.phone"),
                         first(row, "organisation.address"), Map.of()));
             }
@@ -169,7 +178,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         List<FundingRow> fundings = new ArrayList<>();
         rows.getOrDefault("fundings", Map.of()).forEach((i, row) -> {
             if (!ticked(row, "remove")) {
-                fundings.add(new FundingRow(fundings.size(), first(row, "organisation"), first(row, "year"), first(row, "amountEuros"),
+                fundings.add(new FundingRow(fundings.size(), first(row, "organisation"), first(row, "year"),
+                        first(row, "amountEuros"),
                         first(row, "purpose"), Map.of()));
             }
         });
@@ -177,35 +187,41 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         rows.getOrDefault("coordinators", Map.of()).forEach((i, row) -> {
             if (!ticked(row, "remove")) {
                 boolean kept = ticked(row, "kept") && first(row, "id") != null;
-                coordinators.add(new CoordinatorRow(coordinators.size(), first(row, "id"), kept, kept ? null : first(row, "firstName"),
-                        kept ? null : first(row, "lastName"), first(row, "title"), kept ? null : first(row, "email"),
-                        kept ? null : first(row, "phone"), first(row, "employer"), ticked(row, "publicContact"),
-                        first(row, "publicContactSince"), Map.of()));
+                coordinators.add(
+                        new CoordinatorRow(coordinators.size(), first(row, "id"), kept, kept ? null : first(row, "firstName"),
+                                kept ? null : first(row, "lastName"), first(row, "title"), kept ? null : first(row, "email"),
+                                kept ? null : first(row, "phone"), first(row, "employer"), ticked(row, "publicContact"),
+                                first(row, "publicContactSince"), Map.of()));
             }
         });
         List<AmendmentRow> amendments = new ArrayList<>();
         rows.getOrDefault("amendments", Map.of()).forEach((i, row) -> {
             if (!ticked(row, "remove")) {
-                amendments.add(new AmendmentRow(amendments.size(), first(row, "date"), first(row, "title"), first(row, "summary"), Map.of()));
+                amendments.add(new AmendmentRow(amendments.size(), first(row, "date"), first(row, "title"),
+                        first(row, "summary"), Map.of()));
             }
         });
         List<AssessmentRow> approach = Arrays.stream(ApproachCriterion.values()).map(c -> new AssessmentRow(c.name(),
-                one(params, "approach." + c.name() + ".score"), one(params, "approach." + c.name() + ".comment"), Map.of())).toList();
+                one(params, "approach." + c.name() + ".score"), one(params, "approach." + c.name() + ".comment"), Map.of()))
+                .toList();
         return new SchemeForm(basics, partners, fundings, coordinators, amendments, approach, List.of(), Map.of(), List.of());
     }
 
     /** The form of a scheme as it stands (or, {@code doc} null, of a new one of this kind). */
     public static SchemeForm of(SchemeDocument doc) {
         Basics basics = new Basics(doc.ref(), doc.name(), doc.kind(), doc.status(), text(doc.startDate()), text(doc.endDate()),
-                doc.description(), doc.website(), String.join(", ", doc.themesOrEmpty()), doc.source(), text(doc.lastVerified()),
-                doc.generation() == null ? null : doc.generation().toString(), doc.previousRef(), doc.cptsStage(), text(doc.aciDate()),
+                doc.description(), doc.website(), String.join(", ", doc.themesOrEmpty()), doc.source(),
+                text(doc.lastVerified()),
+                doc.generation() == null ? null : doc.generation().toString(), doc.previousRef(), doc.cptsStage(),
+                text(doc.aciDate()),
                 doc.coCarryingHospital() == null ? null : doc.coCarryingHospital().name(),
                 doc.coCarryingHospital() == null ? null : doc.coCarryingHospital().finess(),
                 String.join(", ", doc.priorityNeighbourhoodsOrEmpty()), doc.projectStep(), null);
         List<PartnerRow> partners = new ArrayList<>();
         for (SchemeDocument.PartnerEntry p : doc.partnersOrEmpty()) {
             SchemeDocument.OrganisationRef o = p.organisation();
-            partners.add(new PartnerRow(partners.size(), text(o.id()), o.name(), o.type(), o.siret(), o.finess(), o.cogCode(), p.roles(),
+            partners.add(new PartnerRow(partners.size(), text(o.id()), o.name(), o.type(), o.siret(), o.finess(), o.cogCode(),
+                    p.roles(),
                     o.website(), o.email(), o.phone(), o.address(), Map.of()));
         }
         List<FundingRow> fundings = new ArrayList<>();
@@ -215,9 +231,10 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         }
         List<CoordinatorRow> coordinators = new ArrayList<>();
         for (SchemeDocument.CoordinatorEntry c : doc.coordinatorsOrEmpty()) {
-            coordinators.add(new CoordinatorRow(coordinators.size(), text(c.id()), c.firstName() == null && c.lastName() == null,
-                    c.firstName(), c.lastName(), c.title(), c.email(), c.phone(), c.employer(), c.publicContact(),
-                    text(c.publicContactSince()), Map.of()));
+            coordinators
+                    .add(new CoordinatorRow(coordinators.size(), text(c.id()), c.firstName() == null && c.lastName() == null,
+                            c.firstName(), c.lastName(), c.title(), c.email(), c.phone(), c.employer(), c.publicContact(),
+                            text(c.publicContactSince()), Map.of()));
         }
         List<AmendmentRow> amendments = new ArrayList<>();
         for (SchemeDocument.AmendmentEntry a : doc.amendmentsOrEmpty()) {
@@ -225,16 +242,20 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         }
         Map<String, SchemeDocument.AssessmentEntry> assessed = new HashMap<>();
         doc.approachOrEmpty().forEach(a -> assessed.put(a.criterion(), a));
-        List<AssessmentRow> approach = Arrays.stream(ApproachCriterion.values()).map(c -> Optional.ofNullable(assessed.get(c.name()))
-                .map(a -> new AssessmentRow(c.name(), text(a.score()), a.comment(), Map.<String, String>of()))
-                .orElse(new AssessmentRow(c.name(), null, null, Map.of()))).toList();
+        List<AssessmentRow> approach = Arrays.stream(ApproachCriterion.values())
+                .map(c -> Optional.ofNullable(assessed.get(c.name()))
+                        .map(a -> new AssessmentRow(c.name(), text(a.score()), a.comment(), Map.<String, String> of()))
+                        .orElse(new AssessmentRow(c.name(), null, null, Map.of())))
+                .toList();
         return new SchemeForm(basics, partners, fundings, coordinators, amendments, approach, List.of(), Map.of(), List.of());
     }
 
     /** An empty form for a new scheme. */
     public static SchemeForm empty(String kind) {
-        return new SchemeForm(new Basics(null, null, kind, "ACTIVE", null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null), List.of(), List.of(), List.of(), List.of(),
+        return new SchemeForm(
+                new Basics(null, null, kind, "ACTIVE", null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null),
+                List.of(), List.of(), List.of(), List.of(),
                 Arrays.stream(ApproachCriterion.values()).map(c -> new AssessmentRow(c.name(), null, null, Map.of())).toList(),
                 List.of(), Map.of(), List.of());
     }
@@ -269,10 +290,13 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         StringBuilder text = new StringBuilder();
         read.forEach(p -> text.append(p.line()).append('\n'));
         Basics b = basics;
-        Basics shown = new Basics(b.ref(), b.name(), b.kind(), b.status(), b.startDate(), b.endDate(), b.description(), b.website(),
-                b.themes(), b.source(), b.lastVerified(), b.generation(), b.previousRef(), b.cptsStage(), b.aciDate(), b.hospitalName(),
+        Basics shown = new Basics(b.ref(), b.name(), b.kind(), b.status(), b.startDate(), b.endDate(), b.description(),
+                b.website(),
+                b.themes(), b.source(), b.lastVerified(), b.generation(), b.previousRef(), b.cptsStage(), b.aciDate(),
+                b.hospitalName(),
                 b.hospitalFiness(), b.neighbourhoods(), b.projectStep(), text.toString().strip());
-        return new SchemeForm(shown, partners, fundings, coordinators, amendments, approach, List.copyOf(read), errors, problems);
+        return new SchemeForm(shown, partners, fundings, coordinators, amendments, approach, List.copyOf(read), errors,
+                problems);
     }
 
     /** Whether a place of the perimeter still waits for the person's choice. */
@@ -287,7 +311,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
     }
 
     /**
-     * The API's document from the form ({@code refTaken}: for a new scheme, which refs are taken); kind-specific fields the kind does not have are left out (the boxes are not
+     * The API's document from the form ({@code refTaken}: for a new scheme, which refs are taken); kind-specific fields the
+     * kind does not have are left out (the boxes are not
      * shown for it). The perimeter is the places found; the box keeps what still waits for a choice.
      */
     public Built build(ObjectMapper json, Map<String, SchemeKind> kinds, Predicate<String> refTaken) {
@@ -334,7 +359,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
                 if (!a.isBlank()) {
                     String box = "amendments[" + a.index() + "]";
                     boxOfPath.put("amendments[" + list.size() + "]", box);
-                    list.addObject().put("date", date(a.date(), box + ".date", mistakes)).put("title", Stripped.orNull(a.title()))
+                    list.addObject().put("date", date(a.date(), box + ".date", mistakes))
+                            .put("title", Stripped.orNull(a.title()))
                             .put("summary", Stripped.orNull(a.summary()));
                 }
             }
@@ -375,7 +401,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
                 boxOfPath.put("fundings[" + fundingList.size() + "]", box);
                 fundingList.addObject().put("organisation", Stripped.orNull(f.organisation()))
                         .put("year", number(f.year(), box + ".year", mistakes))
-                        .put("amountEuros", amount(f.amount(), box + ".amountEuros", mistakes)).put("purpose", Stripped.orNull(f.purpose()));
+                        .put("amountEuros", amount(f.amount(), box + ".amountEuros", mistakes))
+                        .put("purpose", Stripped.orNull(f.purpose()));
             }
         }
         ArrayNode coordinatorList = doc.putArray("coordinators");
@@ -390,17 +417,21 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
                 continue;
             }
             entry.put("firstName", Stripped.orNull(c.firstName())).put("lastName", Stripped.orNull(c.lastName()))
-                    .put("title", Stripped.orNull(c.title())).put("email", Stripped.orNull(c.email())).put("phone", Stripped.orNull(c.phone()))
+                    .put("title", Stripped.orNull(c.title())).put("email", Stripped.orNull(c.email()))
+                    .put("phone", Stripped.orNull(c.phone()))
                     .put("employer", Stripped.orNull(c.employer())).put("publicContact", c.publicContact());
             // Consent keeps the date it was given; ticked now, it is given today (the writer's default).
-            entry.put("publicContactSince", c.publicContact() ? date(c.publicContactSince(), "coordinators[" + c.index() + "].publicContact", mistakes) : null);
+            entry.put("publicContactSince",
+                    c.publicContact() ? date(c.publicContactSince(), "coordinators[" + c.index() + "].publicContact", mistakes)
+                            : null);
         }
         doc.put("projectStep", Stripped.orNull(b.projectStep()));
         ArrayNode assessments = doc.putArray("approach");
         for (AssessmentRow a : approach) {
             if (!blank(a.score())) {
                 boxOfPath.put("approach[" + assessments.size() + "]", "approach." + a.criterion());
-                assessments.addObject().put("criterion", a.criterion()).put("score", number(a.score(), "approach." + a.criterion() + ".score", mistakes))
+                assessments.addObject().put("criterion", a.criterion())
+                        .put("score", number(a.score(), "approach." + a.criterion() + ".score", mistakes))
                         .put("comment", Stripped.orNull(a.comment()));
             }
         }
@@ -442,7 +473,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
                 target.computeIfAbsent(index, i -> new LinkedHashMap<>()).merge(box, message, (x, y) -> x + " ; " + y);
                 summary.add(new Problem(anchor(row.group(1) + "[" + index + "]." + box), row.group(1), index + 1, message));
             } else if (criterion.matches()) {
-                approachErrors.computeIfAbsent(criterion.group(1), c -> new LinkedHashMap<>()).merge("score", message, (x, y) -> x + " ; " + y);
+                approachErrors.computeIfAbsent(criterion.group(1), c -> new LinkedHashMap<>()).merge("score", message,
+                        (x, y) -> x + " ; " + y);
                 summary.add(new Problem(anchor("approach." + criterion.group(1) + ".score"), "approach", 0, message));
             } else {
                 String box = topBox(path);
@@ -451,12 +483,20 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
             }
         }
         return new SchemeForm(basics,
-                partners.stream().map(p -> new PartnerRow(p.index(), p.id(), p.name(), p.type(), p.siret(), p.finess(), p.cogCode(), p.roles(),
-                        p.website(), p.email(), p.phone(), p.address(), partnerErrors.getOrDefault(p.index(), Map.of()))).toList(),
+                partners.stream()
+                        .map(p -> new PartnerRow(p.index(), p.id(), p.name(), p.type(), p.siret(), p.finess(), p.cogCode(),
+                                p.roles(),
+                                p.website(), p.email(), p.phone(), p.address(),
+                                partnerErrors.getOrDefault(p.index(), Map.of())))
+                        .toList(),
                 fundings.stream().map(f -> new FundingRow(f.index(), f.organisation(), f.year(), f.amount(), f.purpose(),
                         fundingErrors.getOrDefault(f.index(), Map.of()))).toList(),
-                coordinators.stream().map(c -> new CoordinatorRow(c.index(), c.id(), c.kept(), c.firstName(), c.lastName(), c.title(), c.email(),
-                        c.phone(), c.employer(), c.publicContact(), c.publicContactSince(), coordinatorErrors.getOrDefault(c.index(), Map.of()))).toList(),
+                coordinators.stream()
+                        .map(c -> new CoordinatorRow(c.index(), c.id(), c.kept(), c.firstName(), c.lastName(), c.title(),
+                                c.email(),
+                                c.phone(), c.employer(), c.publicContact(), c.publicContactSince(),
+                                coordinatorErrors.getOrDefault(c.index(), Map.of())))
+                        .toList(),
                 amendments.stream().map(a -> new AmendmentRow(a.index(), a.date(), a.title(), a.summary(),
                         amendmentErrors.getOrDefault(a.index(), Map.of()))).toList(),
                 approach.stream().map(a -> new AssessmentRow(a.criterion(), a.score(), a.comment(),
@@ -464,7 +504,10 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
                 places, top, summary);
     }
 
-    /** The id of a box in the page, from its name: {@code partners[0].organisation.name} is {@code partners-0-organisation-name}. */
+    /**
+     * The id of a box in the page, from its name: {@code partners[0].organisation.name} is
+     * {@code partners-0-organisation-name}.
+     */
     public static String anchor(String name) {
         return name.replaceAll("[\\[\\].]+", "-").replaceAll("-$", "");
     }
@@ -481,8 +524,9 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
     /** The box of a row a mistake belongs to: the one the path names, else the row's first. */
     private static String rowBox(String list, String sub) {
         List<String> boxes = switch (list) {
-            case "partners" -> List.of("organisation.name", "organisation.type", "roles", "organisation.siret", "organisation.website",
-                    "organisation.email", "organisation.phone", "organisation.address");
+            case "partners" ->
+                List.of("organisation.name", "organisation.type", "roles", "organisation.siret", "organisation.website",
+                        "organisation.email", "organisation.phone", "organisation.address");
             case "fundings" -> List.of("organisation", "year", "amountEuros", "purpose");
             case "coordinators" -> List.of("firstName", "lastName", "title", "email", "phone", "employer", "publicContact");
             default -> List.of("date", "title", "summary");
@@ -544,7 +588,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         try {
             Matcher m = DAY_MONTH_YEAR.matcher(t);
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))
+                        .toString();
             }
             return LocalDate.parse(t).toString();
         } catch (DateTimeException e) {

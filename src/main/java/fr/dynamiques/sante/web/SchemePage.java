@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.audit.Audit;
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.organisation.PartnerRole;
@@ -24,10 +27,8 @@ import fr.dynamiques.sante.registry.SchemeAccess;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.search.SimilarSchemes;
-import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.CogSnapshot;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 
 /** A scheme, as the public may see it: coordinators' contact only with their consent (the API's public view). */
 @Path("/dispositifs/{id}")
@@ -45,10 +46,10 @@ public class SchemePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
-                                              List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
-                                              List<Change> changes, CommuneMap map, List<OverlapRow> traced,
-                                              List<SchemeDocument.OrganisationRef> carriers, List<SchemeDocument.OrganisationRef> agencies,
-                                              boolean publicContact, List<SimilarSchemes.Peer> similar);
+                List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
+                List<Change> changes, CommuneMap map, List<OverlapRow> traced,
+                List<SchemeDocument.OrganisationRef> carriers, List<SchemeDocument.OrganisationRef> agencies,
+                boolean publicContact, List<SimilarSchemes.Peer> similar);
     }
 
     /** Schemes like this one shown on its page; the API gives more. */
@@ -62,7 +63,8 @@ public class SchemePage {
     private final SchemeAccess access;
     private final Audit audit;
 
-    SchemePage(Overlaps overlaps, SimilarSchemes similar, CommuneMaps maps, CogSnapshot cog, Visitor visitor, SchemeAccess access, Audit audit) {
+    SchemePage(Overlaps overlaps, SimilarSchemes similar, CommuneMaps maps, CogSnapshot cog, Visitor visitor,
+            SchemeAccess access, Audit audit) {
         this.overlaps = overlaps;
         this.similar = similar;
         this.maps = maps;
@@ -84,10 +86,12 @@ public class SchemePage {
         List<OverlapRow> overlapping = overlaps.of(scheme, List.of());
         // The schemes sharing most population are drawn over the map; the table lists them all.
         List<OverlapRow> traced = overlapping.subList(0, Math.min(CommuneMaps.TRACED, overlapping.size()));
-        List<Set<String>> others = traced.stream().map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
+        List<Set<String>> others = traced.stream()
+                .map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
                 .toList();
         WhomToAsk ask = WhomToAsk.of(document);
-        return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document), overlapping,
+        return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document),
+                overlapping,
                 epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, ask.carriers(), ask.agencies(),
                 !ask.coordinators().isEmpty(), similar.like(scheme, List.of(scheme.kind.code), SIMILAR)));
     }

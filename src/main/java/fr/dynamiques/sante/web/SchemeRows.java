@@ -55,12 +55,15 @@ public class SchemeRows {
         List<List<Object>> rows = new ArrayList<>();
         for (Scheme scheme : schemes) {
             SchemeDocument doc = SchemeDocument.of(scheme, cog, false, null);
-            List<Object> row = new ArrayList<>(Arrays.asList(doc.name(), kinds.of(doc.kind()), msg.status(doc.status()), doc.startDate(),
-                    doc.endDate(), doc.communeCount(), doc.population()));
+            List<Object> row = new ArrayList<>(
+                    Arrays.asList(doc.name(), kinds.of(doc.kind()), msg.status(doc.status()), doc.startDate(),
+                            doc.endDate(), doc.communeCount(), doc.population()));
             row.addAll(extra.cells().apply(scheme));
-            row.addAll(Arrays.asList(doc.departments().stream().map(d -> d.name() + " (" + d.code() + ")").collect(Collectors.joining(", ")),
+            row.addAll(Arrays.asList(
+                    doc.departments().stream().map(d -> d.name() + " (" + d.code() + ")").collect(Collectors.joining(", ")),
                     partners(doc, PartnerRole.CARRIER), partners(doc, PartnerRole.FUNDER), fundings(doc),
-                    doc.coordinatorsOrEmpty().stream().filter(SchemeDocument.CoordinatorEntry::publicContact).map(SchemeRows::contact)
+                    doc.coordinatorsOrEmpty().stream().filter(SchemeDocument.CoordinatorEntry::publicContact)
+                            .map(SchemeRows::contact)
                             .collect(Collectors.joining(" ; ")),
                     visitor.absolute("/dispositifs/" + scheme.id)));
             rows.add(row);
@@ -83,7 +86,7 @@ public class SchemeRows {
     private static String contact(SchemeDocument.CoordinatorEntry c) {
         List<String> parts = new ArrayList<>();
         parts.add(((c.firstName() == null ? "" : c.firstName()) + " " + (c.lastName() == null ? "" : c.lastName())).strip());
-        for (String part : new String[] {c.title(), c.email(), c.phone()}) {
+        for (String part : new String[] { c.title(), c.email(), c.phone() }) {
             if (part != null && !part.isBlank()) {
                 parts.add(part);
             }

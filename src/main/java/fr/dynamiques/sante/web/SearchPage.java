@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
@@ -30,9 +34,6 @@ import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryMatch;
 import fr.dynamiques.sante.text.Stripped;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.RawString;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Search results with their facets. Every filter is a checkbox of one GET form and every page a plain link: the page
@@ -79,8 +80,8 @@ public class SearchPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(String q, String sort, SchemeSearch.Results results, List<Result> items,
-                                              List<Facet> facets, boolean filtered, int firstRank, String previous, String next,
-                                              long pages, Named named, String query);
+                List<Facet> facets, boolean filtered, int firstRank, String previous, String next,
+                long pages, Named named, String query);
     }
 
     private final SchemeSearch search;
@@ -93,7 +94,7 @@ public class SearchPage {
     private final LocalContacts contacts;
 
     SearchPage(SchemeSearch search, SchemeRows rows, TerritoryFinder territories, SchemeQuery schemes, CogSnapshot cog,
-               Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
+            Visitor visitor, ListDownloads downloads, LocalContacts contacts) {
         this.contacts = contacts;
         this.search = search;
         this.rows = rows;
@@ -107,7 +108,7 @@ public class SearchPage {
     @GET
     @Transactional
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") String page,
-                                   @Context UriInfo uri) {
+            @Context UriInfo uri) {
         // The facets' checkboxes are named after the facets (kind, status, region...), as the API's filters.
         SchemeSearch.Request request = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, page, null);
         SchemeSearch.Results results = search.search(request);
@@ -142,10 +143,12 @@ public class SearchPage {
                 Highlights.marked(hit.highlights().get("name"), hit.name()),
                 Highlights.marked(hit.highlights().get("description"), null), why.get(hit.id()))).toList();
         long pages = (results.total() + request.size() - 1) / request.size();
-        return visitor.page(Templates.search(q == null ? "" : q, request.sort().name(), results, items, facets, !request.filters().isEmpty(),
+        return visitor.page(Templates.search(q == null ? "" : q, request.sort().name(), results, items, facets,
+                !request.filters().isEmpty(),
                 request.page() * request.size() + 1,
                 request.page() > 0 ? link(q, request, request.page() - 1) : null,
-                request.page() + 1 < pages ? link(q, request, request.page() + 1) : null, pages, groups(q, territories), query(uri)));
+                request.page() + 1 < pages ? link(q, request, request.page() + 1) : null, pages, groups(q, territories),
+                query(uri)));
     }
 
     /** The results of this search, all of them (up to {@link #DOWNLOADED}), as a file: what the page lists, in order. */
@@ -153,25 +156,27 @@ public class SearchPage {
     @Path("/export.{format}")
     @Transactional
     public Response download(@PathParam("format") String format, @QueryParam("q") String q, @QueryParam("sort") String sort,
-                             @Context UriInfo uri) {
+            @Context UriInfo uri) {
         List<Long> ids = new ArrayList<>();
         for (int page = 0; ids.size() < DOWNLOADED; page++) {
-            SchemeSearch.Results results = search.search(SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, String.valueOf(page),
-                    String.valueOf(SchemeFilter.MAX_SIZE)));
+            SchemeSearch.Results results = search
+                    .search(SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, String.valueOf(page),
+                            String.valueOf(SchemeFilter.MAX_SIZE)));
             results.items().forEach(hit -> ids.add(hit.id()));
             if (results.items().size() < SchemeFilter.MAX_SIZE || ids.size() >= results.total()) {
                 break;
             }
         }
         Map<Long, Scheme> loaded = ids.isEmpty() ? Map.of()
-                : Scheme.<Scheme>list("id in ?1", ids).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+                : Scheme.<Scheme> list("id in ?1", ids).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         // The index may still hold a scheme deleted a moment ago: it is left out.
         List<Scheme> found = ids.stream().map(loaded::get).filter(Objects::nonNull).limit(DOWNLOADED).toList();
         FileMessages files = visitor.files();
         Map<String, List<String>> chosen = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, null, null).filters();
         ListDownloads.Filters filters = downloads.filters().other(files.filter_query(), Stripped.orNull(q), null)
                 .kinds(chosen.getOrDefault("kind", List.of())).statuses(chosen.getOrDefault("status", List.of()));
-        chosen.getOrDefault("region", List.of()).forEach(code -> filters.territory(files.filter_region(), TerritoryLevel.REGION, code));
+        chosen.getOrDefault("region", List.of())
+                .forEach(code -> filters.territory(files.filter_region(), TerritoryLevel.REGION, code));
         chosen.getOrDefault("department", List.of())
                 .forEach(code -> filters.territory(files.filter_department(), TerritoryLevel.DEPARTMENT, code));
         chosen.getOrDefault("density", List.of()).forEach(density -> filters.other(visitor.likeness().facet_density(),
@@ -198,8 +203,10 @@ public class SearchPage {
             List<TerritoryMatch> ofWay = named.stream().filter(m -> m.matchedBy().equals(way)).toList();
             List<NamedTerritory> territories = new ArrayList<>();
             for (TerritoryMatch match : ofWay.subList(0, Math.min(ofWay.size(), Math.max(0, NAMED - shown)))) {
-                SchemeQuery.Page covering = schemes.find(covers(match).status(SchemeStatus.AT_WORK).check(SchemeKind.byCode(), cog), 0, COVERING);
-                territories.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()), (int) covering.total(),
+                SchemeQuery.Page covering = schemes
+                        .find(covers(match).status(SchemeStatus.AT_WORK).check(SchemeKind.byCode(), cog), 0, COVERING);
+                territories.add(new NamedTerritory(match, Link.territory(match.level(), match.code(), match.name()),
+                        (int) covering.total(),
                         covering.items(),
                         // Whom to call, for the first territory named: the one most likely meant (a card of eight would bury it).
                         shown == 0 && territories.isEmpty() ? whomToCall(match) : null));
@@ -207,7 +214,8 @@ public class SearchPage {
             shown += territories.size();
             if (!territories.isEmpty()) {
                 boolean commune = ofWay.get(0).level().equals("commune") || ofWay.get(0).level().equals("arrondissement");
-                groups.add(new NamedGroup(way, visitor.places().named_by(way, q.strip(), commune), territories, ofWay.size() - territories.size()));
+                groups.add(new NamedGroup(way, visitor.places().named_by(way, q.strip(), commune), territories,
+                        ofWay.size() - territories.size()));
             }
         }
         return new Named(groups, named.size());
@@ -249,7 +257,9 @@ public class SearchPage {
 
     /** For a commune or an arrondissement, whom to call there; nothing for wider territories. */
     private WhomToCall whomToCall(TerritoryMatch match) {
-        CogSnapshot.CommuneFacts place = "commune".equals(match.level()) || "arrondissement".equals(match.level()) ? cog.place(match.code()) : null;
+        CogSnapshot.CommuneFacts place = "commune".equals(match.level()) || "arrondissement".equals(match.level())
+                ? cog.place(match.code())
+                : null;
         String region = place == null ? null : cog.regionOf(place.departmentCode());
         return region == null ? null : contacts.around(match.code(), region, KindNames.in(visitor.locale()));
     }
@@ -267,7 +277,8 @@ public class SearchPage {
     /** The same search on another page. */
     private static String link(String q, SchemeSearch.Request request, int page) {
         StringBuilder url = new StringBuilder("/recherche?q=").append(encode(q == null ? "" : q));
-        request.filters().forEach((facet, values) -> values.forEach(v -> url.append('&').append(facet).append('=').append(encode(v))));
+        request.filters()
+                .forEach((facet, values) -> values.forEach(v -> url.append('&').append(facet).append('=').append(encode(v))));
         if (request.sort() != SchemeSearch.Sort.RELEVANCE) {
             url.append("&sort=").append(request.sort().name().toLowerCase());
         }

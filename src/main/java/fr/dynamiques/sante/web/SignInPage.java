@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.account.AccessToken;
 import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.AccountRequest;
@@ -26,8 +29,6 @@ import fr.dynamiques.sante.account.WebSession;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.text.Stripped;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Signing in and out of the pages. The sign-in form carries a token matching a cookie (double submit: no session
@@ -46,7 +47,7 @@ public class SignInPage {
         static native TemplateInstance signIn(String email, String formToken, String error);
 
         static native TemplateInstance request(Scheme scheme, String name, String email, String message, String formToken,
-                                               List<FieldError> errors, boolean sent);
+                List<FieldError> errors, boolean sent);
     }
 
     /** A valid email address, roughly: what a person can type and receive mail at. */
@@ -100,15 +101,17 @@ public class SignInPage {
     public Response requestForm(@QueryParam("dispositif") String schemeId, @CookieParam(FORM_COOKIE) String formCookie) {
         Scheme scheme = Scheme.findExisting(schemeId);
         String token = formCookie == null || !formCookie.matches("[A-Za-z0-9_-]{43}") ? AccessToken.random() : formCookie;
-        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), false)).cookie(formCookie(token)).build();
+        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), false)).cookie(formCookie(token))
+                .build();
     }
 
     @POST
     @Path("/connexion/demande")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response request(@FormParam("dispositif") String schemeId, @FormParam("name") String name, @FormParam("email") String email,
-                            @FormParam("message") String message) {
+    public Response request(@FormParam("dispositif") String schemeId, @FormParam("name") String name,
+            @FormParam("email") String email,
+            @FormParam("message") String message) {
         Scheme scheme = Scheme.findExisting(schemeId);
         String typedName = name == null ? "" : name.strip();
         String typedEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -132,11 +135,14 @@ public class SignInPage {
         }
         String token = AccessToken.random();
         if (!errors.isEmpty()) {
-            return visitor.answer(throttled ? 429 : 400, Templates.request(scheme, typedName, typedEmail, typedMessage, token, errors,
-                    false)).cookie(formCookie(token)).build();
+            return visitor
+                    .answer(throttled ? 429 : 400, Templates.request(scheme, typedName, typedEmail, typedMessage, token, errors,
+                            false))
+                    .cookie(formCookie(token)).build();
         }
         AccountRequest.open(scheme, typedName, typedEmail, Stripped.orNull(typedMessage));
-        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), true)).cookie(formCookie(token)).build();
+        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), true)).cookie(formCookie(token))
+                .build();
     }
 
     @POST

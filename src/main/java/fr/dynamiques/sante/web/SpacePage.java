@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.account.Account;
 import fr.dynamiques.sante.account.AccountRequest;
 import fr.dynamiques.sante.account.Accounts;
@@ -44,8 +47,6 @@ import fr.dynamiques.sante.spreadsheet.SpreadsheetImport;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryViews;
 import fr.dynamiques.sante.text.Stripped;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * The signed-in space: my schemes (confirm them unchanged, edit them), my proposals, and for ARS officers and admins
@@ -69,7 +70,7 @@ public class SpacePage {
      * départements (none: all), with what those filters can name.
      */
     public record Worklist(Scheme.Lacks lacks, Scheme.Lack chosen, List<Scheme> schemes, List<SchemeKind> kinds,
-                           List<TerritoryViews.Ref> departments, String kind, List<String> chosenDepartments) {
+            List<TerritoryViews.Ref> departments, String kind, List<String> chosenDepartments) {
 
         /** The filters chosen, as a lack's link keeps them ("&type=CPTS&departement=38&departement=73"). */
         public String filters() {
@@ -91,8 +92,8 @@ public class SpacePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
-                                             Requests requests, List<SpreadsheetImport> imports, Worklist worklist,
-                                             Declarations declarations, String done, boolean publishedContact);
+                Requests requests, List<SpreadsheetImport> imports, Worklist worklist,
+                Declarations declarations, String done, boolean publishedContact);
     }
 
     private final Visitor visitor;
@@ -105,7 +106,7 @@ public class SpacePage {
     private final SchemeQuery query;
 
     SpacePage(Visitor visitor, SchemeWrites writes, SchemeAccess access, Audit audit, CogSnapshot cog, ObjectMapper json,
-              Accounts accounts, SchemeQuery query) {
+            Accounts accounts, SchemeQuery query) {
         this.visitor = visitor;
         this.writes = writes;
         this.access = access;
@@ -118,14 +119,16 @@ public class SpacePage {
 
     @GET
     @Transactional
-    public Response space(@QueryParam("fait") String done, @QueryParam("manque") String lacking, @QueryParam("type") String kind,
-                          @QueryParam("departement") List<String> department) {
+    public Response space(@QueryParam("fait") String done, @QueryParam("manque") String lacking,
+            @QueryParam("type") String kind,
+            @QueryParam("departement") List<String> department) {
         Caller caller = visitor.caller().filter(c -> c.accountId() != null).orElse(null);
         if (caller == null) {
             return Response.seeOther(URI.create("/connexion")).build();
         }
         Account account = Account.findById(caller.accountId());
-        List<Scheme> mine = account.schemeIds.isEmpty() ? List.of() : Scheme.list("id in ?1 order by sortName", account.schemeIds);
+        List<Scheme> mine = account.schemeIds.isEmpty() ? List.of()
+                : Scheme.list("id in ?1 order by sortName", account.schemeIds);
         List<Pending> queue = access.proposalsVisibleTo(caller, SchemeChange.Status.PENDING).stream()
                 .map(c -> new Pending(c, c.schemeName(json), audit.compare(c.isCreation() ? nothing()
                         : SchemeDocument.of(c.scheme, cog, caller.isAdmin(), null), c.documentFor(json, caller.isAdmin())),
@@ -134,11 +137,13 @@ public class SpacePage {
         List<Scheme> stale = caller.role() == Role.ARS || caller.isAdmin() ? stale(caller) : List.of();
         // The person behind the account, when it coordinates schemes: whether its contact is shown anywhere.
         boolean published = Person.findByEmail(account.email).map(p -> Scheme.coordinatedBy(p).stream()
-                .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact))).orElse(false);
+                .anyMatch(sc -> sc.coordinators.stream().anyMatch(c -> c.person.id.equals(p.id) && c.publicContact)))
+                .orElse(false);
         List<AccountRequest> waiting = accounts.requestsFor(caller);
         Requests requests = new Requests(waiting.subList(0, Math.min(REQUESTS_SHOWN, waiting.size())), waiting.size());
         List<SpreadsheetImport> imports = caller.isAdmin() || caller.role() == Role.ARS || caller.role() == Role.PARTNER
-                ? SpreadsheetImport.of(caller) : List.of();
+                ? SpreadsheetImport.of(caller)
+                : List.of();
         Worklist worklist = null;
         Declarations declarations = null;
         if (caller.role() == Role.ARS || caller.isAdmin()) {
@@ -147,7 +152,9 @@ public class SpacePage {
             List<String> regions = caller.isAdmin() ? cog.regionCodes() : List.copyOf(caller.regions());
             declarations = new Declarations(Completeness.of(caller.isAdmin() ? null : regions), regions, kinds);
         }
-        return visitor.answer(200, Templates.space(account, mine, queue, stale, requests, imports, worklist, declarations, done, published)).build();
+        return visitor.answer(200,
+                Templates.space(account, mine, queue, stale, requests, imports, worklist, declarations, done, published))
+                .build();
     }
 
     /** An ARS officer (or an admin) declares a région's list complete for a kind, or withdraws it: as the API's PUT. */
@@ -155,15 +162,17 @@ public class SpacePage {
     @Path("/completude")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response declare(@FormParam("region") String region, @FormParam("kind") String kind, @FormParam("complete") String complete,
-                            @FormParam("asOf") String asOf, @FormParam("note") String note) {
+    public Response declare(@FormParam("region") String region, @FormParam("kind") String kind,
+            @FormParam("complete") String complete,
+            @FormParam("asOf") String asOf, @FormParam("note") String note) {
         LocalDate date;
         try {
             date = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.badRequest("The date is not one.", new Problem.FieldError("asOf", "a date, as 2026-11-30"));
         }
-        Completeness.declare(caller(), cog, region == null ? "" : region, kind == null ? "" : kind, "oui".equals(complete), date, note);
+        Completeness.declare(caller(), cog, region == null ? "" : region, kind == null ? "" : kind, "oui".equals(complete),
+                date, note);
         return Response.seeOther(URI.create("/espace?fait=completude#completude")).build();
     }
 
@@ -237,14 +246,17 @@ public class SpacePage {
     private Worklist worklist(Caller caller, List<SchemeKind> kinds, String lacking, String kind, List<String> department) {
         String type = Stripped.orNull(kind);
         if (type != null && kinds.stream().noneMatch(k -> k.code.equals(type))) {
-            throw ProblemException.badRequest("Unknown kind.", new Problem.FieldError("type", "one of the kinds of the registry"));
+            throw ProblemException.badRequest("Unknown kind.",
+                    new Problem.FieldError("type", "one of the kinds of the registry"));
         }
         List<String> mine = cog.departmentsOfRegions(caller.isAdmin() ? cog.regionCodes() : caller.regions());
         // Several may be chosen (repeated, or comma-separated in a typed address).
-        List<String> places = department == null ? List.of() : department.stream().flatMap(d -> Arrays.stream(d.split(",")))
-                .map(String::strip).filter(d -> !d.isEmpty()).distinct().toList();
+        List<String> places = department == null ? List.of()
+                : department.stream().flatMap(d -> Arrays.stream(d.split(",")))
+                        .map(String::strip).filter(d -> !d.isEmpty()).distinct().toList();
         if (!mine.containsAll(places)) {
-            throw ProblemException.badRequest("Unknown département.", new Problem.FieldError("departement", "one of the départements of your régions"));
+            throw ProblemException.badRequest("Unknown département.",
+                    new Problem.FieldError("departement", "one of the départements of your régions"));
         }
         // An admin's whole worklist counts every record at work, those without a département too.
         List<String> departments = !places.isEmpty() ? places : caller.isAdmin() ? null : mine;

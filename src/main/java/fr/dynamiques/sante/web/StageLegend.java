@@ -23,9 +23,11 @@ public record StageLegend(List<Row> rows, boolean complete) {
         List<Row> rows = new ArrayList<>();
         for (StageRow row : figures.stages()) {
             StageClass cls = StageClass.of(row.stage());
-            rows.add(new Row(cls, row.communes(), row.population(), row.ratio(), row.schemeCount(), names == null ? null : names.get(cls)));
+            rows.add(new Row(cls, row.communes(), row.population(), row.ratio(), row.schemeCount(),
+                    names == null ? null : names.get(cls)));
         }
-        rows.add(new Row(StageClass.NONE, figures.uncovered().communes(), figures.uncovered().population(), figures.uncovered().ratio(), null,
+        rows.add(new Row(StageClass.NONE, figures.uncovered().communes(), figures.uncovered().population(),
+                figures.uncovered().ratio(), null,
                 names == null ? null : names.get(StageClass.NONE)));
         return new StageLegend(List.copyOf(rows), figures.complete());
     }

@@ -22,6 +22,9 @@ import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import fr.dynamiques.sante.overlap.Area;
 import fr.dynamiques.sante.overlap.Coverage;
 import fr.dynamiques.sante.overlap.CoverageAt;
@@ -45,8 +48,8 @@ import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.spreadsheet.Download;
 import fr.dynamiques.sante.territory.Arrondissement;
-import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.Commune;
 import fr.dynamiques.sante.territory.Department;
 import fr.dynamiques.sante.territory.Epci;
@@ -54,8 +57,6 @@ import fr.dynamiques.sante.territory.Region;
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.text.Stripped;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * A territory of the COG and the schemes working there: what covers it, kind by kind, how they overlap, and (above
@@ -87,14 +88,14 @@ public class TerritoryPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance territory(Area area, List<Link> within, String membersTitle, List<Link> members,
-                                                 TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
-                                                 List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
-                                                 int stackShown, String kind, List<SchemeKind> kindChoices, CommuneMap map,
-                                                 Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
-                                                 long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
-                                                 String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
-                                                 String city, WhomToCall call, AsOf asOf, Integer unknownStart, CoverageChart chart,
-                                                 String linkQuery, StageLegend stages);
+                TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
+                List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
+                int stackShown, String kind, List<SchemeKind> kindChoices, CommuneMap map,
+                Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
+                long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
+                String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
+                String city, WhomToCall call, AsOf asOf, Integer unknownStart, CoverageChart chart,
+                String linkQuery, StageLegend stages);
     }
 
     private final Overlaps overlaps;
@@ -111,9 +112,11 @@ public class TerritoryPage {
     private final LocalContacts contacts;
     private final CptsStages stages;
 
-    TerritoryPage(Overlaps overlaps, Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CommuneMaps maps, SchemeRows rows,
-                  SchemeQuery query, CogSnapshot cog, EntityManager em, Visitor visitor, ListDownloads downloads, LocalContacts contacts,
-                  CptsStages stages) {
+    TerritoryPage(Overlaps overlaps, Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CommuneMaps maps,
+            SchemeRows rows,
+            SchemeQuery query, CogSnapshot cog, EntityManager em, Visitor visitor, ListDownloads downloads,
+            LocalContacts contacts,
+            CptsStages stages) {
         this.contacts = contacts;
         this.stages = stages;
         this.overlaps = overlaps;
@@ -142,8 +145,9 @@ public class TerritoryPage {
      */
     @GET
     @Transactional
-    public Response territory(@PathParam("level") String segment, @PathParam("code") String code, @QueryParam("kind") String kind,
-                              @QueryParam("ancienne") String formerCode, @QueryParam("at") String at) {
+    public Response territory(@PathParam("level") String segment, @PathParam("code") String code,
+            @QueryParam("kind") String kind,
+            @QueryParam("ancienne") String formerCode, @QueryParam("at") String at) {
         TerritoryLevel level = level(segment);
         redirectIfRenamed(level, code);
         CogSnapshot.FormerCommune arrivedFrom = formerCode == null ? null : cog.former(formerCode);
@@ -183,7 +187,8 @@ public class TerritoryPage {
         if (territory instanceof Commune c) {
             if (!arrondissements.isEmpty()) {
                 membersTitle = visitor.places().members_arrondissements(arrondissements.size());
-                members = arrondissements.stream().map(cog::place).map(a -> Link.territory("arrondissement", a.code(), a.name())).toList();
+                members = arrondissements.stream().map(cog::place)
+                        .map(a -> Link.territory("arrondissement", a.code(), a.name())).toList();
             }
             formers = cog.formerCommunesOf(c.code).stream()
                     .filter(f -> !f.code().equals(c.code) || f.name() != null && !f.name().equals(c.name))
@@ -208,7 +213,8 @@ public class TerritoryPage {
         } else if (territory instanceof Region r) {
             List<Department> departments = r.departments();
             membersTitle = msg.members_departments(departments.size());
-            members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList();
+            members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")"))
+                    .toList();
             rows.addAll(day == null ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, SchemeStatus.AT_WORK)
                     : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, day));
         }
@@ -217,20 +223,23 @@ public class TerritoryPage {
         // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
         // arrondissements are places of their own).
         boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
-        CoverageRow here = day == null ? (onePlace ? null : coverage.of(area, kinds, SchemeStatus.AT_WORK)) : coverageAt.of(area, kinds, day);
+        CoverageRow here = day == null ? (onePlace ? null : coverage.of(area, kinds, SchemeStatus.AT_WORK))
+                : coverageAt.of(area, kinds, day);
         if (!onePlace) {
             rows.add(0, here);
         }
-        WhiteZones whiteZones = onePlace ? null : day == null ? coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN)
-                : coverageAt.whiteZones(area, kinds, day, WHITE_ZONES_SHOWN);
+        WhiteZones whiteZones = onePlace ? null
+                : day == null ? coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN)
+                        : coverageAt.whiteZones(area, kinds, day, WHITE_ZONES_SHOWN);
         // How coverage grew since 2015, where there is coverage to tell (not of a single place).
-        CoverageChart chart = onePlace ? null : CoverageChart.of(area.name(), history.of(area, kinds, CoverageDays.januaries()));
+        CoverageChart chart = onePlace ? null
+                : CoverageChart.of(area.name(), history.of(area, kinds, CoverageDays.januaries()));
         String linkQuery = asOf.query(chosen);
         // A commune is drawn among the communes of its EPCI (of its département when it belongs to none); an arrondissement
         // as its city (the geography has no arrondissement outlines).
         Area mapped = commune == null ? area
                 : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
-                : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
+                        : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
         Map<String, Integer> counts = day == null ? coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK)
                 : coverageAt.schemesByPlace(mapped, kinds, day);
         List<String> highlighted = commune == null ? List.of() : List.of(commune.code);
@@ -252,15 +261,23 @@ public class TerritoryPage {
         }
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
-        long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream()).filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
+        long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream())
+                .filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
-        return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.territory(area, within, membersTitle, members, stack,
-                KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows, whiteZones, WHITE_ZONES_SHOWN,
-                STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped, stageLegend == null ? classes(counts) : List.of(),
-                "/territoires/" + segment + "/" + code, epcis, atWork, overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN),
-                PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen, commune == null ? null : commune.name, formers, arrivedFrom, city,
-                commune == null ? null : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale())),
-                asOf, day == null ? null : here.unknownStart(), chart, linkQuery, stageLegend)).build();
+        return visitor.answer(asOf.invalid() == null ? 200 : 400,
+                Templates.territory(area, within, membersTitle, members, stack,
+                        KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows,
+                        whiteZones, WHITE_ZONES_SHOWN,
+                        STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped,
+                        stageLegend == null ? classes(counts) : List.of(),
+                        "/territoires/" + segment + "/" + code, epcis, atWork,
+                        overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN),
+                        PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen, commune == null ? null : commune.name, formers,
+                        arrivedFrom, city,
+                        commune == null ? null
+                                : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale())),
+                        asOf, day == null ? null : here.unknownStart(), chart, linkQuery, stageLegend))
+                .build();
     }
 
     /**
@@ -273,7 +290,8 @@ public class TerritoryPage {
         }
         CogSnapshot.FormerCommune former = cog.former(code);
         if (former != null) {
-            throw new RedirectionException(308, URI.create("/territoires/communes/" + former.communeCode() + "?ancienne=" + code));
+            throw new RedirectionException(308,
+                    URI.create("/territoires/communes/" + former.communeCode() + "?ancienne=" + code));
         }
         if (cog.isArrondissement(code)) {
             throw new RedirectionException(308, URI.create("/territoires/arrondissements/" + code));
@@ -284,8 +302,9 @@ public class TerritoryPage {
     @GET
     @Path("/dispositifs.{format}")
     @Transactional
-    public Response schemesDownload(@PathParam("level") String segment, @PathParam("code") String code, @PathParam("format") String format,
-                                    @QueryParam("kind") String kind) {
+    public Response schemesDownload(@PathParam("level") String segment, @PathParam("code") String code,
+            @PathParam("format") String format,
+            @QueryParam("kind") String kind) {
         TerritoryLevel level = level(segment);
         String chosen = chosenKind(kind);
         Territory.findExisting(level, code);
@@ -304,9 +323,12 @@ public class TerritoryPage {
         FileMessages files = visitor.files();
         SchemeRows.Extra shares = new SchemeRows.Extra(List.of(files.col_covered_population(), files.col_share()), scheme -> {
             CoveringScheme covers = covering.get(scheme.id);
-            return covers == null ? Arrays.asList(null, null) : List.of(covers.coveredPopulation(), new Download.Share(covers.share()));
+            return covers == null ? Arrays.asList(null, null)
+                    : List.of(covers.coveredPopulation(), new Download.Share(covers.share()));
         });
-        return rows.of(files.name_schemes(), files.title_schemes(), downloads.filters().kind(chosen).territory(level, code), schemes, shares)
+        return rows
+                .of(files.name_schemes(), files.title_schemes(), downloads.filters().kind(chosen).territory(level, code),
+                        schemes, shares)
                 .as(format);
     }
 
@@ -315,14 +337,16 @@ public class TerritoryPage {
     @Path("/zones-blanches.{format}")
     @Transactional
     public Response whiteZonesDownload(@PathParam("level") String segment, @PathParam("code") String code,
-                                       @PathParam("format") String format, @QueryParam("kind") String kind) {
+            @PathParam("format") String format, @QueryParam("kind") String kind) {
         TerritoryLevel level = level(segment);
         String chosen = chosenKind(kind);
         Area area = Area.of(em, level, code);
-        WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK, Integer.MAX_VALUE);
+        WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK,
+                Integer.MAX_VALUE);
         Messages msg = visitor.messages();
         FileMessages files = visitor.files();
-        ListDownloads.Filters filters = downloads.filters().kind(chosen).territory(level, area.code()).statuses(SchemeStatus.AT_WORK);
+        ListDownloads.Filters filters = downloads.filters().kind(chosen).territory(level, area.code())
+                .statuses(SchemeStatus.AT_WORK);
         if (!zones.complete()) {
             // A list that counts only what was entered says so in its name, which travels with the file.
             filters.nameEnd(visitor.figures().partial_file());
@@ -330,13 +354,14 @@ public class TerritoryPage {
         // Arrondissements of Paris, Lyon or Marseille listed: each under its commune, so that the file counts communes as the page does.
         boolean cities = zones.arrondissementCount() > 0;
         List<List<Object>> lines = zones.communes().stream().map(c -> {
-            List<Object> line = new ArrayList<>(c.commune() == null ? Arrays.<Object>asList(c.code(), c.name())
-                    : Arrays.<Object>asList(c.code(), cog.commune(c.commune()).name()));
+            List<Object> line = new ArrayList<>(c.commune() == null ? Arrays.<Object> asList(c.code(), c.name())
+                    : Arrays.<Object> asList(c.code(), cog.commune(c.commune()).name()));
             if (cities) {
                 line.add(c.commune() == null ? null : c.name());
             }
-            line.addAll(Arrays.<Object>asList(c.population(),
-                    c.department() == null ? null : c.department().code(), c.department() == null ? null : c.department().name(),
+            line.addAll(Arrays.<Object> asList(c.population(),
+                    c.department() == null ? null : c.department().code(),
+                    c.department() == null ? null : c.department().name(),
                     c.epci() == null ? null : c.epci().siren(), c.epci() == null ? null : c.epci().name()));
             return line;
         }).toList();
@@ -344,7 +369,8 @@ public class TerritoryPage {
         if (cities) {
             columns.add(visitor.places().dl_arrondissement());
         }
-        columns.addAll(List.of(msg.col_population(), files.col_department_code(), files.col_department(), files.col_epci_siren(), files.col_epci()));
+        columns.addAll(List.of(msg.col_population(), files.col_department_code(), files.col_department(),
+                files.col_epci_siren(), files.col_epci()));
         return downloads.of(files.name_white_zones(), files.title_white_zones(), filters, columns, lines).as(format);
     }
 
@@ -359,8 +385,9 @@ public class TerritoryPage {
 
     /** With a kind chosen, the pairs of kinds it is one of: its overlaps with itself and with the others. */
     private static OverlapMatrix involving(OverlapMatrix matrix, String kind) {
-        return kind == null ? matrix : new OverlapMatrix(matrix.territory(), matrix.statuses(), matrix.kinds(),
-                matrix.cells().stream().filter(c -> kind.equals(c.kindA()) || kind.equals(c.kindB())).toList());
+        return kind == null ? matrix
+                : new OverlapMatrix(matrix.territory(), matrix.statuses(), matrix.kinds(),
+                        matrix.cells().stream().filter(c -> kind.equals(c.kindA()) || kind.equals(c.kindB())).toList());
     }
 
     /**
@@ -412,7 +439,8 @@ public class TerritoryPage {
                     .filter(c -> c != null).sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
             if (!communes.isEmpty()) {
                 classes.add(new MapClass("n" + schemes, schemes, schemes == CommuneMaps.MOST,
-                        communes.stream().map(CommuneFacts::name).toList(), communes.stream().mapToLong(CommuneFacts::population).sum()));
+                        communes.stream().map(CommuneFacts::name).toList(),
+                        communes.stream().mapToLong(CommuneFacts::population).sum()));
             }
         }
         return classes;

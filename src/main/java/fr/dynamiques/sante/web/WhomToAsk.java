@@ -14,17 +14,19 @@ import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
  * collectivities have none).
  */
 public record WhomToAsk(long id, String name, String kind, List<CoordinatorEntry> coordinators, List<OrganisationRef> carriers,
-                        List<OrganisationRef> agencies) {
+        List<OrganisationRef> agencies) {
 
     /** From the scheme's public document (coordinators without consent are already without contact there). */
     static WhomToAsk of(SchemeDocument document) {
         List<CoordinatorEntry> shown = document.coordinatorsOrEmpty().stream().filter(CoordinatorEntry::publicContact).toList();
-        List<OrganisationRef> carriers = document.partnersOrEmpty().stream().filter(p -> p.roles().contains(PartnerRole.CARRIER.name()))
+        List<OrganisationRef> carriers = document.partnersOrEmpty().stream()
+                .filter(p -> p.roles().contains(PartnerRole.CARRIER.name()))
                 .map(SchemeDocument.PartnerEntry::organisation).toList();
         List<OrganisationRef> partners = document.partnersOrEmpty().stream().map(SchemeDocument.PartnerEntry::organisation)
                 .filter(o -> "ARS".equals(o.type())).distinct().toList();
         List<OrganisationRef> agencies = !partners.isEmpty() ? partners
-                : document.regions().stream().filter(r -> r.code().length() == 2).map(r -> agencyOf(r.code(), r.name())).toList();
+                : document.regions().stream().filter(r -> r.code().length() == 2).map(r -> agencyOf(r.code(), r.name()))
+                        .toList();
         return new WhomToAsk(document.id(), document.name(), document.kind(), shown, carriers, agencies);
     }
 

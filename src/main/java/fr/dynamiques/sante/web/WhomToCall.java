@@ -8,8 +8,8 @@ import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
  * Whom to call about a commune, whether schemes cover it or not: the ARS of its région, and kind by kind the nearest
  * schemes at work with whom to ask about each.
  *
- * @param agency   the ARS of the région; null for the overseas collectivities, which have none
- * @param located  false when the commune has no outline, so no distance can be told (then {@code kinds} is empty)
+ * @param agency the ARS of the région; null for the overseas collectivities, which have none
+ * @param located false when the commune has no outline, so no distance can be told (then {@code kinds} is empty)
  */
 public record WhomToCall(String regionName, OrganisationRef agency, boolean located, List<Kind> kinds) {
 

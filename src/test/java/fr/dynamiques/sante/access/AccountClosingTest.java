@@ -10,15 +10,16 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.web.SignedInPagesTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.web.SignedInPagesTest;
 
 /**
  * Closing accounts: someone leaving an ARS is deactivated or deleted (by an admin or by themselves), and from that
@@ -67,7 +68,8 @@ class AccountClosingTest {
         // Reactivated by an admin: the password works again, the revoked token stays revoked.
         SchemeFixtures.admin().post("/api/v1/users/" + account + "/reactivate").then().statusCode(200)
                 .body("active", org.hamcrest.Matchers.equalTo(true));
-        assertThat(SignedInPagesTest.signIn("closing-leaving@example.org", SignedInPagesTest.PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(SignedInPagesTest.signIn("closing-leaving@example.org", SignedInPagesTest.PASSWORD).statusCode())
+                .isEqualTo(303);
         assertThat(importAs(token)).isEqualTo(401);
         assertThat(trail(account)).containsExactly("CREATE", "TOKEN_ISSUE", "DEACTIVATE", "REACTIVATE");
     }
@@ -79,18 +81,22 @@ class AccountClosingTest {
         String token = token(leaving);
         String otherToken = token(other);
         // Another account, not an admin: 403 for deactivation, deletion and reactivation alike.
-        given().header("Authorization", "Bearer " + otherToken).post("/api/v1/users/" + leaving + "/deactivate").then().statusCode(403);
+        given().header("Authorization", "Bearer " + otherToken).post("/api/v1/users/" + leaving + "/deactivate").then()
+                .statusCode(403);
         given().header("Authorization", "Bearer " + otherToken).delete("/api/v1/users/" + leaving).then().statusCode(403);
-        given().header("Authorization", "Bearer " + token).post("/api/v1/users/" + leaving + "/reactivate").then().statusCode(403);
+        given().header("Authorization", "Bearer " + token).post("/api/v1/users/" + leaving + "/reactivate").then()
+                .statusCode(403);
         given().post("/api/v1/users/" + leaving + "/deactivate").then().statusCode(401);
         assertThat(importAs(token)).isEqualTo(200);
 
         given().header("Authorization", "Bearer " + token).delete("/api/v1/users/" + leaving).then().statusCode(204);
         assertThat(importAs(token)).isEqualTo(401);
         SchemeFixtures.admin().get("/api/v1/users/" + leaving).then().statusCode(404);
-        assertThat(SchemeFixtures.admin().get("/api/v1/users").jsonPath().<String>getList("email")).doesNotContain("closing-self@example.org");
+        assertThat(SchemeFixtures.admin().get("/api/v1/users").jsonPath().<String> getList("email"))
+                .doesNotContain("closing-self@example.org");
         // The trail outlives the account: who deleted it is the account itself.
-        Map<String, Object> deletion = SchemeFixtures.admin().get("/api/v1/users/" + leaving + "/history").jsonPath().getMap("[-1]");
+        Map<String, Object> deletion = SchemeFixtures.admin().get("/api/v1/users/" + leaving + "/history").jsonPath()
+                .getMap("[-1]");
         assertThat(deletion).containsEntry("action", "DELETE").containsEntry("actorRole", "PARTNER");
         assertThat(((Number) deletion.get("actorId")).longValue()).isEqualTo(leaving);
         assertThat(importAs(otherToken)).as("the other account is untouched").isEqualTo(200);
@@ -111,7 +117,8 @@ class AccountClosingTest {
                 .post("/espace/compte/suppression");
         assertThat(closed.statusCode()).isEqualTo(303);
         closed.then().header("Location", endsWith("/?compte=supprime"));
-        assertThat(closed.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("session=;").contains("Max-Age=0"));
+        assertThat(closed.headers().getValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("session=;").contains("Max-Age=0"));
         assertThat(spaceWith(session)).isEqualTo(303);
         SchemeFixtures.admin().get("/api/v1/users/" + account).then().statusCode(404);
         assertThat(trail(account)).endsWith("DELETE");

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * The API as a partner integrates it from its OpenAPI document alone, with the tools partners run
@@ -55,7 +56,8 @@ class ApiContractTest {
         run("lint");
         JsonNode redocly = new ObjectMapper().readTree(REPORTS.resolve("redocly.json").toFile());
         assertThat(redocly.path("totals").path("errors").asInt(-1)).as("Redocly errors: %s", redocly.path("problems")).isZero();
-        assertThat(redocly.path("totals").path("warnings").asInt(-1)).as("Redocly warnings: %s", redocly.path("problems")).isZero();
+        assertThat(redocly.path("totals").path("warnings").asInt(-1)).as("Redocly warnings: %s", redocly.path("problems"))
+                .isZero();
         JsonNode spectral = new ObjectMapper().readTree(REPORTS.resolve("spectral.json").toFile());
         assertThat(spectral.isArray()).as("Spectral's report is a list").isTrue();
         assertThat(spectral).as("Spectral's errors and warnings").isEmpty();
@@ -80,8 +82,10 @@ class ApiContractTest {
         long scheme = SchemeFixtures.create(body);
         long gone = SchemeFixtures.create(SchemeFixtures.cls("contract-answers-gone"));
         SchemeFixtures.admin().delete("/api/v1/schemes/" + gone).then().statusCode(204);
-        long coordinator = SchemeFixtures.admin().body(Map.of("email", "contract-coordinator@example.org", "displayName", "Contrat",
-                "role", "COORDINATOR", "schemes", List.of(String.valueOf(scheme)))).post("/api/v1/users").then().statusCode(201)
+        long coordinator = SchemeFixtures.admin()
+                .body(Map.of("email", "contract-coordinator@example.org", "displayName", "Contrat",
+                        "role", "COORDINATOR", "schemes", List.of(String.valueOf(scheme))))
+                .post("/api/v1/users").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         String coordinatorToken = SchemeFixtures.admin().body(Map.of()).post("/api/v1/users/" + coordinator + "/tokens").then()
                 .statusCode(201).extract().jsonPath().getString("token");
@@ -98,11 +102,13 @@ class ApiContractTest {
                 "GET /api/v1/schemes/" + scheme + "/history " + admin, "GET /api/v1/schemes/999999999",
                 "GET /api/v1/changes " + admin, "GET /api/v1/changes " + coordinatorToken, "GET /api/v1/users " + admin,
                 "GET /api/v1/coordinators/me " + coordinatorToken, "GET /api/v1/kinds", "GET /api/v1/themes",
-                "GET /api/v1/territories?q=echirol", "GET /api/v1/territories/communes/38151", "GET /api/v1/territories/communes/38016",
+                "GET /api/v1/territories?q=echirol", "GET /api/v1/territories/communes/38151",
+                "GET /api/v1/territories/communes/38016",
                 "GET /api/v1/territories/epcis/200040715", "GET /api/v1/territories/departments/38",
                 "GET /api/v1/territories/regions/84", "GET /api/v1/territories/communes/38151/schemes",
                 "GET /api/v1/coverage?level=region", "GET /api/v1/coverage/white-zones?department=38&kind=CPTS",
-                "GET /api/v1/overlaps/matrix?department=38", "GET /api/v1/search?q=sant%C3%A9&density=rural", "GET /api/v1/suggest?q=gre",
+                "GET /api/v1/overlaps/matrix?department=38", "GET /api/v1/search?q=sant%C3%A9&density=rural",
+                "GET /api/v1/suggest?q=gre",
                 "GET /api/v1/open-data", "GET /api/v1/schemes?page=x");
         Path list = REPORTS.resolve("answers.txt");
         Files.createDirectories(REPORTS);
@@ -111,8 +117,9 @@ class ApiContractTest {
             String output = run("answers", list.toAbsolutePath().toString());
             assertThat(output).containsPattern("answers: " + requests.size() + " passed, 0 failed");
         } finally {
-            for (Integer pending : SchemeFixtures.admin().get("/api/v1/changes").jsonPath().<Integer>getList("id")) {
-                SchemeFixtures.admin().body(Map.of("reason", "test")).post("/api/v1/changes/" + pending + "/reject").then().statusCode(200);
+            for (Integer pending : SchemeFixtures.admin().get("/api/v1/changes").jsonPath().<Integer> getList("id")) {
+                SchemeFixtures.admin().body(Map.of("reason", "test")).post("/api/v1/changes/" + pending + "/reject").then()
+                        .statusCode(200);
             }
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
         }

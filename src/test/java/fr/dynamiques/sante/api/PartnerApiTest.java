@@ -17,10 +17,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,6 +24,11 @@ import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * What a partner integrating the API relies on beyond the data: validators and 304s, If-Match against lost updates,
@@ -61,7 +62,8 @@ class PartnerApiTest {
             assertThat(etag).matches("\"[A-Za-z0-9_-]{22}~gzip\"");
             assertThat(first.header("Vary")).contains("Accept-Encoding");
             String plain = given().config(io.restassured.RestAssured.config().decoderConfig(
-                    io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).get("/api/v1/schemes/" + id).header("ETag");
+                    io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).get("/api/v1/schemes/" + id)
+                    .header("ETag");
             assertThat(plain).matches("\"[A-Za-z0-9_-]{22}\"").isEqualTo(etag.replace("~gzip", ""));
             assertThat(first.header("Last-Modified")).isNotBlank();
             assertThat(first.header("Cache-Control")).isEqualTo("public, max-age=60");
@@ -76,7 +78,8 @@ class PartnerApiTest {
 
             Map<String, Object> body = current(id);
             body.put("description", "Changed, so the tag moves.");
-            String written = SchemeFixtures.admin().body(body).put("/api/v1/schemes/" + id).then().statusCode(200).extract().header("ETag");
+            String written = SchemeFixtures.admin().body(body).put("/api/v1/schemes/" + id).then().statusCode(200).extract()
+                    .header("ETag");
             assertThat(written).isEqualTo(SchemeFixtures.admin().get("/api/v1/schemes/" + id).header("ETag"));
             given().header("If-None-Match", etag).get("/api/v1/schemes/" + id).then().statusCode(200)
                     .body("description", equalTo("Changed, so the tag moves."));
@@ -103,7 +106,8 @@ class PartnerApiTest {
         // A weak tag never matches (If-Match compares strongly); several tags, one current: it does.
         String now = SchemeFixtures.admin().get("/api/v1/schemes/" + id).header("ETag");
         SchemeFixtures.admin().header("If-Match", "W/" + now).body(second).put("/api/v1/schemes/" + id).then().statusCode(412);
-        SchemeFixtures.admin().header("If-Match", seen + ", " + now).body(second).put("/api/v1/schemes/" + id).then().statusCode(200);
+        SchemeFixtures.admin().header("If-Match", seen + ", " + now).body(second).put("/api/v1/schemes/" + id).then()
+                .statusCode(200);
         // DELETE too: a stale tag keeps the scheme, the current one removes it.
         SchemeFixtures.admin().header("If-Match", now).delete("/api/v1/schemes/" + id).then().statusCode(412);
         given().get("/api/v1/schemes/" + id).then().statusCode(200);
@@ -115,14 +119,16 @@ class PartnerApiTest {
     @Test
     void listsExportsAndTerritoriesRevalidateAndSayHowLongToKeepThem() {
         for (String path : List.of("/api/v1/schemes?department=38", "/api/v1/schemes/export.json", "/api/v1/schemes/export.csv",
-                "/api/v1/territories/communes/38151", "/api/v1/territories/communes/38151/schemes", "/api/v1/coverage?level=region")) {
+                "/api/v1/territories/communes/38151", "/api/v1/territories/communes/38151/schemes",
+                "/api/v1/coverage?level=region")) {
             Response first = given().get(path);
             assertThat(first.statusCode()).as(path).isEqualTo(200);
             String etag = first.header("ETag");
             assertThat(etag).as(path).isNotBlank();
             assertThat(first.header("Cache-Control")).as(path).startsWith("public, max-age=");
             assertThat(given().header("If-None-Match", etag).get(path).statusCode()).as(path).isEqualTo(304);
-            assertThat(given().header("If-Modified-Since", first.header("Last-Modified")).get(path).statusCode()).as(path).isEqualTo(304);
+            assertThat(given().header("If-Modified-Since", first.header("Last-Modified")).get(path).statusCode()).as(path)
+                    .isEqualTo(304);
         }
         String registry = given().get("/api/v1/schemes/export.json").header("ETag");
         String commune = given().get("/api/v1/territories/communes/38151").header("ETag");
@@ -146,7 +152,8 @@ class PartnerApiTest {
                 .header("Access-Control-Request-Headers", "if-none-match").options("/api/v1/schemes");
         assertThat(preflight.statusCode()).isIn(200, 204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("GET").doesNotContain("PUT").doesNotContain("POST");
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("GET").doesNotContain("PUT")
+                .doesNotContain("POST");
         assertThat(preflight.header("Access-Control-Allow-Credentials")).isNotEqualTo("true");
 
         for (String method : List.of("PUT", "POST", "DELETE")) {
@@ -174,13 +181,14 @@ class PartnerApiTest {
 
     @Test
     void aMirrorFollowsTheChangeFeedDeletionsIncluded() {
-        JsonPath all = given().queryParam("since", 0).queryParam("size", 500).get("/api/v1/schemes/changes").then().statusCode(200)
+        JsonPath all = given().queryParam("since", 0).queryParam("size", 500).get("/api/v1/schemes/changes").then()
+                .statusCode(200)
                 .extract().jsonPath();
         assertThat(all.getBoolean("more")).isFalse();
         long registered = given().get("/api/v1/schemes?size=1").jsonPath().getLong("total");
         assertThat(all.getList("items.findAll { !it.deleted }")).hasSize((int) registered);
         long next = all.getLong("next");
-        assertThat(all.<Number>getList("items.revision")).isSorted();
+        assertThat(all.<Number> getList("items.revision")).isSorted();
 
         long id = SchemeFixtures.create(SchemeFixtures.cls("feed-created"));
         Map<String, Object> body = current(id);
@@ -189,34 +197,40 @@ class PartnerApiTest {
         SchemeFixtures.admin().delete("/api/v1/schemes/" + id).then().statusCode(204);
         long other = SchemeFixtures.create(SchemeFixtures.cls("feed-kept"));
         try {
-            JsonPath since = given().queryParam("since", next).get("/api/v1/schemes/changes").then().statusCode(200).extract().jsonPath();
+            JsonPath since = given().queryParam("since", next).get("/api/v1/schemes/changes").then().statusCode(200).extract()
+                    .jsonPath();
             // The deleted scheme comes once, as a tombstone (its writes before are superseded); the kept one, as it is.
-            assertThat(since.<String>getList("items.ref")).containsExactly("feed-created", "feed-kept");
+            assertThat(since.<String> getList("items.ref")).containsExactly("feed-created", "feed-kept");
             assertThat(since.getBoolean("items[0].deleted")).isTrue();
-            assertThat(since.<Object>get("items[0].scheme")).isNull();
+            assertThat(since.<Object> get("items[0].scheme")).isNull();
             assertThat(since.getString("items[1].scheme.ref")).isEqualTo("feed-kept");
             assertThat(since.getLong("next")).isEqualTo(since.getLong("items[1].revision"));
 
             // Paged: one at a time, more says when to go on, and nothing comes twice.
             JsonPath page = given().queryParam("since", next).queryParam("size", 1).get("/api/v1/schemes/changes").jsonPath();
             assertThat(page.getBoolean("more")).isTrue();
-            JsonPath rest = given().queryParam("since", page.getLong("next")).queryParam("size", 1).get("/api/v1/schemes/changes").jsonPath();
-            assertThat(rest.<String>getList("items.ref")).containsExactly("feed-kept");
+            JsonPath rest = given().queryParam("since", page.getLong("next")).queryParam("size", 1)
+                    .get("/api/v1/schemes/changes").jsonPath();
+            assertThat(rest.<String> getList("items.ref")).containsExactly("feed-kept");
             assertThat(rest.getBoolean("more")).isFalse();
-            given().queryParam("since", since.getLong("next")).get("/api/v1/schemes/changes").then().body("items", org.hamcrest.Matchers.empty());
+            given().queryParam("since", since.getLong("next")).get("/api/v1/schemes/changes").then().body("items",
+                    org.hamcrest.Matchers.empty());
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + other).then().statusCode(204);
             Indexing.await();
         }
-        given().queryParam("since", -1).get("/api/v1/schemes/changes").then().statusCode(400).body("errors[0].field", equalTo("since"));
-        given().queryParam("size", 501).get("/api/v1/schemes/changes").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("since", -1).get("/api/v1/schemes/changes").then().statusCode(400).body("errors[0].field",
+                equalTo("since"));
+        given().queryParam("size", 501).get("/api/v1/schemes/changes").then().statusCode(400).body("errors[0].field",
+                equalTo("size"));
     }
 
     @Test
     void relabellingAKindReachesMirrorsAndValidatorsOfItsSchemes() {
         Map<String, Object> clsm = given().get("/api/v1/kinds").jsonPath().getMap("find { it.code == 'CLSM' }");
         String list = given().get("/api/v1/schemes?kind=CLSM").header("ETag");
-        long since = given().queryParam("since", 0).queryParam("size", 500).get("/api/v1/schemes/changes").jsonPath().getLong("next");
+        long since = given().queryParam("since", 0).queryParam("size", 500).get("/api/v1/schemes/changes").jsonPath()
+                .getLong("next");
         Map<String, Object> relabelled = new LinkedHashMap<>(Map.of("labelFr", clsm.get("labelFr") + " (renommé)",
                 "labelEn", clsm.get("labelEn"), "features", clsm.get("features")));
         try {
@@ -224,10 +238,12 @@ class PartnerApiTest {
             given().header("If-None-Match", list).get("/api/v1/schemes?kind=CLSM").then().statusCode(200)
                     .body("items[0].kindLabel", equalTo(clsm.get("labelFr") + " (renommé)"));
             JsonPath changes = given().queryParam("since", since).get("/api/v1/schemes/changes").jsonPath();
-            assertThat(changes.<String>getList("items.scheme.kind")).isNotEmpty().containsOnly("CLSM");
+            assertThat(changes.<String> getList("items.scheme.kind")).isNotEmpty().containsOnly("CLSM");
             assertThat(changes.getList("items")).hasSize(given().get("/api/v1/schemes?kind=CLSM").jsonPath().getInt("total"));
         } finally {
-            SchemeFixtures.admin().body(Map.of("labelFr", clsm.get("labelFr"), "labelEn", clsm.get("labelEn"), "features", clsm.get("features")))
+            SchemeFixtures.admin()
+                    .body(Map.of("labelFr", clsm.get("labelFr"), "labelEn", clsm.get("labelEn"), "features",
+                            clsm.get("features")))
                     .put("/api/v1/kinds/CLSM").then().statusCode(200);
         }
     }
@@ -244,7 +260,8 @@ class PartnerApiTest {
 
     @Test
     void exportsSayTheirLicenceAndAreCompressed() {
-        Response export = given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+        Response export = given()
+                .config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
                 .header("Accept-Encoding", "gzip").get("/api/v1/schemes/export.json");
         assertThat(export.header("Content-Encoding")).isEqualTo("gzip");
         long compressed = export.asByteArray().length;
@@ -257,7 +274,8 @@ class PartnerApiTest {
         }
         JsonPath dataset = given().get("/api/v1/open-data").then().statusCode(200).extract().jsonPath();
         assertThat(dataset.getString("licence.id")).isEqualTo("etalab-2.0");
-        assertThat(dataset.getList("distributions.url", String.class)).contains("/api/v1/schemes/export.json", "/api/v1/schemes/export.csv",
+        assertThat(dataset.getList("distributions.url", String.class)).contains("/api/v1/schemes/export.json",
+                "/api/v1/schemes/export.csv",
                 "/api/v1/schemes/export.geojson");
         // Every file the description lists is there, in the media type it says.
         for (int i = 0; i < dataset.getList("distributions").size(); i++) {
@@ -277,7 +295,8 @@ class PartnerApiTest {
             statement.execute("set local enable_seqscan = off");
             try (ResultSet plan = statement.executeQuery("explain (format json) " + RegistryState.QUERY)) {
                 assertThat(plan.next()).isTrue();
-                assertThat(plan.getString(1)).contains("Index Only Scan").doesNotContain("Seq Scan").doesNotContain("\"Aggregate\"");
+                assertThat(plan.getString(1)).contains("Index Only Scan").doesNotContain("Seq Scan")
+                        .doesNotContain("\"Aggregate\"");
             }
             connection.rollback();
         }

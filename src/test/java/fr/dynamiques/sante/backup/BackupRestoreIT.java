@@ -51,11 +51,16 @@ class BackupRestoreIT {
 
         long alpha = create("alpha", "Alpha");
         long bravo = create("bravo", "Bravo");
-        JsonNode coordinator = DirectoryProcess.json(directory.send("POST", "/api/v1/users", Map.of("email", "coordination@example.org",
-                "displayName", "Coordination Bravo", "role", "COORDINATOR", "schemes", List.of(String.valueOf(bravo))), TOKEN), 201);
-        String coordinatorToken = DirectoryProcess.json(directory.send("POST", "/api/v1/users/" + coordinator.get("id").asLong() + "/tokens",
-                Map.of("label", "backup"), TOKEN), 201).get("token").asText();
-        ObjectNode proposed = (ObjectNode) DirectoryProcess.json(directory.send("GET", "/api/v1/schemes/" + bravo, null, TOKEN), 200);
+        JsonNode coordinator = DirectoryProcess.json(directory.send("POST", "/api/v1/users",
+                Map.of("email", "coordination@example.org",
+                        "displayName", "Coordination Bravo", "role", "COORDINATOR", "schemes", List.of(String.valueOf(bravo))),
+                TOKEN), 201);
+        String coordinatorToken = DirectoryProcess
+                .json(directory.send("POST", "/api/v1/users/" + coordinator.get("id").asLong() + "/tokens",
+                        Map.of("label", "backup"), TOKEN), 201)
+                .get("token").asText();
+        ObjectNode proposed = (ObjectNode) DirectoryProcess.json(directory.send("GET", "/api/v1/schemes/" + bravo, null, TOKEN),
+                200);
         proposed.put("name", "CLSM Bravo et environs");
         long change = DirectoryProcess.json(directory.send("PUT", "/api/v1/schemes/" + bravo, proposed, coordinatorToken), 202)
                 .get("change").asLong();
@@ -92,7 +97,8 @@ class BackupRestoreIT {
         assertThat(found("Alpha", 1)).isEqualTo(1);
         assertThat(found("Charlie", 1)).isEqualTo(1);
         assertThat(found("Delta", 0)).isZero();
-        assertThat(directory.send("GET", "/api/v1/users/" + coordinator.get("id").asLong(), null, TOKEN).statusCode()).isEqualTo(200);
+        assertThat(directory.send("GET", "/api/v1/users/" + coordinator.get("id").asLong(), null, TOKEN).statusCode())
+                .isEqualTo(200);
         assertThat(directory.send("GET", "/api/v1/schemes/" + bravo, null, coordinatorToken).statusCode()).isEqualTo(200);
         JsonNode pending = DirectoryProcess.json(directory.send("GET", "/api/v1/changes", null, TOKEN), 200);
         assertThat(pending.findValues("id").stream().map(JsonNode::asLong)).contains(change);
@@ -115,7 +121,8 @@ class BackupRestoreIT {
             assertThat(siblings.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("postgres.before-restore-"));
         }
         assertThat(archive.resolve("base").resolve(backup).resolve("backup.json")).isRegularFile();
-        System.out.printf("BackupRestoreIT: restore to an instant %d ms, then start with the indexes rebuilt %d ms; restore to the end %d ms%n",
+        System.out.printf(
+                "BackupRestoreIT: restore to an instant %d ms, then start with the indexes rebuilt %d ms; restore to the end %d ms%n",
                 toInstant.toMillis(), firstStart.toMillis(), toEnd.toMillis());
     }
 
@@ -153,16 +160,19 @@ class BackupRestoreIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(600, TimeUnit.SECONDS)).as("restore within 10 minutes; see " + log).isTrue();
         System.out.printf("restore %s -> %d%n%s%n", String.join(" ", arguments), process.exitValue(),
-                Files.readAllLines(log).stream().filter(l -> !l.contains("EmbeddedPostgres")).reduce("", (a, b) -> a + "  " + b + "\n"));
+                Files.readAllLines(log).stream().filter(l -> !l.contains("EmbeddedPostgres")).reduce("",
+                        (a, b) -> a + "  " + b + "\n"));
         return process.exitValue();
     }
 
     private DirectoryProcess start(String name) throws Exception {
         int port = FreePort.find();
         List<String> options = new ArrayList<>(options());
-        options.addAll(List.of("-Dquarkus.http.port=" + port, "-Ddirectory.admin-token=" + TOKEN, "-Ddirectory.demo-data.enabled=false",
+        options.addAll(List.of("-Dquarkus.http.port=" + port, "-Ddirectory.admin-token=" + TOKEN,
+                "-Ddirectory.demo-data.enabled=false",
                 "-Xmx512m"));
-        return DirectoryProcess.start(name, new ProcessBuilder(DirectoryProcess.command(options)), port, root.resolve(name + ".log"));
+        return DirectoryProcess.start(name, new ProcessBuilder(DirectoryProcess.command(options)), port,
+                root.resolve(name + ".log"));
     }
 
     /** The configuration every command of this directory shares: its data directory, the archive in its default place. */
@@ -173,8 +183,10 @@ class BackupRestoreIT {
     }
 
     private long create(String ref, String name) throws Exception {
-        return DirectoryProcess.json(directory.send("POST", "/api/v1/schemes", Map.of("ref", ref, "name", "CLSM " + name, "kind", "CLSM",
-                "status", "ACTIVE", "perimeter", Map.of("communes", List.of("38185"))), TOKEN), 201).get("id").asLong();
+        return DirectoryProcess
+                .json(directory.send("POST", "/api/v1/schemes", Map.of("ref", ref, "name", "CLSM " + name, "kind", "CLSM",
+                        "status", "ACTIVE", "perimeter", Map.of("communes", List.of("38185"))), TOKEN), 201)
+                .get("id").asLong();
     }
 
     private List<String> refs() throws Exception {
@@ -187,7 +199,8 @@ class BackupRestoreIT {
         Instant deadline = Instant.now().plusSeconds(60);
         long found;
         do {
-            found = DirectoryProcess.json(directory.send("GET", "/api/v1/search?q=" + word, null, null), 200).get("total").asLong();
+            found = DirectoryProcess.json(directory.send("GET", "/api/v1/search?q=" + word, null, null), 200).get("total")
+                    .asLong();
         } while (found != expected && Instant.now().isBefore(deadline) && pause());
         return found;
     }

@@ -55,19 +55,20 @@ class SeveralNodesIT {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         dataDir = Files.createTempDirectory("directory-nodes-");
-        services = EmbeddedServices.start(EmbeddedSettings.fromEnvironment().withDataDir(dataDir.resolve("services")), true, true);
-        a = start("node-a");   // migrates the schema and loads the referential
-        b = start("node-b");   // joins: finds both done
+        services = EmbeddedServices.start(EmbeddedSettings.fromEnvironment().withDataDir(dataDir.resolve("services")), true,
+                true);
+        a = start("node-a"); // migrates the schema and loads the referential
+        b = start("node-b"); // joins: finds both done
     }
 
     @AfterAll
     static void stopAll() {
-        for (DirectoryProcess node : new DirectoryProcess[] {a, b}) {
+        for (DirectoryProcess node : new DirectoryProcess[] { a, b }) {
             if (node != null) {
                 node.process().destroy();
             }
         }
-        for (DirectoryProcess node : new DirectoryProcess[] {a, b}) {
+        for (DirectoryProcess node : new DirectoryProcess[] { a, b }) {
             if (node != null) {
                 try {
                     node.process().waitFor();
@@ -92,11 +93,13 @@ class SeveralNodesIT {
         assertThat(total(b)).isEqualTo(10);
 
         // A token issued on one node works on the other; so does a session opened on one.
-        JsonNode account = DirectoryProcess.json(a.send("POST", "/api/v1/users", Map.of("email", "ars@example.org", "displayName", "ARS",
-                "role", "ADMIN", "password", "un mot de passe assez long"), TOKEN), 201);
+        JsonNode account = DirectoryProcess
+                .json(a.send("POST", "/api/v1/users", Map.of("email", "ars@example.org", "displayName", "ARS",
+                        "role", "ADMIN", "password", "un mot de passe assez long"), TOKEN), 201);
         JsonNode issued = DirectoryProcess.json(a.send("POST", "/api/v1/users/" + account.get("id").asLong() + "/tokens",
                 Map.of("label", "nodes"), TOKEN), 201);
-        assertThat(b.send("GET", "/api/v1/users/" + account.get("id").asLong(), null, issued.get("token").asText()).statusCode())
+        assertThat(
+                b.send("GET", "/api/v1/users/" + account.get("id").asLong(), null, issued.get("token").asText()).statusCode())
                 .isEqualTo(200);
         String session = signIn(a, "ars@example.org", "un mot de passe assez long");
         HttpResponse<String> space = HTTP.send(HttpRequest.newBuilder(URI.create(b.base() + "/espace"))
@@ -152,18 +155,20 @@ class SeveralNodesIT {
 
         awaitSearchable(a, expected, TAKEOVER.plusSeconds(10));
         Duration takeover = Duration.between(killed, Instant.now());
-        System.out.printf("SeveralNodesIT: %d writes acknowledged by the killed node; all searchable on the survivor %d ms after the kill%n",
+        System.out.printf(
+                "SeveralNodesIT: %d writes acknowledged by the killed node; all searchable on the survivor %d ms after the kill%n",
                 acknowledged.size(), takeover.toMillis());
         assertThat(takeover).isLessThanOrEqualTo(TAKEOVER);
         for (String ref : acknowledged) {
-            assertThat(DirectoryProcess.json(a.send("GET", "/api/v1/schemes?ref=" + ref, null, null), 200).get("total").asInt()).as(ref).isEqualTo(1);
+            assertThat(DirectoryProcess.json(a.send("GET", "/api/v1/schemes?ref=" + ref, null, null), 200).get("total").asInt())
+                    .as(ref).isEqualTo(1);
         }
     }
 
     @Test
     void theImageEntrypointWritesAClassArchiveAtTheFirstExitAndStartsFromIt() throws Exception {
         Path archives = Files.createDirectories(dataDir.resolve("cds"));
-        Path earlierBuild = Files.write(archives.resolve("directory-0123456789abcdef.jsa"), new byte[] {1});
+        Path earlierBuild = Files.write(archives.resolve("directory-0123456789abcdef.jsa"), new byte[] { 1 });
         DirectoryProcess first = startByEntrypoint("entrypoint-first", archives, "");
         first.process().destroy(); // SIGTERM, as a container stop: the JVM writes the archive as it exits
         assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -185,7 +190,8 @@ class SeveralNodesIT {
 
     private static DirectoryProcess start(String name) throws Exception {
         int port = FreePort.find();
-        return DirectoryProcess.start(name, new ProcessBuilder(DirectoryProcess.command(options(port))), port, dataDir.resolve(name + ".log"));
+        return DirectoryProcess.start(name, new ProcessBuilder(DirectoryProcess.command(options(port))), port,
+                dataDir.resolve(name + ".log"));
     }
 
     /** As the container image starts it: docker/entrypoint.sh, the options in JAVA_OPTS. */
@@ -199,7 +205,6 @@ class SeveralNodesIT {
         return DirectoryProcess.start(name, builder, port, dataDir.resolve(name + ".log"));
     }
 
-
     /** The shared services, this port, no demo data. */
     private static List<String> options(int port) {
         List<String> options = new ArrayList<>();
@@ -208,7 +213,6 @@ class SeveralNodesIT {
                 "-Ddirectory.demo-data.enabled=false", "-Xmx512m"));
         return options;
     }
-
 
     private static Map<String, Object> scheme(String ref) {
         return Map.of("ref", ref, "name", "CLSM " + ref, "kind", "CLSM", "status", "ACTIVE",
@@ -232,7 +236,8 @@ class SeveralNodesIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Search on " + node.name() + " counts " + total(node) + ", not " + expected + ", after " + timeout);
+        throw new AssertionError(
+                "Search on " + node.name() + " counts " + total(node) + ", not " + expected + ", after " + timeout);
     }
 
     private static String signIn(DirectoryProcess node, String email, String password) throws Exception {
@@ -255,13 +260,12 @@ class SeveralNodesIT {
         assertThat(csrf.find()).isTrue();
         String formCookie = form.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).findFirst().orElseThrow();
         String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         return HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/connexion")).header("Cookie", formCookie)
                 .header("Origin", node.base()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
-
-
 
     private static String body(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).isEqualTo(200);

@@ -10,17 +10,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
-import fr.dynamiques.sante.web.SignedInPagesTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
+import fr.dynamiques.sante.web.SignedInPagesTest;
 
 /**
  * People and organisations are shared by the schemes that name them: a write never changes what another scheme shows
@@ -59,8 +60,8 @@ class SharedRecordsTest {
         }
     }
 
-    static final String TOULOUSE = "31555";      // Occitanie (76)
-    static final String ECHIROLLES = "38151";    // Auvergne-Rhône-Alpes (84)
+    static final String TOULOUSE = "31555"; // Occitanie (76)
+    static final String ECHIROLLES = "38151"; // Auvergne-Rhône-Alpes (84)
 
     private static RequestSpecification as(String token) {
         return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
@@ -94,20 +95,24 @@ class SharedRecordsTest {
     }
 
     private static List<Map<String, Object>> trail(long id) {
-        return SchemeFixtures.admin().get("/api/v1/schemes/" + id + "/history").then().statusCode(200).extract().jsonPath().getList("");
+        return SchemeFixtures.admin().get("/api/v1/schemes/" + id + "/history").then().statusCode(200).extract().jsonPath()
+                .getList("");
     }
 
     @Test
     void aCoordinatorsNameIsNotRewrittenFromAnotherRegion() {
-        long occitanie = SchemeFixtures.create(scheme("shared-occitanie", TOULOUSE, coordinator("Alix", "Occitane", "alix.shared@example.org")));
-        long ara = SchemeFixtures.create(scheme("shared-ara", ECHIROLLES, coordinator("Basile", "Isérois", "basile.shared@example.org")));
+        long occitanie = SchemeFixtures
+                .create(scheme("shared-occitanie", TOULOUSE, coordinator("Alix", "Occitane", "alix.shared@example.org")));
+        long ara = SchemeFixtures
+                .create(scheme("shared-ara", ECHIROLLES, coordinator("Basile", "Isérois", "basile.shared@example.org")));
         String ars84 = tokenOf("shared-ars84@example.org", "ARS", List.of("84"), List.of());
         try {
             int trailBefore = trail(occitanie).size();
 
             // An ARS officer of 84 names the Occitanie coordinator's email under another name: the write answers as it would
             // for an address nobody has, and the person keeps their recorded name (theirs or an admin's to correct).
-            Map<String, Object> body = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + ara).jsonPath().getMap(""));
+            Map<String, Object> body = new LinkedHashMap<>(
+                    SchemeFixtures.admin().get("/api/v1/schemes/" + ara).jsonPath().getMap(""));
             List<Object> coordinators = new ArrayList<>((List<?>) body.get("coordinators"));
             coordinators.add(coordinator("Mallory", "Usurpée", "Alix.Shared@example.org"));
             body.put("coordinators", coordinators);
@@ -119,12 +124,17 @@ class SharedRecordsTest {
 
             // A dry-run import tells nothing either: the same answer for a coordinator's address under another name as for
             // an address nobody has.
-            String known = as(ars84).body(List.of(scheme("shared-ara-import", ECHIROLLES, coordinator("Mallory", "Usurpée", "alix.shared@example.org"))))
+            String known = as(ars84)
+                    .body(List.of(scheme("shared-ara-import", ECHIROLLES,
+                            coordinator("Mallory", "Usurpée", "alix.shared@example.org"))))
                     .post("/api/v1/schemes/import?dryRun=true").then().statusCode(200).extract().asString();
-            String unknown = as(ars84).body(List.of(scheme("shared-ara-import", ECHIROLLES, coordinator("Mallory", "Usurpée", "nobody.shared@example.org"))))
+            String unknown = as(ars84)
+                    .body(List.of(scheme("shared-ara-import", ECHIROLLES,
+                            coordinator("Mallory", "Usurpée", "nobody.shared@example.org"))))
                     .post("/api/v1/schemes/import?dryRun=true").then().statusCode(200).extract().asString();
             assertThat(known).isEqualTo(unknown).doesNotContain("Occitane");
-            given().queryParam("ref", "shared-ara-import").get("/api/v1/schemes").then().body("total", org.hamcrest.Matchers.equalTo(0));
+            given().queryParam("ref", "shared-ara-import").get("/api/v1/schemes").then().body("total",
+                    org.hamcrest.Matchers.equalTo(0));
 
             // Named as recorded, the person joins the scheme of 84: nothing changes in Occitanie.
             coordinators.set(1, coordinator("Alix", "Occitane", "alix.shared@example.org"));
@@ -139,7 +149,8 @@ class SharedRecordsTest {
             List<Map<String, Object>> after = trail(occitanie);
             assertThat(after).hasSize(trailBefore + 1);
             String recorded = after.get(after.size() - 1).toString();
-            assertThat(recorded).contains("coordinators").contains("identity").doesNotContain("Occitane").doesNotContain("Alix");
+            assertThat(recorded).contains("coordinators").contains("identity").doesNotContain("Occitane")
+                    .doesNotContain("Alix");
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + ara).then().statusCode(204);
             SchemeFixtures.admin().delete("/api/v1/schemes/" + occitanie).then().statusCode(204);
@@ -149,18 +160,23 @@ class SharedRecordsTest {
 
     @Test
     void thePersonCorrectsTheirNameEverywhereAndEachTrailRecordsIt() {
-        long occitanie = SchemeFixtures.create(scheme("shared-self-76", TOULOUSE, coordinator("Camille", "Erronée", "camille.shared@example.org")));
-        long ara = SchemeFixtures.create(scheme("shared-self-84", ECHIROLLES, coordinator("Camille", "Erronée", "camille.shared@example.org")));
+        long occitanie = SchemeFixtures
+                .create(scheme("shared-self-76", TOULOUSE, coordinator("Camille", "Erronée", "camille.shared@example.org")));
+        long ara = SchemeFixtures
+                .create(scheme("shared-self-84", ECHIROLLES, coordinator("Camille", "Erronée", "camille.shared@example.org")));
         try {
             String self = tokenOf("camille.shared@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(ara)));
             String stranger = tokenOf("shared-stranger@example.org", "ARS", List.of("84"), List.of());
             long person = as(self).get("/api/v1/coordinators/me").then().statusCode(200).extract().jsonPath().getLong("id");
-            as(stranger).body(Map.of("firstName", "Camille", "lastName", "Volée")).put("/api/v1/coordinators/" + person).then().statusCode(403);
-            as(self).body(Map.of("firstName", "", "lastName", "Corrigée")).put("/api/v1/coordinators/" + person).then().statusCode(400);
+            as(stranger).body(Map.of("firstName", "Camille", "lastName", "Volée")).put("/api/v1/coordinators/" + person).then()
+                    .statusCode(403);
+            as(self).body(Map.of("firstName", "", "lastName", "Corrigée")).put("/api/v1/coordinators/" + person).then()
+                    .statusCode(400);
             int before76 = trail(occitanie).size();
             int before84 = trail(ara).size();
 
-            as(self).body(Map.of("firstName", "Camille", "lastName", "Corrigée")).put("/api/v1/coordinators/" + person).then().statusCode(200)
+            as(self).body(Map.of("firstName", "Camille", "lastName", "Corrigée")).put("/api/v1/coordinators/" + person).then()
+                    .statusCode(200)
                     .body("lastName", org.hamcrest.Matchers.equalTo("Corrigée"));
             assertThat(read(occitanie).getString("coordinators[0].lastName")).isEqualTo("Corrigée");
             assertThat(read(ara).getString("coordinators[0].lastName")).isEqualTo("Corrigée");
@@ -176,20 +192,24 @@ class SharedRecordsTest {
 
     @Test
     void anOrganisationSharedWithAnotherRegionKeepsItsIdentifiers() {
-        Map<String, Object> partner = new LinkedHashMap<>(Map.of("organisation", new LinkedHashMap<>(Map.of("name", "Mutuelle partagée de test", "type", "OTHER")),
-                "roles", List.of("PARTNER")));
-        Map<String, Object> inOccitanie = scheme("shared-org-76", TOULOUSE, coordinator("Dana", "Test", "dana.shared@example.org"));
+        Map<String, Object> partner = new LinkedHashMap<>(
+                Map.of("organisation", new LinkedHashMap<>(Map.of("name", "Mutuelle partagée de test", "type", "OTHER")),
+                        "roles", List.of("PARTNER")));
+        Map<String, Object> inOccitanie = scheme("shared-org-76", TOULOUSE,
+                coordinator("Dana", "Test", "dana.shared@example.org"));
         inOccitanie.put("partners", List.of(partner));
         long occitanie = SchemeFixtures.create(inOccitanie);
         String ars84 = tokenOf("shared-org-ars84@example.org", "ARS", List.of("84"), List.of());
-        Map<String, Object> withSiret = new LinkedHashMap<>(Map.of("organisation", new LinkedHashMap<>(Map.of("name", "Mutuelle partagée de test",
-                "type", "ASSOCIATION", "siret", "12345678900011")), "roles", List.of("FUNDER")));
+        Map<String, Object> withSiret = new LinkedHashMap<>(
+                Map.of("organisation", new LinkedHashMap<>(Map.of("name", "Mutuelle partagée de test",
+                        "type", "ASSOCIATION", "siret", "12345678900011")), "roles", List.of("FUNDER")));
         Map<String, Object> inAra = scheme("shared-org-84", ECHIROLLES, coordinator("Eli", "Test", "eli.shared@example.org"));
         inAra.put("partners", List.of(withSiret));
         long ara = as(ars84).body(inAra).post("/api/v1/schemes").then().statusCode(201).extract().jsonPath().getLong("id");
         try {
             // The ARS of 84 may not edit the Occitanie scheme: the organisation it shows is unchanged, and so is its trail.
-            assertThat(read(occitanie).getMap("partners[0].organisation")).doesNotContainKey("siret").containsEntry("type", "OTHER");
+            assertThat(read(occitanie).getMap("partners[0].organisation")).doesNotContainKey("siret").containsEntry("type",
+                    "OTHER");
             assertThat(trail(occitanie)).hasSize(1);
             // An admin's write fills the organisation in, and the Occitanie scheme's trail records what it now shows.
             SchemeFixtures.admin().body(inAra).put("/api/v1/schemes/" + ara).then().statusCode(200);

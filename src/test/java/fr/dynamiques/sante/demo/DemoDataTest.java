@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /** The demo registry, loaded at start in the tests as in the local run. */
 @QuarkusTest
@@ -66,7 +67,8 @@ class DemoDataTest {
     void demoPerimetersResolveAgainstTheCog() {
         // The CPTS Sud-Est Grenoblois covers Saint-Martin-d'Hères, the whole perimeter of its CLS.
         given().queryParam("commune", "38421").queryParam("size", 200).get("/api/v1/schemes").then().statusCode(200)
-                .body("items.ref", org.hamcrest.Matchers.hasItems("demo-cpts-sud-est-grenoblois", "demo-cls-saint-martin-d-heres"));
+                .body("items.ref",
+                        org.hamcrest.Matchers.hasItems("demo-cpts-sud-est-grenoblois", "demo-cls-saint-martin-d-heres"));
         // An EPCI-declared perimeter (Pays Voironnais) resolves to its member communes.
         given().queryParam("ref", "demo-cls-pays-voironnais-2").get("/api/v1/schemes").then()
                 .body("items[0].communeCount", org.hamcrest.Matchers.greaterThan(20))

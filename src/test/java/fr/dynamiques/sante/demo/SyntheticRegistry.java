@@ -30,12 +30,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import fr.dynamiques.sante.data.DataFile;
+import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeDocument.CoordinatorEntry;
 import fr.dynamiques.sante.scheme.SchemeDocument.FundingEntry;
 import fr.dynamiques.sante.scheme.SchemeDocument.OrganisationRef;
 import fr.dynamiques.sante.scheme.SchemeDocument.PartnerEntry;
 import fr.dynamiques.sante.scheme.SchemeDocument.Perimeter;
-import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.territory.CogFile;
 
 /**
@@ -51,7 +51,7 @@ public final class SyntheticRegistry {
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 1);
     private static final int CLS_TERRITORIES = 600, CPTS = 900, CLSM = 260, ASV = 250, TOTAL = 3000;
     /** Bounds of the CPTS population bands, one per ACI size (<40k, 40-80k, 80-175k, >175k). */
-    private static final long[] CPTS_BANDS = {18_000, 40_000, 80_000, 175_000, 300_000};
+    private static final long[] CPTS_BANDS = { 18_000, 40_000, 80_000, 175_000, 300_000 };
 
     private static final List<String> THEMES = List.of("accès aux droits et aux soins", "accès aux soins",
             "accès à un médecin traitant", "soins non programmés", "parcours de soins", "prévention",
@@ -95,7 +95,7 @@ public final class SyntheticRegistry {
 
     /** Homonyms (two towns called Saint-Denis) get their département in organisation names, lest they merge. */
     private record Geography(List<Commune> communes, List<Epci> epcis, Map<String, Epci> epciBySiren,
-                             Set<String> homonyms) {
+            Set<String> homonyms) {
     }
 
     /** Identified by email across schemes, as the directory does. */
@@ -221,7 +221,7 @@ public final class SyntheticRegistry {
     }
 
     private Draft cls(Territory territory, int generation, String previousRef, String status, LocalDate start,
-                      LocalDate end) {
+            LocalDate end) {
         Draft d = new Draft("CLS");
         d.name = List.of("Contrat", "Deuxième contrat", "Troisième contrat").get(generation - 1)
                 + " local de santé " + territory.ofName();
@@ -269,8 +269,9 @@ public final class SyntheticRegistry {
     private void cpts(boolean inPreparation) {
         double r = random.nextDouble();
         Draft d = new Draft("CPTS");
-        d.cptsStage = inPreparation || r < 0.10 ? "EMERGENCE" : r < 0.20 ? "LETTER_OF_INTENT"
-                : r < 0.35 ? "HEALTH_PROJECT_VALIDATED" : "ACI_SIGNED";
+        d.cptsStage = inPreparation || r < 0.10 ? "EMERGENCE"
+                : r < 0.20 ? "LETTER_OF_INTENT"
+                        : r < 0.35 ? "HEALTH_PROJECT_VALIDATED" : "ACI_SIGNED";
         Department department = cptsCluster(d);
         // The name is also that of the carrying association, which the directory matches by name.
         int uses = cptsNameUses.merge(d.name, 1, Integer::sum);
@@ -399,13 +400,15 @@ public final class SyntheticRegistry {
         String ref = String.format(Locale.ROOT, "syn-%s-%06d", d.kind.toLowerCase(Locale.ROOT),
                 refCounters.merge(d.kind, 1, Integer::sum));
         List<CoordinatorEntry> coordinators = random.nextDouble() < 0.6 ? List.of(coordinator(d.kind, d.employer)) : null;
-        String description = random.nextDouble() >= 0.4 ? null : d.status.equals("DRAFT")
-                ? "Dispositif en préparation (données synthétiques)."
-                : "Dispositif porté par " + d.employer + " (données synthétiques).";
+        String description = random.nextDouble() >= 0.4 ? null
+                : d.status.equals("DRAFT")
+                        ? "Dispositif en préparation (données synthétiques)."
+                        : "Dispositif porté par " + d.employer + " (données synthétiques).";
         schemes.add(new SchemeDocument(null, ref, d.name, d.kind, null, d.status, d.start, d.end, description, null,
                 d.themes, d.perimeter, d.generation, d.previousRef, null, d.cptsStage, d.aciDate, d.hospital,
                 d.priorityNeighbourhoods, d.partners, d.fundings, coordinators, null, null,
-                "https://example.org/synthetic/" + ref, null, null, null, null, null, null, null, null, null, null, null, null));
+                "https://example.org/synthetic/" + ref, null, null, null, null, null, null, null, null, null, null, null,
+                null));
         return ref;
     }
 
@@ -431,7 +434,7 @@ public final class SyntheticRegistry {
 
     /** One to three yearly amounts: the last years of the period, up to last year. */
     private List<FundingEntry> fundings(String funder, LocalDate start, LocalDate end, int min, int max, int step,
-                                        String purpose) {
+            String purpose) {
         int lastYear = Math.max(start.getYear(), Math.min(end == null ? 9999 : end.getYear(), TODAY.getYear() - 1));
         List<FundingEntry> fundings = new ArrayList<>();
         for (int year = Math.max(start.getYear(), lastYear - random.nextInt(3)); year <= lastYear; year++) {
@@ -447,7 +450,7 @@ public final class SyntheticRegistry {
         if (mandatory != null) {
             themes.add(mandatory);
         }
-        for (int wanted = 1 + random.nextInt(4); themes.size() < wanted; ) {
+        for (int wanted = 1 + random.nextInt(4); themes.size() < wanted;) {
             List<String> pool = random.nextDouble() < 0.7 ? favourites : THEMES;
             themes.add(pool.get(random.nextInt(pool.size())));
         }
@@ -486,8 +489,10 @@ public final class SyntheticRegistry {
 
     /** "de la Communauté de communes X": legal forms spelt out as in contracts' titles, unless the name has one. */
     private static String ofEpci(String name) {
-        String form = name.startsWith("CC ") ? "Communauté de communes " : name.startsWith("CA ")
-                ? "Communauté d'agglomération " : name.startsWith("CU ") ? "Communauté urbaine " : null;
+        String form = name.startsWith("CC ") ? "Communauté de communes "
+                : name.startsWith("CA ")
+                        ? "Communauté d'agglomération "
+                        : name.startsWith("CU ") ? "Communauté urbaine " : null;
         String rest = form == null ? name : name.substring(3);
         if (form == null || rest.matches(".*(Communauté|Agglo|Métropole).*")) {
             return rest.startsWith("Métropole") ? "de la " + rest : de(rest);
@@ -576,7 +581,8 @@ public final class SyntheticRegistry {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = args[++i];
-                default -> throw new IllegalArgumentException("usage: SyntheticRegistry [--scale 1] [--seed 2026] [--out file]");
+                default ->
+                    throw new IllegalArgumentException("usage: SyntheticRegistry [--scale 1] [--seed 2026] [--out file]");
             }
         }
         List<SchemeDocument> schemes = generate(scale, seed);

@@ -33,9 +33,9 @@ class BackupArchiveTest {
         backup(archive, "newest", 1, "00000002000000000000000C");
         Files.createDirectories(archive.data("unfinished"));
         Files.createDirectories(archive.data("running"));
-        for (String segment : new String[] {"000000010000000000000002", "000000010000000000000007", "000000010000000000000008",
+        for (String segment : new String[] { "000000010000000000000002", "000000010000000000000007", "000000010000000000000008",
                 "000000010000000000000008.00000028.backup", "000000010000000000000009.partial", "00000002.history",
-                "00000002000000000000000C"}) {
+                "00000002000000000000000C" }) {
             Files.writeString(archive.wal().resolve(segment), segment);
         }
 

@@ -67,7 +67,8 @@ public record DirectoryProcess(String name, Process process, String base, Path l
         }
     }
 
-    public HttpResponse<String> send(String method, String path, Object body, String token) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, Object body, String token)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {

@@ -48,8 +48,9 @@ class EmbeddedServicesLifecycleTest {
         assertThat(firstRun).as("processes of the first run after its stop").noneMatch(ProcessHandle::isAlive);
 
         try (EmbeddedServices services = EmbeddedServices.start(settings, true, true)) {
-            try (Connection db = connect(services); Statement sql = db.createStatement();
-                 ResultSet rows = sql.executeQuery("select value from kept")) {
+            try (Connection db = connect(services);
+                    Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("select value from kept")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("survives a restart");
             }

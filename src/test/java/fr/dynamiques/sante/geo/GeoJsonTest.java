@@ -25,12 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * Perimeters and territories as GeoJSON: dissolved from the shared borders of the communes' topology (the outline is
@@ -60,7 +61,8 @@ class GeoJsonTest {
     @SuppressWarnings("unchecked")
     private List<String> communesOf(long scheme) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select commune_code from scheme_commune where scheme_id = :id order by 1").setParameter("id", scheme).getResultList());
+                "select commune_code from scheme_commune where scheme_id = :id order by 1").setParameter("id", scheme)
+                .getResultList());
     }
 
     /** Every edge of a geometry, as its two ends (rounded as written), in either direction. */
@@ -89,7 +91,8 @@ class GeoJsonTest {
     private static double area2(JsonNode ring) {
         double sum = 0;
         for (int i = 0; i + 1 < ring.size(); i++) {
-            sum += ring.get(i).get(0).asDouble() * ring.get(i + 1).get(1).asDouble() - ring.get(i + 1).get(0).asDouble() * ring.get(i).get(1).asDouble();
+            sum += ring.get(i).get(0).asDouble() * ring.get(i + 1).get(1).asDouble()
+                    - ring.get(i + 1).get(0).asDouble() * ring.get(i).get(1).asDouble();
         }
         return sum;
     }
@@ -123,11 +126,13 @@ class GeoJsonTest {
         Map<String, Integer> border = edges(perimeter.get("geometry"), new HashMap<>());
         // The outline is exactly the members' edges that no other member shares: no inner border, nothing missing.
         assertThat(border.keySet()).allSatisfy(edge -> assertThat(members.get(edge)).as("edge %s", edge).isEqualTo(1));
-        assertThat(members.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey)).containsExactlyInAnyOrderElementsOf(border.keySet());
+        assertThat(members.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrderElementsOf(border.keySet());
         assertThat(members.values()).contains(2);
         // Exterior rings counterclockwise, holes clockwise (RFC 7946).
         JsonNode geometry = perimeter.get("geometry");
-        JsonNode firstPolygon = geometry.get("type").asText().equals("Polygon") ? geometry.get("coordinates") : geometry.get("coordinates").get(0);
+        JsonNode firstPolygon = geometry.get("type").asText().equals("Polygon") ? geometry.get("coordinates")
+                : geometry.get("coordinates").get(0);
         assertThat(area2(firstPolygon.get(0))).isPositive();
         for (int i = 1; i < firstPolygon.size(); i++) {
             assertThat(area2(firstPolygon.get(i))).isNegative();
@@ -137,17 +142,22 @@ class GeoJsonTest {
     @Test
     void aMistakenAddressIsAProblemNotAMap() {
         given().get("/api/v1/schemes/abc/perimeter.geojson").then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/v1/schemes/999999999/perimeter.geojson").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/territories/planets/38/outline.geojson").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/territories/departments/99/outline.geojson").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/schemes/999999999/perimeter.geojson").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/territories/planets/38/outline.geojson").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/territories/departments/99/outline.geojson").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void gdalReadsPerimetersAsValidShapesWithTheAreaOfTheirCommunes() throws Exception {
         Assumptions.assumeTrue(new File("/usr/bin/ogrinfo").canExecute(), "GDAL (Debian's gdal-bin) is not installed: skipped. "
                 + "CI installs it (.ci/run).");
-        for (String ref : List.of("demo-cpts-sud-est-grenoblois", "demo-cls-pays-voironnais-2", "demo-cls-evry-courcouronnes-2")) {
+        for (String ref : List.of("demo-cpts-sud-est-grenoblois", "demo-cls-pays-voironnais-2",
+                "demo-cls-evry-courcouronnes-2")) {
             long id = idOf(ref);
             Path perimeter = save(ref + ".geojson", given().get("/api/v1/schemes/" + id + "/perimeter.geojson").asString());
             ArrayNode features = JSON.createArrayNode();
@@ -158,16 +168,19 @@ class GeoJsonTest {
             collection.set("features", features);
             Path communes = save(ref + "-communes.geojson", collection.toString());
 
-            Map<String, String> dissolved = ogr(perimeter, "SELECT ST_IsValid(geometry) AS valid, ST_IsValidReason(geometry) AS why, "
-                    + "ST_Area(geometry) AS area, count(*) AS features FROM \"" + layer(perimeter) + "\"");
+            Map<String, String> dissolved = ogr(perimeter,
+                    "SELECT ST_IsValid(geometry) AS valid, ST_IsValidReason(geometry) AS why, "
+                            + "ST_Area(geometry) AS area, count(*) AS features FROM \"" + layer(perimeter) + "\"");
             assertThat(dissolved.get("valid")).as("%s: %s", ref, dissolved.get("why")).isEqualTo("1");
             assertThat(dissolved.get("features")).isEqualTo("1");
-            Map<String, String> parts = ogr(communes, "SELECT sum(ST_Area(geometry)) AS area, min(ST_IsValid(geometry)) AS valid FROM \""
-                    + layer(communes) + "\"");
+            Map<String, String> parts = ogr(communes,
+                    "SELECT sum(ST_Area(geometry)) AS area, min(ST_IsValid(geometry)) AS valid FROM \""
+                            + layer(communes) + "\"");
             assertThat(parts.get("valid")).isEqualTo("1");
             double area = Double.parseDouble(dissolved.get("area"));
             double sum = Double.parseDouble(parts.get("area"));
-            assertThat(Math.abs(area - sum) / sum).as("%s: its area %s against its communes' %s", ref, area, sum).isLessThan(0.01);
+            assertThat(Math.abs(area - sum) / sum).as("%s: its area %s against its communes' %s", ref, area, sum)
+                    .isLessThan(0.01);
         }
     }
 
@@ -178,7 +191,8 @@ class GeoJsonTest {
         Path map = save("schemes.geojson", given().get("/api/v1/schemes/export.geojson").then().statusCode(200)
                 .header("Link", org.hamcrest.Matchers.containsString("rel=\"license\"")).extract().asString());
         long schemes = given().get("/api/v1/schemes?size=1").jsonPath().getLong("total");
-        Map<String, String> all = ogr(map, "SELECT count(*) AS features, sum(ST_IsValid(geometry)) AS valid FROM \"" + layer(map) + "\"");
+        Map<String, String> all = ogr(map,
+                "SELECT count(*) AS features, sum(ST_IsValid(geometry)) AS valid FROM \"" + layer(map) + "\"");
         assertThat(Long.parseLong(all.get("features"))).isEqualTo(schemes);
         assertThat(Long.parseLong(all.get("valid"))).isEqualTo(schemes);
 
@@ -187,10 +201,13 @@ class GeoJsonTest {
                 + "ST_NumGeometries(geometry) AS parts FROM \"" + layer(isere) + "\"");
         assertThat(outline.get("valid")).as(outline.get("why")).isEqualTo("1");
 
-        List<String> uncovered = given().get("/api/v1/coverage/white-zones?department=38&kind=CPTS").jsonPath().getList("communes.code");
-        Path zones = save("white-zones-38.geojson", given().get("/api/v1/coverage/white-zones.geojson?department=38&kind=CPTS").asString());
-        Map<String, String> white = ogr(zones, "SELECT count(*) AS features, group_concat(CASE WHEN ST_IsValid(geometry) THEN NULL "
-                + "ELSE code END) AS invalid FROM \"" + layer(zones) + "\"");
+        List<String> uncovered = given().get("/api/v1/coverage/white-zones?department=38&kind=CPTS").jsonPath()
+                .getList("communes.code");
+        Path zones = save("white-zones-38.geojson",
+                given().get("/api/v1/coverage/white-zones.geojson?department=38&kind=CPTS").asString());
+        Map<String, String> white = ogr(zones,
+                "SELECT count(*) AS features, group_concat(CASE WHEN ST_IsValid(geometry) THEN NULL "
+                        + "ELSE code END) AS invalid FROM \"" + layer(zones) + "\"");
         assertThat(Integer.parseInt(white.get("features"))).isEqualTo(uncovered.size());
         // Each commune as published; of Isère's, two outlines self-intersect in the source file itself (28 of 34,875 in all,
         // listed in data/README.md): the dissolved outlines above are valid.

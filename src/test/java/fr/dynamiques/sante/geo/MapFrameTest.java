@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class MapFrameTest {
 
     /** The communes of Grenoble-Alpes Métropole's core, neighbours of one another, and one commune just outside. */
-    static final List<String> MEMBERS = List.of("38185", "38151", "38421", "38169", "38485", "38229", "38111", "38317", "38423");
+    static final List<String> MEMBERS = List.of("38185", "38151", "38421", "38169", "38485", "38229", "38111", "38317",
+            "38423");
 
     static CommuneTopology topology;
     static List<String> isere;
@@ -42,7 +43,7 @@ class MapFrameTest {
         // Conformal: at any point the scale is the same along the meridian and along the parallel (GRS 80 radii).
         double a = 6_378_137;
         double e2 = 0.00669438002290;
-        for (double[] p : new double[][] {{-4.5, 48.4}, {2.35, 48.85}, {7.75, 48.58}, {9.2, 42.0}, {-1.5, 43.4}}) {
+        for (double[] p : new double[][] { { -4.5, 48.4 }, { 2.35, 48.85 }, { 7.75, 48.58 }, { 9.2, 42.0 }, { -1.5, 43.4 } }) {
             double lon = p[0];
             double lat = p[1];
             double phi = Math.toRadians(lat);
@@ -55,7 +56,8 @@ class MapFrameTest {
             double alongMeridian = Math.hypot(Projection.x(lon, lat + h) - Projection.x(lon, lat - h),
                     Projection.y(lon, lat + h) - Projection.y(lon, lat - h)) / Math.toRadians(2 * h) / meridianRadius;
             assertThat(alongParallel).as("scale at %s", lat).isCloseTo(alongMeridian, within(1e-6));
-            assertThat(alongParallel).as("Lambert-93's scale error stays within -1 to +3 mm per metre").isBetween(0.999, 1.0031);
+            assertThat(alongParallel).as("Lambert-93's scale error stays within -1 to +3 mm per metre").isBetween(0.999,
+                    1.0031);
         }
     }
 
@@ -85,7 +87,8 @@ class MapFrameTest {
         String outline = frame.outline(MEMBERS);
         List<List<int[]>> rings = rings(outline);
         assertThat(rings).isNotEmpty();
-        assertThat(outline.split("M")).as("every ring of the outline is closed").allSatisfy(ring -> assertThat(ring).matches("|.*z"));
+        assertThat(outline.split("M")).as("every ring of the outline is closed")
+                .allSatisfy(ring -> assertThat(ring).matches("|.*z"));
 
         Set<String> inner = segments(rings(frame.borders((a, b) -> members.contains(a) && members.contains(b))), false);
         Set<String> edges = segments(rings(frame.borders((a, b) -> members.contains(a) != members.contains(b))), false);
@@ -94,15 +97,17 @@ class MapFrameTest {
         assertThat(drawn).as("the outline draws no border between two members").doesNotContainAnyElementsOf(inner);
         assertThat(drawn).as("it draws every border between a member and another commune").containsAll(edges);
 
-        double members2 = MEMBERS.stream().mapToDouble(code -> rings(frame.commune(code)).stream().mapToDouble(MapFrameTest::area).sum()).sum();
+        double members2 = MEMBERS.stream()
+                .mapToDouble(code -> rings(frame.commune(code)).stream().mapToDouble(MapFrameTest::area).sum()).sum();
         double outline2 = rings.stream().mapToDouble(MapFrameTest::area).sum();
-        assertThat(outline2).as("area inside the outline vs the members' shapes, in square pixels").isCloseTo(members2, within(members2 * 0.001));
+        assertThat(outline2).as("area inside the outline vs the members' shapes, in square pixels").isCloseTo(members2,
+                within(members2 * 0.001));
     }
 
     @Test
     void overseasCommunesAreDrawnInTheirOwnFrame() {
         List<String> mixed = new ArrayList<>(MEMBERS);
-        mixed.addAll(List.of("97411", "97415", "98735"));   // two in La Réunion, one in French Polynesia (no outline)
+        mixed.addAll(List.of("97411", "97415", "98735")); // two in La Réunion, one in French Polynesia (no outline)
         MapFrame frame = topology.frame(mixed, 720, 640);
         assertThat(frame.draws("38185")).isTrue();
         assertThat(frame.draws("97411")).as("a Réunion commune is not drawn in the mainland's frame").isFalse();
@@ -139,7 +144,7 @@ class MapFrameTest {
 
     /** {width, height} of the points of path data, in pixels. */
     static double[] extent(String d) {
-        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+        int[] box = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE };
         for (List<int[]> ring : rings(d)) {
             for (int[] p : ring) {
                 box[0] = Math.min(box[0], p[0]);
@@ -148,7 +153,7 @@ class MapFrameTest {
                 box[3] = Math.max(box[3], p[1]);
             }
         }
-        return new double[] {box[2] - box[0], box[3] - box[1]};
+        return new double[] { box[2] - box[0], box[3] - box[1] };
     }
 
     /** Absolute points of each subpath of "M x y l dx dy ... [z]" path data, y down as written. */
@@ -159,13 +164,13 @@ class MapFrameTest {
             List<int[]> ring = new ArrayList<>();
             int x = Integer.parseInt(sub.group(1));
             int y = Integer.parseInt(sub.group(2));
-            ring.add(new int[] {x, y});
+            ring.add(new int[] { x, y });
             Matcher n = Pattern.compile("-?\\d+").matcher(sub.group(3));
             while (n.find()) {
                 x += Integer.parseInt(n.group());
                 n.find();
                 y += Integer.parseInt(n.group());
-                ring.add(new int[] {x, y});
+                ring.add(new int[] { x, y });
             }
             rings.add(ring);
         }

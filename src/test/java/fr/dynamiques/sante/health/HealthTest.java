@@ -11,9 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServicesResource.class)
@@ -26,7 +27,8 @@ class HealthTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("search-engine"));
         // Public: it names no internal address.
-        assertThat(given().get("/q/health").asString()).doesNotContain("http://").doesNotContain("127.0.0.1").doesNotContain("localhost");
+        assertThat(given().get("/q/health").asString()).doesNotContain("http://").doesNotContain("127.0.0.1")
+                .doesNotContain("localhost");
     }
 
     /**
@@ -61,7 +63,8 @@ class HealthTest {
 
     @Test
     void metricsLabelRequestsByRouteTemplateNeverByRawPath() {
-        List<String> probes = List.of("/api/v1/kinds/zzprobe" + System.nanoTime(), "/api/v1/kinds/zzprobe" + (System.nanoTime() + 1));
+        List<String> probes = List.of("/api/v1/kinds/zzprobe" + System.nanoTime(),
+                "/api/v1/kinds/zzprobe" + (System.nanoTime() + 1));
         for (String probe : probes) {
             given().delete(probe).then().statusCode(405);
             given().header("Authorization", "Bearer unknown-" + probe.hashCode()).put(probe).then().statusCode(401);
@@ -102,10 +105,12 @@ class HealthTest {
             assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
             assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(answer.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
-            assertThat(answer.header("Content-Security-Policy")).as(path).contains("default-src 'self'").contains("frame-ancestors 'none'");
+            assertThat(answer.header("Content-Security-Policy")).as(path).contains("default-src 'self'")
+                    .contains("frame-ancestors 'none'");
         }
         // Only Swagger UI, which starts with an inline script, may run inline scripts.
         assertThat(given().get("/q/openapi").header("Content-Security-Policy")).doesNotContain("unsafe-inline");
-        assertThat(given().get("/q/swagger-ui/").header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-inline'");
+        assertThat(given().get("/q/swagger-ui/").header("Content-Security-Policy"))
+                .contains("script-src 'self' 'unsafe-inline'");
     }
 }

@@ -9,13 +9,14 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedDatabase;
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedDatabase;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 
 /**
  * PostgreSQL stopped for a while: readiness says DOWN, requests get a clear 503 (problem+json from the API, a page
@@ -52,12 +53,14 @@ class DatabaseOutageTest {
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.contentType()).startsWith("text/html");
             assertThat(page.asString()).contains("Service momentanément indisponible").doesNotContain("Exception");
-            SchemeFixtures.admin().body(SchemeFixtures.cls("written-while-down")).post("/api/v1/schemes").then().statusCode(503);
+            SchemeFixtures.admin().body(SchemeFixtures.cls("written-while-down")).post("/api/v1/schemes").then()
+                    .statusCode(503);
         } finally {
             database.restart();
         }
         eventually("readiness UP", () -> given().get("/q/health/ready").statusCode() == 200, Duration.ofSeconds(60));
-        eventually("reads again", () -> given().get("/api/v1/schemes/" + echirolles).statusCode() == 200, Duration.ofSeconds(30));
+        eventually("reads again", () -> given().get("/api/v1/schemes/" + echirolles).statusCode() == 200,
+                Duration.ofSeconds(30));
         // Writes again, and nothing of the refused write was kept.
         assertThat(given().get("/api/v1/schemes?ref=written-while-down").jsonPath().getLong("total")).isZero();
         long id = SchemeFixtures.create(SchemeFixtures.cls("written-after"));

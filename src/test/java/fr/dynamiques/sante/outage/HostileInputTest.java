@@ -10,15 +10,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * A generated robustness suite: every operation the OpenAPI document lists (and every page and form) receives hostile
@@ -33,13 +33,15 @@ class HostileInputTest {
     /** What attackers and broken clients send as a value. */
     static final List<String> VALUES = List.of("", " ", "-1", "0", "99999999999999999999999", "1e309", "NaN", "true", "null",
             "../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "'; drop table scheme; --", "\" or \"1\"=\"1",
-            "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{7*7}}", "${7*7}", "*:*", "name:(a OR b)~2^3 AND \\",
+            "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{7*7}}", "${7*7}", "*:*",
+            "name:(a OR b)~2^3 AND \\",
             "a".repeat(5000), "é\u0000\uFFFF\uD800", "2A004", "84", "CLS", "ACTIVE");
 
     /** Request bodies: malformed, mistyped, deeply nested, invalid UTF-8, empty. */
     static List<byte[]> bodies() {
         List<byte[]> bodies = new ArrayList<>();
-        for (String text : List.of("{", "[", "}", "null", "42", "\"text\"", "[1, 2]", "{\"name\": 5, \"perimeter\": \"x\", \"kind\": []}",
+        for (String text : List.of("{", "[", "}", "null", "42", "\"text\"", "[1, 2]",
+                "{\"name\": 5, \"perimeter\": \"x\", \"kind\": []}",
                 "{\"ref\": \"<script>\", \"name\": \"x\", \"kind\": \"CLS\", \"status\": \"ACTIVE\", \"perimeter\": {\"communes\": [\"../..\"]}}",
                 "[{\"ref\": 1}]", "{\"email\": [], \"role\": {}}", "{\"reason\": [\"x\"]}", "ref,name\n\"unterminated,x\n",
                 "\uFEFFref;name;kind\n=cmd|' /C calc'!A0;x;CLS\n")) {
@@ -47,7 +49,7 @@ class HostileInputTest {
         }
         bodies.add("[".repeat(20_000).getBytes(StandardCharsets.UTF_8));
         bodies.add("{\"a\":".repeat(5_000).getBytes(StandardCharsets.UTF_8));
-        bodies.add(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '{', '}'});
+        bodies.add(new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '{', '}' });
         bodies.add(new byte[0]);
         return bodies;
     }
@@ -85,7 +87,8 @@ class HostileInputTest {
                         // where the server answers 414 and closes before the client has sent its body.
                         String other = encoded(value.length() > 1000 ? "x" : value);
                         String target = path.getKey().replaceAll("\\{[^}]+}", encoded(value)) + "?q=" + encoded(value)
-                                + "&kind=" + other + "&status=" + other + "&region=" + other + "&department=" + other + "&page=" + other
+                                + "&kind=" + other + "&status=" + other + "&region=" + other + "&department=" + other + "&page="
+                                + other
                                 + "&size=" + other + "&months=" + other + "&level=" + other + "&dryRun=" + other;
                         RequestSpecification request = admin ? SchemeFixtures.admin() : given().contentType("application/json");
                         int status = send(request.body("{}"), method.toUpperCase(), target);
@@ -98,12 +101,14 @@ class HostileInputTest {
                         String target = path.getKey().replaceAll("\\{[^}]+}", "1");
                         for (byte[] body : bodies()) {
                             for (String type : List.of("application/json", "text/csv", "text/plain")) {
-                                RequestSpecification request = (admin ? SchemeFixtures.admin() : given()).contentType(type).body(body);
+                                RequestSpecification request = (admin ? SchemeFixtures.admin() : given()).contentType(type)
+                                        .body(body);
                                 int status = send(request, method.toUpperCase(), target);
                                 requests++;
                                 if (status >= 500) {
-                                    failures.add(method + " " + target + " body " + new String(body, 0, Math.min(40, body.length),
-                                            StandardCharsets.UTF_8) + " (" + type + ") -> " + status);
+                                    failures.add(
+                                            method + " " + target + " body " + new String(body, 0, Math.min(40, body.length),
+                                                    StandardCharsets.UTF_8) + " (" + type + ") -> " + status);
                                 }
                             }
                         }
@@ -185,23 +190,31 @@ class HostileInputTest {
         List<String> failures = new ArrayList<>();
         for (String value : VALUES) {
             String v = encoded(value);
-            for (String path : List.of("/recherche?q=" + v + "&kind=" + v + "&region=" + v + "&page=" + v + "&sort=" + v, "/dispositifs/" + v,
-                    "/territoires/" + v + "/" + v, "/territoires/communes/" + v, "/territoires/departements/" + v + "?lang=" + v,
+            for (String path : List.of("/recherche?q=" + v + "&kind=" + v + "&region=" + v + "&page=" + v + "&sort=" + v,
+                    "/dispositifs/" + v,
+                    "/territoires/" + v + "/" + v, "/territoires/communes/" + v,
+                    "/territoires/departements/" + v + "?lang=" + v,
                     "/coordinateurs?territoire=" + v + "&kind=" + v + "&theme=" + v + "&niveau=" + v + "&code=" + v,
-                    "/couverture?kind=" + v, "/echeances?mois=" + v + "&region=" + v + "&kind=" + v, "/" + v, "/espace/dispositifs/" + v + "/modifier")) {
-                int status = given().urlEncodingEnabled(false).redirects().follow(false).header("Accept-Language", value.replaceAll("[^ -~]", ""))
+                    "/couverture?kind=" + v, "/echeances?mois=" + v + "&region=" + v + "&kind=" + v, "/" + v,
+                    "/espace/dispositifs/" + v + "/modifier")) {
+                int status = given().urlEncodingEnabled(false).redirects().follow(false)
+                        .header("Accept-Language", value.replaceAll("[^ -~]", ""))
                         .cookie("lang", "x").get(path).statusCode();
                 if (status >= 500) {
                     failures.add("GET " + path.substring(0, Math.min(160, path.length())) + " -> " + status);
                 }
             }
-            for (String form : List.of("/connexion", "/deconnexion", "/espace/dispositifs/1/verifie", "/espace/dispositifs/1/modifier",
+            for (String form : List.of("/connexion", "/deconnexion", "/espace/dispositifs/1/verifie",
+                    "/espace/dispositifs/1/modifier",
                     "/espace/changements/1/approuver", "/espace/changements/1/rejeter", "/espace/consentement/retrait")) {
-                int status = given().redirects().follow(false).cookie("session", value.replaceAll("[^!-~]", "x")).formParam("csrf", value)
-                        .formParam("email", value).formParam("password", value).formParam("reason", value).formParam("description", value)
+                int status = given().redirects().follow(false).cookie("session", value.replaceAll("[^!-~]", "x"))
+                        .formParam("csrf", value)
+                        .formParam("email", value).formParam("password", value).formParam("reason", value)
+                        .formParam("description", value)
                         .post(form).statusCode();
                 if (status >= 500) {
-                    failures.add("POST " + form + " with " + value.substring(0, Math.min(30, value.length())) + " -> " + status);
+                    failures.add(
+                            "POST " + form + " with " + value.substring(0, Math.min(30, value.length())) + " -> " + status);
                 }
             }
         }

@@ -18,12 +18,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 
 /**
  * The search engine frozen (SIGSTOP on its whole process tree, as a hung node behaves): a thousand writes through the
@@ -47,8 +48,9 @@ class SearchEngineOutageTest {
     /** Every scheme as search holds it (id to name and status), page by page. */
     private static Map<Long, String> searched() {
         Map<Long, String> found = new HashMap<>();
-        for (int page = 0; ; page++) {
-            JsonPath answer = given().get("/api/v1/search?sort=name&size=200&page=" + page).then().statusCode(200).extract().jsonPath();
+        for (int page = 0;; page++) {
+            JsonPath answer = given().get("/api/v1/search?sort=name&size=200&page=" + page).then().statusCode(200).extract()
+                    .jsonPath();
             List<Map<String, Object>> items = answer.getList("items");
             items.forEach(i -> found.put(((Number) i.get("id")).longValue(), i.get("name") + " | " + i.get("status")));
             if (items.size() < 200) {
@@ -60,7 +62,7 @@ class SearchEngineOutageTest {
     /** Every scheme as the database holds it, from the export. */
     private static Map<Long, String> stored() {
         Map<Long, String> stored = new HashMap<>();
-        given().get("/api/v1/schemes/export.json").jsonPath().<Map<String, Object>>getList("$")
+        given().get("/api/v1/schemes/export.json").jsonPath().<Map<String, Object>> getList("$")
                 .forEach(s -> stored.put(((Number) s.get("id")).longValue(), s.get("name") + " | " + s.get("status")));
         return stored;
     }
@@ -103,18 +105,21 @@ class SearchEngineOutageTest {
                 SchemeFixtures.admin().body(body).post("/api/v1/schemes").then().statusCode(201);
             }
             // An update and a deletion too: the index must follow those as well.
-            Map<String, Object> changed = new HashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + renamed).jsonPath().getMap(""));
+            Map<String, Object> changed = new HashMap<>(
+                    SchemeFixtures.admin().get("/api/v1/schemes/" + renamed).jsonPath().getMap(""));
             changed.put("name", "Contrat local de santé d'Échirolles (renommé pendant la panne)");
             SchemeFixtures.admin().body(changed).put("/api/v1/schemes/" + renamed).then().statusCode(200);
             long gone = given().get("/api/v1/schemes?ref=outage-0").jsonPath().getLong("items[0].id");
             SchemeFixtures.admin().delete("/api/v1/schemes/" + gone).then().statusCode(204);
             assertThat(given().get("/api/v1/schemes?size=1").jsonPath().getLong("total")).isEqualTo(12 + WRITES - 3);
         } finally {
-            System.out.printf("%d writes with the engine frozen in %d s%n", WRITES, Duration.between(frozen, Instant.now()).toSeconds());
+            System.out.printf("%d writes with the engine frozen in %d s%n", WRITES,
+                    Duration.between(frozen, Instant.now()).toSeconds());
             signal("CONT");
         }
         // No manual step: the outbox processor retries until the engine answers, then drains.
         System.out.printf("index converged %d s after the engine came back%n", converged(Duration.ofMinutes(3)).toSeconds());
-        assertThat(searched()).hasSize(12 + WRITES - 3).containsEntry(renamed, "Contrat local de santé d'Échirolles (renommé pendant la panne) | ACTIVE");
+        assertThat(searched()).hasSize(12 + WRITES - 3).containsEntry(renamed,
+                "Contrat local de santé d'Échirolles (renommé pendant la panne) | ACTIVE");
     }
 }

@@ -10,14 +10,15 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.web.SignedInPagesTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.web.SignedInPagesTest;
 
 /**
  * An ARS officer declares the région's list complete for a kind: from then on, and only for that région and kind, the
@@ -41,34 +42,48 @@ class CompletenessTest {
     void aDeclaredRegionAndKindMakeTheFiguresTheTerritorysAndOnlyThose() {
         String ars84 = token("complete-ars84@example.org", "ARS", List.of("84"));
         String ars11 = token("complete-ars11@example.org", "ARS", List.of("11"));
-        assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete")).isFalse();
+        assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete"))
+                .isFalse();
         String before = given().get("/api/v1/coverage?region=84&kind=CPTS").then().statusCode(200).extract().header("ETag");
-        assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select(".trust").text()).startsWith("Registre partiel");
+        assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select(".trust").text())
+                .startsWith("Registre partiel");
 
-        Map<String, Object> declaration = Map.of("complete", true, "asOf", LocalDate.now().minusDays(3).toString(), "note", "Rapproché du suivi ARS");
+        Map<String, Object> declaration = Map.of("complete", true, "asOf", LocalDate.now().minusDays(3).toString(), "note",
+                "Rapproché du suivi ARS");
         given().contentType(ContentType.JSON).body(declaration).put("/api/v1/completeness/84/CPTS").then().statusCode(401);
-        as(ars11).body(declaration).put("/api/v1/completeness/84/CPTS").then().statusCode(403).contentType("application/problem+json");
+        as(ars11).body(declaration).put("/api/v1/completeness/84/CPTS").then().statusCode(403)
+                .contentType("application/problem+json");
         as(ars84).body(Map.of("complete", true)).put("/api/v1/completeness/84/CPTS").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("asOf"));
-        as(ars84).body(Map.of("complete", true, "asOf", LocalDate.now().plusDays(1).toString())).put("/api/v1/completeness/84/CPTS")
+        as(ars84).body(Map.of("complete", true, "asOf", LocalDate.now().plusDays(1).toString()))
+                .put("/api/v1/completeness/84/CPTS")
                 .then().statusCode(400);
         as(ars84).body(declaration).put("/api/v1/completeness/99/CPTS").then().statusCode(404);
         as(ars84).body(declaration).put("/api/v1/completeness/84/NOPE").then().statusCode(404);
-        JsonPath declared = as(ars84).body(declaration).put("/api/v1/completeness/84/CPTS").then().statusCode(200).extract().jsonPath();
+        JsonPath declared = as(ars84).body(declaration).put("/api/v1/completeness/84/CPTS").then().statusCode(200).extract()
+                .jsonPath();
         assertThat(declared.getBoolean("complete")).isTrue();
         // Counted now, as the registry's own list answers it.
-        long atWork = given().get("/api/v1/schemes?kind=CPTS&region=84&status=ACTIVE&status=RENEWAL&size=1").jsonPath().getLong("total");
+        long atWork = given().get("/api/v1/schemes?kind=CPTS&region=84&status=ACTIVE&status=RENEWAL&size=1").jsonPath()
+                .getLong("total");
         assertThat(declared.getLong("schemesAtWork")).isEqualTo(atWork);
-        assertThat(given().get("/api/v1/completeness").jsonPath().getList("findAll { it.region == '84' && it.kind == 'CPTS' }.asOf"))
+        assertThat(given().get("/api/v1/completeness").jsonPath()
+                .getList("findAll { it.region == '84' && it.kind == 'CPTS' }.asOf"))
                 .containsExactly(declaration.get("asOf"));
 
         // The figures of that région and kind say so; another kind, all kinds, another région do not.
-        assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete")).isTrue();
-        assertThat(given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS&department=38").jsonPath().getBoolean("complete")).isTrue();
-        assertThat(given().get("/api/v1/coverage/white-zones?kind=CLS&department=38").jsonPath().getBoolean("complete")).isFalse();
+        assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete"))
+                .isTrue();
+        assertThat(
+                given().get("/api/v1/coverage/white-zones.geojson?kind=CPTS&department=38").jsonPath().getBoolean("complete"))
+                .isTrue();
+        assertThat(given().get("/api/v1/coverage/white-zones?kind=CLS&department=38").jsonPath().getBoolean("complete"))
+                .isFalse();
         assertThat(given().get("/api/v1/coverage/white-zones?department=38").jsonPath().getBoolean("complete")).isFalse();
-        assertThat(given().get("/api/v1/coverage?region=84&kind=CPTS").jsonPath().getList("complete", Boolean.class)).isNotEmpty().containsOnly(true);
-        assertThat(given().get("/api/v1/coverage?region=11&kind=CPTS").jsonPath().getList("complete", Boolean.class)).containsOnly(false);
+        assertThat(given().get("/api/v1/coverage?region=84&kind=CPTS").jsonPath().getList("complete", Boolean.class))
+                .isNotEmpty().containsOnly(true);
+        assertThat(given().get("/api/v1/coverage?region=11&kind=CPTS").jsonPath().getList("complete", Boolean.class))
+                .containsOnly(false);
         // A cached answer is not served again as it was: the declaration moved its validator.
         given().header("If-None-Match", before).get("/api/v1/coverage?region=84&kind=CPTS").then().statusCode(200);
         // The pages too: the département's white zones, the national map's rows.
@@ -77,25 +92,31 @@ class CompletenessTest {
         var isere = Jsoup.parse(given().get("/territoires/departements/38?kind=CPTS").asString());
         assertThat(isere.select("section:has(#zones-blanches) .trust").text()).contains("déclarée complète");
         assertThat(isere.select("section:has(#couverture) .trust").text()).contains("déclarée complète");
-        assertThat(Jsoup.parse(given().get("/territoires/departements/38").asString()).select("section:has(#couverture) .trust").text())
+        assertThat(Jsoup.parse(given().get("/territoires/departements/38").asString()).select("section:has(#couverture) .trust")
+                .text())
                 .startsWith("Registre partiel");
-        assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select("tbody th:contains(Isère) .hint")).isEmpty();
+        assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select("tbody th:contains(Isère) .hint"))
+                .isEmpty();
         assertThat(Jsoup.parse(given().get("/couverture?kind=CPTS").asString()).select("tbody th:contains(Paris) .hint").text())
                 .contains("registre partiel");
         assertThat(Jsoup.parse(given().get("/").asString()).select(".trust").text()).startsWith("Registre partiel");
 
         // Withdrawn: partial again.
-        as(ars84).body(Map.of("complete", false, "asOf", LocalDate.now().toString())).put("/api/v1/completeness/84/CPTS").then().statusCode(200);
-        assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete")).isFalse();
+        as(ars84).body(Map.of("complete", false, "asOf", LocalDate.now().toString())).put("/api/v1/completeness/84/CPTS").then()
+                .statusCode(200);
+        assertThat(given().get("/api/v1/coverage/white-zones?kind=CPTS&department=38").jsonPath().getBoolean("complete"))
+                .isFalse();
     }
+
     @Test
     void anArsOfficersSpaceListsWhatRecordsLackAndTakesADeclaration() {
         SignedInPagesTest.account("worklist-ars84@example.org", "ARS", List.of("84"), List.of());
         String session = SignedInPagesTest.session("worklist-ars84@example.org");
         // Counted independently: the région's schemes at work without an end date, from the API's own list.
         long withoutEnd = 0;
-        for (int page = 0; ; page++) {
-            List<Map<String, Object>> atWork = given().get("/api/v1/schemes?region=84&status=ACTIVE&status=RENEWAL&size=200&page=" + page)
+        for (int page = 0;; page++) {
+            List<Map<String, Object>> atWork = given()
+                    .get("/api/v1/schemes?region=84&status=ACTIVE&status=RENEWAL&size=200&page=" + page)
                     .jsonPath().getList("items");
             withoutEnd += atWork.stream().filter(m -> m.get("endDate") == null).count();
             if (atWork.size() < 200) {
@@ -117,8 +138,10 @@ class CompletenessTest {
         given().redirects().follow(false).cookie("session", session).formParam("csrf", csrf).formParam("region", "84")
                 .formParam("kind", "CLSM").formParam("complete", "oui").formParam("asOf", LocalDate.now().toString())
                 .formParam("note", "Déclarée depuis mon espace").post("/espace/completude").then().statusCode(303);
-        assertThat(given().get("/api/v1/completeness").jsonPath().getList("findAll { it.region == '84' && it.kind == 'CLSM' }.note"))
+        assertThat(given().get("/api/v1/completeness").jsonPath()
+                .getList("findAll { it.region == '84' && it.kind == 'CLSM' }.note"))
                 .containsExactly("Déclarée depuis mon espace");
-        assertThat(SignedInPagesTest.page(session, "/espace").select("section:has(#completude) li").text()).contains("84 · CLSM : complète au");
+        assertThat(SignedInPagesTest.page(session, "/espace").select("section:has(#completude) li").text())
+                .contains("84 · CLSM : complète au");
     }
 }

@@ -19,11 +19,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /**
  * Coverage as it stood on a day, and year by year: schemes built for the purpose in the Creuse (where no other test
@@ -41,14 +42,16 @@ class CoverageHistoryTest {
     private static final String AUBUSSON = "23008";
     private static final String SAINTE_FEYRE = "23193";
     private static final String BOURGANEUF = "23030";
-    private static final List<String> FIGURES = List.of("population", "coveredPopulation", "coverageRatio", "schemeCount", "unknownStart");
+    private static final List<String> FIGURES = List.of("population", "coveredPopulation", "coverageRatio", "schemeCount",
+            "unknownStart");
 
     private static JsonPath get(String path, Object... params) {
         Map<String, Object> query = new LinkedHashMap<>();
         for (int i = 0; i < params.length; i += 2) {
             query.put((String) params[i], params[i + 1]);
         }
-        return given().queryParams(query).when().get(path).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+        return given().queryParams(query).when().get(path).then().statusCode(200).contentType(ContentType.JSON).extract()
+                .jsonPath();
     }
 
     private static long population(String commune) {
@@ -77,7 +80,8 @@ class CoverageHistoryTest {
         assertThat(whiteZones("2020-06-01")).as("the Creuse's communes used here are no CPTS's yet")
                 .contains(GUERET, LA_SOUTERRAINE, AUBUSSON);
         Map<String, Object> before2020 = creuse("2020-06-01", ""), before2023 = creuse("2023-06-01", "");
-        Map<String, Object> cls2014 = creuse("2014-06-01", "CLS"), cls2020 = creuse("2020-06-01", "CLS"), cls2021 = creuse("2021-06-01", "CLS");
+        Map<String, Object> cls2014 = creuse("2014-06-01", "CLS"), cls2020 = creuse("2020-06-01", "CLS"),
+                cls2021 = creuse("2021-06-01", "CLS");
         Map<String, Object> regionBefore = region("2020-06-01", "");
         List<Map<String, Object>> historyBefore = get("/api/v1/coverage/history", "department", CREUSE).getList("$");
 
@@ -103,19 +107,26 @@ class CoverageHistoryTest {
             long gueret = population(GUERET), souterraine = population(LA_SOUTERRAINE), bourganeuf = population(BOURGANEUF);
 
             Map<String, Object> in2020 = creuse("2020-06-01", "");
-            assertThat(number(in2020, "coveredPopulation")).isEqualTo(number(before2020, "coveredPopulation") + gueret + bourganeuf);
+            assertThat(number(in2020, "coveredPopulation"))
+                    .isEqualTo(number(before2020, "coveredPopulation") + gueret + bourganeuf);
             assertThat(number(in2020, "schemeCount")).isEqualTo(number(before2020, "schemeCount") + 2);
-            assertThat(number(in2020, "unknownStart")).as("the CPTS of unknown start").isEqualTo(number(before2020, "unknownStart") + 1);
+            assertThat(number(in2020, "unknownStart")).as("the CPTS of unknown start")
+                    .isEqualTo(number(before2020, "unknownStart") + 1);
             Map<String, Object> in2023 = creuse("2023-06-01", "");
-            assertThat(number(in2023, "coveredPopulation")).isEqualTo(number(before2023, "coveredPopulation") + souterraine + bourganeuf);
+            assertThat(number(in2023, "coveredPopulation"))
+                    .isEqualTo(number(before2023, "coveredPopulation") + souterraine + bourganeuf);
             assertThat(number(in2023, "schemeCount")).isEqualTo(number(before2023, "schemeCount") + 2);
             assertThat(number(in2023, "unknownStart")).isEqualTo(number(before2023, "unknownStart") + 1);
             // Kind by kind: the second generation counts from 2021-01-01, and nothing counts before the first began.
-            assertThat(number(creuse("2021-06-01", "CLS"), "coveredPopulation")).isEqualTo(number(cls2021, "coveredPopulation") + bourganeuf);
-            assertThat(number(creuse("2014-06-01", "CLS"), "coveredPopulation")).isEqualTo(number(cls2014, "coveredPopulation"));
-            assertThat(number(creuse("2020-06-01", "CLS"), "coveredPopulation")).as("the first contract, ended today, was at work")
+            assertThat(number(creuse("2021-06-01", "CLS"), "coveredPopulation"))
+                    .isEqualTo(number(cls2021, "coveredPopulation") + bourganeuf);
+            assertThat(number(creuse("2014-06-01", "CLS"), "coveredPopulation"))
+                    .isEqualTo(number(cls2014, "coveredPopulation"));
+            assertThat(number(creuse("2020-06-01", "CLS"), "coveredPopulation"))
+                    .as("the first contract, ended today, was at work")
                     .isEqualTo(number(cls2020, "coveredPopulation") + bourganeuf);
-            assertThat(number(region("2020-06-01", ""), "coveredPopulation")).isEqualTo(number(regionBefore, "coveredPopulation") + gueret + bourganeuf);
+            assertThat(number(region("2020-06-01", ""), "coveredPopulation"))
+                    .isEqualTo(number(regionBefore, "coveredPopulation") + gueret + bourganeuf);
 
             // White zones on a day: the first CPTS's commune is one in 2023, not in 2020; the second's the other way round.
             assertThat(whiteZones("2023-06-01")).contains(GUERET).doesNotContain(LA_SOUTERRAINE);
@@ -133,22 +144,28 @@ class CoverageHistoryTest {
             List<Map<String, Object>> history = get("/api/v1/coverage/history", "department", CREUSE).getList("$");
             assertThat(history).hasSameSizeAs(historyBefore);
             assertThat(history.get(0).get("date")).isEqualTo("2015-01-01");
-            assertThat(history.get(history.size() - 1).get("date")).isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).getYear() + "-01-01");
+            assertThat(history.get(history.size() - 1).get("date"))
+                    .isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).getYear() + "-01-01");
             for (int i = 0; i < history.size(); i++) {
                 Map<String, Object> row = history.get(i);
                 int year = LocalDate.parse((String) row.get("date")).getYear();
                 long added = (year >= 2019 && year <= 2021 ? gueret : 0) + (year >= 2022 ? souterraine : 0) + bourganeuf;
-                assertThat(number(row, "coveredPopulation")).as("%s", year).isEqualTo(number(historyBefore.get(i), "coveredPopulation") + added);
-                assertThat(number(row, "unknownStart")).as("%s", year).isEqualTo(number(historyBefore.get(i), "unknownStart") + 1);
+                assertThat(number(row, "coveredPopulation")).as("%s", year)
+                        .isEqualTo(number(historyBefore.get(i), "coveredPopulation") + added);
+                assertThat(number(row, "unknownStart")).as("%s", year)
+                        .isEqualTo(number(historyBefore.get(i), "unknownStart") + 1);
                 assertThat(sameFigures(row, creuse((String) row.get("date"), ""))).as("%s", year).isTrue();
             }
-            for (Map<String, Object> row : get("/api/v1/coverage/history", "region", NOUVELLE_AQUITAINE, "kind", "CPTS,CLS", "from", "2018", "to", "2024")
-                    .<Map<String, Object>>getList("$")) {
+            for (Map<String, Object> row : get("/api/v1/coverage/history", "region", NOUVELLE_AQUITAINE, "kind", "CPTS,CLS",
+                    "from", "2018", "to", "2024")
+                    .<Map<String, Object>> getList("$")) {
                 assertThat(sameFigures(row, region((String) row.get("date"), "CPTS,CLS"))).as("%s", row.get("date")).isTrue();
             }
             // France: its régions' covered populations added up, each place once.
-            for (Map<String, Object> row : get("/api/v1/coverage/history", "from", "2020", "to", "2023").<Map<String, Object>>getList("$")) {
-                List<Number> regions = get("/api/v1/coverage", "level", "region", "at", row.get("date")).getList("coveredPopulation", Number.class);
+            for (Map<String, Object> row : get("/api/v1/coverage/history", "from", "2020", "to", "2023")
+                    .<Map<String, Object>> getList("$")) {
+                List<Number> regions = get("/api/v1/coverage", "level", "region", "at", row.get("date"))
+                        .getList("coveredPopulation", Number.class);
                 assertThat(number(row, "coveredPopulation")).isEqualTo(regions.stream().mapToLong(Number::longValue).sum());
             }
         } finally {
@@ -164,7 +181,8 @@ class CoverageHistoryTest {
     }
 
     /** A CLS of Bourganeuf of this generation, dates and status. */
-    private static Map<String, Object> contract(String ref, int generation, String status, String start, String end, String previous) {
+    private static Map<String, Object> contract(String ref, int generation, String status, String start, String end,
+            String previous) {
         Map<String, Object> body = cls(ref);
         body.put("perimeter", Map.of("communes", List.of(BOURGANEUF)));
         body.put("generation", generation);
@@ -180,36 +198,44 @@ class CoverageHistoryTest {
     @Test
     void statusWithAtAndDatesThatAreNoneAreRefused() {
         String tooLate = LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(10).plusDays(2).toString();
-        for (String path : List.of("/api/v1/coverage", "/api/v1/coverage/white-zones", "/api/v1/coverage/white-zones.geojson")) {
-            given().queryParams(Map.of("department", CREUSE, "at", "2020-01-01", "status", "ACTIVE")).get(path).then().statusCode(400)
+        for (String path : List.of("/api/v1/coverage", "/api/v1/coverage/white-zones",
+                "/api/v1/coverage/white-zones.geojson")) {
+            given().queryParams(Map.of("department", CREUSE, "at", "2020-01-01", "status", "ACTIVE")).get(path).then()
+                    .statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("status"));
             for (String at : List.of("2021-02-30", "2020-13-01", "1989-12-31", tooLate, "hier", "2020-1-1")) {
                 given().queryParams(Map.of("department", CREUSE, "at", at)).get(path).then().statusCode(400)
                         .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("at"));
             }
         }
-        for (Map<String, String> years : List.of(Map.of("from", "2020", "to", "2019"), Map.of("from", "1989"), Map.of("to", "2100"),
+        for (Map<String, String> years : List.of(Map.of("from", "2020", "to", "2019"), Map.of("from", "1989"),
+                Map.of("to", "2100"),
                 Map.of("from", "deux-mille"))) {
-            given().queryParams(years).get("/api/v1/coverage/history").then().statusCode(400).contentType("application/problem+json");
+            given().queryParams(years).get("/api/v1/coverage/history").then().statusCode(400)
+                    .contentType("application/problem+json");
         }
         given().queryParams(Map.of("department", "23,87")).get("/api/v1/coverage/history").then().statusCode(400);
-        given().queryParams(Map.of("department", CREUSE, "region", NOUVELLE_AQUITAINE)).get("/api/v1/coverage/history").then().statusCode(400);
+        given().queryParams(Map.of("department", CREUSE, "region", NOUVELLE_AQUITAINE)).get("/api/v1/coverage/history").then()
+                .statusCode(400);
         given().queryParams(Map.of("status", "ACTIVE")).get("/api/v1/coverage/history").then().statusCode(400);
         given().queryParams(Map.of("at", "2020-01-01")).get("/api/v1/coverage/history").then().statusCode(400);
     }
 
     @Test
     void thePagesDrawTheHistoryAndShowTheFiguresOfADay() {
-        Document page = Jsoup.parse(given().get("/territoires/departements/" + CREUSE + "?kind=CPTS").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(
+                given().get("/territoires/departements/" + CREUSE + "?kind=CPTS").then().statusCode(200).extract().asString());
         Element chart = page.selectFirst("figure.chart");
         assertThat(chart.selectFirst("svg").attr("role")).isEqualTo("img");
-        assertThat(page.getElementById(chart.selectFirst("svg").attr("aria-labelledby")).text()).contains("Creuse").contains("2015");
+        assertThat(page.getElementById(chart.selectFirst("svg").attr("aria-labelledby")).text()).contains("Creuse")
+                .contains("2015");
         List<Map<String, Object>> history = get("/api/v1/coverage/history", "department", CREUSE, "kind", "CPTS").getList("$");
         List<Element> rows = page.select("#historique ~ .table-scroll tbody tr");
         assertThat(rows).hasSameSizeAs(history);
         for (int i = 0; i < rows.size(); i++) {
             assertThat(rows.get(i).selectFirst("th").text()).isEqualTo(((String) history.get(i).get("date")).substring(0, 4));
-            assertThat(rows.get(i).select("td").get(0).text().replaceAll("\\D", "")).isEqualTo(String.valueOf(history.get(i).get("coveredPopulation")));
+            assertThat(rows.get(i).select("td").get(0).text().replaceAll("\\D", ""))
+                    .isEqualTo(String.valueOf(history.get(i).get("coveredPopulation")));
         }
         assertThat(page.select("form.as-of input[type=date][name=at]")).hasSize(1);
         assertThat(page.select("form.as-of input[type=hidden][name=kind]").attr("value")).isEqualTo("CPTS");
@@ -222,8 +248,9 @@ class CoverageHistoryTest {
         Map<String, Object> undated = cpts("history-page-undated", List.of(AUBUSSON), List.of());
         long first = create(created), second = create(undated);
         try {
-            Document then = Jsoup.parse(given().get("/territoires/departements/" + CREUSE + "?kind=CPTS&at=2020-06-01").then().statusCode(200)
-                    .extract().asString());
+            Document then = Jsoup.parse(
+                    given().get("/territoires/departements/" + CREUSE + "?kind=CPTS&at=2020-06-01").then().statusCode(200)
+                            .extract().asString());
             assertThat(then.select(".notice[role=status]").text()).contains("Chiffres au 1 juin 2020")
                     .contains("1 dispositif à date de début inconnue, non compté");
             assertThat(then.select("#zones-blanches ~ ul a").eachText()).doesNotContain("Guéret");
@@ -232,9 +259,11 @@ class CoverageHistoryTest {
             Document today = Jsoup.parse(given().get("/territoires/departements/" + CREUSE + "?kind=CPTS").asString());
             assertThat(today.select("#zones-blanches ~ ul a").eachText()).contains("Guéret");
 
-            Document national = Jsoup.parse(given().get("/couverture?kind=CPTS&at=2020-06-01").then().statusCode(200).extract().asString());
+            Document national = Jsoup
+                    .parse(given().get("/couverture?kind=CPTS&at=2020-06-01").then().statusCode(200).extract().asString());
             assertThat(national.select(".notice[role=status]").text()).contains("Chiffres au 1 juin 2020");
-            Element creuse = national.select("tbody tr").stream().filter(tr -> tr.text().contains("Creuse (23)")).findFirst().orElseThrow();
+            Element creuse = national.select("tbody tr").stream().filter(tr -> tr.text().contains("Creuse (23)")).findFirst()
+                    .orElseThrow();
             assertThat(creuse.select("td").get(1).text().replaceAll("\\D", ""))
                     .isEqualTo(String.valueOf(number(creuse("2020-06-01", "CPTS"), "coveredPopulation")));
             assertThat(creuse.selectFirst("a").attr("href")).contains("at=2020-06-01");
@@ -247,12 +276,14 @@ class CoverageHistoryTest {
 
         // A date that is none: today's figures, and why, beside the box (a 400, not a 500).
         for (String path : List.of("/couverture?at=2021-02-30", "/territoires/departements/23?at=demain")) {
-            Document wrong = Jsoup.parse(given().get(path).then().statusCode(400).contentType(ContentType.HTML).extract().asString());
+            Document wrong = Jsoup
+                    .parse(given().get(path).then().statusCode(400).contentType(ContentType.HTML).extract().asString());
             assertThat(wrong.select("#at-erreur").text()).contains("n'est pas une date que l'annuaire peut montrer");
             assertThat(wrong.select("form.as-of input[name=at]").attr("aria-invalid")).isEqualTo("true");
             assertThat(wrong.select(".notice[role=status]").text()).doesNotContain("Chiffres au");
         }
-        assertThat(Jsoup.parse(given().get("/couverture?at=2020-06-01&lang=en").asString()).select(".notice[role=status]").text())
+        assertThat(
+                Jsoup.parse(given().get("/couverture?at=2020-06-01&lang=en").asString()).select(".notice[role=status]").text())
                 .contains("Figures as of June 1, 2020");
     }
 }

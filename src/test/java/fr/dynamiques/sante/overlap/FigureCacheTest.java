@@ -20,13 +20,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /**
  * Territory-wide figures are kept until the registry's version moves: served again while it stands still, computed
@@ -60,7 +61,7 @@ class FigureCacheTest {
     }
 
     private static Map<String, Object> isere() {
-        return get("/api/v1/coverage?region=84").<Map<String, Object>>getList("").stream()
+        return get("/api/v1/coverage?region=84").<Map<String, Object>> getList("").stream()
                 .filter(row -> "38".equals(row.get("code"))).findFirst().orElseThrow();
     }
 
@@ -69,8 +70,9 @@ class FigureCacheTest {
     }
 
     private long version() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select version from registry_version")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select version from registry_version")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -123,7 +125,8 @@ class FigureCacheTest {
             assertThat(((Number) isere().get("coveredPopulation")).longValue()).isEqualTo(covered + population);
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("delete from commune_coverage where commune_code = '" + commune + "' and kind = 'ASV' and status = 'ACTIVE'");
+                s.execute("delete from commune_coverage where commune_code = '" + commune
+                        + "' and kind = 'ASV' and status = 'ACTIVE'");
                 s.execute("update registry_version set version = version + 1");
             }
         }
@@ -154,7 +157,8 @@ class FigureCacheTest {
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("answered without waiting").isLessThan(700);
             assertThat(waiting).as("the first is still waiting for its turn").isNotDone();
             Response other = waiting.get(30, TimeUnit.SECONDS);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its second").isGreaterThanOrEqualTo(1000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its second")
+                    .isGreaterThanOrEqualTo(1000);
             assertThat(other.statusCode()).isEqualTo(503);
             assertThat(other.contentType()).startsWith("application/problem+json");
             assertThat(other.header("Retry-After")).isEqualTo("10");
@@ -174,9 +178,10 @@ class FigureCacheTest {
     /** Until a query of the application waits for the lock on the counts. */
     private void awaitWaitingOnLock() throws Exception {
         for (int i = 0; i < 200; i++) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                         + "and query like '%commune_coverage%'")) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                            + "and query like '%commune_coverage%'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;

@@ -27,16 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.territory.CogSnapshot;
-import fr.dynamiques.sante.territory.TerritoryViews.Ref;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryViews.Ref;
 
 /**
  * Overlaps, territory stacks, the matrix, coverage and white zones on the demo registry. Expected figures are
@@ -82,7 +83,7 @@ class OverlapResourceTest {
         JsonPath page = get("/api/v1/schemes", "size", 200);
         assertThat(page.getInt("total")).as("the test reads the whole registry in one page").isLessThanOrEqualTo(200);
         List<Listed> schemes = new ArrayList<>();
-        for (Map<String, Object> s : page.<Map<String, Object>>getList("items")) {
+        for (Map<String, Object> s : page.<Map<String, Object>> getList("items")) {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> perimeter = (Map<String, List<String>>) s.get("perimeter");
             Set<String> communes = cog.resolve(perimeter.getOrDefault("communes", List.of()),
@@ -110,7 +111,7 @@ class OverlapResourceTest {
         long cptsPopulation = get("/api/v1/schemes/" + cpts).getLong("population");
 
         JsonPath overlaps = get("/api/v1/schemes/" + cls + "/overlaps");
-        int row = overlaps.<Integer>getList("scheme.id").indexOf((int) cpts);
+        int row = overlaps.<Integer> getList("scheme.id").indexOf((int) cpts);
         assertThat(row).as("the CPTS is among the overlaps of the CLS").isGreaterThanOrEqualTo(0);
         assertThat(overlaps.getInt("[" + row + "].sharedCommunes")).isEqualTo(1);
         assertThat(overlaps.getLong("[" + row + "].sharedPopulation")).isEqualTo(commune);
@@ -120,7 +121,7 @@ class OverlapResourceTest {
 
         // Seen from the CPTS: the CLS, whole.
         JsonPath fromCpts = get("/api/v1/schemes/" + cpts + "/overlaps");
-        int back = fromCpts.<Integer>getList("scheme.id").indexOf((int) cls);
+        int back = fromCpts.<Integer> getList("scheme.id").indexOf((int) cls);
         assertThat(fromCpts.getDouble("[" + back + "].shareOfOther")).isEqualTo(1.0);
         assertThat(fromCpts.getString("[" + back + "].scheme.status")).isEqualTo("ENDED");
     }
@@ -162,7 +163,8 @@ class OverlapResourceTest {
             assertThat(row).isGreaterThanOrEqualTo(0);
             assertThat(overlaps.getInt("[" + row + "].sharedCommunes")).isEqualTo(1);
             assertThat(overlaps.getDouble("[" + row + "].shareOfOther"))
-                    .isCloseTo((double) population(Set.of(SAINT_MARTIN_D_HERES)) / population(Set.of(SAINT_MARTIN_D_HERES, "38151")), within(1e-4));
+                    .isCloseTo((double) population(Set.of(SAINT_MARTIN_D_HERES))
+                            / population(Set.of(SAINT_MARTIN_D_HERES, "38151")), within(1e-4));
 
             // Moved to Grenoble: no longer beside the CPTS, now beside the CLSM of Grenoble.
             body.put("perimeter", Map.of("communes", List.of("38185")));
@@ -225,7 +227,8 @@ class OverlapResourceTest {
     }
 
     private long differences(String rows, String others) {
-        return ((Number) em.createNativeQuery("select count(*) from ((" + rows + ") except (" + others + ")) d").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select count(*) from ((" + rows + ") except (" + others + ")) d")
+                .getSingleResult()).longValue();
     }
 
     @Test
@@ -269,7 +272,8 @@ class OverlapResourceTest {
     @Test
     void statusFilterKeepsOnlyThoseStatuses() {
         long cpts = idOf("demo-cpts-sud-est-grenoblois");
-        assertThat(get("/api/v1/schemes/" + cpts + "/overlaps").getList("scheme.ref")).contains("demo-cls-saint-martin-d-heres");
+        assertThat(get("/api/v1/schemes/" + cpts + "/overlaps").getList("scheme.ref"))
+                .contains("demo-cls-saint-martin-d-heres");
         assertThat(get("/api/v1/schemes/" + cpts + "/overlaps", "status", "ACTIVE,RENEWAL").getList("scheme.ref"))
                 .doesNotContain("demo-cls-saint-martin-d-heres");
         long cls = idOf("demo-cls-saint-martin-d-heres");
@@ -285,13 +289,15 @@ class OverlapResourceTest {
         Set<String> expected = new TreeSet<>();
         registry().stream().filter(s -> s.communes().contains(SAINT_MARTIN_D_HERES)).forEach(s -> expected.add(s.ref()));
         assertThat(stack.getInt("total")).isEqualTo(expected.size());
-        assertThat(stack.getList("kinds.schemes.flatten().scheme.ref", String.class)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(stack.getList("kinds.schemes.flatten().scheme.ref", String.class))
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(stack.getList("kinds.kind", String.class)).isSorted().contains("CLS", "CPTS");
         // A commune is covered whole or not at all.
         assertThat(stack.getList("kinds.schemes.flatten().share", Double.class)).containsOnly(1.0);
         assertThat(stack.getList("kinds.schemes.flatten().whole", Boolean.class)).containsOnly(true);
         // The singular works as well as the plural; a kind filter narrows.
-        assertThat(get("/api/v1/territories/commune/" + SAINT_MARTIN_D_HERES + "/schemes", "kind", "CPTS").getList("kinds.kind"))
+        assertThat(
+                get("/api/v1/territories/commune/" + SAINT_MARTIN_D_HERES + "/schemes", "kind", "CPTS").getList("kinds.kind"))
                 .containsExactly("CPTS");
     }
 
@@ -307,7 +313,8 @@ class OverlapResourceTest {
         for (Listed scheme : registry()) {
             Set<String> inside = new TreeSet<>(scheme.communes());
             inside.retainAll(members);
-            String path = "kinds.find { k -> k.kind == '" + scheme.kind() + "' }.schemes.find { s -> s.scheme.ref == '" + scheme.ref() + "' }";
+            String path = "kinds.find { k -> k.kind == '" + scheme.kind() + "' }.schemes.find { s -> s.scheme.ref == '"
+                    + scheme.ref() + "' }";
             if (inside.isEmpty()) {
                 assertThat(stack.getMap(path)).as(scheme.ref()).isNull();
                 continue;
@@ -326,7 +333,8 @@ class OverlapResourceTest {
         String department = "38";
         List<String> all = List.of("DRAFT", "ACTIVE", "RENEWAL", "ENDED");
         JsonPath matrix = get("/api/v1/overlaps/matrix", "department", department, "status", String.join(",", all));
-        List<Listed> inside = registry().stream().filter(s -> s.communes().stream().anyMatch(c -> inDepartment(c, department))).toList();
+        List<Listed> inside = registry().stream().filter(s -> s.communes().stream().anyMatch(c -> inDepartment(c, department)))
+                .toList();
         Map<String, long[]> expected = new HashMap<>();
         for (int i = 0; i < inside.size(); i++) {
             for (int j = i + 1; j < inside.size(); j++) {
@@ -361,7 +369,8 @@ class OverlapResourceTest {
 
     @Test
     void coverageOfADepartmentIsThePopulationOfItsDistinctCoveredCommunes() {
-        List<Listed> current = registry().stream().filter(s -> s.status().equals("ACTIVE") || s.status().equals("RENEWAL")).toList();
+        List<Listed> current = registry().stream().filter(s -> s.status().equals("ACTIVE") || s.status().equals("RENEWAL"))
+                .toList();
         List<Map<String, Object>> rows = get("/api/v1/coverage", "region", "84").getList("");
         assertThat(rows).extracting(r -> r.get("code")).contains("38", "69", "01");
         for (Map<String, Object> row : rows) {
@@ -379,21 +388,24 @@ class OverlapResourceTest {
             }
             long population = ((Number) row.get("population")).longValue();
             assertThat(((Number) row.get("coveredPopulation")).longValue()).as(department).isEqualTo(population(covered));
-            assertThat(((Number) row.get("schemeCount")).intValue()).isEqualTo(schemesByKind.values().stream().mapToInt(i -> i).sum());
+            assertThat(((Number) row.get("schemeCount")).intValue())
+                    .isEqualTo(schemesByKind.values().stream().mapToInt(i -> i).sum());
             assertThat(((Number) row.get("coverageRatio")).doubleValue())
                     .isCloseTo(population == 0 ? 0 : (double) population(covered) / population, within(1e-4));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> kinds = (List<Map<String, Object>>) row.get("kinds");
             assertThat(kinds).extracting(k -> k.get("kind")).containsExactlyElementsOf(new TreeSet<>(schemesByKind.keySet()));
             for (Map<String, Object> k : kinds) {
-                assertThat(((Number) k.get("coveredPopulation")).longValue()).isEqualTo(population(coveredByKind.get(k.get("kind"))));
+                assertThat(((Number) k.get("coveredPopulation")).longValue())
+                        .isEqualTo(population(coveredByKind.get(k.get("kind"))));
                 assertThat(((Number) k.get("schemeCount")).intValue()).isEqualTo(schemesByKind.get(k.get("kind")));
             }
         }
         // Isère is covered by several demo schemes; its population is the COG's.
         Map<String, Object> isere = rows.stream().filter(r -> r.get("code").equals("38")).findFirst().orElseThrow();
         assertThat(((Number) isere.get("coveredPopulation")).longValue()).isPositive();
-        assertThat(((Number) isere.get("population")).longValue()).isEqualTo(get("/api/v1/territories/departments/38").getLong("population"));
+        assertThat(((Number) isere.get("population")).longValue())
+                .isEqualTo(get("/api/v1/territories/departments/38").getLong("population"));
     }
 
     @Test
@@ -403,10 +415,12 @@ class OverlapResourceTest {
         Map<String, Object> ara = regions.stream().filter(r -> r.get("code").equals("84")).findFirst().orElseThrow();
         Set<String> covered = new TreeSet<>();
         registry().stream().filter(s -> s.kind().equals("CLS") && (s.status().equals("ACTIVE") || s.status().equals("RENEWAL")))
-                .forEach(s -> s.communes().stream().filter(c -> cog.regionsOf(List.of(c)).get(0).code().equals("84")).forEach(covered::add));
+                .forEach(s -> s.communes().stream().filter(c -> cog.regionsOf(List.of(c)).get(0).code().equals("84"))
+                        .forEach(covered::add));
         assertThat(((Number) ara.get("coveredPopulation")).longValue()).isEqualTo(population(covered));
         // Counting ended schemes too changes the answer (the CLS of Saint-Martin-d'Hères ended in 2023).
-        Map<String, Object> withEnded = get("/api/v1/coverage", "level", "region", "kind", "CLS", "region", "84", "status", "ACTIVE,ENDED")
+        Map<String, Object> withEnded = get("/api/v1/coverage", "level", "region", "kind", "CLS", "region", "84", "status",
+                "ACTIVE,ENDED")
                 .getMap("[0]");
         assertThat(((Number) withEnded.get("coveredPopulation")).longValue()).isGreaterThan(population(covered));
     }
@@ -432,9 +446,12 @@ class OverlapResourceTest {
         JsonPath isere = get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "38");
         JsonPath savoie = get("/api/v1/coverage/white-zones", "kind", "CPTS", "department", "73");
         for (String query : List.of("department=38&department=73", "department=38,73")) {
-            JsonPath both = given().get("/api/v1/coverage/white-zones?kind=CPTS&" + query).then().statusCode(200).extract().jsonPath();
-            assertThat(both.getInt("communeCount")).as(query).isEqualTo(isere.getInt("communeCount") + savoie.getInt("communeCount"));
-            assertThat(both.getLong("population")).as(query).isEqualTo(isere.getLong("population") + savoie.getLong("population"));
+            JsonPath both = given().get("/api/v1/coverage/white-zones?kind=CPTS&" + query).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(both.getInt("communeCount")).as(query)
+                    .isEqualTo(isere.getInt("communeCount") + savoie.getInt("communeCount"));
+            assertThat(both.getLong("population")).as(query)
+                    .isEqualTo(isere.getLong("population") + savoie.getLong("population"));
             List<String> codes = new ArrayList<>(isere.getList("communes.code", String.class));
             codes.addAll(savoie.getList("communes.code", String.class));
             assertThat(both.getList("communes.code", String.class)).as(query).containsExactlyInAnyOrderElementsOf(codes);
@@ -446,9 +463,11 @@ class OverlapResourceTest {
         }
         // Coverage: the rows of those départements, as the whole answer has them.
         List<Map<String, Object>> all = get("/api/v1/coverage", "kind", "CPTS").getList("$");
-        List<Map<String, Object>> two = given().get("/api/v1/coverage?kind=CPTS&department=38&department=73").then().statusCode(200)
+        List<Map<String, Object>> two = given().get("/api/v1/coverage?kind=CPTS&department=38&department=73").then()
+                .statusCode(200)
                 .extract().jsonPath().getList("$");
-        assertThat(two).containsExactlyElementsOf(all.stream().filter(r -> List.of("38", "73").contains(r.get("code"))).toList());
+        assertThat(two)
+                .containsExactlyElementsOf(all.stream().filter(r -> List.of("38", "73").contains(r.get("code"))).toList());
         given().get("/api/v1/coverage?level=region&department=38").then().statusCode(400);
         given().get("/api/v1/coverage/white-zones?department=38&region=84").then().statusCode(400);
         given().get("/api/v1/coverage/white-zones?department=38,zz").then().statusCode(400);
@@ -471,8 +490,10 @@ class OverlapResourceTest {
                     .containsSubsequence("ending-soon", "ending-later").doesNotContain("ending-ended");
             assertThat(get("/api/v1/schemes/ending", "months", 3).getList("items.ref"))
                     .contains("ending-soon").doesNotContain("ending-later");
-            assertThat(get("/api/v1/schemes/ending", "months", 6, "region", "11").getList("items.ref")).doesNotContain("ending-soon");
-            assertThat(get("/api/v1/schemes/ending", "months", 6, "status", "ENDED").getList("items.ref")).containsExactly("ending-ended");
+            assertThat(get("/api/v1/schemes/ending", "months", 6, "region", "11").getList("items.ref"))
+                    .doesNotContain("ending-soon");
+            assertThat(get("/api/v1/schemes/ending", "months", 6, "status", "ENDED").getList("items.ref"))
+                    .containsExactly("ending-ended");
         } finally {
             ids.forEach(id -> admin().when().delete("/api/v1/schemes/" + id).then().statusCode(204));
         }

@@ -11,12 +11,13 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /** A scheme written before the registry kept density classes gets its class and EPCI span at the next start. */
 @QuarkusTest
@@ -39,8 +40,9 @@ class DensityBackfillTest {
             String density = given().get("/api/v1/schemes/" + id).jsonPath().getString("density");
             assertThat(density).isIn("rural", "intermediate", "urban");
             assertThat(given().get("/api/v1/schemes/" + id).jsonPath().getString("epciSpan")).isEqualTo("whole");
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update scheme set density = null, epci_span = null where id = :id")
-                    .setParameter("id", id).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("update scheme set density = null, epci_span = null where id = :id")
+                            .setParameter("id", id).executeUpdate());
             assertThat(given().get("/api/v1/schemes/" + id).jsonPath().getString("density")).isNull();
 
             assertThat(backfill.fill()).isGreaterThanOrEqualTo(1);

@@ -24,11 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import fr.dynamiques.sante.demo.SyntheticRegistry;
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.demo.SyntheticRegistry;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServicesResource.class)
@@ -123,9 +124,12 @@ class SchemeImportTest {
         second.put("previousRef", "file-cls1");
         Map<String, Object> first = cls("file-cls1");
         first.put("generation", 1);
-        admin().body(List.of(second, first)).when().post("/api/v1/schemes/import").then().statusCode(200).body("created", equalTo(2));
-        long id = given().queryParam("ref", "file-cls2").get("/api/v1/schemes").then().extract().jsonPath().getLong("items[0].id");
-        given().get("/api/v1/schemes/" + id).then().body("history.ref", org.hamcrest.Matchers.contains("file-cls1", "file-cls2"));
+        admin().body(List.of(second, first)).when().post("/api/v1/schemes/import").then().statusCode(200).body("created",
+                equalTo(2));
+        long id = given().queryParam("ref", "file-cls2").get("/api/v1/schemes").then().extract().jsonPath()
+                .getLong("items[0].id");
+        given().get("/api/v1/schemes/" + id).then().body("history.ref",
+                org.hamcrest.Matchers.contains("file-cls1", "file-cls2"));
     }
 
     @Test
@@ -194,7 +198,8 @@ class SchemeImportTest {
     @Test
     void syntheticRegistryImportsWhole() {
         List<SchemeDocument> synthetic = SyntheticRegistry.generate(0.05, 2026);
-        Map<String, Long> byKind = synthetic.stream().collect(Collectors.groupingBy(SchemeDocument::kind, Collectors.counting()));
+        Map<String, Long> byKind = synthetic.stream()
+                .collect(Collectors.groupingBy(SchemeDocument::kind, Collectors.counting()));
         Map<String, Integer> before = totalsByKind(byKind.keySet());
         admin().body(synthetic).when().post("/api/v1/schemes/import").then().statusCode(200)
                 .body("created", equalTo(synthetic.size()));
@@ -220,7 +225,8 @@ class SchemeImportTest {
         first.put("approach", List.of(Map.of("criterion", "PARTNERSHIP", "score", 2, "comment", "bon"),
                 Map.of("criterion", "BOTTOM_UP", "score", 0)));
         first.put("projectStep", "EVALUATION");
-        first.put("amendments", List.of(Map.of("date", "2021-02-01", "title", "Avenant n°1", "summary", "axe | santé mentale")));
+        first.put("amendments",
+                List.of(Map.of("date", "2021-02-01", "title", "Avenant n°1", "summary", "axe | santé mentale")));
         Map<String, Object> second = cls(prefix + "-2");
         second.put("previousRef", prefix + "-1");
         second.put("generation", 2);
@@ -233,10 +239,12 @@ class SchemeImportTest {
 
     /** Deletes the last contract and changes another, so that the import has work to undo. */
     private static void changeSchemes(String prefix) {
-        long second = given().queryParam("ref", prefix + "-2").get("/api/v1/schemes").then().extract().jsonPath().getLong("items[0].id");
+        long second = given().queryParam("ref", prefix + "-2").get("/api/v1/schemes").then().extract().jsonPath()
+                .getLong("items[0].id");
         admin().when().delete("/api/v1/schemes/" + second).then().statusCode(204);
         Map<String, Object> third = cpts(prefix + "-3", List.of("38151"), List.of());
-        long id = given().queryParam("ref", prefix + "-3").get("/api/v1/schemes").then().extract().jsonPath().getLong("items[0].id");
+        long id = given().queryParam("ref", prefix + "-3").get("/api/v1/schemes").then().extract().jsonPath()
+                .getLong("items[0].id");
         admin().body(third).when().put("/api/v1/schemes/" + id).then().statusCode(200);
     }
 
@@ -244,7 +252,7 @@ class SchemeImportTest {
 
     private static Map<String, Map<String, String>> csvRows(String csv) throws Exception {
         List<Map<String, String>> rows = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
-                .<Map<String, String>>readValues(csv).readAll();
+                .<Map<String, String>> readValues(csv).readAll();
         rows.forEach(row -> CHANGING.forEach(row::remove));
         return rows.stream().collect(Collectors.toMap(row -> row.get("ref"), Function.identity(), (a, b) -> a, TreeMap::new));
     }
@@ -259,7 +267,8 @@ class SchemeImportTest {
                 // History ids change when a contract is recreated; the refs must not.
                 copies.add(copy);
             }
-            return copies.stream().collect(Collectors.toMap(r -> (String) r.get("ref"), Function.identity(), (a, b) -> a, TreeMap::new));
+            return copies.stream()
+                    .collect(Collectors.toMap(r -> (String) r.get("ref"), Function.identity(), (a, b) -> a, TreeMap::new));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -25,15 +25,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.coordinator.Person;
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.organisation.Organisation;
-import fr.dynamiques.sante.territory.CogSnapshot;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.coordinator.Person;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.organisation.Organisation;
+import fr.dynamiques.sante.territory.CogSnapshot;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServicesResource.class)
@@ -57,7 +58,8 @@ class SchemeResourceTest {
         assertThat(scheme.getInt("cogYear")).isEqualTo(2026);
         assertThat(scheme.getString("size")).as("size is for CPTS only").isNull();
         // The vocabulary's spelling for a known theme, a free tag kept as given.
-        assertThat(scheme.getList("themes")).containsExactly("santé mentale", "accès aux droits et aux soins", "jardins partagés");
+        assertThat(scheme.getList("themes")).containsExactly("santé mentale", "accès aux droits et aux soins",
+                "jardins partagés");
         assertThat(scheme.getList("partners.roles[0]")).containsExactly("SIGNATORY", "FUNDER");
         assertThat(scheme.getFloat("fundings[0].amountEuros")).isEqualTo(35000f);
     }
@@ -86,12 +88,15 @@ class SchemeResourceTest {
         body.put("fundings", List.of());
         body.put("coordinators", List.of(coordinator("Un", "Premier", "un.lists@example.org", true),
                 coordinator("Deux", "Second", "deux.lists@example.org", true)));
-        body.put("approach", List.of(Map.of("criterion", "POLITICAL", "score", 1), Map.of("criterion", "COORDINATED", "score", 2)));
+        body.put("approach",
+                List.of(Map.of("criterion", "POLITICAL", "score", 1), Map.of("criterion", "COORDINATED", "score", 2)));
         long id = create(body);
-        body.put("partners", List.of(partner("Ville d'Échirolles", "COMMUNE", "CARRIER"), partner("ARS Auvergne-Rhône-Alpes", "ARS", "SIGNATORY")));
+        body.put("partners", List.of(partner("Ville d'Échirolles", "COMMUNE", "CARRIER"),
+                partner("ARS Auvergne-Rhône-Alpes", "ARS", "SIGNATORY")));
         body.put("coordinators", List.of(coordinator("Deux", "Second", "deux.lists@example.org", true),
                 coordinator("Un", "Premier", "un.lists@example.org", true)));
-        body.put("approach", List.of(Map.of("criterion", "COORDINATED", "score", 2), Map.of("criterion", "POLITICAL", "score", 1)));
+        body.put("approach",
+                List.of(Map.of("criterion", "COORDINATED", "score", 2), Map.of("criterion", "POLITICAL", "score", 1)));
         admin().body(body).when().put("/api/v1/schemes/" + id).then().statusCode(200)
                 .body("partners.organisation.name", contains("Ville d'Échirolles", "ARS Auvergne-Rhône-Alpes"))
                 .body("coordinators.lastName", contains("Second", "Premier"))
@@ -101,14 +106,16 @@ class SchemeResourceTest {
     @Test
     void partnersNamingOneOrganisationMergeAndFundersMatchTheNameGiven() {
         Map<String, Object> first = cls("siret-1");
-        first.put("partners", List.of(Map.of("organisation", Map.of("name", "Association Santé Échirolles", "siret", "12345678901234"),
-                "roles", List.of("PARTNER"))));
+        first.put("partners",
+                List.of(Map.of("organisation", Map.of("name", "Association Santé Échirolles", "siret", "12345678901234"),
+                        "roles", List.of("PARTNER"))));
         first.put("fundings", List.of());
         create(first);
         Map<String, Object> second = cls("siret-2");
         second.put("partners", List.of(
                 Map.of("organisation", Map.of("name", "ASE", "siret", "12345678901234"), "roles", List.of("PARTNER")),
-                Map.of("organisation", Map.of("name", "Asso santé d'Échirolles", "siret", "12345678901234"), "roles", List.of("CARRIER"))));
+                Map.of("organisation", Map.of("name", "Asso santé d'Échirolles", "siret", "12345678901234"), "roles",
+                        List.of("CARRIER"))));
         second.put("fundings", List.of(Map.of("organisation", "ASE", "year", 2025, "amountEuros", 500)));
         admin().body(second).when().post("/api/v1/schemes").then().statusCode(201)
                 .body("partners.organisation.name", contains("Association Santé Échirolles"))
@@ -241,12 +248,14 @@ class SchemeResourceTest {
         Map<String, Object> second = cls("org-2");
         // Same organisation, spelt differently; a funder and an employer not listed as partners.
         second.put("partners", List.of(partner("ars auvergne rhone-alpes", "ARS", "SIGNATORY")));
-        second.put("fundings", List.of(Map.of("organisation", "Conseil départemental de l'Isère", "year", 2025, "amountEuros", 1000.5)));
+        second.put("fundings",
+                List.of(Map.of("organisation", "Conseil départemental de l'Isère", "year", 2025, "amountEuros", 1000.5)));
         second.put("coordinators", List.of(coordinator("Lou", "Employé", "lou.org@example.org", false)));
         JsonPath read = admin().body(second).when().post("/api/v1/schemes").then().statusCode(201).extract().jsonPath();
         assertThat(read.getList("partners.organisation.name")).containsExactly("ARS Auvergne-Rhône-Alpes",
                 "Conseil départemental de l'Isère", "Ville d'Échirolles");
-        assertThat(read.getList("partners.roles")).containsExactly(List.of("SIGNATORY"), List.of("FUNDER"), List.of("EMPLOYER"));
+        assertThat(read.getList("partners.roles")).containsExactly(List.of("SIGNATORY"), List.of("FUNDER"),
+                List.of("EMPLOYER"));
         assertThat(organisationCount("ars auvergne rhone alpes")).isEqualTo(1);
     }
 
@@ -283,7 +292,8 @@ class SchemeResourceTest {
                 .body("total", equalTo(1)).body("items[0].ref", equalTo("filter-cls"));
         given().queryParam("epci", "200040715").queryParam("kind", "CPTS,CLSM").queryParam("size", 200)
                 .when().get("/api/v1/schemes").then().statusCode(200)
-                .body("items.ref", hasItem("filter-cpts")).body("items.kind", everyItem(org.hamcrest.Matchers.oneOf("CPTS", "CLSM")));
+                .body("items.ref", hasItem("filter-cpts"))
+                .body("items.kind", everyItem(org.hamcrest.Matchers.oneOf("CPTS", "CLSM")));
         given().queryParam("region", "84").queryParam("theme", "SANTE MENTALE").queryParam("size", 200)
                 .when().get("/api/v1/schemes").then().statusCode(200).body("items.ref", hasItem("filter-cls"))
                 .body("items.ref", not(hasItem("filter-cpts")));
@@ -306,8 +316,10 @@ class SchemeResourceTest {
     void listRejectsUnknownFiltersAndBadPaging() {
         given().queryParam("kind", "XYZ").get("/api/v1/schemes").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("kind"));
-        given().queryParam("status", "OPEN").get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("status"));
-        given().queryParam("region", "99").get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("region"));
+        given().queryParam("status", "OPEN").get("/api/v1/schemes").then().statusCode(400).body("errors[0].field",
+                equalTo("status"));
+        given().queryParam("region", "99").get("/api/v1/schemes").then().statusCode(400).body("errors[0].field",
+                equalTo("region"));
         given().queryParam("commune", "38000").get("/api/v1/schemes").then().statusCode(400);
         given().queryParam("size", 201).get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("size"));
         given().queryParam("page", -1).get("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("page"));
@@ -348,7 +360,8 @@ class SchemeResourceTest {
         body.put("kind", "CTS");
         admin().body(body).when().post("/api/v1/schemes").then().statusCode(201)
                 .body("kindLabel", equalTo("Contrat territorial de santé")).body("generation", equalTo(2));
-        given().queryParam("kind", "CTS").get("/api/v1/schemes").then().statusCode(200).body("items.ref", contains("new-kind-cts"));
+        given().queryParam("kind", "CTS").get("/api/v1/schemes").then().statusCode(200).body("items.ref",
+                contains("new-kind-cts"));
         body.put("ref", "new-kind-cts-stage");
         body.put("cptsStage", "EMERGENCE");
         admin().body(body).when().post("/api/v1/schemes").then().statusCode(400).body("errors[0].field", equalTo("cptsStage"));
@@ -391,7 +404,8 @@ class SchemeResourceTest {
         assertThat(allIds("department=38,73&kind=CPTS")).contains(isere).doesNotContain(savoie);
         given().get("/api/v1/schemes/ending?months=120&department=38&department=73").then().statusCode(200);
         // Each code is checked; a parameter of one value given twice is still refused.
-        given().get("/api/v1/schemes?department=38&department=zz").then().statusCode(400).body("errors[0].field", equalTo("department"));
+        given().get("/api/v1/schemes?department=38&department=zz").then().statusCode(400).body("errors[0].field",
+                equalTo("department"));
         given().get("/api/v1/schemes?page=0&page=1").then().statusCode(400).body("errors[0].field", equalTo("page"));
         given().get("/api/v1/schemes?region=84&region=93").then().statusCode(400);
         // The document says so, and keeps the parameter a string for clients generated from it.
@@ -404,8 +418,9 @@ class SchemeResourceTest {
     /** Every scheme id the list answers for this query, page after page. */
     private static List<Long> allIds(String query) {
         List<Long> ids = new java.util.ArrayList<>();
-        for (int page = 0; ; page++) {
-            JsonPath answer = given().get("/api/v1/schemes?size=200&page=" + page + "&" + query).then().statusCode(200).extract().jsonPath();
+        for (int page = 0;; page++) {
+            JsonPath answer = given().get("/api/v1/schemes?size=200&page=" + page + "&" + query).then().statusCode(200)
+                    .extract().jsonPath();
             ids.addAll(answer.getList("items.id", Long.class));
             if (ids.size() >= answer.getLong("total")) {
                 return ids;
@@ -442,7 +457,8 @@ class SchemeResourceTest {
         for (String name : documented) {
             assertThat(schemas).as(name).containsKey(name);
             @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schemas.get(name).get("properties");
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schemas.get(name)
+                    .get("properties");
             properties.forEach((field, property) -> {
                 boolean reference = property.containsKey("$ref") || property.containsKey("allOf")
                         || property.get("items") instanceof Map<?, ?> items && items.containsKey("$ref");

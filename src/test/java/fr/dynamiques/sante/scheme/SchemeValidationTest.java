@@ -23,9 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /** Each rule refuses the write with a 400 naming the field, and leaves the registry as it was. */
 @QuarkusTest
@@ -36,10 +37,13 @@ class SchemeValidationTest {
         return Stream.of(
                 invalid("10,000 themes", "themes", b -> b.put("themes", java.util.stream.IntStream.range(0, 10_000)
                         .mapToObj(i -> "thème " + i).toList())),
-                invalid("unknown commune", "perimeter.communes[1]", b -> b.put("perimeter", Map.of("communes", List.of("38151", "38000")))),
-                invalid("malformed commune", "perimeter.communes[0]", b -> b.put("perimeter", Map.of("communes", List.of("x'; drop")))),
+                invalid("unknown commune", "perimeter.communes[1]",
+                        b -> b.put("perimeter", Map.of("communes", List.of("38151", "38000")))),
+                invalid("malformed commune", "perimeter.communes[0]",
+                        b -> b.put("perimeter", Map.of("communes", List.of("x'; drop")))),
                 invalid("unknown EPCI", "perimeter.epcis[0]", b -> b.put("perimeter", Map.of("epcis", List.of("123456789")))),
-                invalid("unknown département", "perimeter.departments[0]", b -> b.put("perimeter", Map.of("departments", List.of("20")))),
+                invalid("unknown département", "perimeter.departments[0]",
+                        b -> b.put("perimeter", Map.of("departments", List.of("20")))),
                 invalid("empty perimeter", "perimeter", b -> b.put("perimeter", Map.of("communes", List.of()))),
                 invalid("no perimeter", "perimeter", b -> b.remove("perimeter")),
                 invalid("end before start", "endDate", b -> b.put("endDate", "2020-01-01")),
@@ -59,14 +63,17 @@ class SchemeValidationTest {
                 invalid("over-long partner name", "partners[0].organisation.name",
                         b -> b.put("partners", List.of(partner("p".repeat(201), "ARS", "SIGNATORY")))),
                 invalid("website not a URL", "website", b -> b.put("website", "javascript:alert(1)")),
-                invalid("unknown role", "partners[0].roles[0]", b -> b.put("partners", List.of(partner("ARS", "ARS", "OWNER")))),
+                invalid("unknown role", "partners[0].roles[0]",
+                        b -> b.put("partners", List.of(partner("ARS", "ARS", "OWNER")))),
                 invalid("no role", "partners[0].roles", b -> b.put("partners", List.of(partner("ARS", "ARS")))),
                 invalid("unknown organisation type", "partners[0].organisation.type",
                         b -> b.put("partners", List.of(partner("ARS", "AGENCY", "SIGNATORY")))),
                 invalid("same partner twice", "partners[1].organisation",
-                        b -> b.put("partners", List.of(partner("ARS ARA", "ARS", "SIGNATORY"), partner("ars ara", "ARS", "FUNDER")))),
+                        b -> b.put("partners",
+                                List.of(partner("ARS ARA", "ARS", "SIGNATORY"), partner("ars ara", "ARS", "FUNDER")))),
                 invalid("COG code of an unknown commune", "partners[0].organisation.cogCode", b -> b.put("partners",
-                        List.of(Map.of("organisation", Map.of("name", "Ville", "type", "COMMUNE", "cogCode", "38000"), "roles", List.of("CARRIER"))))),
+                        List.of(Map.of("organisation", Map.of("name", "Ville", "type", "COMMUNE", "cogCode", "38000"), "roles",
+                                List.of("CARRIER"))))),
                 invalid("malformed SIRET", "partners[0].organisation.siret", b -> b.put("partners",
                         List.of(Map.of("organisation", Map.of("name", "Asso", "siret", "123"), "roles", List.of("PARTNER"))))),
                 invalid("invalid email", "coordinators[0].email",
@@ -82,13 +89,16 @@ class SchemeValidationTest {
                 invalid("QPV on a CLS", "priorityNeighbourhoods", b -> b.put("priorityNeighbourhoods", List.of("QN09101M"))),
                 invalid("generation out of range", "generation", b -> b.put("generation", 0)),
                 invalid("unknown previous contract", "previousRef", b -> b.put("previousRef", "nowhere")),
-                invalid("score above 3", "approach[0].score", b -> b.put("approach", List.of(Map.of("criterion", "PARTNERSHIP", "score", 4)))),
-                invalid("unknown criterion", "approach[0].criterion", b -> b.put("approach", List.of(Map.of("criterion", "FAST", "score", 1)))),
+                invalid("score above 3", "approach[0].score",
+                        b -> b.put("approach", List.of(Map.of("criterion", "PARTNERSHIP", "score", 4)))),
+                invalid("unknown criterion", "approach[0].criterion",
+                        b -> b.put("approach", List.of(Map.of("criterion", "FAST", "score", 1)))),
                 invalid("unknown project step", "projectStep", b -> b.put("projectStep", "DONE")),
                 invalid("lastVerified in the future", "lastVerified", b -> b.put("lastVerified", "2999-01-01")),
                 invalid("misspelt field", "comunes", b -> b.put("comunes", List.of("38151"))),
                 invalid("null partner", "partners[0]", b -> b.put("partners", java.util.Arrays.asList((Object) null))),
-                invalid("null coordinator", "coordinators[0]", b -> b.put("coordinators", java.util.Arrays.asList((Object) null))),
+                invalid("null coordinator", "coordinators[0]",
+                        b -> b.put("coordinators", java.util.Arrays.asList((Object) null))),
                 invalid("null theme", "themes[0]", b -> b.put("themes", java.util.Arrays.asList((Object) null))),
                 invalid("phone too long", "coordinators[0].phone", b -> {
                     Map<String, Object> c = coordinator("A", "B", "a.b@example.org", true);
@@ -96,7 +106,8 @@ class SchemeValidationTest {
                     b.put("coordinators", List.of(c));
                 }),
                 invalid("date before 1900", "startDate", b -> b.put("startDate", "1789-07-14")),
-                invalid("date after 2200", "amendments[0].date", b -> b.put("amendments", List.of(Map.of("date", "2999-01-01", "title", "Avenant")))),
+                invalid("date after 2200", "amendments[0].date",
+                        b -> b.put("amendments", List.of(Map.of("date", "2999-01-01", "title", "Avenant")))),
                 invalid("malformed date", "startDate", b -> b.put("startDate", "01/06/2021")));
     }
 
@@ -106,7 +117,8 @@ class SchemeValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidDocuments")
-    void invalidDocumentIsRefusedWithItsFieldAndNothingIsWritten(String rule, String field, Consumer<Map<String, Object>> change) {
+    void invalidDocumentIsRefusedWithItsFieldAndNothingIsWritten(String rule, String field,
+            Consumer<Map<String, Object>> change) {
         String ref = "invalid-" + rule.replaceAll("[^a-z]+", "-");
         Map<String, Object> body = cls(ref);
         change.accept(body);
@@ -188,7 +200,8 @@ class SchemeValidationTest {
         Map<String, Object> loop = cls("lineage-1");
         loop.put("generation", 3);
         loop.put("previousRef", "lineage-4");
-        long id = given().queryParam("ref", "lineage-1").get("/api/v1/schemes").then().extract().jsonPath().getLong("items[0].id");
+        long id = given().queryParam("ref", "lineage-1").get("/api/v1/schemes").then().extract().jsonPath()
+                .getLong("items[0].id");
         List<Map<String, String>> problems = admin().body(loop).when().put("/api/v1/schemes/" + id).then().statusCode(400)
                 .extract().jsonPath().getList("errors");
         assertThat(problems).anySatisfy(e -> assertThat(e.get("message")).contains("loop"));
@@ -203,11 +216,13 @@ class SchemeValidationTest {
         second.put("previousRef", "order-1");
         create(second);
         first.put("generation", 3);
-        admin().body(first).when().put("/api/v1/schemes/" + id).then().statusCode(400).body("errors[0].field", equalTo("generation"));
+        admin().body(first).when().put("/api/v1/schemes/" + id).then().statusCode(400).body("errors[0].field",
+                equalTo("generation"));
         first.put("generation", 1);
         first.put("kind", "CLSM");
         first.remove("generation");
-        admin().body(first).when().put("/api/v1/schemes/" + id).then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("kind"));
+        admin().body(first).when().put("/api/v1/schemes/" + id).then().statusCode(400).body("errors.field",
+                org.hamcrest.Matchers.hasItem("kind"));
     }
 
     @Test
@@ -224,8 +239,10 @@ class SchemeValidationTest {
     void blankOptionalCodesAreReadAsAbsent() {
         Map<String, Object> body = cls("blank-codes");
         body.put("projectStep", "");
-        body.put("partners", List.of(Map.of("organisation", Map.of("name", "Asso", "type", "ASSOCIATION"), "roles", List.of("PARTNER"))));
-        admin().body(body).when().post("/api/v1/schemes").then().statusCode(201).body("projectStep", org.hamcrest.Matchers.nullValue());
+        body.put("partners",
+                List.of(Map.of("organisation", Map.of("name", "Asso", "type", "ASSOCIATION"), "roles", List.of("PARTNER"))));
+        admin().body(body).when().post("/api/v1/schemes").then().statusCode(201).body("projectStep",
+                org.hamcrest.Matchers.nullValue());
         admin().body(Map.of()).when().post("/api/v1/schemes").then().statusCode(400);
     }
 

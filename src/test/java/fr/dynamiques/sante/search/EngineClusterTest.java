@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.embedded.EmbeddedOpenSearch;
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import fr.dynamiques.sante.embedded.EmbeddedOpenSearch;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /**
  * A three-node engine (the embedded mode with {@code opensearch-nodes=3}): indexes carry a replica, and when one node
@@ -55,7 +56,7 @@ class EngineClusterTest {
         // Searches without pause, from before the stop to after the return; each must answer, with every scheme.
         AtomicBoolean searching = new AtomicBoolean(true);
         List<String> failures = new CopyOnWriteArrayList<>();
-        int[] searches = {0};
+        int[] searches = { 0 };
         CompletableFuture<Void> searcher = CompletableFuture.runAsync(() -> {
             while (searching.get()) {
                 var answer = given().queryParam("size", 1).get("/api/v1/search");
@@ -97,8 +98,9 @@ class EngineClusterTest {
         Exception last = null;
         for (String host : engine.hosts().split(",")) {
             try {
-                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + host + path))
-                        .timeout(Duration.ofSeconds(150)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(URI.create("http://" + host + path))
+                                .timeout(Duration.ofSeconds(150)).build(), HttpResponse.BodyHandlers.ofString());
                 return JSON.readTree(answer.body());
             } catch (java.io.IOException e) {
                 last = e;

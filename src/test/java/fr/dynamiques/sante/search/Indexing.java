@@ -8,9 +8,10 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 
-import fr.dynamiques.sante.scheme.Scheme;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import fr.dynamiques.sante.scheme.Scheme;
 
 /**
  * Indexing is asynchronous (outbox polling): tests wait until no event is pending and the index is refreshed. (An event
@@ -43,15 +44,18 @@ public final class Indexing {
     }
 
     private static long pending(EntityManager em) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from hsearch_outbox_event where status = 'PENDING'").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from hsearch_outbox_event where status = 'PENDING'")
+                        .getSingleResult()).longValue());
     }
 
     @SuppressWarnings("unchecked")
     private static String left(EntityManager em) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select entity_name, entity_id, status, retries, process_after from hsearch_outbox_event order by process_after limit 10""")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                """
+                        select entity_name, entity_id, status, retries, process_after from hsearch_outbox_event order by process_after limit 10""")
                 .getResultList());
-        return rows.stream().map(r -> r[0] + "#" + r[1] + " status " + r[2] + ", retries " + r[3] + ", after " + r[4]).toList().toString();
+        return rows.stream().map(r -> r[0] + "#" + r[1] + " status " + r[2] + ", retries " + r[3] + ", after " + r[4]).toList()
+                .toString();
     }
 }

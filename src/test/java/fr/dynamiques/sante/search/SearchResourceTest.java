@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.Scheme;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 
 /** Search on the demo registry (twelve real schemes), in a registry of its own. */
 @QuarkusTest
@@ -93,14 +94,15 @@ class SearchResourceTest {
 
     @Test
     void highlightsAreSafeHtmlWhateverTheStoredTextHolds() {
-        long id = write(Map.of("ref", "highlight-markup", "name", "Atelier <b>Xiuhcoatl</b> & co", "kind", "ASV", "status", "ACTIVE",
-                "description", "<script>alert('xiuhcoatl')</script> <em>déjà</em> un programme Xiuhcoatl.",
-                "perimeter", Map.of("communes", List.of("38229"))));
+        long id = write(
+                Map.of("ref", "highlight-markup", "name", "Atelier <b>Xiuhcoatl</b> & co", "kind", "ASV", "status", "ACTIVE",
+                        "description", "<script>alert('xiuhcoatl')</script> <em>déjà</em> un programme Xiuhcoatl.",
+                        "perimeter", Map.of("communes", List.of("38229"))));
         try {
             Indexing.await();
             JsonPath answer = search(Map.of("q", "xiuhcoatl"));
             String name = answer.getString("items[0].highlights.name[0]");
-            String description = String.join(" ", answer.<String>getList("items[0].highlights.description"));
+            String description = String.join(" ", answer.<String> getList("items[0].highlights.description"));
             assertThat(name).isEqualTo("Atelier &lt;b&gt;<em>Xiuhcoatl</em>&lt;/b&gt; &amp; co");
             assertThat(description).contains("&lt;script&gt;alert(&#39;<em>xiuhcoatl</em>&#39;)&lt;/script&gt;")
                     .contains("&lt;em&gt;déjà&lt;/em&gt;").doesNotContain("<script>").doesNotContain("<em>déjà");
@@ -144,7 +146,8 @@ class SearchResourceTest {
             Indexing.await();
             Map<String, Long> themes = counts(search(Map.of()), "theme");
             assertThat(themes).containsKeys("santé mentale", "santé mentale des jeunes");
-            themes.forEach((theme, count) -> assertThat(search(Map.of("theme", theme)).getLong("total")).as(theme).isEqualTo(count));
+            themes.forEach(
+                    (theme, count) -> assertThat(search(Map.of("theme", theme)).getLong("total")).as(theme).isEqualTo(count));
             assertThat(search(Map.of("theme", "santé mentale")).getList("items.ref", String.class)).contains("search-tagged");
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + tagged).then().statusCode(204);
@@ -160,7 +163,8 @@ class SearchResourceTest {
         List<Integer> populations = search(Map.of("sort", "population", "size", 50)).getList("items.population");
         assertThat(populations).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
         assertThat(search(Map.of("sort", "startDate")).getString("items[0].ref")).isEqualTo("demo-cls-pays-voironnais-2");
-        given().queryParam("sort", "colour").get("/api/v1/search").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        given().queryParam("sort", "colour").get("/api/v1/search").then().statusCode(400).body("errors[0].field",
+                equalTo("sort"));
     }
 
     @Test
@@ -172,7 +176,7 @@ class SearchResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"!!!", "\"", "*", "a AND (b", "+-~|", "'; drop table scheme; --", "<script>", "   ", "de la"})
+    @ValueSource(strings = { "!!!", "\"", "*", "a AND (b", "+-~|", "'; drop table scheme; --", "<script>", "   ", "de la" })
     void oddQueriesAnswerWithoutError(String q) {
         given().queryParam("q", q).get("/api/v1/search").then().statusCode(200);
     }
@@ -236,7 +240,8 @@ class SearchResourceTest {
             assertThat(refs("tlaloc")).containsExactly("rank-active", "rank-ended");
         } finally {
             for (long id : List.of(inDescription, inName, ended, active)) {
-                given().header("Authorization", "Bearer test-admin-token").delete("/api/v1/schemes/" + id).then().statusCode(204);
+                given().header("Authorization", "Bearer test-admin-token").delete("/api/v1/schemes/" + id).then()
+                        .statusCode(204);
             }
         }
     }
@@ -254,7 +259,7 @@ class SearchResourceTest {
         List<Map<String, Object>> schemes = answer.getList("findAll { it.type == 'scheme' }");
         assertThat(schemes).extracting(m -> m.get("label")).contains("Contrat local de santé d'Échirolles");
         assertThat(given().queryParam("q", "cpts sud").get("/api/v1/suggest").then().statusCode(200).extract().jsonPath()
-                .<String>getList("findAll { it.type == 'scheme' }.label")).containsExactly("CPTS Sud-Est Grenoblois");
+                .<String> getList("findAll { it.type == 'scheme' }.label")).containsExactly("CPTS Sud-Est Grenoblois");
         given().queryParam("q", " ").get("/api/v1/suggest").then().statusCode(400).contentType("application/problem+json");
         given().queryParam("q", "x".repeat(201)).get("/api/v1/suggest").then().statusCode(400);
         given().queryParam("q", "a AND (b").get("/api/v1/suggest").then().statusCode(200);
@@ -300,7 +305,8 @@ class SearchResourceTest {
     private static Map<String, Long> counts(JsonPath answer, String facet) {
         List<Map<String, Object>> values = answer.getList("facets." + facet);
         assertThat(values).as(facet).isNotNull();
-        return values.stream().collect(Collectors.toMap(v -> (String) v.get("value"), v -> ((Number) v.get("count")).longValue()));
+        return values.stream()
+                .collect(Collectors.toMap(v -> (String) v.get("value"), v -> ((Number) v.get("count")).longValue()));
     }
 
     private static void sleep(long millis) {

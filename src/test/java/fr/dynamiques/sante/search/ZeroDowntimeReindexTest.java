@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.demo.SyntheticRegistry;
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeDocument;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.demo.SyntheticRegistry;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeDocument;
 
 /**
  * Rebuilding the scheme index never takes search away: the 3,000-scheme synthetic registry is searched without pause
@@ -62,11 +63,11 @@ class ZeroDowntimeReindexTest {
         Instant deadline = Instant.now().plusSeconds(120);
         String state;
         do {
-            seen.add(new long[] {total(""), total("santé")});
+            seen.add(new long[] { total(""), total("santé") });
             state = admin().get("/api/v1/admin/reindex").then().statusCode(200).extract().jsonPath().getString("state");
         } while (state.equals("RUNNING") && Instant.now().isBefore(deadline));
         assertThat(state).isEqualTo("DONE");
-        seen.add(new long[] {total(""), total("santé")});
+        seen.add(new long[] { total(""), total("santé") });
 
         // Searched all along while it ran (a rebuild of 3,000 takes 1 to 7 s here: several rounds), never fewer results.
         assertThat(seen.size()).isGreaterThanOrEqualTo(4);
@@ -101,7 +102,8 @@ class ZeroDowntimeReindexTest {
         // What a commit leaves for a moment: the previous index, without any alias, waiting to be dropped.
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + EmbeddedServicesResource.current().openSearch().hosts() + "/scheme-000999"))
-                .PUT(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(IndexRollover.recover(mapping, json)).isTrue();
         assertThat(engine("/_cat/indices/scheme-*?h=index").strip().lines().toList()).containsExactly(live);
@@ -124,7 +126,8 @@ class ZeroDowntimeReindexTest {
     }
 
     private static long total(String q) {
-        JsonPath page = given().queryParam("q", q).queryParam("size", 1).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().queryParam("q", q).queryParam("size", 1).get("/api/v1/search").then().statusCode(200).extract()
+                .jsonPath();
         return page.getLong("total");
     }
 

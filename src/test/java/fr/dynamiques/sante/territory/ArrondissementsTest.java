@@ -1,8 +1,8 @@
 package fr.dynamiques.sante.territory;
 
 import static fr.dynamiques.sante.scheme.SchemeFixtures.admin;
-import static fr.dynamiques.sante.scheme.SchemeFixtures.create;
 import static fr.dynamiques.sante.scheme.SchemeFixtures.cpts;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.create;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.data.DataFile;
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.data.DataFile;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /**
  * The arrondissements of Paris, Lyon and Marseille as places of their own: looked up, suggested, named by perimeters,
@@ -42,7 +43,8 @@ class ArrondissementsTest {
     private static long population(String code) {
         return COG.arrondissements().stream().filter(a -> a.code().equals(code)).findFirst()
                 .map(a -> (long) a.population())
-                .orElseGet(() -> (long) COG.communes().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().population());
+                .orElseGet(() -> (long) COG.communes().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow()
+                        .population());
     }
 
     @Test
@@ -55,7 +57,8 @@ class ArrondissementsTest {
             JsonPath commune = given().get("/api/v1/territories/communes/" + city).then().statusCode(200).extract().jsonPath();
             assertThat(commune.getList("arrondissements.code")).containsExactlyElementsOf(
                     parts.stream().map(CogFile.ArrondissementRow::code).sorted().toList());
-            assertThat(commune.getLong("population")).isEqualTo(parts.stream().mapToLong(CogFile.ArrondissementRow::population).sum());
+            assertThat(commune.getLong("population"))
+                    .isEqualTo(parts.stream().mapToLong(CogFile.ArrondissementRow::population).sum());
         });
         given().get("/api/v1/territories/arrondissements/" + PARIS_18).then().statusCode(200)
                 .body("name", equalTo("Paris 18e Arrondissement"))
@@ -71,7 +74,8 @@ class ArrondissementsTest {
         JsonPath byPostalCode = given().get("/api/v1/territories?q=75018&limit=3").then().statusCode(200).extract().jsonPath();
         assertThat(byPostalCode.getString("[0].level")).isEqualTo("arrondissement");
         assertThat(byPostalCode.getString("[0].code")).isEqualTo(PARIS_18);
-        JsonPath byName = given().get("/api/v1/territories?q=paris 18&level=arrondissement").then().statusCode(200).extract().jsonPath();
+        JsonPath byName = given().get("/api/v1/territories?q=paris 18&level=arrondissement").then().statusCode(200).extract()
+                .jsonPath();
         assertThat(byName.getString("[0].code")).isEqualTo(PARIS_18);
         given().get("/api/v1/suggest?q=75018").then().statusCode(200)
                 .body("find { it.type == 'territory' }.code", equalTo(PARIS_18));
@@ -103,7 +107,7 @@ class ArrondissementsTest {
 
         // The overlap: the whole of the arrondissement, a share of the city.
         JsonPath overlaps = given().get("/api/v1/schemes/" + part + "/overlaps").then().statusCode(200).extract().jsonPath();
-        Map<String, Object> withCity = overlaps.<Map<String, Object>>getList("").stream()
+        Map<String, Object> withCity = overlaps.<Map<String, Object>> getList("").stream()
                 .filter(o -> ((Number) ((Map<?, ?>) o.get("scheme")).get("id")).longValue() == city).findFirst().orElseThrow();
         assertThat(((Number) withCity.get("sharedPopulation")).longValue()).isEqualTo(paris18);
         assertThat(((Number) withCity.get("shareOfThis")).doubleValue()).isCloseTo(1.0, within(1e-9));
@@ -114,15 +118,18 @@ class ArrondissementsTest {
                 .jsonPath().getList("items.id", Long.class)).contains(part, city);
         assertThat(given().get("/api/v1/schemes?commune=" + PARIS + "&size=100").then().statusCode(200).extract()
                 .jsonPath().getList("items.id", Long.class)).contains(part, city);
-        JsonPath stack = given().get("/api/v1/territories/communes/" + PARIS + "/schemes").then().statusCode(200).extract().jsonPath();
+        JsonPath stack = given().get("/api/v1/territories/communes/" + PARIS + "/schemes").then().statusCode(200).extract()
+                .jsonPath();
         assertThat(stack.getList("kinds.flatten().schemes.flatten().scheme.id", Long.class)).contains(part, city);
 
         // White zones of mental-health councils in Paris: every arrondissement but the 18e, with their population.
-        JsonPath white = given().get("/api/v1/coverage/white-zones?department=75&kind=CLSM").then().statusCode(200).extract().jsonPath();
+        JsonPath white = given().get("/api/v1/coverage/white-zones?department=75&kind=CLSM").then().statusCode(200).extract()
+                .jsonPath();
         List<String> uncovered = white.getList("communes.code");
         assertThat(uncovered).doesNotContain(PARIS_18, PARIS).hasSize(19);
         assertThat(white.getLong("population")).isEqualTo(paris - paris18);
-        JsonPath coverage = given().get("/api/v1/coverage?level=department&kind=CLSM&region=11").then().statusCode(200).extract().jsonPath();
+        JsonPath coverage = given().get("/api/v1/coverage?level=department&kind=CLSM&region=11").then().statusCode(200)
+                .extract().jsonPath();
         assertThat(coverage.getLong("find { it.code == '75' }.coveredPopulation")).isEqualTo(paris18);
 
         // The pages: Paris lists its arrondissements and both schemes; the 18e, both schemes and its city.
@@ -141,7 +148,8 @@ class ArrondissementsTest {
     @Test
     void aCityCountsAsOneCommuneAmongWhiteZonesAndItsPagesNameEachPlaceOnce() {
         // Paris is the one commune of its département: its uncovered arrondissements make one commune, listed by arrondissement.
-        JsonPath white = given().get("/api/v1/coverage/white-zones?department=75&kind=ASV").then().statusCode(200).extract().jsonPath();
+        JsonPath white = given().get("/api/v1/coverage/white-zones?department=75&kind=ASV").then().statusCode(200).extract()
+                .jsonPath();
         List<String> listed = white.getList("communes.code");
         assertThat(listed).as("no ASV covers all of Paris").hasSizeGreaterThan(1).allMatch(code -> code.startsWith("751"));
         assertThat(white.getInt("communeCount")).isEqualTo(1);
@@ -154,16 +162,20 @@ class ArrondissementsTest {
         assertThat(zones.text()).contains("arrondissements sans dispositif (" + listed.size() + ")");
         assertThat(zones.select("li a").eachAttr("href")).allMatch(h -> h.startsWith("/territoires/arrondissements/751"));
         // Its download too: each arrondissement under its commune.
-        String[] lines = given().get("/territoires/departements/75/zones-blanches.csv?kind=ASV").asString().substring(1).split("\r\n");
-        assertThat(lines[0]).isEqualTo("Code INSEE;Commune;Arrondissement;Population;Code département;Département;SIREN de l'EPCI;EPCI");
+        String[] lines = given().get("/territoires/departements/75/zones-blanches.csv?kind=ASV").asString().substring(1)
+                .split("\r\n");
+        assertThat(lines[0])
+                .isEqualTo("Code INSEE;Commune;Arrondissement;Population;Code département;Département;SIREN de l'EPCI;EPCI");
         assertThat(lines).hasSize(listed.size() + 1);
         assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(line -> line.split(";")[1].equals("Paris"))
                 .allMatch(line -> line.split(";")[4].equals("75"));
 
         // A commune's page gives its population, not "1 commune"; an arrondissement's names Paris the commune and Paris the
         // département apart.
-        for (String path : List.of("/territoires/communes/" + PARIS, "/territoires/arrondissements/" + PARIS_18, "/territoires/communes/38151")) {
-            String size = Jsoup.parse(given().get(path).asString()).select("main h1 + p, main h1 + p.notice + p").first().text();
+        for (String path : List.of("/territoires/communes/" + PARIS, "/territoires/arrondissements/" + PARIS_18,
+                "/territoires/communes/38151")) {
+            String size = Jsoup.parse(given().get(path).asString()).select("main h1 + p, main h1 + p.notice + p").first()
+                    .text();
             assertThat(size).as(path).contains("habitants.").doesNotContain("1 commune");
         }
         List<String> within = Jsoup.parse(given().get("/territoires/arrondissements/" + PARIS_18).asString())

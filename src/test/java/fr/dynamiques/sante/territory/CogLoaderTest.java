@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /** The referential in the database against the tracked file under data/, read independently here. */
 @QuarkusTest
@@ -98,7 +99,7 @@ class CogLoaderTest {
         long isere = StreamSupport.stream(file.get("communes").spliterator(), false)
                 .filter(c -> c.get(2).asText().equals("38")).mapToLong(c -> c.get(4).asLong(0)).sum();
         assertThat(Department.findByCode("38").population).isEqualTo(isere).isGreaterThan(1_200_000);
-        long aura = Department.<Department>list("region.code", "84").stream().mapToLong(d -> d.population).sum();
+        long aura = Department.<Department> list("region.code", "84").stream().mapToLong(d -> d.population).sum();
         assertThat(Region.findByCode("84").population).isEqualTo(aura);
     }
 

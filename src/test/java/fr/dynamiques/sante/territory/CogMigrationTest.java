@@ -27,17 +27,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
 import fr.dynamiques.sante.audit.AuditEntry;
 import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.registry.PerimeterMigration;
 import fr.dynamiques.sante.search.Indexing;
 import fr.dynamiques.sante.search.Reindexing;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The yearly COG: a "next year" file derived from the real one (two communes merged, one commune moved to another EPCI,
@@ -70,7 +71,8 @@ class CogMigrationTest {
                 .filter(c -> c.departmentCode().equals("38") && c.epciSiren() != null && c.population() != null)
                 .sorted(Comparator.comparing(CogFile.CommuneRow::code))
                 .collect(Collectors.groupingBy(CogFile.CommuneRow::epciSiren, TreeMap::new, Collectors.toList()));
-        List<String> epcis = byEpci.entrySet().stream().filter(e -> e.getValue().size() >= 3).map(Map.Entry::getKey).limit(4).toList();
+        List<String> epcis = byEpci.entrySet().stream().filter(e -> e.getValue().size() >= 3).map(Map.Entry::getKey).limit(4)
+                .toList();
         CogFile.CommuneRow kept = byEpci.get(epcis.get(0)).get(0);
         CogFile.CommuneRow merged = byEpci.get(epcis.get(0)).get(1);
         CogFile.CommuneRow moving = byEpci.get(epcis.get(1)).get(0);
@@ -115,7 +117,8 @@ class CogMigrationTest {
         assertThat(s3.getList("perimeter.epcis")).isEmpty();
         assertThat(s3.getList("perimeter.communes")).containsExactlyElementsOf(
                 byEpci.get(dissolved).stream().map(CogFile.CommuneRow::code).sorted().toList());
-        assertThat(s3.getLong("population")).isEqualTo(byEpci.get(dissolved).stream().mapToLong(CogFile.CommuneRow::population).sum());
+        assertThat(s3.getLong("population"))
+                .isEqualTo(byEpci.get(dissolved).stream().mapToLong(CogFile.CommuneRow::population).sum());
         // A commune with no successor stays declared, out of the places covered, and is reported.
         JsonPath s4 = given().get("/api/v1/schemes/" + id4).then().statusCode(200).extract().jsonPath();
         assertThat(s4.getList("perimeter.communes")).containsExactly(gone.code(), moving.code());
@@ -131,11 +134,14 @@ class CogMigrationTest {
         JsonPath shown = admin().get("/api/v1/admin/cog").then().statusCode(200).extract().jsonPath();
         assertThat(shown.getInt("cogYear")).isEqualTo(2027);
         // (Demo schemes on the EPCI that lost communes are moved too: they are reported like any other.)
-        assertThat(shown.getList("moved.ref")).contains("next-cog-merged", "next-cog-moved", "next-cog-dissolved", "next-cog-gone")
+        assertThat(shown.getList("moved.ref"))
+                .contains("next-cog-merged", "next-cog-moved", "next-cog-dissolved", "next-cog-gone")
                 .doesNotContain("next-cog-untouched");
-        assertThat(shown.getString("moved.find { it.ref == 'next-cog-merged' }.changes[0]")).contains(merged.code()).contains(kept.code());
+        assertThat(shown.getString("moved.find { it.ref == 'next-cog-merged' }.changes[0]")).contains(merged.code())
+                .contains(kept.code());
         assertThat(shown.getList("moved.find { it.ref == 'next-cog-gone' }.unresolved")).containsExactly(gone.code());
-        assertThat(shown.getString("moved.find { it.ref == 'next-cog-dissolved' }.changes[0]")).contains(dissolved).contains("dissolved");
+        assertThat(shown.getString("moved.find { it.ref == 'next-cog-dissolved' }.changes[0]")).contains(dissolved)
+                .contains("dissolved");
         given().get("/api/v1/admin/cog").then().statusCode(401);
 
         // The same file again changes nothing; the real one loaded back, perimeters follow again.
@@ -173,7 +179,7 @@ class CogMigrationTest {
 
     /** The COG of the next year, as compact.mjs writes it, with the changes this test follows. */
     private static DataFile nextYear(CogFile cog, CogFile.CommuneRow kept, CogFile.CommuneRow merged, CogFile.CommuneRow moving,
-                                     String receiving, String dissolved, CogFile.CommuneRow gone) throws IOException {
+            String receiving, String dissolved, CogFile.CommuneRow gone) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("cogYear", 2027);
         root.put("source", "derived in CogMigrationTest");
@@ -182,14 +188,16 @@ class CogMigrationTest {
         ArrayNode departments = root.putArray("departments");
         cog.departments().forEach(d -> departments.addArray().add(d.code()).add(d.name()).add(d.regionCode()));
         ArrayNode epcis = root.putArray("epcis");
-        cog.epcis().stream().filter(e -> !e.siren().equals(dissolved)).forEach(e -> epcis.addArray().add(e.siren()).add(e.name()).add(e.type()));
+        cog.epcis().stream().filter(e -> !e.siren().equals(dissolved))
+                .forEach(e -> epcis.addArray().add(e.siren()).add(e.name()).add(e.type()));
         ArrayNode communes = root.putArray("communes");
         for (CogFile.CommuneRow c : cog.communes()) {
             if (c.code().equals(merged.code()) || c.code().equals(gone.code())) {
                 continue;
             }
             String epci = c.code().equals(moving.code()) || dissolved.equals(c.epciSiren()) ? receiving : c.epciSiren();
-            Integer population = c.code().equals(kept.code()) ? Integer.valueOf(kept.population() + merged.population()) : c.population();
+            Integer population = c.code().equals(kept.code()) ? Integer.valueOf(kept.population() + merged.population())
+                    : c.population();
             ArrayNode row = communes.addArray().add(c.code()).add(c.name()).add(c.departmentCode());
             row.add(epci);
             row.add(population);

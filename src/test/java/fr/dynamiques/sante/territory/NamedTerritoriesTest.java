@@ -2,8 +2,8 @@ package fr.dynamiques.sante.territory;
 
 import static fr.dynamiques.sante.scheme.SchemeFixtures.TOKEN;
 import static fr.dynamiques.sante.scheme.SchemeFixtures.admin;
-import static fr.dynamiques.sante.scheme.SchemeFixtures.create;
 import static fr.dynamiques.sante.scheme.SchemeFixtures.cpts;
+import static fr.dynamiques.sante.scheme.SchemeFixtures.create;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
 import fr.dynamiques.sante.data.DataFile;
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.search.Indexing;
 import fr.dynamiques.sante.text.FoldedText;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Territories as people name them: former communes found by code and name, and imports naming communes,
@@ -44,15 +45,18 @@ class NamedTerritoriesTest {
 
     @Test
     void aFormerCommuneLeadsToItsCurrentCommuneAndSaysWhy() {
-        CogFile.FormerCommuneRow arzay = COG.formerCommunes().stream().filter(f -> "Arzay".equals(f.name())).findFirst().orElseThrow();
+        CogFile.FormerCommuneRow arzay = COG.formerCommunes().stream().filter(f -> "Arzay".equals(f.name())).findFirst()
+                .orElseThrow();
         assertThat(arzay.code()).isEqualTo("38016");
         given().redirects().follow(false).get("/api/v1/territories/communes/38016").then().statusCode(308)
                 .header("Location", endsWith("/api/v1/territories/communes/" + arzay.communeCode()))
                 .body("name", equalTo("Arzay")).body("current.code", equalTo(arzay.communeCode()));
         // Its current commune lists every former code the COG gives it, its own aside.
         Set<String> formerCodes = COG.formerCommunes().stream().filter(f -> f.communeCode().equals(arzay.communeCode()))
-                .map(CogFile.FormerCommuneRow::code).filter(code -> !code.equals(arzay.communeCode())).collect(Collectors.toSet());
-        JsonPath current = given().get("/api/v1/territories/communes/" + arzay.communeCode()).then().statusCode(200).extract().jsonPath();
+                .map(CogFile.FormerCommuneRow::code).filter(code -> !code.equals(arzay.communeCode()))
+                .collect(Collectors.toSet());
+        JsonPath current = given().get("/api/v1/territories/communes/" + arzay.communeCode()).then().statusCode(200).extract()
+                .jsonPath();
         assertThat(current.getString("name")).isEqualTo(commune(arzay.communeCode()).name());
         assertThat(current.getList("formerCodes")).containsExactlyInAnyOrderElementsOf(formerCodes);
         assertThat(current.getList("formerCommunes.name")).contains("Arzay");
@@ -75,7 +79,8 @@ class NamedTerritoriesTest {
     void searchFindsTheSchemesOfACommuneByItsFormerName() {
         long id = create(cpts("former-name-search", List.of("38479"), List.of()));
         Indexing.await();
-        assertThat(given().get("/api/v1/search?q=Arzay").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class))
+        assertThat(given().get("/api/v1/search?q=Arzay").then().statusCode(200).extract().jsonPath().getList("items.id",
+                Long.class))
                 .contains(id);
         given().get("/recherche?q=Arzay").then().statusCode(200)
                 .body(containsString("Porte-des-Bonnevaux")).body(containsString("anciennement Arzay"));
@@ -98,9 +103,12 @@ class NamedTerritoriesTest {
 
     @Test
     void anImportMayNameItsTerritories() {
-        String grenoblois = COG.epcis().stream().filter(e -> e.name().equals("CC Le Grésivaudan")).findFirst().orElseThrow().siren();
-        String voironnais = COG.epcis().stream().filter(e -> e.name().equals("CA du Pays Voironnais")).findFirst().orElseThrow().siren();
-        String smh = COG.communes().stream().filter(c -> c.name().equals("Saint-Martin-d'Hères")).findFirst().orElseThrow().code();
+        String grenoblois = COG.epcis().stream().filter(e -> e.name().equals("CC Le Grésivaudan")).findFirst().orElseThrow()
+                .siren();
+        String voironnais = COG.epcis().stream().filter(e -> e.name().equals("CA du Pays Voironnais")).findFirst().orElseThrow()
+                .siren();
+        String smh = COG.communes().stream().filter(c -> c.name().equals("Saint-Martin-d'Hères")).findFirst().orElseThrow()
+                .code();
         Map<String, Object> body = cpts("named-import", List.of(), List.of());
         body.put("perimeter", new LinkedHashMap<>(Map.of(
                 "communes", List.of("saint martin d'heres (38)", "Paris 18e", "38016"),
@@ -131,7 +139,8 @@ class NamedTerritoriesTest {
         // The commune name the most communes bear, in the COG file.
         Map<String, List<CogFile.CommuneRow>> byName = COG.communes().stream()
                 .collect(Collectors.groupingBy(c -> FoldedText.of(c.name())));
-        List<CogFile.CommuneRow> homonyms = byName.values().stream().max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
+        List<CogFile.CommuneRow> homonyms = byName.values().stream().max((a, b) -> Integer.compare(a.size(), b.size()))
+                .orElseThrow();
         String name = homonyms.get(0).name();
         Map<String, Object> body = cpts("ambiguous-import", List.of(name, "Nulle-Part-sur-Rien"), List.of());
 
@@ -140,7 +149,8 @@ class NamedTerritoriesTest {
         String ambiguity = refused.getString("errors.find { it.field == 'perimeter.communes[0]' }.message");
         assertThat(ambiguity).contains(homonyms.size() + " communes");
         homonyms.stream().limit(12).forEach(c -> assertThat(ambiguity).contains(c.code()));
-        assertThat(refused.getString("errors.find { it.field == 'perimeter.communes[1]' }.message")).contains("names no commune");
+        assertThat(refused.getString("errors.find { it.field == 'perimeter.communes[1]' }.message"))
+                .contains("names no commune");
 
         admin().body(List.of(body)).post("/api/v1/schemes/import").then().statusCode(400);
         admin().get("/api/v1/schemes?ref=ambiguous-import").then().statusCode(200).body("total", equalTo(0));
@@ -159,7 +169,8 @@ class NamedTerritoriesTest {
         JsonPath dry = given().header("Authorization", "Bearer " + TOKEN)
                 .contentType("text/csv").body(csv).post("/api/v1/schemes/import?dryRun=true").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(dry.getList("resolved.given")).containsExactly("Paris 18e", "Saint-Martin-d'Hères (Isère)", "Le Grésivaudan");
+        assertThat(dry.getList("resolved.given")).containsExactly("Paris 18e", "Saint-Martin-d'Hères (Isère)",
+                "Le Grésivaudan");
         assertThat(dry.getString("resolved[2].name")).isEqualTo("CC Le Grésivaudan");
     }
 }

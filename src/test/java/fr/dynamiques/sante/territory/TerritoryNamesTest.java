@@ -59,12 +59,14 @@ class TerritoryNamesTest {
                         Collectors.groupingBy(CogFile.CommuneRow::departmentCode, TreeMap::new, Collectors.counting())));
         List<Named> named = new ArrayList<>();
         cog.regions().forEach(r -> named.add(new Named(TerritoryLevel.REGION, r.code(), r.name(), null, false, null)));
-        cog.departments().forEach(d -> named.add(new Named(TerritoryLevel.DEPARTMENT, d.code(), d.name(), d.code(), false, null)));
+        cog.departments()
+                .forEach(d -> named.add(new Named(TerritoryLevel.DEPARTMENT, d.code(), d.name(), d.code(), false, null)));
         cog.epcis().forEach(e -> named.add(new Named(TerritoryLevel.EPCI, e.siren(), e.name(),
                 departmentsOfEpci.getOrDefault(e.siren(), Map.of()).entrySet().stream()
                         .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null),
                 false, null)));
-        cog.communes().forEach(c -> named.add(new Named(TerritoryLevel.COMMUNE, c.code(), c.name(), c.departmentCode(), false, null)));
+        cog.communes().forEach(
+                c -> named.add(new Named(TerritoryLevel.COMMUNE, c.code(), c.name(), c.departmentCode(), false, null)));
         cog.arrondissements().forEach(a -> named.add(new Named(TerritoryLevel.ARRONDISSEMENT, a.code(), a.name(),
                 departmentOfCommune.get(a.communeCode()), false, null)));
         cog.formerCommunes().stream().filter(f -> f.name() != null).forEach(f -> named.add(new Named(TerritoryLevel.COMMUNE,
@@ -80,7 +82,8 @@ class TerritoryNamesTest {
         }
         for (String given : List.of("CA du Pays Voironnais", "Communauté d'agglomération du Pays Voironnais",
                 "COMMUNAUTE D'AGGLOMERATION DU PAYS VOIRONNAIS", "Pays Voironnais", "CA Pays Voironnais")) {
-            assertEquals(new Found("243800984", "CA du Pays Voironnais", null), names.resolve(TerritoryLevel.EPCI, given), given);
+            assertEquals(new Found("243800984", "CA du Pays Voironnais", null), names.resolve(TerritoryLevel.EPCI, given),
+                    given);
         }
         assertEquals("243800984", found(TerritoryLevel.EPCI, "Pays Voironnais (38)").code());
     }
@@ -96,7 +99,8 @@ class TerritoryNamesTest {
     @Test
     void accentsCaseHyphensApostrophesAndArticlesDoNotMatter() {
         assertEquals(1, communesNamed("Saint-Martin-d'Hères").size(), "a name borne by one commune only");
-        for (String given : List.of("Saint-Martin-d'Hères", "SAINT MARTIN D HERES", "saint-martin-d’heres", "Saint Martin Hères",
+        for (String given : List.of("Saint-Martin-d'Hères", "SAINT MARTIN D HERES", "saint-martin-d’heres",
+                "Saint Martin Hères",
                 "St-Martin-d'Hères", "ST MARTIN D'HERES")) {
             assertEquals("38421", found(TerritoryLevel.COMMUNE, given).code(), given);
         }
@@ -106,7 +110,8 @@ class TerritoryNamesTest {
     void saintsAbbreviated() {
         List<CogFile.CommuneRow> saintEtienne = communesNamed("Saint-Étienne");
         assertEquals(1, saintEtienne.size());
-        assertEquals(new Found(saintEtienne.get(0).code(), "Saint-Étienne", null), names.resolve(TerritoryLevel.COMMUNE, "St Étienne"));
+        assertEquals(new Found(saintEtienne.get(0).code(), "Saint-Étienne", null),
+                names.resolve(TerritoryLevel.COMMUNE, "St Étienne"));
         assertEquals(saintEtienne.get(0).code(), found(TerritoryLevel.COMMUNE, "st-etienne").code());
 
         CogFile.CommuneRow sainte = cog.communes().stream().filter(c -> c.name().startsWith("Sainte-"))
@@ -117,12 +122,16 @@ class TerritoryNamesTest {
 
     @Test
     void arrondissementByItsShortForms() {
-        for (String given : List.of("Paris 18e", "Paris 18", "Paris 18ème", "Paris 18eme", "Paris XVIIIe", "Paris 18e arrondissement",
+        for (String given : List.of("Paris 18e", "Paris 18", "Paris 18ème", "Paris 18eme", "Paris XVIIIe",
+                "Paris 18e arrondissement",
                 "18e arrondissement de Paris", "PARIS 18E ARRONDISSEMENT", "Paris 18e (75)")) {
-            assertEquals(new Found("75118", "Paris 18e Arrondissement", null), names.resolve(TerritoryLevel.ARRONDISSEMENT, given), given);
+            assertEquals(new Found("75118", "Paris 18e Arrondissement", null),
+                    names.resolve(TerritoryLevel.ARRONDISSEMENT, given), given);
         }
-        assertEquals(arrondissementNamed("Marseille 1er Arrondissement"), found(TerritoryLevel.ARRONDISSEMENT, "Marseille 1er").code());
-        assertEquals(arrondissementNamed("Marseille 1er Arrondissement"), found(TerritoryLevel.ARRONDISSEMENT, "Marseille Ier").code());
+        assertEquals(arrondissementNamed("Marseille 1er Arrondissement"),
+                found(TerritoryLevel.ARRONDISSEMENT, "Marseille 1er").code());
+        assertEquals(arrondissementNamed("Marseille 1er Arrondissement"),
+                found(TerritoryLevel.ARRONDISSEMENT, "Marseille Ier").code());
         assertEquals(arrondissementNamed("Lyon 3e Arrondissement"), found(TerritoryLevel.ARRONDISSEMENT, "Lyon 3eme").code());
     }
 
@@ -162,7 +171,8 @@ class TerritoryNamesTest {
 
     @Test
     void everyEpciByItsNameAndItsDepartementWhenItsNameIsNotItsOwn() {
-        Map<String, Long> borne = cog.epcis().stream().collect(Collectors.groupingBy(e -> FoldedText.of(e.name()), Collectors.counting()));
+        Map<String, Long> borne = cog.epcis().stream()
+                .collect(Collectors.groupingBy(e -> FoldedText.of(e.name()), Collectors.counting()));
         Map<String, String> departments = named.stream().filter(n -> n.level() == TerritoryLevel.EPCI)
                 .collect(Collectors.toMap(Named::code, n -> String.valueOf(n.departmentCode())));
         for (CogFile.EpciRow epci : cog.epcis()) {
@@ -179,20 +189,23 @@ class TerritoryNamesTest {
 
     @Test
     void homonymsAreAmbiguousUntilTheDepartementIsGiven() {
-        String homonym = cog.communes().stream().collect(Collectors.groupingBy(CogFile.CommuneRow::name, TreeMap::new, Collectors.counting()))
+        String homonym = cog.communes().stream()
+                .collect(Collectors.groupingBy(CogFile.CommuneRow::name, TreeMap::new, Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<CogFile.CommuneRow> bearers = communesNamed(homonym);
         assertTrue(bearers.size() > 1);
 
         Ambiguous ambiguous = assertInstanceOf(Ambiguous.class, names.resolve(TerritoryLevel.COMMUNE, homonym));
-        assertEquals(bearers.stream().map(c -> new Candidate(c.code(), c.name(), c.departmentCode())).toList(), ambiguous.candidates());
+        assertEquals(bearers.stream().map(c -> new Candidate(c.code(), c.name(), c.departmentCode())).toList(),
+                ambiguous.candidates());
 
         for (CogFile.CommuneRow bearer : bearers) {
             String given = homonym + " (" + bearer.departmentCode() + ")";
             assertEquals(new Found(bearer.code(), homonym, null), names.resolve(TerritoryLevel.COMMUNE, given), given);
         }
         Set<String> theirDepartments = bearers.stream().map(CogFile.CommuneRow::departmentCode).collect(Collectors.toSet());
-        CogFile.DepartmentRow elsewhere = cog.departments().stream().filter(d -> !theirDepartments.contains(d.code())).findFirst().orElseThrow();
+        CogFile.DepartmentRow elsewhere = cog.departments().stream().filter(d -> !theirDepartments.contains(d.code()))
+                .findFirst().orElseThrow();
         assertInstanceOf(Unknown.class, names.resolve(TerritoryLevel.COMMUNE, homonym + " (" + elsewhere.code() + ")"));
         assertInstanceOf(Unknown.class, names.resolve(TerritoryLevel.COMMUNE, homonym + " (" + elsewhere.name() + ")"));
         assertInstanceOf(Unknown.class, names.resolve(TerritoryLevel.COMMUNE, "Saint-Martin-d'Hères (69)"));
@@ -201,7 +214,8 @@ class TerritoryNamesTest {
     @Test
     void formerCommuneNamesItsCurrentCommune() {
         for (String given : List.of("Arzay", "ARZAY", "Arzay (38)", "Arzay (Isère)")) {
-            assertEquals(new Found("38479", "Porte-des-Bonnevaux", "Arzay"), names.resolve(TerritoryLevel.COMMUNE, given), given);
+            assertEquals(new Found("38479", "Porte-des-Bonnevaux", "Arzay"), names.resolve(TerritoryLevel.COMMUNE, given),
+                    given);
         }
         Set<String> currentNames = cog.communes().stream().map(c -> FoldedText.of(c.name())).collect(Collectors.toSet());
         Map<String, Set<String>> currentCodesOfFormerNames = cog.formerCommunes().stream().filter(f -> f.name() != null)
@@ -221,7 +235,8 @@ class TerritoryNamesTest {
 
     @Test
     void aCurrentNameIsPreferredOverAnotherCommunesFormerName() {
-        Map<String, List<CogFile.CommuneRow>> byName = cog.communes().stream().collect(Collectors.groupingBy(CogFile.CommuneRow::name));
+        Map<String, List<CogFile.CommuneRow>> byName = cog.communes().stream()
+                .collect(Collectors.groupingBy(CogFile.CommuneRow::name));
         CogFile.FormerCommuneRow former = cog.formerCommunes().stream()
                 .filter(f -> f.name() != null && byName.getOrDefault(f.name(), List.of()).size() == 1
                         && !byName.get(f.name()).get(0).departmentCode().equals(communes.get(f.communeCode()).departmentCode()))
@@ -232,7 +247,8 @@ class TerritoryNamesTest {
         // In the former commune's département, where no current commune bears that name, the former name is the answer.
         CogFile.CommuneRow absorbing = communes.get(former.communeCode());
         String given = former.name() + " (" + absorbing.departmentCode() + ")";
-        assertEquals(new Found(absorbing.code(), absorbing.name(), former.name()), names.resolve(TerritoryLevel.COMMUNE, given), given);
+        assertEquals(new Found(absorbing.code(), absorbing.name(), former.name()), names.resolve(TerritoryLevel.COMMUNE, given),
+                given);
     }
 
     @Test
@@ -258,7 +274,8 @@ class TerritoryNamesTest {
 
     @Test
     void everyCommuneByItsNameAndDepartement() {
-        Map<String, Long> borne = cog.communes().stream().collect(Collectors.groupingBy(c -> FoldedText.of(c.name()), Collectors.counting()));
+        Map<String, Long> borne = cog.communes().stream()
+                .collect(Collectors.groupingBy(c -> FoldedText.of(c.name()), Collectors.counting()));
         List<Named> all = named(cog);
         TerritoryNames built = TerritoryNames.of(all);
         for (CogFile.CommuneRow commune : cog.communes()) {
@@ -290,7 +307,8 @@ class TerritoryNamesTest {
     }
 
     private static List<CogFile.CommuneRow> communesNamed(String name) {
-        return cog.communes().stream().filter(c -> c.name().equals(name)).sorted(Comparator.comparing(CogFile.CommuneRow::code)).toList();
+        return cog.communes().stream().filter(c -> c.name().equals(name)).sorted(Comparator.comparing(CogFile.CommuneRow::code))
+                .toList();
     }
 
     private static String arrondissementNamed(String name) {

@@ -3,11 +3,11 @@ package fr.dynamiques.sante.territory;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.util.List;
 
@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 @QuarkusTest
 @WithTestResource(EmbeddedServicesResource.class)
@@ -78,7 +79,7 @@ class TerritoryResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3815", "381510", "abcde", "2C004", "..%2F..%2Fetc", "%27%20or%201=1"})
+    @ValueSource(strings = { "3815", "381510", "abcde", "2C004", "..%2F..%2Fetc", "%27%20or%201=1" })
     void malformedCommuneCodeIsBadRequest(String code) {
         given().urlEncodingEnabled(false).when().get("/api/v1/territories/communes/" + code).then()
                 .statusCode(400)
@@ -101,7 +102,7 @@ class TerritoryResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echirol", "Échir", "ECHIROLLES", "échirolles", "38130", "38151"})
+    @ValueSource(strings = { "echirol", "Échir", "ECHIROLLES", "échirolles", "38130", "38151" })
     void suggestionsPutEchirollesFirst(String q) {
         given().queryParam("q", q).when().get("/api/v1/territories").then()
                 .statusCode(200)
@@ -132,7 +133,8 @@ class TerritoryResourceTest {
                 .when().get("/api/v1/territories").then().statusCode(200)
                 .body("level", not(hasItem("epci"))).extract().jsonPath();
         assertThat(saint.getString("[0].name")).isEqualTo("Le Saint");
-        assertThat(saint.getList("matchedBy", String.class)).containsExactly("name", "prefix", "prefix", "prefix", "prefix", "prefix",
+        assertThat(saint.getList("matchedBy", String.class)).containsExactly("name", "prefix", "prefix", "prefix", "prefix",
+                "prefix",
                 "prefix", "prefix", "prefix", "prefix");
         List<Integer> populations = saint.getList("population");
         assertThat(populations.subList(1, populations.size())).hasSize(9).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
@@ -160,7 +162,7 @@ class TerritoryResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"!!!", "\"", "*", "a AND (b", "+-~|", "'; drop table commune; --", "<script>"})
+    @ValueSource(strings = { "!!!", "\"", "*", "a AND (b", "+-~|", "'; drop table commune; --", "<script>" })
     void oddQueriesAnswerWithoutError(String q) {
         given().queryParam("q", q).when().get("/api/v1/territories").then().statusCode(200);
     }

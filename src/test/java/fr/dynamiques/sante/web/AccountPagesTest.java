@@ -20,15 +20,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * The accounts pages of admins and ARS officers: creating an account from a request, within the officer's scope only;
@@ -45,9 +46,11 @@ public class AccountPagesTest {
 
     /** A request waiting for an account on the scheme, as the public form leaves it. */
     private long request(long scheme, String name, String email) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into account_request (scheme_id, name, "
-                + "email, created_at) values (?1, ?2, ?3, now()) returning id").setParameter(1, scheme).setParameter(2, name)
-                .setParameter(3, email).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("insert into account_request (scheme_id, name, "
+                        + "email, created_at) values (?1, ?2, ?3, now()) returning id").setParameter(1, scheme)
+                        .setParameter(2, name)
+                        .setParameter(3, email).getSingleResult()).longValue());
     }
 
     private long count(String sql) {
@@ -72,7 +75,7 @@ public class AccountPagesTest {
     }
 
     private static Map<String, Object> user(String email) {
-        return SchemeFixtures.admin().get("/api/v1/users").jsonPath().<Map<String, Object>>getList("")
+        return SchemeFixtures.admin().get("/api/v1/users").jsonPath().<Map<String, Object>> getList("")
                 .stream().filter(u -> email.equals(u.get("email"))).findFirst().orElse(null);
     }
 
@@ -87,7 +90,8 @@ public class AccountPagesTest {
         Document space = page(ars84, "/espace");
         assertThat(space.select("section:has(#demandes) a[href=/espace/comptes]")).hasSize(1);
         assertThat(space.select("a[href=/espace/comptes/nouveau?demande=" + request + "]")).hasSize(1);
-        Element listed = page(ars84, "/espace/comptes").selectFirst("section:has(#demandes) li:has(a[href=mailto:accpages-camille@example.org])");
+        Element listed = page(ars84, "/espace/comptes")
+                .selectFirst("section:has(#demandes) li:has(a[href=mailto:accpages-camille@example.org])");
         assertThat(listed).isNotNull();
         Element link = listed.selectFirst("a[href=/espace/comptes/nouveau?demande=" + request + "]");
         assertThat(link.text()).isEqualTo("Créer le compte");
@@ -104,7 +108,8 @@ public class AccountPagesTest {
         assertThat(form.selectFirst("label[for=password]")).isNotNull();
 
         Response created = create(ars84, Map.of("demande", String.valueOf(request), "email", "accpages-camille@example.org",
-                "displayName", "Camille Demande", "role", "COORDINATOR", "schemes", String.valueOf(scheme), "password", PASSWORD));
+                "displayName", "Camille Demande", "role", "COORDINATOR", "schemes", String.valueOf(scheme), "password",
+                PASSWORD));
         assertThat(created.statusCode()).isEqualTo(303);
         assertThat(created.header("Location")).endsWith("/espace/comptes?fait=cree-demande");
         // The request served its purpose: erased. The account coordinates the scheme and signs in.
@@ -113,7 +118,8 @@ public class AccountPagesTest {
         assertThat(account).containsEntry("role", "COORDINATOR").containsEntry("schemes", List.of((int) scheme));
         assertThat(SignedInPagesTest.signIn("accpages-camille@example.org", PASSWORD).statusCode()).isEqualTo(303);
         // Recorded as the API records it: created by an ARS officer.
-        assertThat(SchemeFixtures.admin().get("/api/v1/users/" + account.get("id") + "/history").jsonPath().getList("actorRole"))
+        assertThat(
+                SchemeFixtures.admin().get("/api/v1/users/" + account.get("id") + "/history").jsonPath().getList("actorRole"))
                 .containsExactly("ARS");
         // The coordinator's account does not reach the accounts pages.
         String coordinator = session("accpages-camille@example.org");
@@ -135,13 +141,15 @@ public class AccountPagesTest {
         account("accpages-scope11@example.org", "ARS", List.of("11"), List.of());
         String ars84 = session("accpages-scope84@example.org");
 
-        Response admin = create(ars84, Map.of("email", "accpages-would-admin@example.org", "displayName", "X", "role", "ADMIN"));
+        Response admin = create(ars84,
+                Map.of("email", "accpages-would-admin@example.org", "displayName", "X", "role", "ADMIN"));
         assertThat(admin.statusCode()).isEqualTo(403);
         Document refused = Jsoup.parse(admin.asString());
         assertThat(refused.selectFirst("#role-error")).isNotNull();
         assertThat(refused.select("[role=alert] a[href=#role]")).hasSize(1);
         assertThat(refused.selectFirst("#email").val()).isEqualTo("accpages-would-admin@example.org");
-        assertThat(create(ars84, Map.of("email", "accpages-would-ars@example.org", "displayName", "X", "role", "ARS", "regions", "84"))
+        assertThat(create(ars84,
+                Map.of("email", "accpages-would-ars@example.org", "displayName", "X", "role", "ARS", "regions", "84"))
                 .statusCode()).isEqualTo(403);
         Response elsewhere = create(ars84, Map.of("email", "accpages-would-coordinate@example.org", "displayName", "X",
                 "role", "COORDINATOR", "schemes", inside + ", " + outside));
@@ -153,8 +161,10 @@ public class AccountPagesTest {
             assertThat(user("accpages-would-" + email + "@example.org")).as(email).isNull();
         }
         // A partner of its own région: allowed.
-        assertThat(create(ars84, Map.of("email", "accpages-partner84@example.org", "displayName", "Partenaire 84", "role", "PARTNER",
-                "regions", "84")).statusCode()).isEqualTo(303);
+        assertThat(create(ars84,
+                Map.of("email", "accpages-partner84@example.org", "displayName", "Partenaire 84", "role", "PARTNER",
+                        "regions", "84"))
+                .statusCode()).isEqualTo(303);
         assertThat(user("accpages-partner84@example.org")).containsEntry("regions", List.of("84"));
 
         // Another région's officer neither sees the request nor opens it.
@@ -182,7 +192,8 @@ public class AccountPagesTest {
         assertThat(others.select("form")).isEmpty();
         as(session).formParam("label", "x").post("/espace/comptes/" + other + "/jetons").then().statusCode(403);
 
-        Response issued = as(session).formParam("label", "tableur ARS").formParam("days", "30").post("/espace/comptes/" + me + "/jetons");
+        Response issued = as(session).formParam("label", "tableur ARS").formParam("days", "30")
+                .post("/espace/comptes/" + me + "/jetons");
         assertThat(issued.statusCode()).isEqualTo(200);
         String secret = Jsoup.parse(issued.asString()).selectFirst("code#jeton").text();
         assertThat(secret).startsWith("dts_");
@@ -192,21 +203,25 @@ public class AccountPagesTest {
         assertThat(listed.html()).doesNotContain(secret);
         Element token = listed.selectFirst("#compte-" + me + " li:contains(tableur ARS)");
         String revoke = token.selectFirst("form").attr("action");
-        as(session).post(revoke).then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/espace/comptes?fait=revoque"));
+        as(session).post(revoke).then().statusCode(303).header("Location",
+                org.hamcrest.Matchers.endsWith("/espace/comptes?fait=revoque"));
         given().header("Authorization", "Bearer " + secret).get("/api/v1/users/" + me).then().statusCode(401);
-        assertThat(page(session, "/espace/comptes").selectFirst("#compte-" + me + " li:contains(tableur ARS)").text()).contains("révoqué");
+        assertThat(page(session, "/espace/comptes").selectFirst("#compte-" + me + " li:contains(tableur ARS)").text())
+                .contains("révoqué");
         assertThat(SchemeFixtures.admin().get("/api/v1/users/" + me + "/history").jsonPath().getList("action"))
                 .containsSubsequence("TOKEN_ISSUE", "TOKEN_REVOKE");
 
         // A validity out of range: the form again, the field at fault marked, nothing issued.
         long tokens = count("select count(*) from access_token where account_id = " + me);
-        Response bad = as(session).formParam("label", "trop long").formParam("days", "400").post("/espace/comptes/" + me + "/jetons");
+        Response bad = as(session).formParam("label", "trop long").formParam("days", "400")
+                .post("/espace/comptes/" + me + "/jetons");
         assertThat(bad.statusCode()).isEqualTo(400);
         Document form = Jsoup.parse(bad.asString());
         assertThat(form.selectFirst("#days").attr("aria-invalid")).isEqualTo("true");
         assertThat(form.selectFirst("#days").attr("aria-describedby")).isEqualTo("days-error");
         assertThat(form.selectFirst("#label").val()).isEqualTo("trop long");
-        assertThat(as(session).formParam("days", "quatre-vingt-dix").post("/espace/comptes/" + me + "/jetons").statusCode()).isEqualTo(400);
+        assertThat(as(session).formParam("days", "quatre-vingt-dix").post("/espace/comptes/" + me + "/jetons").statusCode())
+                .isEqualTo(400);
         assertThat(count("select count(*) from access_token where account_id = " + me)).isEqualTo(tokens);
     }
 
@@ -224,8 +239,10 @@ public class AccountPagesTest {
         Element row = ars84.selectFirst("section:has(#qui-modifie) tr:has(a[href=/dispositifs/" + echirolles + "])");
         assertThat(row.selectFirst("th[scope=row]")).isNotNull();
         assertThat(row.select("td").get(1).text()).contains("accpages-editors-ars84@example.org").doesNotContain("ars11");
-        assertThat(row.select("td").get(2).text()).contains("accpages-editors-coordinator@example.org").doesNotContain("elsewhere");
-        assertThat(ars84.select("section:has(#qui-modifie) a[href=/dispositifs/" + vitry + "]")).as("not of its régions").isEmpty();
+        assertThat(row.select("td").get(2).text()).contains("accpages-editors-coordinator@example.org")
+                .doesNotContain("elsewhere");
+        assertThat(ars84.select("section:has(#qui-modifie) a[href=/dispositifs/" + vitry + "]")).as("not of its régions")
+                .isEmpty();
         assertThat(ars84.selectFirst("section:has(#qui-modifie)").text()).contains("accpages-editors-admin@example.org");
         assertThat(ars84.selectFirst("section:has(#qui-modifie) caption")).isNotNull();
         // The accounts it oversees: itself and those of its régions only.
@@ -241,9 +258,11 @@ public class AccountPagesTest {
         assertThat(admin.select("section:has(#comptes) tbody th[scope=row] .meta").eachText())
                 .contains("accpages-editors-ars11@example.org", "accpages-editors-elsewhere@example.org");
         // An admin may create any role.
-        assertThat(page(session("accpages-editors-admin@example.org"), "/espace/comptes/nouveau").select("input[name=role]").eachAttr("value"))
+        assertThat(page(session("accpages-editors-admin@example.org"), "/espace/comptes/nouveau").select("input[name=role]")
+                .eachAttr("value"))
                 .containsExactly("ADMIN", "ARS", "COORDINATOR", "PARTNER");
-        assertThat(page(session("accpages-editors-admin@example.org"), "/espace/comptes?lang=en").selectFirst("h1").text()).isEqualTo("Accounts");
+        assertThat(page(session("accpages-editors-admin@example.org"), "/espace/comptes?lang=en").selectFirst("h1").text())
+                .isEqualTo("Accounts");
     }
 
     @Test
@@ -257,8 +276,9 @@ public class AccountPagesTest {
                 .then().statusCode(403);
         assertThat(user("accpages-forged@example.org")).isNull();
 
-        Response bad = create(session, Map.of("email", "pas une adresse", "displayName", "Gardé tel quel", "role", "COORDINATOR",
-                "schemes", String.valueOf(scheme), "password", "court"));
+        Response bad = create(session,
+                Map.of("email", "pas une adresse", "displayName", "Gardé tel quel", "role", "COORDINATOR",
+                        "schemes", String.valueOf(scheme), "password", "court"));
         assertThat(bad.statusCode()).isEqualTo(400);
         Document form = Jsoup.parse(bad.asString());
         assertThat(form.selectFirst("#email").attr("aria-invalid")).isEqualTo("true");
@@ -270,14 +290,17 @@ public class AccountPagesTest {
         assertThat(form.selectFirst("#role-COORDINATOR").hasAttr("checked")).isTrue();
         assertThat(form.selectFirst("#password").val()).as("a password is never sent back").isEmpty();
 
-        Response taken = create(session, Map.of("email", "ACCPAGES-form@example.org", "displayName", "Doublon", "role", "COORDINATOR",
-                "schemes", String.valueOf(scheme)));
+        Response taken = create(session,
+                Map.of("email", "ACCPAGES-form@example.org", "displayName", "Doublon", "role", "COORDINATOR",
+                        "schemes", String.valueOf(scheme)));
         assertThat(taken.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(taken.asString()).selectFirst("#email-error").text()).isEqualTo("un compte utilise déjà cette adresse");
+        assertThat(Jsoup.parse(taken.asString()).selectFirst("#email-error").text())
+                .isEqualTo("un compte utilise déjà cette adresse");
         assertThat(count("select count(*) from account where email = 'accpages-form@example.org'")).isOne();
 
-        Response unknown = create(session, Map.of("email", "accpages-unknown@example.org", "displayName", "X", "role", "COORDINATOR",
-                "schemes", "no-such-scheme"));
+        Response unknown = create(session,
+                Map.of("email", "accpages-unknown@example.org", "displayName", "X", "role", "COORDINATOR",
+                        "schemes", "no-such-scheme"));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(unknown.asString()).selectFirst("#schemes-error")).isNotNull();
         assertThat(user("accpages-unknown@example.org")).isNull();

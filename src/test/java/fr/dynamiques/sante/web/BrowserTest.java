@@ -33,13 +33,14 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * The pages in a real browser: Debian's Chromium, headless, driven by its chromedriver (never a downloaded one).
@@ -149,7 +150,8 @@ class BrowserTest {
         browser.get(url("/dispositifs/" + cpts + "#carte"));
         WebElement map = browser.findElement(By.cssSelector("#carte > svg"));
         assertThat(map.getSize().getWidth()).isGreaterThan(400);
-        assertThat(browser.findElements(By.cssSelector("#carte g.m path"))).allMatch(WebElement::isDisplayed).hasSizeGreaterThan(1);
+        assertThat(browser.findElements(By.cssSelector("#carte g.m path"))).allMatch(WebElement::isDisplayed)
+                .hasSizeGreaterThan(1);
         screenshot(browser, "8-scheme-map");
 
         browser.get(url("/territoires/departements/38?kind=CPTS#carte"));
@@ -167,10 +169,12 @@ class BrowserTest {
     void noPageScrollsSidewaysOnAPhone() {
         String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
         List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=Grenoble", "/dispositifs/" + cpts,
-                "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
+                "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38",
+                "/territoires/regions/84",
                 "/coordinateurs?territoire=Grenoble", "/couverture", "/echeances?mois=24", "/connexion", "/mentions-legales",
                 "/accessibilite", "/connexion/demande?dispositif=" + cpts, "/nulle-part", "/couverture?at=2020-06-01&kind=CPTS",
-                "/territoires/departements/38?at=2021-06-01", "/territoires/departements/38?at=pas-une-date", "/coordinateurs?comme=" + cpts, "/couverture?kind=CPTS",
+                "/territoires/departements/38?at=2021-06-01", "/territoires/departements/38?at=pas-une-date",
+                "/coordinateurs?comme=" + cpts, "/couverture?kind=CPTS",
                 "/territoires/departements/38?kind=CPTS", "/territoires/communes/38421?kind=CPTS");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -245,7 +249,8 @@ class BrowserTest {
                 + " return !(box.classList.contains('table-scroll') && box.tabIndex === 0 && box.getAttribute('role') === 'region'"
                 + " && name && document.getElementById(name) && document.getElementById(name).textContent.trim()); })"
                 + ".map(t => (t.caption ? t.caption.textContent.trim() : 'a table without caption'))");
-        unboxed.forEach(table -> trouble.add(page + ": the table \"" + table + "\" is not in a named, focusable scrolling region"));
+        unboxed.forEach(
+                table -> trouble.add(page + ": the table \"" + table + "\" is not in a named, focusable scrolling region"));
         ((List<String>) driver.executeScript(WRAPPED_CELLS)).forEach(cell -> trouble.add(page + ": " + cell));
         return trouble;
     }
@@ -258,20 +263,24 @@ class BrowserTest {
     void tablesScrollInTheirOwnBoxAndKeepWordsAndNumbersWholeOnAPhone() {
         String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
         Map<String, Object> body = fr.dynamiques.sante.scheme.SchemeFixtures.cls("browser-tables");
-        body.put("approach", List.of(Map.of("criterion", "POLITICAL", "score", 1), Map.of("criterion", "COORDINATED", "score", 2)));
+        body.put("approach",
+                List.of(Map.of("criterion", "POLITICAL", "score", 1), Map.of("criterion", "COORDINATED", "score", 2)));
         long funded = fr.dynamiques.sante.scheme.SchemeFixtures.create(body);
         List<String> trouble = new ArrayList<>();
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/couverture?kind=CPTS", "/territoires/epci/200040715?kind=CPTS",
+            for (String page : List.of("/couverture", "/couverture?kind=CLS", "/couverture?kind=CPTS",
+                    "/territoires/epci/200040715?kind=CPTS",
                     "/echeances?mois=24", "/dispositifs/" + cpts,
-                    "/dispositifs/" + funded, "/territoires/communes/38421", "/territoires/communes/38185", "/territoires/epci/200040715",
+                    "/dispositifs/" + funded, "/territoires/communes/38421", "/territoires/communes/38185",
+                    "/territoires/epci/200040715",
                     "/territoires/departements/38", "/territoires/regions/84", "/?lang=en", "/couverture", "/?lang=fr")) {
                 browser.get(url(page));
                 // On a loaded machine the driver has been seen to hand back a long page (a région's) before its tables were
                 // parsed: the footer comes last.
                 waiting(browser).until(d -> !d.findElements(By.cssSelector("footer.site")).isEmpty());
-                assertThat(browser.findElements(By.tagName("table"))).as("tables on " + page).matches(t -> page.startsWith("/?") || !t.isEmpty());
+                assertThat(browser.findElements(By.tagName("table"))).as("tables on " + page)
+                        .matches(t -> page.startsWith("/?") || !t.isEmpty());
                 trouble.addAll(tablesOnAPhone(browser));
             }
             browser.get(url("/couverture"));
@@ -293,7 +302,8 @@ class BrowserTest {
     void theCoverageChartReadsOnAPhoneAndTheDateBoxShowsADay() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : List.of("/couverture?kind=CPTS", "/territoires/departements/38", "/territoires/regions/84?kind=CLS")) {
+            for (String page : List.of("/couverture?kind=CPTS", "/territoires/departements/38",
+                    "/territoires/regions/84?kind=CLS")) {
                 browser.get(url(page));
                 Map<String, Object> chart = (Map<String, Object>) browser.executeScript("""
                         const svg = document.querySelector('figure.chart svg');
@@ -304,9 +314,11 @@ class BrowserTest {
                                 touching: years.slice(1).filter((r, i) => r.left < years[i].right + 2).length
                                           + ticks.slice(1).filter((r, i) => r.bottom > ticks[i].top - 1).length};
                         """);
-                assertThat(((Number) chart.get("right")).doubleValue()).as(page).isLessThanOrEqualTo(((Number) chart.get("width")).doubleValue());
+                assertThat(((Number) chart.get("right")).doubleValue()).as(page)
+                        .isLessThanOrEqualTo(((Number) chart.get("width")).doubleValue());
                 assertThat(((Number) chart.get("years")).intValue()).as(page).isGreaterThanOrEqualTo(4);
-                assertThat(((Number) chart.get("smallest")).doubleValue()).as("text height on %s", page).isGreaterThanOrEqualTo(11);
+                assertThat(((Number) chart.get("smallest")).doubleValue()).as("text height on %s", page)
+                        .isGreaterThanOrEqualTo(11);
                 assertThat(((Number) chart.get("touching")).intValue()).as("labels touching on %s", page).isZero();
             }
             browser.get(url("/couverture?kind=CPTS"));
@@ -316,7 +328,8 @@ class BrowserTest {
             browser.findElement(By.cssSelector("form.as-of button[type=submit]")).click();
             waiting(browser).until(d -> d.getCurrentUrl().contains("at=2020-06-01"));
             assertThat(browser.getCurrentUrl()).contains("kind=CPTS");
-            assertThat(browser.findElement(By.cssSelector(".notice[role=status]")).getText()).startsWith("Chiffres au 1 juin 2020");
+            assertThat(browser.findElement(By.cssSelector(".notice[role=status]")).getText())
+                    .startsWith("Chiffres au 1 juin 2020");
             screenshot(browser, "17-coverage-as-of-390px");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
@@ -359,17 +372,24 @@ class BrowserTest {
     void everyPageTypePassesAxeWcag21AA() {
         String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
         String strasbourg = RestAssured.get("/api/v1/schemes?ref=demo-cls-strasbourg-3").jsonPath().getString("items[0].id");
-        List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=&page=3", "/dispositifs/" + cpts, "/dispositifs/" + strasbourg,
-                "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
-                "/territoires/departements/38?kind=CPTS", "/territoires/communes/97502", "/recherche?q=Vaujany", "/mentions-legales",
-                "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016", "/recherche?q=Arzay",
+        List<String> pages = List.of("/", "/recherche?q=sant%C3%A9", "/recherche?q=&page=3", "/dispositifs/" + cpts,
+                "/dispositifs/" + strasbourg,
+                "/territoires/communes/38421", "/territoires/epci/200040715", "/territoires/departements/38",
+                "/territoires/regions/84",
+                "/territoires/departements/38?kind=CPTS", "/territoires/communes/97502", "/recherche?q=Vaujany",
+                "/mentions-legales",
+                "/territoires/communes/75056", "/territoires/arrondissements/75118", "/territoires/communes/38016",
+                "/recherche?q=Arzay",
                 "/accessibilite", "/connexion", "/connexion/demande?dispositif=" + cpts,
-                "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS", "/echeances?mois=24",
+                "/coordinateurs", "/coordinateurs?territoire=Grenoble", "/couverture", "/couverture?kind=CLS",
+                "/echeances?mois=24",
                 "/couverture?kind=CPTS", "/couverture?kind=CPTS&lang=en", "/territoires/epci/200040715?kind=CPTS",
                 "/territoires/regions/84?kind=CPTS", "/territoires/communes/38421?kind=CPTS&lang=en",
-                "/couverture?at=2020-06-01&kind=CPTS", "/couverture?at=2021-02-30", "/territoires/departements/38?kind=CPTS&at=2021-06-01",
+                "/couverture?at=2020-06-01&kind=CPTS", "/couverture?at=2021-02-30",
+                "/territoires/departements/38?kind=CPTS&at=2021-06-01",
                 "/territoires/regions/84?at=2020-01-01", "/territoires/epci/200040715?at=2023-01-01&lang=en",
-                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en", "/coordinateurs?comme=" + strasbourg, "/recherche?density=rural");
+                "/nulle-part", "/recherche?page=x", "/?lang=en", "/dispositifs/" + cpts + "?lang=en",
+                "/coordinateurs?comme=" + strasbourg, "/recherche?density=rural");
         StringBuilder report = new StringBuilder();
         for (String page : pages) {
             browser.get(url(page));
@@ -379,8 +399,10 @@ class BrowserTest {
             assertThat(results.isErrored()).as("axe ran on %s: %s", page, results.getErrorMessage()).isFalse();
             assertThat(results.getPasses()).as("rules axe checked on %s", page).hasSizeGreaterThan(10);
             for (Rule violation : results.getViolations()) {
-                report.append(page).append(": ").append(violation.getId()).append(" — ").append(violation.getHelp()).append(" — ")
-                        .append(violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                report.append(page).append(": ").append(violation.getId()).append(" — ").append(violation.getHelp())
+                        .append(" — ")
+                        .append(violation.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining(", ")))
                         .append('\n');
             }
         }
@@ -423,7 +445,8 @@ class BrowserTest {
         body.put("description", "Description publiée.");
         long scheme = fr.dynamiques.sante.scheme.SchemeFixtures.create(body);
         try {
-            SignedInPagesTest.account("browser-coordinator@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(scheme)));
+            SignedInPagesTest.account("browser-coordinator@example.org", "COORDINATOR", List.of(),
+                    List.of(String.valueOf(scheme)));
             SignedInPagesTest.account("browser-ars@example.org", "ARS", List.of("84"), List.of());
             List<String> violations = new java.util.ArrayList<>();
 
@@ -446,12 +469,14 @@ class BrowserTest {
             signIn(browser, "browser-ars@example.org");
             violations.addAll(axe(browser));
             WebElement proposal = browser.findElement(By.xpath("//article[.//a[@href='/dispositifs/" + scheme + "']]"));
-            assertThat(proposal.getText()).contains("Description publiée.").contains("Description proposée depuis le navigateur.");
+            assertThat(proposal.getText()).contains("Description publiée.")
+                    .contains("Description proposée depuis le navigateur.");
             screenshot(browser, "7-ars-queue");
             proposal.findElement(By.xpath(".//button[normalize-space()='Approuver et publier']")).click();
             waiting(browser).until(d -> d.getCurrentUrl().contains("fait=approuve"));
             browser.get(url("/dispositifs/" + scheme));
-            assertThat(browser.findElement(By.cssSelector("p.description")).getText()).isEqualTo("Description proposée depuis le navigateur.");
+            assertThat(browser.findElement(By.cssSelector("p.description")).getText())
+                    .isEqualTo("Description proposée depuis le navigateur.");
             browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
             browser.get(url("/connexion"));
             violations.addAll(axe(browser));
@@ -494,7 +519,8 @@ class BrowserTest {
                 for (int row : List.of(3, 6)) {
                     assertThat(driver.findElement(By.id("ligne-" + row)).getText()).contains("en erreur");
                 }
-                assertThat(driver.findElement(By.id("ligne-8")).getText()).contains("en attente de votre choix").contains("Éguilles");
+                assertThat(driver.findElement(By.id("ligne-8")).getText()).contains("en attente de votre choix")
+                        .contains("Éguilles");
                 // A row's perimeter on a page of its own, its map drawn on the server; and back to the row.
                 driver.findElement(By.cssSelector("#ligne-4 a[href$='/lignes/4']")).click();
                 waiting(driver).until(d -> d.getCurrentUrl().endsWith("/lignes/4"));
@@ -509,7 +535,8 @@ class BrowserTest {
                 }
                 driver.findElement(By.xpath("//button[normalize-space()='Enregistrer mes choix et recalculer']")).click();
                 waiting(driver).until(d -> d.getCurrentUrl().contains("fait=choix"));
-                assertThat(driver.findElement(By.cssSelector("p[role=status]:not(.notice)")).getText()).startsWith("7 lignes : 3 à créer");
+                assertThat(driver.findElement(By.cssSelector("p[role=status]:not(.notice)")).getText())
+                        .startsWith("7 lignes : 3 à créer");
                 if (scripts) {
                     driver.manage().window().setSize(new Dimension(390, 844));
                     wide.addAll(tablesOnAPhone(driver));
@@ -540,7 +567,8 @@ class BrowserTest {
     @Test
     void mapsDoNotTrapTheKeyboard() {
         String cpts = RestAssured.get("/api/v1/schemes?ref=demo-cpts-sud-est-grenoblois").jsonPath().getString("items[0].id");
-        for (String page : List.of("/territoires/regions/84", "/territoires/departements/38", "/dispositifs/" + cpts, "/couverture")) {
+        for (String page : List.of("/territoires/regions/84", "/territoires/departements/38", "/dispositifs/" + cpts,
+                "/couverture")) {
             browser.get(url(page));
             Long linked = (Long) browser.executeScript("return document.querySelectorAll('svg a').length");
             Long named = (Long) browser.executeScript("return document.querySelectorAll('svg title').length");
@@ -557,11 +585,15 @@ class BrowserTest {
             WebElement next = browser.switchTo().activeElement();
             assertThat((Boolean) browser.executeScript("return arguments[0].closest('svg') === null "
                     + "&& (arguments[1].compareDocumentPosition(arguments[0]) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0",
-                    next, skip)).as("one Tab from the skip link leaves the map of " + page + ", reaching " + next.getTagName()).isTrue();
+                    next, skip)).as("one Tab from the skip link leaves the map of " + page + ", reaching " + next.getTagName())
+                    .isTrue();
         }
     }
 
-    /** The officer's signed-in pages (space, accounts, a scheme's full edit form): axe finds nothing, and none scrolls sideways at 390 px. */
+    /**
+     * The officer's signed-in pages (space, accounts, a scheme's full edit form): axe finds nothing, and none scrolls sideways
+     * at 390 px.
+     */
     @Test
     void theOfficersSignedInPagesPassAxeAndFitAPhone() {
         SignedInPagesTest.account("browser-officer@example.org", "ARS", List.of("84"), List.of());
@@ -570,7 +602,8 @@ class BrowserTest {
         List<String> wide = new ArrayList<>();
         signIn(browser, "browser-officer@example.org");
         try {
-            for (String page : List.of("/espace", "/espace/comptes", "/espace/comptes/nouveau", "/espace/dispositifs/nouveau?type=CPTS",
+            for (String page : List.of("/espace", "/espace/comptes", "/espace/comptes/nouveau",
+                    "/espace/dispositifs/nouveau?type=CPTS",
                     "/espace/dispositifs/" + cpts + "/modifier")) {
                 browser.get(url(page));
                 violations.addAll(axe(browser));
@@ -604,19 +637,23 @@ class BrowserTest {
                     driver.findElement(By.linkText("Créer un dispositif")).click();
                     waiting(driver).until(d -> d.getCurrentUrl().endsWith("/espace/dispositifs/nouveau"));
                     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("CLSM");
-                    driver.findElement(By.id("name")).sendKeys("CLSM du navigateur " + (scripts ? "avec" : "sans") + " JavaScript");
+                    driver.findElement(By.id("name"))
+                            .sendKeys("CLSM du navigateur " + (scripts ? "avec" : "sans") + " JavaScript");
                     driver.findElement(By.id("places")).sendKeys("Échirolles\nFontaine");
                     WebElement place = driver.findElement(By.id("place"));
                     if (scripts) {
                         place.sendKeys("Eybens");
-                        waiting(driver).until(d -> !d.findElements(By.cssSelector("#place-suggestions option[value='Eybens (38158)']")).isEmpty());
+                        waiting(driver).until(d -> !d
+                                .findElements(By.cssSelector("#place-suggestions option[value='Eybens (38158)']")).isEmpty());
                         place.sendKeys(" (38158)");
                     } else {
                         place.sendKeys("Eybens (38)");
                     }
-                    driver.findElement(By.xpath("//button[normalize-space()='Mettre à jour le territoire et la carte']")).click();
+                    driver.findElement(By.xpath("//button[normalize-space()='Mettre à jour le territoire et la carte']"))
+                            .click();
                     waiting(driver).until(d -> !d.findElements(By.cssSelector("#carte svg")).isEmpty());
-                    assertThat(driver.findElement(By.id("places")).getAttribute("value")).contains("Échirolles (38151)").contains("Eybens (38158)");
+                    assertThat(driver.findElement(By.id("places")).getAttribute("value")).contains("Échirolles (38151)")
+                            .contains("Eybens (38158)");
                     if (scripts) {
                         violations.addAll(axe(driver));
                     }

@@ -24,13 +24,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * The CPTS drawn by maturity stage: GET /api/v1/coverage/stages, the territory pages' CPTS map and the coverage page's.
@@ -54,21 +55,23 @@ class CptsStagesTest {
 
     /** What the four CPTS make of each commune they touch, the draft's commune left out (a draft is not at work). */
     private static final Map<String, String> EXPECTED = Map.of(
-            ARGENTIERE, "LETTER_OF_INTENT",    // the letter of intent, and the draft (not counted)
-            CHAMPCELLA, "LETTER_OF_INTENT",    // the letter of intent and the CPTS without stage: the recorded stage wins
-            FREISSINIERES, "ACI_SIGNED",       // the letter of intent and the ACI: the most advanced
-            VALLOUISE, "ACI_SIGNED",           // the ACI and the CPTS without stage
-            PUY_SAINT_VINCENT, "");            // the CPTS without stage alone: stage not recorded
+            ARGENTIERE, "LETTER_OF_INTENT", // the letter of intent, and the draft (not counted)
+            CHAMPCELLA, "LETTER_OF_INTENT", // the letter of intent and the CPTS without stage: the recorded stage wins
+            FREISSINIERES, "ACI_SIGNED", // the letter of intent and the ACI: the most advanced
+            VALLOUISE, "ACI_SIGNED", // the ACI and the CPTS without stage
+            PUY_SAINT_VINCENT, ""); // the CPTS without stage alone: stage not recorded
 
-    private static final String[] STAGES = {"ACI_SIGNED", "HEALTH_PROJECT_VALIDATED", "LETTER_OF_INTENT", "EMERGENCE", null};
+    private static final String[] STAGES = { "ACI_SIGNED", "HEALTH_PROJECT_VALIDATED", "LETTER_OF_INTENT", "EMERGENCE", null };
 
     /** Creates the four CPTS, runs the check, deletes them whatever happens. */
     private static void withFourCpts(Runnable check) {
         List<Long> ids = new ArrayList<>();
         try {
-            ids.add(create(stage(cpts("stages-letter", List.of(ARGENTIERE, CHAMPCELLA, FREISSINIERES), List.of()), "ACTIVE", "LETTER_OF_INTENT")));
+            ids.add(create(stage(cpts("stages-letter", List.of(ARGENTIERE, CHAMPCELLA, FREISSINIERES), List.of()), "ACTIVE",
+                    "LETTER_OF_INTENT")));
             ids.add(create(stage(cpts("stages-aci", List.of(FREISSINIERES, VALLOUISE), List.of()), "RENEWAL", "ACI_SIGNED")));
-            ids.add(create(stage(cpts("stages-unknown", List.of(CHAMPCELLA, VALLOUISE, PUY_SAINT_VINCENT), List.of()), "ACTIVE", null)));
+            ids.add(create(stage(cpts("stages-unknown", List.of(CHAMPCELLA, VALLOUISE, PUY_SAINT_VINCENT), List.of()), "ACTIVE",
+                    null)));
             ids.add(create(stage(cpts("stages-draft", List.of(ARGENTIERE, ROCHE_DE_RAME), List.of()), "DRAFT", "EMERGENCE")));
             check.run();
         } finally {
@@ -92,7 +95,7 @@ class CptsStagesTest {
 
     /** The answer's row of a stage (null: the row of no recorded stage). */
     private static Map<String, Object> row(JsonPath answer, String path, String stage) {
-        return row(answer.<Map<String, Object>>getList(path), stage);
+        return row(answer.<Map<String, Object>> getList(path), stage);
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String stage) {
@@ -112,7 +115,7 @@ class CptsStagesTest {
 
             // Commune by commune: the classes worked out above, the draft's own commune absent (not covered).
             Map<String, String> listed = new TreeMap<>();
-            for (Map<String, Object> c : answer.<Map<String, Object>>getList("communes")) {
+            for (Map<String, Object> c : answer.<Map<String, Object>> getList("communes")) {
                 assertThat(c).containsKey("stage");
                 listed.put((String) c.get("code"), c.get("stage") == null ? "" : (String) c.get("stage"));
             }
@@ -123,12 +126,14 @@ class CptsStagesTest {
             Map<String, Integer> schemes = Map.of("ACI_SIGNED", 1, "LETTER_OF_INTENT", 1, "", 1);
             for (String stage : STAGES) {
                 String key = stage == null ? "" : stage;
-                List<String> communes = EXPECTED.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).toList();
+                List<String> communes = EXPECTED.entrySet().stream().filter(e -> e.getValue().equals(key))
+                        .map(Map.Entry::getKey).toList();
                 long population = communes.stream().mapToLong(CptsStagesTest::population).sum();
                 Map<String, Object> row = row(answer, "stages", stage);
                 assertThat(row.get("communes")).as(key).isEqualTo(communes.size());
                 assertThat(((Number) row.get("population")).longValue()).as(key).isEqualTo(population);
-                assertThat(((Number) row.get("ratio")).doubleValue()).as(key).isCloseTo((double) population / total, within(1e-4));
+                assertThat(((Number) row.get("ratio")).doubleValue()).as(key).isCloseTo((double) population / total,
+                        within(1e-4));
                 // The draft at the emergence stage is not at work: no CPTS counted there.
                 assertThat(row.get("schemeCount")).as(key).isEqualTo(schemes.getOrDefault(key, 0));
             }
@@ -138,10 +143,12 @@ class CptsStagesTest {
 
             // The département has no other CPTS: the same classes, its communes listed, its population the whole of it.
             JsonPath department = api("/api/v1/coverage/stages?department=05");
-            assertThat(department.getLong("population")).isEqualTo(api("/api/v1/territories/departments/05").getLong("population"));
+            assertThat(department.getLong("population"))
+                    .isEqualTo(api("/api/v1/territories/departments/05").getLong("population"));
             assertThat(department.getList("communes.code")).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
             for (String stage : STAGES) {
-                assertThat(row(department, "stages", stage)).as(stage).containsEntry("population", row(answer, "stages", stage).get("population"))
+                assertThat(row(department, "stages", stage)).as(stage)
+                        .containsEntry("population", row(answer, "stages", stage).get("population"))
                         .containsEntry("schemeCount", row(answer, "stages", stage).get("schemeCount"));
             }
             // A région and France list départements, not communes; each département's rows are its own answer's.
@@ -155,8 +162,10 @@ class CptsStagesTest {
             }
             // France is the sum of its départements.
             for (String stage : STAGES) {
-                long sum = france.<Map<String, Object>>getList("departments").stream()
-                        .mapToLong(d -> ((Number) row((List<Map<String, Object>>) d.get("stages"), stage).get("population")).longValue()).sum();
+                long sum = france.<Map<String, Object>> getList("departments").stream()
+                        .mapToLong(d -> ((Number) row((List<Map<String, Object>>) d.get("stages"), stage).get("population"))
+                                .longValue())
+                        .sum();
                 assertThat(((Number) row(france, "stages", stage).get("population")).longValue()).as(stage).isEqualTo(sum);
             }
         });
@@ -171,7 +180,7 @@ class CptsStagesTest {
             // Each commune's shape is in the layer of its class: the API's, or the white zones (n0) when it is not listed.
             Map<String, String> apiClass = new TreeMap<>();
             api("/api/v1/territories/epcis/" + EPCI).getList("communes.code", String.class).forEach(c -> apiClass.put(c, "n0"));
-            for (Map<String, Object> c : answer.<Map<String, Object>>getList("communes")) {
+            for (Map<String, Object> c : answer.<Map<String, Object>> getList("communes")) {
                 apiClass.put((String) c.get("code"), style((String) c.get("stage")));
             }
             Map<String, String> drawn = new TreeMap<>();
@@ -212,16 +221,18 @@ class CptsStagesTest {
                 Element line = lines.get(i);
                 assertThat(line.attr("data-stage")).isEqualTo(STAGES[i] == null ? "UNKNOWN" : STAGES[i]);
                 assertThat(cells(line)).containsExactly(grouped(expected.get("communes")), grouped(expected.get("population")),
-                                percent(expected.get("ratio")), grouped(expected.get("schemeCount")));
+                        percent(expected.get("ratio")), grouped(expected.get("schemeCount")));
             }
             assertThat(cells(lines.get(STAGES.length))).containsExactly(grouped(answer.get("uncovered.communes")),
                     grouped(answer.get("uncovered.population")), percent(answer.get("uncovered.ratio")), "—");
-            assertThat(page.select("#carte ul.legend li").eachText()).contains("ACI signé — en fonctionnement", "Projet de santé validé",
+            assertThat(page.select("#carte ul.legend li").eachText()).contains("ACI signé — en fonctionnement",
+                    "Projet de santé validé",
                     "Lettre d'intention", "Émergence", "Stade non renseigné");
 
             // In English too.
             Document english = page("/territoires/epci/" + EPCI + "?kind=CPTS&lang=en");
-            assertThat(english.select("#carte ul.legend li").eachText()).contains("ACI signed — in operation", "Health project validated",
+            assertThat(english.select("#carte ul.legend li").eachText()).contains("ACI signed — in operation",
+                    "Health project validated",
                     "Letter of intent", "Emergence", "Stage not recorded");
             assertThat(english.selectFirst("table.stages caption").text()).startsWith("CPTS at work by stage");
 
@@ -229,11 +240,13 @@ class CptsStagesTest {
             JsonPath geo = given().get("/api/v1/coverage/stages.geojson?epci=" + EPCI).then().statusCode(200)
                     .contentType("application/geo+json").extract().jsonPath();
             Map<String, String> features = new TreeMap<>();
-            for (Map<String, Object> f : geo.<Map<String, Object>>getList("features.properties")) {
-                features.put((String) f.get("code"), Boolean.TRUE.equals(f.get("covered")) ? style((String) f.get("cptsStage")) : "n0");
+            for (Map<String, Object> f : geo.<Map<String, Object>> getList("features.properties")) {
+                features.put((String) f.get("code"),
+                        Boolean.TRUE.equals(f.get("covered")) ? style((String) f.get("cptsStage")) : "n0");
             }
             assertThat(features).isEqualTo(apiClass);
-            assertThat(page.select("a[type=application/geo+json]").eachAttr("href")).contains("/api/v1/coverage/stages.geojson?epci=" + EPCI);
+            assertThat(page.select("a[type=application/geo+json]").eachAttr("href"))
+                    .contains("/api/v1/coverage/stages.geojson?epci=" + EPCI);
         });
     }
 
@@ -246,7 +259,8 @@ class CptsStagesTest {
             List<Element> lines = page.select("table.stages tbody tr");
             for (int i = 0; i < STAGES.length; i++) {
                 Map<String, Object> expected = row(france, "stages", STAGES[i]);
-                assertThat(cells(lines.get(i))).containsExactly(grouped(expected.get("communes")), grouped(expected.get("population")),
+                assertThat(cells(lines.get(i))).containsExactly(grouped(expected.get("communes")),
+                        grouped(expected.get("population")),
                         percent(expected.get("ratio")), grouped(expected.get("schemeCount")));
             }
             // The Hautes-Alpes: coloured by its share at ACI signé, said in its name, and every stage's share in its row.
@@ -258,18 +272,21 @@ class CptsStagesTest {
             Element shape = page.selectFirst("figure.map svg > a[href^='/territoires/departements/05?'] path");
             assertThat(shape.attr("class")).isEqualTo("c" + CoveragePage.colour(aci));
             assertThat(shape.selectFirst("title").text()).contains(percent(aci)).contains("ACI");
-            Element row = page.select("table:not(.stages) tbody tr").stream().filter(tr -> tr.selectFirst("th").text().contains("(05)"))
+            Element row = page.select("table:not(.stages) tbody tr").stream()
+                    .filter(tr -> tr.selectFirst("th").text().contains("(05)"))
                     .findFirst().orElseThrow();
             List<String> shares = row.select("td").eachText();
             assertThat(shares.subList(shares.size() - 5, shares.size())).containsExactlyElementsOf(stages.stream()
                     .map(s -> percent(s.get("ratio"))).toList());
-            assertThat(page.text()).contains("chaque département est coloré selon la part de sa population vivant dans une commune où une CPTS");
+            assertThat(page.text()).contains(
+                    "chaque département est coloré selon la part de sa population vivant dans une commune où une CPTS");
         });
     }
 
     @Test
     void aQuestionNamingTwoTerritoriesOrAnUnknownParameterIsRefused() {
-        for (String wrong : List.of("?epci=" + EPCI + "&department=05", "?departement=05", "?department=05,38", "?department=05&department=38")) {
+        for (String wrong : List.of("?epci=" + EPCI + "&department=05", "?departement=05", "?department=05,38",
+                "?department=05&department=38")) {
             given().get("/api/v1/coverage/stages" + wrong).then().statusCode(400).contentType("application/problem+json");
         }
         given().get("/api/v1/coverage/stages.geojson").then().statusCode(400).contentType("application/problem+json");
@@ -306,7 +323,7 @@ class CptsStagesTest {
         Matcher hex = Pattern.compile("#([0-9a-fA-F]{6})").matcher(colour);
         assertThat(hex.matches()).as(colour).isTrue();
         double l = 0;
-        double[] weights = {0.2126, 0.7152, 0.0722};
+        double[] weights = { 0.2126, 0.7152, 0.0722 };
         for (int i = 0; i < 3; i++) {
             double c = Integer.parseInt(hex.group(1).substring(2 * i, 2 * i + 2), 16) / 255.0;
             l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));

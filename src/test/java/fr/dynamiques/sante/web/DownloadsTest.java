@@ -27,15 +27,16 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * The lists people take away: French CSV and Excel workbooks that compute (numbers as numbers, dates as dates), that say
@@ -83,7 +84,8 @@ class DownloadsTest {
         Response response = given().urlEncodingEnabled(false).get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.contentType()).as(path).isEqualTo(XLSX);
-        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(response.asByteArray()), new ReadingOptions(true, false))) {
+        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(response.asByteArray()),
+                new ReadingOptions(true, false))) {
             List<String> names = new ArrayList<>();
             List<List<Row>> rows = new ArrayList<>();
             for (Sheet sheet : book.getSheets().toList()) {
@@ -151,14 +153,16 @@ class DownloadsTest {
             // The CSV as French spreadsheets read numbers and dates: decimal comma, day/month/year.
             List<String> csv = csv("/territoires/departements/38/dispositifs.csv");
             List<String> headers = fields(csv, 0);
-            List<String> line = csv.stream().filter(l -> l.startsWith(name + ";")).map(l -> List.of(l.split(";", -1))).findFirst()
+            List<String> line = csv.stream().filter(l -> l.startsWith(name + ";")).map(l -> List.of(l.split(";", -1)))
+                    .findFirst()
                     .orElseThrow();
             assertThat(line.get(headers.indexOf("Début"))).isEqualTo("01/06/2021");
             assertThat(line.get(headers.indexOf("Population"))).isEqualTo(String.valueOf(population));
             assertThat(line.get(headers.indexOf("Financements déclarés (€, toutes années)"))).isEqualTo("35000,5");
             String percent = line.get(headers.indexOf("Part de la population du territoire"));
             assertThat(percent).matches("\\d+,\\d{1,2}%");
-            assertThat(new BigDecimal(percent.replace(",", ".").replace("%", "")).doubleValue()).isCloseTo(100.0 * population / isere, within(0.01));
+            assertThat(new BigDecimal(percent.replace(",", ".").replace("%", "")).doubleValue())
+                    .isCloseTo(100.0 * population / isere, within(0.01));
 
             // White zones: populations are numbers too.
             Workbook zones = workbook("/territoires/departements/38/zones-blanches.xlsx?kind=CPTS");
@@ -177,17 +181,20 @@ class DownloadsTest {
         Map<String, Cell> about = book.about();
         String site = ConfigProvider.getConfig().getValue("directory.public-url", String.class).replaceAll("/+$", "");
         assertThat(about.get("Source").getText()).contains("Annuaire des dynamiques territoriales de santé", site + "/");
-        assertThat(about.get("Adresse de ce fichier").getText()).isEqualTo(site + "/territoires/departements/38/zones-blanches.xlsx?kind=CPTS");
+        assertThat(about.get("Adresse de ce fichier").getText())
+                .isEqualTo(site + "/territoires/departements/38/zones-blanches.xlsx?kind=CPTS");
         Cell extracted = about.get("Extrait le (heure de Paris)");
         assertThat(extracted.getType()).isEqualTo(CellType.NUMBER);
         assertThat(extracted.getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm");
-        assertThat(Duration.between(extracted.asDate(), LocalDateTime.now(ZoneId.of("Europe/Paris"))).abs()).isLessThan(Duration.ofMinutes(5));
+        assertThat(Duration.between(extracted.asDate(), LocalDateTime.now(ZoneId.of("Europe/Paris"))).abs())
+                .isLessThan(Duration.ofMinutes(5));
         String cpts = api("/api/v1/territories/departments/38/schemes").getString("kinds.find { it.kind == 'CPTS' }.label");
         assertThat(about.get("Type de dispositif").getText()).isEqualTo(cpts);
         assertThat(about.get("Territoire").getText()).isEqualTo("département Isère (38)");
         assertThat(about.get("Statut").getText()).isEqualTo("en cours, en renouvellement");
         assertIsNumber(about.get("Lignes"), api("/api/v1/coverage/white-zones?department=38&kind=CPTS").getInt("communeCount"));
-        assertThat(about.get("Licence").getText()).contains("Licence Ouverte", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+        assertThat(about.get("Licence").getText()).contains("Licence Ouverte",
+                "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
         // Each column of the data sheet, said.
         assertThat(about).containsKeys("Code INSEE", "Commune", "Population", "Département", "EPCI");
         assertThat(about.get("Population").getText()).isEqualTo("nombre");
@@ -202,16 +209,20 @@ class DownloadsTest {
 
     @Test
     void fileNamesSayWhatTheListsHold() {
-        String partial = api("/api/v1/coverage/white-zones?department=38&kind=CPTS").getBoolean("complete") ? "" : "-registre-partiel";
+        String partial = api("/api/v1/coverage/white-zones?department=38&kind=CPTS").getBoolean("complete") ? ""
+                : "-registre-partiel";
         assertThat(fileName("/territoires/departements/38/zones-blanches.csv?kind=CPTS"))
                 .isEqualTo("zones-blanches-CPTS-departement-38" + partial + ".csv");
-        String regionPartial = api("/api/v1/coverage/white-zones?region=84&kind=CPTS").getBoolean("complete") ? "" : "-registre-partiel";
+        String regionPartial = api("/api/v1/coverage/white-zones?region=84&kind=CPTS").getBoolean("complete") ? ""
+                : "-registre-partiel";
         assertThat(fileName("/territoires/regions/84/zones-blanches.xlsx?kind=CPTS"))
                 .isEqualTo("zones-blanches-CPTS-region-84" + regionPartial + ".xlsx");
         assertThat(fileName("/territoires/departements/38/dispositifs.csv")).isEqualTo("dispositifs-departement-38.csv");
         assertThat(fileName("/territoires/epci/200040715/dispositifs.xlsx")).isEqualTo("dispositifs-epci-200040715.xlsx");
-        assertThat(fileName("/recherche/export.csv?q=sant%C3%A9&kind=CLS&department=38")).isEqualTo("recherche-CLS-departement-38.csv");
-        assertThat(fileName("/echeances/export.csv?mois=12&kind=CLS&region=84")).isEqualTo("echeances-12-mois-CLS-region-84.csv");
+        assertThat(fileName("/recherche/export.csv?q=sant%C3%A9&kind=CLS&department=38"))
+                .isEqualTo("recherche-CLS-departement-38.csv");
+        assertThat(fileName("/echeances/export.csv?mois=12&kind=CLS&region=84"))
+                .isEqualTo("echeances-12-mois-CLS-region-84.csv");
         assertThat(fileName("/coordinateurs/export.csv?territoire=Grenoble&kind=CLS"))
                 .isEqualTo("coordinateurs-CLS-commune-" + api("/api/v1/territories?q=Grenoble&level=commune")
                         .getString("find { it.name == 'Grenoble' }.code") + ".csv");
@@ -219,7 +230,8 @@ class DownloadsTest {
                 .isEqualTo("white-zones-CPTS-department-38" + partial.replace("registre-partiel", "partial-registry") + ".csv");
         // Every name is ASCII for browsers that read no other; the UTF-8 form says the same.
         String disposition = given().get("/territoires/regions/84/dispositifs.csv").header("Content-Disposition");
-        assertThat(disposition).isEqualTo("attachment; filename=\"dispositifs-region-84.csv\"; filename*=UTF-8''dispositifs-region-84.csv");
+        assertThat(disposition)
+                .isEqualTo("attachment; filename=\"dispositifs-region-84.csv\"; filename*=UTF-8''dispositifs-region-84.csv");
     }
 
     private static String fileName(String path) {
@@ -265,13 +277,15 @@ class DownloadsTest {
 
         Workbook book = workbook("/territoires/departements/38/zones-blanches.xlsx?kind=CPTS");
         Row row = book.row(0, code);
-        assertThat(List.of(row.getCell(3).getText(), row.getCell(4).getText(), row.getCell(5).getText(), row.getCell(6).getText()))
+        assertThat(
+                List.of(row.getCell(3).getText(), row.getCell(4).getText(), row.getCell(5).getText(), row.getCell(6).getText()))
                 .isEqualTo(expected);
 
         // The JSON and the GeoJSON carry them too.
         assertThat(List.of(white.getString("communes[0].department.code"), white.getString("communes[0].department.name"),
                 white.getString("communes[0].epci.siren"), white.getString("communes[0].epci.name"))).isEqualTo(expected);
-        JsonPath geo = given().get("/api/v1/coverage/white-zones.geojson?department=38&kind=CPTS").then().statusCode(200).extract().jsonPath();
+        JsonPath geo = given().get("/api/v1/coverage/white-zones.geojson?department=38&kind=CPTS").then().statusCode(200)
+                .extract().jsonPath();
         String feature = "features.find { it.properties.code == '" + code + "' }.properties.";
         assertThat(List.of(geo.getString(feature + "departmentCode"), geo.getString(feature + "departmentName"),
                 geo.getString(feature + "epciSiren"), geo.getString(feature + "epciName"))).isEqualTo(expected);
@@ -298,12 +312,14 @@ class DownloadsTest {
         assertThat(book.about().get("Recherche").getText()).isEqualTo("santé");
 
         // A territory's schemes, its white zones of a kind, the schemes ending soon, the peers.
-        assertThat(csv("/territoires/departements/38/dispositifs.csv")).hasSize(api("/api/v1/schemes?department=38&size=1").getInt("total") + 1);
+        assertThat(csv("/territoires/departements/38/dispositifs.csv"))
+                .hasSize(api("/api/v1/schemes?department=38&size=1").getInt("total") + 1);
         int white = api("/api/v1/coverage/white-zones?department=38&kind=CPTS&status=ACTIVE,RENEWAL").getInt("communeCount");
         List<String> zones = csv("/territoires/departements/38/zones-blanches.csv?kind=CPTS");
         assertThat(zones.get(0)).startsWith("Code INSEE;Commune;Population");
         assertThat(zones).hasSize(white + 1);
-        assertThat(page("/territoires/departements/38?kind=CPTS").select("section:has(#zones-blanches) p.downloads a").eachAttr("href"))
+        assertThat(page("/territoires/departements/38?kind=CPTS").select("section:has(#zones-blanches) p.downloads a")
+                .eachAttr("href"))
                 .contains("/territoires/departements/38/zones-blanches.csv?kind=CPTS");
         String total = page("/echeances?mois=24").selectFirst("p[role=status]").text().replaceAll("\\D.*", "");
         assertThat(csv("/echeances/export.csv?mois=24")).hasSize(Integer.parseInt(total.isEmpty() ? "0" : total) + 1);

@@ -14,17 +14,18 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.Scheme;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.Scheme;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * Every field of a scheme on a page: created by an ARS officer from names as people type them (a typo, a homonym, "St"),
@@ -46,13 +47,18 @@ class EditPageTest {
         assertThat(blank.selectFirst("#generation")).as("a CLS has generations").isNotNull();
         assertThat(blank.selectFirst("#cptsStage")).as("a CLS has no CPTS stage").isNull();
         PageForm form = PageForm.of(blank, "form.edit").set("name", name)
-                .set("places", "Échirolles\nEybbens\nFontaine\nSt Martin d'Hères").set("startDate", "01/06/2023").set("generation", "1")
-                .set("partners[0].organisation.name", "Ville d'Échirolles (page)").set("partners[0].organisation.type", "COMMUNE")
+                .set("places", "Échirolles\nEybbens\nFontaine\nSt Martin d'Hères").set("startDate", "01/06/2023")
+                .set("generation", "1")
+                .set("partners[0].organisation.name", "Ville d'Échirolles (page)")
+                .set("partners[0].organisation.type", "COMMUNE")
                 .add("partners[0].roles", "CARRIER").add("partners[0].roles", "SIGNATORY")
-                .set("partners[0].organisation.website", "https://www.echirolles.example").set("partners[0].organisation.email", "accueil@echirolles.example")
+                .set("partners[0].organisation.website", "https://www.echirolles.example")
+                .set("partners[0].organisation.email", "accueil@echirolles.example")
                 .set("partners[0].organisation.phone", "04 76 20 63 00")
-                .set("fundings[0].organisation", "ARS Auvergne-Rhône-Alpes").set("fundings[0].year", "2025").set("fundings[0].amountEuros", "35 000,50")
-                .set("coordinators[0].firstName", "Camille").set("coordinators[0].lastName", "Page").set("coordinators[0].title", "Coordinatrice CLS")
+                .set("fundings[0].organisation", "ARS Auvergne-Rhône-Alpes").set("fundings[0].year", "2025")
+                .set("fundings[0].amountEuros", "35 000,50")
+                .set("coordinators[0].firstName", "Camille").set("coordinators[0].lastName", "Page")
+                .set("coordinators[0].title", "Coordinatrice CLS")
                 .set("coordinators[0].email", "camille.page@example.org").set("coordinators[0].publicContact", "1")
                 .set("amendments[0].date", "15/03/2024").set("amendments[0].title", "Avenant n°1 : santé mentale")
                 .set("approach.PARTNERSHIP.score", "2");
@@ -61,9 +67,11 @@ class EditPageTest {
         Response read = form.submit(session, "apercu");
         assertThat(read.statusCode()).isEqualTo(200);
         Document preview = Jsoup.parse(read.asString());
-        assertThat(preview.selectFirst("#places").text()).contains("Échirolles (38151)").contains("Saint-Martin-d'Hères (38421)");
+        assertThat(preview.selectFirst("#places").text()).contains("Échirolles (38151)")
+                .contains("Saint-Martin-d'Hères (38421)");
         Element typo = choiceFor(preview, "Eybbens");
-        assertThat(typo.select("input[type=radio]").stream().limit(3).map(r -> r.val())).as("the typo's three first candidates").contains("38158");
+        assertThat(typo.select("input[type=radio]").stream().limit(3).map(r -> r.val())).as("the typo's three first candidates")
+                .contains("38158");
         Element homonym = choiceFor(preview, "Fontaine");
         assertThat(homonym.select("input[type=radio]").stream().map(r -> r.val())).contains("38169").hasSizeGreaterThan(2);
         assertThat(preview.select("#carte svg path")).as("the perimeter's map").isNotEmpty();
@@ -86,12 +94,15 @@ class EditPageTest {
         long id = Long.parseLong(saved.header("Location").replaceAll(".*/dispositifs/", ""));
         try {
             JsonPath scheme = SchemeFixtures.admin().get("/api/v1/schemes/" + id).then().statusCode(200).extract().jsonPath();
-            assertThat(scheme.getList("perimeter.communes", String.class)).containsExactlyInAnyOrder("38151", "38158", "38169", "38421");
+            assertThat(scheme.getList("perimeter.communes", String.class)).containsExactlyInAnyOrder("38151", "38158", "38169",
+                    "38421");
             long population = 0;
             for (String code : List.of("38151", "38158", "38169", "38421")) {
-                population += given().get("/api/v1/territories/communes/" + code).then().statusCode(200).extract().jsonPath().getLong("population");
+                population += given().get("/api/v1/territories/communes/" + code).then().statusCode(200).extract().jsonPath()
+                        .getLong("population");
             }
-            assertThat(scheme.getLong("population")).as("the population of the four communes, as the COG gives each").isEqualTo(population);
+            assertThat(scheme.getLong("population")).as("the population of the four communes, as the COG gives each")
+                    .isEqualTo(population);
             assertThat(scheme.getString("ref")).startsWith("cls-contrat-local-de-sante-de-la-page-");
             assertThat(scheme.getString("startDate")).isEqualTo("2023-06-01");
             assertThat(scheme.getInt("generation")).isEqualTo(1);
@@ -104,7 +115,8 @@ class EditPageTest {
             assertThat(scheme.getString("coordinators[0].publicContactSince")).isEqualTo(LocalDate.now().toString());
             assertThat(scheme.getString("amendments[0].date")).isEqualTo("2024-03-15");
             assertThat(scheme.getInt("approach[0].score")).isEqualTo(2);
-            assertThat(SchemeFixtures.admin().get("/api/v1/schemes/" + id + "/history").jsonPath().getList("action", String.class))
+            assertThat(
+                    SchemeFixtures.admin().get("/api/v1/schemes/" + id + "/history").jsonPath().getList("action", String.class))
                     .containsExactly("CREATE");
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + id).then().statusCode(204);
@@ -131,13 +143,15 @@ class EditPageTest {
             assertThat(page.outerHtml()).doesNotContain("sacha.discrete@example.org").doesNotContain("Discrète");
             PageForm unchanged = PageForm.of(page, "form.edit");
             Response back = unchanged.submit(session, "enregistrer");
-            assertThat(back.statusCode()).as(Jsoup.parse(back.asString()).select("#erreurs").text() + " / " + unchanged).isEqualTo(303);
+            assertThat(back.statusCode()).as(Jsoup.parse(back.asString()).select("#erreurs").text() + " / " + unchanged)
+                    .isEqualTo(303);
             assertThat(comparable(id)).as("written back unchanged").isEqualTo(before);
 
             page = SignedInPagesTest.page(session, "/espace/dispositifs/" + id + "/modifier");
             PageForm form = PageForm.of(page, "form.edit").set("endDate", "31/12/2027").set("places", "38151\nEybens")
                     .set("partners[0].remove", "1").set("fundings[0].amountEuros", "12 500")
-                    .set("coordinators[2].firstName", "Alex").set("coordinators[2].lastName", "Nouveau").set("coordinators[2].email", "alex.nouveau@example.org")
+                    .set("coordinators[2].firstName", "Alex").set("coordinators[2].lastName", "Nouveau")
+                    .set("coordinators[2].email", "alex.nouveau@example.org")
                     .set("amendments[1].date", "2025-01-10").set("amendments[1].title", "Avenant n°2")
                     .set("projectStep", "EVALUATION").set("themes", "santé mentale, nutrition");
             assertThat(form.submit(session, "enregistrer").statusCode()).isEqualTo(303);
@@ -145,11 +159,13 @@ class EditPageTest {
             assertThat(after.getString("endDate")).isEqualTo("2027-12-31");
             assertThat(after.getList("perimeter.communes", String.class)).containsExactly("38151", "38158");
             // The ARS removed as a partner stays only as what its funding makes it: a funder, no longer a signatory.
-            assertThat(after.getList("partners.find { it.organisation.name == 'ARS Auvergne-Rhône-Alpes' }.roles", String.class))
+            assertThat(
+                    after.getList("partners.find { it.organisation.name == 'ARS Auvergne-Rhône-Alpes' }.roles", String.class))
                     .containsExactly("FUNDER");
             assertThat(after.getDouble("fundings[0].amountEuros")).isEqualTo(12500.0);
             assertThat(after.getList("coordinators.email", String.class))
-                    .containsExactly("dominique.publique@example.org", "sacha.discrete@example.org", "alex.nouveau@example.org");
+                    .containsExactly("dominique.publique@example.org", "sacha.discrete@example.org",
+                            "alex.nouveau@example.org");
             assertThat(after.getBoolean("coordinators[2].publicContact")).as("no consent unless ticked").isFalse();
             assertThat(after.getList("amendments.title", String.class)).containsExactly("Avenant n°1", "Avenant n°2");
             assertThat(after.getString("projectStep")).isEqualTo("EVALUATION");
@@ -167,8 +183,10 @@ class EditPageTest {
             String session = SignedInPagesTest.session("edit-mistakes@example.org");
             Map<String, Object> before = comparable(id);
             PageForm form = PageForm.of(SignedInPagesTest.page(session, "/espace/dispositifs/" + id + "/modifier"), "form.edit")
-                    .set("endDate", "2020-01-01").set("website", "www.sans-protocole.example").set("fundings[0].year", "deux mille")
-                    .set("coordinators[0].firstName", "Léa").set("coordinators[0].lastName", "Erreur").set("coordinators[0].email", "pas-une-adresse")
+                    .set("endDate", "2020-01-01").set("website", "www.sans-protocole.example")
+                    .set("fundings[0].year", "deux mille")
+                    .set("coordinators[0].firstName", "Léa").set("coordinators[0].lastName", "Erreur")
+                    .set("coordinators[0].email", "pas-une-adresse")
                     .set("startDate", "31/02/2024");
             Response answer = form.submit(session, "enregistrer");
             assertThat(answer.statusCode()).isEqualTo(400);
@@ -190,9 +208,11 @@ class EditPageTest {
 
             // The end before the start, once the start reads: the registry's own check, next to the end date.
             Response ends = PageForm.of(page, "form.edit").set("startDate", "2021-06-01").set("fundings[0].year", "2024")
-                    .set("coordinators[0].email", "lea.erreur@example.org").set("website", "https://ok.example").submit(session, "enregistrer");
+                    .set("coordinators[0].email", "lea.erreur@example.org").set("website", "https://ok.example")
+                    .submit(session, "enregistrer");
             assertThat(ends.statusCode()).isEqualTo(400);
-            assertThat(Jsoup.parse(ends.asString()).getElementById("endDate-error").text()).contains("pas avant la date de début");
+            assertThat(Jsoup.parse(ends.asString()).getElementById("endDate-error").text())
+                    .contains("pas avant la date de début");
             assertThat(comparable(id)).isEqualTo(before);
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + id).then().statusCode(204);
@@ -206,7 +226,8 @@ class EditPageTest {
         try {
             SignedInPagesTest.account("edit-scope-ars@example.org", "ARS", List.of("84"), List.of());
             SignedInPagesTest.account("edit-scope-partner@example.org", "PARTNER", List.of("84"), List.of());
-            given().cookie(Visitor.SESSION, SignedInPagesTest.session("edit-scope-partner@example.org")).get("/espace/dispositifs/nouveau")
+            given().cookie(Visitor.SESSION, SignedInPagesTest.session("edit-scope-partner@example.org"))
+                    .get("/espace/dispositifs/nouveau")
                     .then().statusCode(403);
 
             String ars = SignedInPagesTest.session("edit-scope-ars@example.org");
@@ -233,7 +254,8 @@ class EditPageTest {
         long echirolles = SchemeFixtures.create(SchemeFixtures.cls("edit-propose-new"));
         Long created = null;
         try {
-            long account = SignedInPagesTest.account("edit-propose-coordinator@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(echirolles)));
+            long account = SignedInPagesTest.account("edit-propose-coordinator@example.org", "COORDINATOR", List.of(),
+                    List.of(String.valueOf(echirolles)));
             SignedInPagesTest.account("edit-propose-ars84@example.org", "ARS", List.of("84"), List.of());
             SignedInPagesTest.account("edit-propose-ars11@example.org", "ARS", List.of("11"), List.of());
             String coordinator = SignedInPagesTest.session("edit-propose-coordinator@example.org");
@@ -257,24 +279,29 @@ class EditPageTest {
             assertThat(proposal.selectFirst("h3").text()).isEqualTo("Nouveau dispositif proposé : " + name);
             assertThat(proposal.text()).doesNotContain("noa.proposante@example.org");
             String approve = proposal.selectFirst("form[action$=/approuver]").attr("action");
-            given().cookie(Visitor.SESSION, ars11).redirects().follow(false).formParam("csrf", SignedInPagesTest.csrf(ars11)).post(approve)
+            given().cookie(Visitor.SESSION, ars11).redirects().follow(false).formParam("csrf", SignedInPagesTest.csrf(ars11))
+                    .post(approve)
                     .then().statusCode(403);
             assertThat(count(name)).isZero();
-            given().cookie(Visitor.SESSION, ars84).redirects().follow(false).formParam("csrf", SignedInPagesTest.csrf(ars84)).post(approve)
+            given().cookie(Visitor.SESSION, ars84).redirects().follow(false).formParam("csrf", SignedInPagesTest.csrf(ars84))
+                    .post(approve)
                     .then().statusCode(303);
 
             assertThat(count(name)).isEqualTo(1);
-            created = QuarkusTransaction.requiringNew().call(() -> Scheme.<Scheme>find("name", name).firstResult().id);
+            created = QuarkusTransaction.requiringNew().call(() -> Scheme.<Scheme> find("name", name).firstResult().id);
             JsonPath scheme = SchemeFixtures.admin().get("/api/v1/schemes/" + created).jsonPath();
             assertThat(scheme.getList("perimeter.communes", String.class)).containsExactly("38158");
             assertThat(scheme.getString("coordinators[0].email")).isEqualTo("noa.proposante@example.org");
-            assertThat(SchemeFixtures.admin().get("/api/v1/schemes/" + created + "/history").jsonPath().getList("action", String.class))
+            assertThat(SchemeFixtures.admin().get("/api/v1/schemes/" + created + "/history").jsonPath().getList("action",
+                    String.class))
                     .containsExactly("APPROVE");
             assertThat(SchemeFixtures.admin().get("/api/v1/users/" + account).jsonPath().getList("schemes", Long.class))
                     .as("the coordinator answers for the scheme they proposed").contains(created);
             long id = created;
-            assertThat(SignedInPagesTest.page(coordinator, "/espace").select("#mes-dispositifs ~ ul a[href=/dispositifs/" + id + "]")).isNotEmpty();
-            assertThat(SchemeFixtures.admin().get("/api/v1/changes?status=APPROVED").jsonPath().getList("schemeId", Long.class)).contains(created);
+            assertThat(SignedInPagesTest.page(coordinator, "/espace")
+                    .select("#mes-dispositifs ~ ul a[href=/dispositifs/" + id + "]")).isNotEmpty();
+            assertThat(SchemeFixtures.admin().get("/api/v1/changes?status=APPROVED").jsonPath().getList("schemeId", Long.class))
+                    .contains(created);
         } finally {
             if (created != null) {
                 SchemeFixtures.admin().delete("/api/v1/schemes/" + created).then().statusCode(204);

@@ -21,7 +21,8 @@ final class GeoArea {
                     : root.has("geometry") ? root.get("geometry") : root;
             double total = 0;
             JsonNode polygons = geometry.get("type").asText().equals("Polygon")
-                    ? new ObjectMapper().createArrayNode().add(geometry.get("coordinates")) : geometry.get("coordinates");
+                    ? new ObjectMapper().createArrayNode().add(geometry.get("coordinates"))
+                    : geometry.get("coordinates");
             for (JsonNode polygon : polygons) {
                 for (int i = 0; i < polygon.size(); i++) {
                     double ring = Math.abs(ring(polygon.get(i)));

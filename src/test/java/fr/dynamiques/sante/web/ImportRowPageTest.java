@@ -12,11 +12,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 
 /**
  * An officer reads, row by row, the perimeter a listing's draft resolved: the draft links each row that has one to a page
@@ -33,13 +34,15 @@ class ImportRowPageTest {
         SignedInPagesTest.account("import-row-ars84@example.org", "ARS", List.of("84"), List.of());
         String session = SignedInPagesTest.session("import-row-ars84@example.org");
         byte[] sample = Files.readAllBytes(Path.of("data/samples/liste-cpts-exemple.xlsx"));
-        Response sent = given().redirects().follow(false).cookie(Visitor.SESSION, session).multiPart("csrf", SignedInPagesTest.csrf(session))
+        Response sent = given().redirects().follow(false).cookie(Visitor.SESSION, session)
+                .multiPart("csrf", SignedInPagesTest.csrf(session))
                 .multiPart("kind", "CPTS").multiPart("file", "liste-cpts-exemple.xlsx", sample, XLSX).post("/espace/import");
         assertThat(sent.statusCode()).as(sent.asString()).isEqualTo(303);
         String path = java.net.URI.create(sent.header("Location")).getPath();
         String id = path.substring(path.lastIndexOf('/') + 1);
 
-        List<Map<String, Object>> rows = SchemeFixtures.admin().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath()
+        List<Map<String, Object>> rows = SchemeFixtures.admin().get("/api/v1/imports/" + id).then().statusCode(200).extract()
+                .jsonPath()
                 .getList("rows");
         List<Map<String, Object>> drawn = rows.stream().filter(r -> r.get("perimeter") instanceof Map<?, ?> p
                 && ((Number) p.get("communeCount")).intValue() > 0).toList();
@@ -61,7 +64,8 @@ class ImportRowPageTest {
             assertThat(digits(shown, "#population")).as(page).isEqualTo(((Number) perimeter.get("population")).longValue());
             assertThat(shown.select("figure.commune-map svg g.m path")).as(page).isNotEmpty();
             assertThat(shown.selectFirst("figure.commune-map figcaption").text()).contains(row.get("name").toString());
-            assertThat(shown.select("h2 + ul > li")).as("the territory's entries").hasSize(((List<?>) row.get("territory")).size());
+            assertThat(shown.select("h2 + ul > li")).as("the territory's entries")
+                    .hasSize(((List<?>) row.get("territory")).size());
             assertThat(shown.select("a[href=" + path + "#ligne-" + row.get("row") + "]")).hasSize(1);
         }
 

@@ -16,13 +16,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * The commune maps of the pages, read as SVG: which communes are filled and how, what is outlined, what the text
@@ -36,7 +37,8 @@ class MapPagesTest {
     /** The commune codes the shapes of one class link to. */
     private static Set<String> shapes(Document page, String style) {
         // A commune's code, without the kind its link carries on a page of one kind.
-        return page.select("#carte svg g." + style + " > a").stream().map(a -> a.attr("href").replaceAll(".*/", "").replaceAll("\\?.*", ""))
+        return page.select("#carte svg g." + style + " > a").stream()
+                .map(a -> a.attr("href").replaceAll(".*/", "").replaceAll("\\?.*", ""))
                 .collect(Collectors.toSet());
     }
 
@@ -59,15 +61,18 @@ class MapPagesTest {
 
         String outline = page.selectFirst("#carte svg path.outline").attr("d");
         assertThat(outline).startsWith("M");
-        assertThat(outline.split("(?=M)")).as("every ring of the outline is closed").allSatisfy(ring -> assertThat(ring).endsWith("z"));
+        assertThat(outline.split("(?=M)")).as("every ring of the outline is closed")
+                .allSatisfy(ring -> assertThat(ring).endsWith("z"));
 
         List<String> overlapping = api("/api/v1/schemes/" + cpts + "/overlaps").getList("scheme.name", String.class);
         assertThat(overlapping).isNotEmpty();
         assertThat(page.select("#carte svg path.t1")).as("the first overlapping scheme's edge").hasSize(1);
         // Drawn after the perimeter's outline, dashed over it: where both follow the same border, the other still shows.
         List<String> lines = page.select("#carte svg > path").eachAttr("class");
-        assertThat(lines.indexOf("t1")).as("order of the lines over the communes: " + lines).isGreaterThan(lines.indexOf("outline"));
-        assertThat(page.select("#carte figcaption ul.legend a").eachText()).containsAll(overlapping.subList(0, Math.min(6, overlapping.size())));
+        assertThat(lines.indexOf("t1")).as("order of the lines over the communes: " + lines)
+                .isGreaterThan(lines.indexOf("outline"));
+        assertThat(page.select("#carte figcaption ul.legend a").eachText())
+                .containsAll(overlapping.subList(0, Math.min(6, overlapping.size())));
 
         String geojson = page.selectFirst("a[type=application/geo+json]").attr("href");
         assertThat(geojson).isEqualTo("/api/v1/schemes/" + cpts + "/perimeter.geojson");
@@ -92,12 +97,13 @@ class MapPagesTest {
                 ys.add(y);
             }
         }
-        return new int[] {java.util.Collections.max(xs) - java.util.Collections.min(xs), java.util.Collections.max(ys) - java.util.Collections.min(ys)};
+        return new int[] { java.util.Collections.max(xs) - java.util.Collections.min(xs),
+                java.util.Collections.max(ys) - java.util.Collections.min(ys) };
     }
 
     private static int[] viewBox(Document page) {
         String[] box = page.selectFirst("#carte > svg").attr("viewBox").split(" ");
-        return new int[] {Integer.parseInt(box[2]), Integer.parseInt(box[3])};
+        return new int[] { Integer.parseInt(box[2]), Integer.parseInt(box[3]) };
     }
 
     @Test
@@ -111,11 +117,13 @@ class MapPagesTest {
         int[] onScheme = extent(scheme.selectFirst("#carte svg g.m path").attr("d"));
         int[] onDepartment = extent(isere.selectFirst("#carte svg a[href=../communes/38151] path").attr("d"));
         // Both maps are drawn in the same box of pixels: the same commune is ten times wider on its scheme's.
-        assertThat(onScheme[0]).as("Échirolles' width on its scheme's map of " + schemeMap[0] + " px").isGreaterThan(schemeMap[0] / 5);
+        assertThat(onScheme[0]).as("Échirolles' width on its scheme's map of " + schemeMap[0] + " px")
+                .isGreaterThan(schemeMap[0] / 5);
         assertThat(onDepartment[0]).as("and on Isère's map of " + departmentMap[0] + " px").isLessThan(departmentMap[0] / 20);
         assertThat(shapes(scheme, "o")).as("its neighbours around it").contains("38185", "38158", "38421", "38317")
                 .hasSizeLessThan(isere.select("#carte svg g > a").size() / 5);
-        assertThat(scheme.select("#carte svg g.labels text").eachText()).as("names on the map").contains("Échirolles", "Grenoble");
+        assertThat(scheme.select("#carte svg g.labels text").eachText()).as("names on the map").contains("Échirolles",
+                "Grenoble");
     }
 
     @Test
@@ -129,7 +137,8 @@ class MapPagesTest {
         List<Element> traced = page("/dispositifs/" + cpts).select("#carte figcaption ul.legend li:has(a)");
         assertThat(traced).anySatisfy(li -> assertThat(li.selectFirst("a").attr("href")).isEqualTo("/dispositifs/" + ended));
         for (Element li : traced) {
-            String status = api("/api/v1/schemes/" + li.selectFirst("a").attr("href").replaceAll(".*/", "")).getString("status");
+            String status = api("/api/v1/schemes/" + li.selectFirst("a").attr("href").replaceAll(".*/", ""))
+                    .getString("status");
             assertThat(li.text().contains("terminé")).as(li.text()).isEqualTo("ENDED".equals(status));
         }
     }
@@ -141,7 +150,8 @@ class MapPagesTest {
         Element white = page.selectFirst("#carte svg g.n0");
         assertThat(white.attr("fill")).isEqualTo("url(#carte-hachures)");
         assertThat(page.select("#carte svg defs pattern#carte-hachures")).hasSize(1);
-        assertThat(page.select("#carte ul.legend .swatch").eachAttr("class")).contains("swatch n0", "swatch n1", "swatch n2", "swatch n3", "swatch n4");
+        assertThat(page.select("#carte ul.legend .swatch").eachAttr("class")).contains("swatch n0", "swatch n1", "swatch n2",
+                "swatch n3", "swatch n4");
         // The four steps: four colours, each darker than the one before by a contrast of at least 1.5:1.
         String css = given().get("/static/site.css").asString();
         java.util.regex.Matcher step = java.util.regex.Pattern.compile("--n([1-4]): #([0-9a-f]{6})").matcher(css);
@@ -151,16 +161,18 @@ class MapPagesTest {
         }
         assertThat(luminances).hasSize(4);
         for (int i = 1; i < 4; i++) {
-            assertThat((luminances.get(i - 1) + 0.05) / (luminances.get(i) + 0.05)).as("contrast between steps %d and %d", i, i + 1)
+            assertThat((luminances.get(i - 1) + 0.05) / (luminances.get(i) + 0.05))
+                    .as("contrast between steps %d and %d", i, i + 1)
                     .isGreaterThanOrEqualTo(1.5);
         }
-        assertThat(page.select("#carte svg g.labels text.place").eachText()).as("the largest names of Isère").contains("Grenoble");
+        assertThat(page.select("#carte svg g.labels text.place").eachText()).as("the largest names of Isère")
+                .contains("Grenoble");
     }
 
     /** WCAG's relative luminance of an sRGB colour written rrggbb. */
     private static double luminance(String hex) {
         double l = 0;
-        double[] weights = {0.2126, 0.7152, 0.0722};
+        double[] weights = { 0.2126, 0.7152, 0.0722 };
         for (int i = 0; i < 3; i++) {
             double c = Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16) / 255.0;
             l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
@@ -175,7 +187,8 @@ class MapPagesTest {
         List<String> named = region.select("#carte svg g.labels text.area").eachText();
         assertThat(departments).as("the région's départements").hasSizeGreaterThan(10);
         assertThat(named).as("département names on the région's map").containsAll(departments);
-        assertThat(region.selectFirst("#carte svg g.labels").attr("aria-hidden")).as("the page lists them already").isEqualTo("true");
+        assertThat(region.selectFirst("#carte svg g.labels").attr("aria-hidden")).as("the page lists them already")
+                .isEqualTo("true");
         Document commune = page("/territoires/communes/38151");
         assertThat(commune.select("#carte svg g.labels text.place").eachText()).first().isEqualTo("Échirolles");
     }
@@ -193,17 +206,21 @@ class MapPagesTest {
         }
         assertThat(covered).isNotEmpty().doesNotContainAnyElementsOf(hatched);
         assertThat(covered.size() + hatched.size()).isEqualTo(512);
-        assertThat(page.selectFirst("nav.tabs a[aria-current=page]").attr("href")).isEqualTo("/territoires/departements/38?kind=CLS#carte");
+        assertThat(page.selectFirst("nav.tabs a[aria-current=page]").attr("href"))
+                .isEqualTo("/territoires/departements/38?kind=CLS#carte");
 
         // The text alternative names, class by class, the same communes the map draws.
         List<Element> classes = page.select("dl.map-classes dd");
         int named = classes.stream().mapToInt(dd -> dd.text().split(", ").length).sum();
         assertThat(named).isEqualTo(512);
         assertThat(page.select("dl.map-classes dt").first().text()).contains(String.valueOf(white.getInt("communeCount")));
-        assertThat(page.selectFirst("section[aria-labelledby=zones-blanches]").text()).contains(NumberFormat.getIntegerInstance(Locale.FRENCH)
-                .format(white.getLong("population"))).contains("(Contrat local de santé)");
+        assertThat(page.selectFirst("section[aria-labelledby=zones-blanches]").text())
+                .contains(NumberFormat.getIntegerInstance(Locale.FRENCH)
+                        .format(white.getLong("population")))
+                .contains("(Contrat local de santé)");
         assertThat(page.select("a[type=application/geo+json]").eachAttr("href"))
-                .contains("/api/v1/coverage/white-zones.geojson?department=38&kind=CLS", "/api/v1/territories/departments/38/outline.geojson");
+                .contains("/api/v1/coverage/white-zones.geojson?department=38&kind=CLS",
+                        "/api/v1/territories/departments/38/outline.geojson");
     }
 
     @Test

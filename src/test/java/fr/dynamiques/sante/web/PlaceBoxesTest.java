@@ -13,15 +13,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 import fr.dynamiques.sante.scheme.SchemeFixtures;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
 import fr.dynamiques.sante.search.Indexing;
 import fr.dynamiques.sante.territory.PlaceReader;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Every box that asks for a place reads what people type the same way: the search page's territory card, the
@@ -54,7 +55,8 @@ class PlaceBoxesTest {
     @Test
     void aFiveDigitNumberIsReadAsAPostalCodeAndAsAnInseeCodeEachSaidApart() {
         assertThat(card("38114")).containsExactly(
-                "Code postal 38114: Allemond", "Code postal 38114: Vaujany", "Code postal 38114: Oz", "Code postal 38114: Villard-Reculas",
+                "Code postal 38114: Allemond", "Code postal 38114: Vaujany", "Code postal 38114: Oz",
+                "Code postal 38114: Villard-Reculas",
                 "Code INSEE 38114: Clonas-sur-Varèze");
         JsonPath found = suggestions("38114");
         assertThat(found.getList("findAll { it.matchedBy == 'postalCode' }.name"))
@@ -133,7 +135,8 @@ class PlaceBoxesTest {
             Document page = page("/recherche?q=38130");
             assertThat(page.select("section.named").text()).contains("Échirolles").contains("La Côte-Saint-André");
             Element result = page.select("ol.hits li").stream()
-                    .filter(li -> li.selectFirst("h3 a").attr("href").equals("/dispositifs/" + echirolles)).findFirst().orElseThrow();
+                    .filter(li -> li.selectFirst("h3 a").attr("href").equals("/dispositifs/" + echirolles)).findFirst()
+                    .orElseThrow();
             assertThat(result.select("p.why").text()).isEqualTo("Couvre Échirolles");
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + echirolles);

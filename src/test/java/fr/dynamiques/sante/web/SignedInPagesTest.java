@@ -19,16 +19,17 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
-import fr.dynamiques.sante.account.Throttle;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.account.Throttle;
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * Signing in and the signed-in pages: cookie flags, no account enumeration, throttling, CSRF on every form, sign-out,
@@ -46,10 +47,12 @@ public class SignedInPagesTest {
 
     /** An account with a password, made with the configuration's admin token. */
     public static long account(String email, String role, List<String> regions, List<String> schemes) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("email", email, "displayName", email, "role", role, "password", PASSWORD));
+        Map<String, Object> body = new LinkedHashMap<>(
+                Map.of("email", email, "displayName", email, "role", role, "password", PASSWORD));
         body.put("regions", regions);
         body.put("schemes", schemes);
-        return SchemeFixtures.admin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        return SchemeFixtures.admin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
     }
 
     /**
@@ -88,7 +91,8 @@ public class SignedInPagesTest {
         Response answer = signIn("Pages-Admin@example.org", PASSWORD);
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.header("Location")).endsWith("/espace");
-        String setCookie = answer.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(Visitor.SESSION + "=")).findFirst().orElseThrow();
+        String setCookie = answer.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(Visitor.SESSION + "="))
+                .findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax").contains("Path=/");
         String session = answer.cookie(Visitor.SESSION);
         assertThat(page(session, "/espace").selectFirst("h1").text()).isEqualTo("Mon espace");
@@ -100,7 +104,8 @@ public class SignedInPagesTest {
         assertThat(given().get("/").header("Cache-Control")).isNull();
 
         // Signing out needs the form's token too: without it nothing happens, neither on the server nor to the cookie.
-        Response refused = given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", "wrong").post("/deconnexion");
+        Response refused = given().cookie(Visitor.SESSION, session).redirects().follow(false).formParam("csrf", "wrong")
+                .post("/deconnexion");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith(Visitor.SESSION + "="));
         assertThat(page(session, "/espace").selectFirst("h1").text()).isEqualTo("Mon espace");
@@ -132,9 +137,11 @@ public class SignedInPagesTest {
         } finally {
             pool.shutdownNow();
             // The failures counted against this machine's address would throttle the other tests' sign-ins.
-            String address = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("address:127.0.0.1".getBytes(StandardCharsets.UTF_8)));
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from sign_in_failure where key = :key and at >= :start")
-                    .setParameter("key", address).setParameter("start", start).executeUpdate());
+            String address = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest("address:127.0.0.1".getBytes(StandardCharsets.UTF_8)));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("delete from sign_in_failure where key = :key and at >= :start")
+                            .setParameter("key", address).setParameter("start", start).executeUpdate());
         }
     }
 
@@ -145,7 +152,8 @@ public class SignedInPagesTest {
         Response wrong = signIn("pages-guessed@example.org", "not the password at all");
         assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(unknown.asString()).selectFirst("[role=alert]").text())
-                .isEqualTo(Jsoup.parse(wrong.asString()).selectFirst("[role=alert]").text()).isEqualTo("Adresse ou mot de passe incorrect.");
+                .isEqualTo(Jsoup.parse(wrong.asString()).selectFirst("[role=alert]").text())
+                .isEqualTo("Adresse ou mot de passe incorrect.");
         for (int i = 1; i < Throttle.PER_EMAIL; i++) {
             assertThat(signIn("pages-guessed@example.org", "guess " + i).statusCode()).isEqualTo(401);
         }
@@ -154,13 +162,16 @@ public class SignedInPagesTest {
         // Failures counted by another directory process sharing the database throttle this one too.
         String shared = "pages-shared@example.org";
         account(shared, "ARS", List.of("84"), List.of());
-        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(("email:" + shared).getBytes(StandardCharsets.UTF_8)));
+        String key = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(("email:" + shared).getBytes(StandardCharsets.UTF_8)));
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < Throttle.PER_EMAIL; i++) {
-                em.createNativeQuery("insert into sign_in_failure (key, at) values (:key, now())").setParameter("key", key).executeUpdate();
+                em.createNativeQuery("insert into sign_in_failure (key, at) values (:key, now())").setParameter("key", key)
+                        .executeUpdate();
             }
             // One from long ago, which the next failure sweeps away: the table holds one window of failures only.
-            em.createNativeQuery("insert into sign_in_failure (key, at) values ('stale', now() - interval '1 hour')").executeUpdate();
+            em.createNativeQuery("insert into sign_in_failure (key, at) values ('stale', now() - interval '1 hour')")
+                    .executeUpdate();
         });
         assertThat(signIn(shared, PASSWORD).statusCode()).isEqualTo(429);
         signIn("nobody-at-all@example.org", "wrong password again");
@@ -182,33 +193,42 @@ public class SignedInPagesTest {
             String ars84 = session("pages-ars84@example.org");
             String ars11 = session("pages-ars11@example.org");
             // Not checked for a year: listed for the ARS of its région and on /echeances.
-            assertThat(page(ars84, "/espace").select("section:has(#a-verifier) a").eachAttr("href")).contains("/dispositifs/" + scheme);
-            assertThat(page(ars11, "/espace").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
-            assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) a").eachAttr("href"))
+            assertThat(page(ars84, "/espace").select("section:has(#a-verifier) a").eachAttr("href"))
                     .contains("/dispositifs/" + scheme);
-            assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) li:has(a[href=/dispositifs/"
-                    + scheme + "])").text()).contains("vérifiée le 15 janvier 2024");
+            assertThat(page(ars11, "/espace").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
+            assertThat(Jsoup.parse(given().get("/echeances?region=84").asString()).select("section:has(#non-verifiees) a")
+                    .eachAttr("href"))
+                    .contains("/dispositifs/" + scheme);
+            assertThat(Jsoup.parse(given().get("/echeances?region=84").asString())
+                    .select("section:has(#non-verifiees) li:has(a[href=/dispositifs/"
+                            + scheme + "])")
+                    .text()).contains("vérifiée le 15 janvier 2024");
             // The database filters that list by région and kind, as the rest of the page.
             for (String elsewhere : List.of("/echeances?region=11", "/echeances?region=84&kind=CLSM")) {
-                assertThat(Jsoup.parse(given().get(elsewhere).asString()).select("a[href=/dispositifs/" + scheme + "]")).as(elsewhere).isEmpty();
+                assertThat(Jsoup.parse(given().get(elsewhere).asString()).select("a[href=/dispositifs/" + scheme + "]"))
+                        .as(elsewhere).isEmpty();
             }
 
             // Without the token, or with another session's: 403, nothing changes.
             given().cookie(Visitor.SESSION, ars84).post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(403);
-            given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars11)).post("/espace/dispositifs/" + scheme + "/verifie")
+            given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars11))
+                    .post("/espace/dispositifs/" + scheme + "/verifie")
                     .then().statusCode(403);
             given().formParam("csrf", csrf(ars84)).post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(403);
             // Out of scope with a good token: 403.
-            given().cookie(Visitor.SESSION, ars11).formParam("csrf", csrf(ars11)).post("/espace/dispositifs/" + scheme + "/verifie")
+            given().cookie(Visitor.SESSION, ars11).formParam("csrf", csrf(ars11))
+                    .post("/espace/dispositifs/" + scheme + "/verifie")
                     .then().statusCode(403);
             assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("lastVerified")).isEqualTo("2024-01-15");
 
             given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars84)).redirects().follow(false)
                     .post("/espace/dispositifs/" + scheme + "/verifie").then().statusCode(303);
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("lastVerified")).isEqualTo(LocalDate.now().toString());
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("lastVerified"))
+                    .isEqualTo(LocalDate.now().toString());
             assertThat(page(ars84, "/espace").select("section:has(#a-verifier) a[href=/dispositifs/" + scheme + "]")).isEmpty();
             // The trail shows on the scheme's page to those who answer for it, not to the public.
-            assertThat(page(ars84, "/dispositifs/" + scheme).select("section:has(#modifications) tbody tr").text()).contains("lastVerified");
+            assertThat(page(ars84, "/dispositifs/" + scheme).select("section:has(#modifications) tbody tr").text())
+                    .contains("lastVerified");
             assertThat(Jsoup.parse(given().get("/dispositifs/" + scheme).asString()).select("#modifications")).isEmpty();
             given().cookie(Visitor.SESSION, ars11).get("/espace/dispositifs/" + scheme + "/modifier").then().statusCode(403);
         } finally {
@@ -223,23 +243,28 @@ public class SignedInPagesTest {
         try {
             account("pages-editor@example.org", "ARS", List.of("84"), List.of());
             String session = session("pages-editor@example.org");
-            String version = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]").val();
+            String version = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]")
+                    .val();
             // The registry's revision of the scheme, not a digest of what the reader may not see.
             assertThat(version).matches("\\d+");
             // Meanwhile, someone else publishes a change through the API.
-            Map<String, Object> body = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
+            Map<String, Object> body = new LinkedHashMap<>(
+                    SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
             body.put("description", "Publiée entre-temps.");
             SchemeFixtures.admin().body(body).put("/api/v1/schemes/" + scheme).then().statusCode(200);
 
             Response stale = submitEdit(session, scheme, version, "Écrite sur l'ancienne version.");
             assertThat(stale.statusCode()).isEqualTo(409);
             assertThat(Jsoup.parse(stale.asString()).selectFirst("h1").text()).contains("a changé");
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("description")).isEqualTo("Publiée entre-temps.");
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("description"))
+                    .isEqualTo("Publiée entre-temps.");
 
             // Reopened, the form carries the current version and publishes.
-            String fresh = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]").val();
+            String fresh = page(session, "/espace/dispositifs/" + scheme + "/modifier").selectFirst("input[name=version]")
+                    .val();
             assertThat(submitEdit(session, scheme, fresh, "Écrite sur la version à jour.").statusCode()).isEqualTo(303);
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("description")).isEqualTo("Écrite sur la version à jour.");
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("description"))
+                    .isEqualTo("Écrite sur la version à jour.");
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Indexing.await();
@@ -270,17 +295,21 @@ public class SignedInPagesTest {
     @Test
     void aCoordinatorWithdrawsConsentFromTheirSpace() {
         Map<String, Object> body = SchemeFixtures.cls("pages-consent");
-        body.put("coordinators", List.of(Map.of("firstName", "Alix", "lastName", "Consentante", "email", "pages-consent@example.org",
-                "title", "Coordinatrice", "publicContact", true)));
+        body.put("coordinators",
+                List.of(Map.of("firstName", "Alix", "lastName", "Consentante", "email", "pages-consent@example.org",
+                        "title", "Coordinatrice", "publicContact", true)));
         long scheme = SchemeFixtures.create(body);
         try {
             account("pages-consent@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(scheme)));
             String session = session("pages-consent@example.org");
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName")).isEqualTo("Consentante");
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName"))
+                    .isEqualTo("Consentante");
             Document space = page(session, "/espace");
             assertThat(space.select("#mes-donnees")).hasSize(1);
-            given().formParam("csrf", "forged").cookie(Visitor.SESSION, session).post("/espace/consentement/retrait").then().statusCode(403);
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName")).isEqualTo("Consentante");
+            given().formParam("csrf", "forged").cookie(Visitor.SESSION, session).post("/espace/consentement/retrait").then()
+                    .statusCode(403);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getString("coordinators[0].lastName"))
+                    .isEqualTo("Consentante");
 
             given().formParam("csrf", csrf(session)).cookie(Visitor.SESSION, session).redirects().follow(false)
                     .post("/espace/consentement/retrait").then().statusCode(303);
@@ -306,7 +335,8 @@ public class SignedInPagesTest {
     @Test
     void aCoordinatorAsksForAnAccountAndTheRegionsArsSeesAndClosesTheRequest() {
         long scheme = idOf("demo-cls-echirolles");
-        assertThat(Jsoup.parse(given().get("/dispositifs/" + scheme).asString()).select("a[href=/connexion/demande?dispositif=" + scheme + "]"))
+        assertThat(Jsoup.parse(given().get("/dispositifs/" + scheme).asString())
+                .select("a[href=/connexion/demande?dispositif=" + scheme + "]"))
                 .hasSize(1);
         assertThat(Jsoup.parse(given().get("/connexion").asString()).text()).contains("Demander un compte pour ce dispositif");
         // Without the form's token: refused, nothing recorded.
@@ -325,30 +355,37 @@ public class SignedInPagesTest {
         Response flooded = askForAccount(scheme, "Flot", "flood.request@example.org");
         assertThat(flooded.statusCode()).isEqualTo(429);
         assertThat(Jsoup.parse(flooded.asString()).text()).contains("Trop de demandes");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from account_request where email like 'flood%'").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from account_request where email like 'flood%'").executeUpdate());
 
         account("request-ars84@example.org", "ARS", List.of("84"), List.of());
         account("request-ars11@example.org", "ARS", List.of("11"), List.of());
         String ars84 = session("request-ars84@example.org");
         String ars11 = session("request-ars11@example.org");
-        Element request = page(ars84, "/espace").selectFirst("section:has(#demandes) li:has(a[href=mailto:camille.request@example.org])");
+        Element request = page(ars84, "/espace")
+                .selectFirst("section:has(#demandes) li:has(a[href=mailto:camille.request@example.org])");
         assertThat(request).as("the région's ARS sees the request").isNotNull();
         assertThat(request.text()).contains("Camille Exemple", "coordinatrice depuis 2024");
-        assertThat(page(ars11, "/espace").select("a[href=mailto:camille.request@example.org]")).as("another région's ARS does not").isEmpty();
+        assertThat(page(ars11, "/espace").select("a[href=mailto:camille.request@example.org]"))
+                .as("another région's ARS does not").isEmpty();
         // A page of them, the oldest first, saying more wait.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into account_request (scheme_id, name, email, created_at) "
-                + "select ?1, 'Lot ' || n, 'lot' || n || '.request@example.org', now() + n * interval '1 second' "
-                + "from generate_series(1, 60) n").setParameter(1, scheme).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into account_request (scheme_id, name, email, created_at) "
+                        + "select ?1, 'Lot ' || n, 'lot' || n || '.request@example.org', now() + n * interval '1 second' "
+                        + "from generate_series(1, 60) n").setParameter(1, scheme).executeUpdate());
         Document crowded = page(ars84, "/espace");
         assertThat(crowded.select("section:has(#demandes) li")).hasSize(SpacePage.REQUESTS_SHOWN);
         assertThat(Integer.parseInt(crowded.selectFirst("#demandes").text().replaceAll("\\D", ""))).isGreaterThanOrEqualTo(61);
         assertThat(crowded.select("section:has(#demandes)").text()).contains("Les 50 plus anciennes sont affichées");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from account_request where email like 'lot%'").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from account_request where email like 'lot%'").executeUpdate());
         String close = request.selectFirst("form").attr("action");
         given().cookie(Visitor.SESSION, ars11).formParam("csrf", csrf(ars11)).post(close).then().statusCode(404);
-        given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars84)).redirects().follow(false).post(close).then().statusCode(303);
+        given().cookie(Visitor.SESSION, ars84).formParam("csrf", csrf(ars84)).redirects().follow(false).post(close).then()
+                .statusCode(303);
         assertThat(page(ars84, "/espace").select("a[href=mailto:camille.request@example.org]")).as("closed: erased").isEmpty();
-        assertThat(((Number) em.createNativeQuery("select count(*) from account_request where email = 'camille.request@example.org'")
+        assertThat(((Number) em
+                .createNativeQuery("select count(*) from account_request where email = 'camille.request@example.org'")
                 .getSingleResult()).intValue()).isZero();
     }
 }

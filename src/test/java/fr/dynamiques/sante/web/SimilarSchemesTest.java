@@ -13,14 +13,15 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * "Who runs a scheme like mine?": schemes ranked by likeness (themes, population, density, EPCI span, kind's facts), with
@@ -55,7 +56,8 @@ class SimilarSchemesTest {
     /** The commune's population and the area of its outline (GeoJSON in WGS 84, measured here on a sphere). */
     private static double perKm2(String commune) {
         long population = api("/api/v1/territories/communes/" + commune).getLong("population");
-        String geojson = given().get("/api/v1/territories/communes/" + commune + "/outline.geojson").then().statusCode(200).extract().asString();
+        String geojson = given().get("/api/v1/territories/communes/" + commune + "/outline.geojson").then().statusCode(200)
+                .extract().asString();
         return population / GeoArea.km2(geojson);
     }
 
@@ -80,7 +82,8 @@ class SimilarSchemesTest {
             assertThat(ids.indexOf(rural)).isLessThan(ids.indexOf(urban));
             int r = ids.indexOf(rural);
             int u = ids.indexOf(urban);
-            assertThat(similar.getDouble("[" + r + "].score")).isGreaterThan(similar.getDouble("[" + u + "].score")).isLessThanOrEqualTo(1.0);
+            assertThat(similar.getDouble("[" + r + "].score")).isGreaterThan(similar.getDouble("[" + u + "].score"))
+                    .isLessThanOrEqualTo(1.0);
             assertThat(similar.getList("[" + r + "].reasons.findAll { it.type == 'themes' }.shared[0]", String.class))
                     .containsExactly("santé mentale", "nutrition");
             assertThat(similar.getString("[" + r + "].reasons.find { it.type == 'density' }.class")).isEqualTo("rural");
@@ -100,8 +103,10 @@ class SimilarSchemesTest {
             if (names.contains("CLS de test like-urban")) {
                 assertThat(names.indexOf("CLS de test like-rural")).isLessThan(names.indexOf("CLS de test like-urban"));
             }
-            Element peer = section.select("ul.peers > li").stream().filter(li -> li.text().contains("like-rural")).findFirst().orElseThrow();
-            assertThat(peer.selectFirst(".why").text()).contains("mêmes thèmes : santé mentale, nutrition").contains("territoire rural");
+            Element peer = section.select("ul.peers > li").stream().filter(li -> li.text().contains("like-rural")).findFirst()
+                    .orElseThrow();
+            assertThat(peer.selectFirst(".why").text()).contains("mêmes thèmes : santé mentale, nutrition")
+                    .contains("territoire rural");
             assertThat(peer.select("a[href=/dispositifs/" + rural + "#coordination]")).hasSize(1);
             assertThat(scheme.select("dl.facts dd").eachText()).contains("Rural");
 
@@ -109,7 +114,8 @@ class SimilarSchemesTest {
             Document peers = page("/coordinateurs?comme=" + mine);
             assertThat(peers.selectFirst("h2#pairs").text()).contains("CLS de test like-mine");
             assertThat(peers.select("section:has(h2#pairs) ul.peers > li h3 a").eachText()).contains("CLS de test like-rural");
-            assertThat(page("/coordinateurs?comme=" + mine + "&lang=en").selectFirst("h2#pairs").text()).startsWith("Peers like you");
+            assertThat(page("/coordinateurs?comme=" + mine + "&lang=en").selectFirst("h2#pairs").text())
+                    .startsWith("Peers like you");
         } finally {
             delete(mine, rural, urban);
         }
@@ -145,14 +151,17 @@ class SimilarSchemesTest {
         try {
             given().get("/api/v1/schemes?density=suburban").then().statusCode(400).contentType("application/problem+json");
             given().get("/api/v1/search?density=suburban").then().statusCode(400).contentType("application/problem+json");
-            given().get("/api/v1/schemes/" + mine + "/similar?size=0").then().statusCode(400).contentType("application/problem+json");
+            given().get("/api/v1/schemes/" + mine + "/similar?size=0").then().statusCode(400)
+                    .contentType("application/problem+json");
             given().get("/api/v1/schemes/" + mine + "/similar?size=abc").then().statusCode(400);
             given().get("/api/v1/schemes/" + mine + "/similar?kind=XYZ").then().statusCode(400);
             given().get("/api/v1/schemes/99999999/similar").then().statusCode(404).contentType("application/problem+json");
             given().get("/api/v1/schemes/" + mine + "/similar?colour=blue").then().statusCode(400);
             // The coordinators' page answers a page, not a stack trace, for a scheme it cannot find.
-            given().get("/coordinateurs?comme=abc").then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("text/html"));
-            given().get("/coordinateurs?comme=99999999").then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("text/html"));
+            given().get("/coordinateurs?comme=abc").then().statusCode(400)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+            given().get("/coordinateurs?comme=99999999").then().statusCode(404)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/html"));
         } finally {
             delete(mine);
         }

@@ -14,15 +14,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * The pages walked as people doing their tasks: finding what covers their commune, browsing down a département,
@@ -34,7 +35,8 @@ import io.restassured.response.Response;
 class TaskPagesTest {
 
     private static String communeCode(String name) {
-        return api("/api/v1/territories?q=" + name + "&level=commune").getList("findAll { it.name == '" + name + "' }.code", String.class)
+        return api("/api/v1/territories?q=" + name + "&level=commune")
+                .getList("findAll { it.name == '" + name + "' }.code", String.class)
                 .get(0);
     }
 
@@ -54,7 +56,8 @@ class TaskPagesTest {
         assertThat(box.text()).contains(covering.getLong("total") == 1 ? "1 dispositif en cours le couvre"
                 : covering.getLong("total") + " dispositifs en cours le couvrent");
         // The schemes covering it, named before whom to call (which names the nearest schemes of the kinds that do not).
-        assertThat(box.select("> a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class)).isNotEmpty();
+        assertThat(box.select("> a[href^=/dispositifs/]").eachText()).isSubsetOf(covering.getList("items.name", String.class))
+                .isNotEmpty();
         // A query naming no territory has no such box.
         assertThat(page("/recherche?q=sant%C3%A9+mentale").select("section.named")).isEmpty();
     }
@@ -76,7 +79,8 @@ class TaskPagesTest {
         body.remove("lastVerified"); // never checked, but created today: not a record to refresh yet
         long scheme = SchemeFixtures.create(body);
         try {
-            assertThat(page("/dispositifs/" + scheme).select("dl.facts").text()).contains("non renseignée (dispositif en cours)");
+            assertThat(page("/dispositifs/" + scheme).select("dl.facts").text())
+                    .contains("non renseignée (dispositif en cours)");
             Document ending = page("/echeances?region=84");
             Element row = ending.selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
             assertThat(row).isNotNull();
@@ -84,9 +88,11 @@ class TaskPagesTest {
             // Named too, with its link, where it is and only there.
             assertThat(ending.select("section:has(#sans-fin) li a[href=/dispositifs/" + scheme + "]")).hasSize(1);
             assertThat(page("/echeances?region=11").select("a[href=/dispositifs/" + scheme + "]")).isEmpty();
-            assertThat(ending.select("section:has(#non-verifiees)").text()).contains("Une fiche jamais vérifiée compte depuis sa création");
+            assertThat(ending.select("section:has(#non-verifiees)").text())
+                    .contains("Une fiche jamais vérifiée compte depuis sa création");
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
-            Element after = page("/echeances?region=84").selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
+            Element after = page("/echeances?region=84")
+                    .selectFirst("section:has(#sans-fin) tbody tr:has(th:contains(Auvergne-Rhône-Alpes))");
             long remaining = after == null ? 0 : Long.parseLong(after.selectFirst("td").text().replaceAll("\\D", ""));
             assertThat(counted - remaining).as("the undated scheme counted in its région").isEqualTo(1);
             assertThat(ending.select("section:has(#non-verifiees) a[href=/dispositifs/" + scheme + "]")).isEmpty();
@@ -112,7 +118,8 @@ class TaskPagesTest {
         assertThat(page("/territoires/regions/84").selectFirst("#dispositifs").text()).contains(": " + atWork + " en cours");
         // Collectivities with no inhabitant and no scheme are left out of the way in by région.
         List<Map<String, Object>> regions = api("/api/v1/coverage?level=region").getList("$");
-        long shown = regions.stream().filter(r -> ((Number) r.get("population")).longValue() > 0 || ((Number) r.get("schemeCount")).intValue() > 0)
+        long shown = regions.stream()
+                .filter(r -> ((Number) r.get("population")).longValue() > 0 || ((Number) r.get("schemeCount")).intValue() > 0)
                 .count();
         assertThat(home.select("section:has(#by-region) li")).hasSize((int) shown).hasSizeLessThan(regions.size());
     }
@@ -122,7 +129,8 @@ class TaskPagesTest {
         for (String path : List.of("/", "/recherche?q=sant%C3%A9", "/couverture", "/nulle-part")) {
             Document doc = Jsoup.parse(given().get(path).asString());
             assertThat(doc.select("footer a").eachAttr("href")).as(path)
-                    .contains("/mentions-legales", "/accessibilite", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+                    .contains("/mentions-legales", "/accessibilite",
+                            "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
         }
         Document legal = page("/mentions-legales");
         assertThat(legal.selectFirst("h1").text()).isEqualTo("Mentions légales");
@@ -152,7 +160,8 @@ class TaskPagesTest {
                 String first = row.selectFirst("th a").attr("href").replace("/dispositifs/", "");
                 String second = row.selectFirst("td a").attr("href").replace("/dispositifs/", "");
                 List<Object> overlapping = api("/api/v1/schemes/" + first + "/overlaps").getList("scheme.id");
-                assertThat(overlapping.stream().map(String::valueOf)).as("the API says %s overlaps %s", first, second).contains(second);
+                assertThat(overlapping.stream().map(String::valueOf)).as("the API says %s overlaps %s", first, second)
+                        .contains(second);
             }
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + cls);
@@ -192,7 +201,8 @@ class TaskPagesTest {
             Element carrier = page("/dispositifs/" + carried).selectFirst("section:has(#coordination)");
             assertThat(carrier.text()).contains("Aucun coordinateur", "adressez-vous à son porteur : Ville d'Échirolles.");
             Element agency = page("/dispositifs/" + orphan).selectFirst("section:has(#coordination)");
-            assertThat(agency.text()).contains("l'agence régionale de santé : ARS Auvergne-Rhône-Alpes (https://www.auvergne-rhone-alpes.ars.sante.fr).");
+            assertThat(agency.text()).contains(
+                    "l'agence régionale de santé : ARS Auvergne-Rhône-Alpes (https://www.auvergne-rhone-alpes.ars.sante.fr).");
             assertThat(agency.select("a[href=https://www.auvergne-rhone-alpes.ars.sante.fr]")).hasSize(1);
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + carried);
@@ -203,17 +213,20 @@ class TaskPagesTest {
     @Test
     void aCarriersPublicContactsAreWhomToCallWhenNoCoordinatorIsShown() {
         Map<String, Object> body = SchemeFixtures.cls("tasks-contacts");
-        Map<String, Object> carrier = new java.util.HashMap<>(Map.of("name", "Centre communal d'action sociale de Test", "type", "OTHER",
-                "website", "https://ccas.example.org", "email", "accueil@ccas.example.org", "phone", "04 76 00 00 01",
-                "address", "1 place de la Mairie, 38130 Échirolles"));
+        Map<String, Object> carrier = new java.util.HashMap<>(
+                Map.of("name", "Centre communal d'action sociale de Test", "type", "OTHER",
+                        "website", "https://ccas.example.org", "email", "accueil@ccas.example.org", "phone", "04 76 00 00 01",
+                        "address", "1 place de la Mairie, 38130 Échirolles"));
         body.put("partners", List.of(Map.of("organisation", carrier, "roles", List.of("CARRIER"))));
-        body.put("coordinators", List.of(SchemeFixtures.coordinator("Dominique", "Fictif", "dominique.fictif@example.org", false)));
+        body.put("coordinators",
+                List.of(SchemeFixtures.coordinator("Dominique", "Fictif", "dominique.fictif@example.org", false)));
         long scheme = SchemeFixtures.create(body);
         try {
             // The organisation's contacts are public; the coordinator who did not consent stays hidden.
             io.restassured.path.json.JsonPath answer = given().get("/api/v1/schemes/" + scheme).jsonPath();
             assertThat(answer.getString("partners[0].organisation.email")).isEqualTo("accueil@ccas.example.org");
-            assertThat(answer.getString("partners[0].organisation.address")).isEqualTo("1 place de la Mairie, 38130 Échirolles");
+            assertThat(answer.getString("partners[0].organisation.address"))
+                    .isEqualTo("1 place de la Mairie, 38130 Échirolles");
             assertThat(answer.getString("coordinators[0].email")).isNull();
             Element section = page("/dispositifs/" + scheme).selectFirst("section:has(#coordination)");
             assertThat(section.text()).contains("adressez-vous à son porteur", "04 76 00 00 01", "1 place de la Mairie")
@@ -234,8 +247,9 @@ class TaskPagesTest {
     /** The schemes at work the API lists for this query, every page of them. */
     private static List<Map<String, Object>> atWork(String query) {
         List<Map<String, Object>> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            List<Map<String, Object>> items = api("/api/v1/schemes?status=ACTIVE,RENEWAL&size=200&page=" + page + query).getList("items");
+        for (int page = 0;; page++) {
+            List<Map<String, Object>> items = api("/api/v1/schemes?status=ACTIVE,RENEWAL&size=200&page=" + page + query)
+                    .getList("items");
             all.addAll(items);
             if (items.size() < 200) {
                 return all;
@@ -246,9 +260,10 @@ class TaskPagesTest {
     /** The worklist's count of schemes lacking an end date, and the number considered, on this page. */
     private static long[] undated(Document space) {
         Element section = space.selectFirst("section:has(#manques)");
-        String lacking = section.selectFirst("li:contains(une date de fin)").text().replaceAll(".*: ", "").replaceAll("\\D", "");
+        String lacking = section.selectFirst("li:contains(une date de fin)").text().replaceAll(".*: ", "").replaceAll("\\D",
+                "");
         String considered = section.selectFirst("p:contains(pris en compte)").text().replaceAll("\\D", "");
-        return new long[] {Long.parseLong(lacking), Long.parseLong(considered)};
+        return new long[] { Long.parseLong(lacking), Long.parseLong(considered) };
     }
 
     @Test
@@ -266,12 +281,14 @@ class TaskPagesTest {
         try {
             String clsLink = "a[href=/dispositifs/" + cls + "]";
             String cptsLink = "a[href=/dispositifs/" + cpts + "]";
-            for (String[] filter : List.of(new String[] {"CLS", "38"}, new String[] {"CPTS", "26"}, new String[] {"CLS", ""},
-                    new String[] {"", "26"})) {
+            for (String[] filter : List.of(new String[] { "CLS", "38" }, new String[] { "CPTS", "26" },
+                    new String[] { "CLS", "" },
+                    new String[] { "", "26" })) {
                 String query = "&type=" + filter[0] + "&departement=" + filter[1];
                 Document space = SignedInPagesTest.page(session, "/espace?manque=END_DATE" + query);
                 // The counts are the API's for the same kind and département (the région's départements when none).
-                String apiQuery = (filter[0].isEmpty() ? "" : "&kind=" + filter[0]) + (filter[1].isEmpty() ? "&region=84" : "&department=" + filter[1]);
+                String apiQuery = (filter[0].isEmpty() ? "" : "&kind=" + filter[0])
+                        + (filter[1].isEmpty() ? "&region=84" : "&department=" + filter[1]);
                 List<Map<String, Object>> expected = atWork(apiQuery);
                 long[] counted = undated(space);
                 assertThat(counted[0]).as(query).isEqualTo(expected.stream().filter(m -> m.get("endDate") == null).count());
@@ -302,15 +319,18 @@ class TaskPagesTest {
             List<Map<String, Object>> both = atWork("&department=38,26");
             long[] counted = undated(two);
             assertThat(counted[0]).isEqualTo(both.stream().filter(m -> m.get("endDate") == null).count());
-            assertThat(counted[1]).isEqualTo(both.size()).isGreaterThan(undated(SignedInPagesTest.page(session, "/espace?departement=38"))[1]);
+            assertThat(counted[1]).isEqualTo(both.size())
+                    .isGreaterThan(undated(SignedInPagesTest.page(session, "/espace?departement=38"))[1]);
             Element listed = two.selectFirst("section:has(#manques) .columns-list");
             assertThat(listed.select(clsLink)).hasSize(1);
             assertThat(listed.select(cptsLink)).hasSize(1);
             Element form = two.selectFirst("section:has(#manques) form[method=get]");
-            assertThat(form.select("select[name=departement][multiple] option[selected]").eachAttr("value")).containsExactlyInAnyOrder("38", "26");
+            assertThat(form.select("select[name=departement][multiple] option[selected]").eachAttr("value"))
+                    .containsExactlyInAnyOrder("38", "26");
             assertThat(two.selectFirst("section:has(#manques) a[href^=/espace?manque=CONTACT]").attr("href"))
                     .contains("&departement=38&departement=26");
-            assertThat(undated(SignedInPagesTest.page(session, "/espace?departement=38,26"))).isEqualTo(undated(SignedInPagesTest.page(session, "/espace?departement=38&departement=26")));
+            assertThat(undated(SignedInPagesTest.page(session, "/espace?departement=38,26")))
+                    .isEqualTo(undated(SignedInPagesTest.page(session, "/espace?departement=38&departement=26")));
             // What the form cannot give is refused on a page, not ignored.
             for (String bad : List.of("type=NOPE", "departement=75", "departement=zz", "departement=38&departement=75")) {
                 Response refused = given().cookie(Visitor.SESSION, session).get("/espace?" + bad);
@@ -335,7 +355,8 @@ class TaskPagesTest {
         assertThat(csvExport.strip().split("\n")).hasSize(api("/api/v1/schemes?kind=CPTS&size=1").getInt("total") + 1);
         given().get("/api/v1/schemes/export.csv?kind=NOPE").then().statusCode(400).contentType("application/problem+json");
         // A misspelt filter is refused, not ignored (the whole registry would come back).
-        given().get("/api/v1/schemes/export.json?departement=38").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/schemes/export.json?departement=38").then().statusCode(400)
+                .contentType("application/problem+json");
         given().get("/api/v1/schemes?departement=38").then().statusCode(400);
         assertThat(api("/api/v1/schemes/export.json").getList("$")).hasSize(api("/api/v1/schemes?size=1").getInt("total"));
     }

@@ -14,16 +14,17 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * The pages on the demo registry, read as a visitor reads them (HTML parsed, links followed). Expected figures come
@@ -86,7 +87,8 @@ class WebPagesTest {
         long atWork = api("/api/v1/search?status=ACTIVE,RENEWAL&size=1").getLong("total");
         assertThat(home.selectFirst(".figures li strong").text()).isEqualTo(String.valueOf(atWork));
         // Every région with inhabitants or schemes (the empty collectivities left out: see TaskPagesTest).
-        List<String> regions = api("/api/v1/coverage?level=region").getList("findAll { it.population > 0 || it.schemeCount > 0 }.code");
+        List<String> regions = api("/api/v1/coverage?level=region")
+                .getList("findAll { it.population > 0 || it.schemeCount > 0 }.code");
         assertThat(links(home, "/territoires/regions/")).hasSize(regions.size())
                 .allSatisfy(href -> assertThat(regions).contains(href.substring(href.lastIndexOf('/') + 1)));
     }
@@ -107,13 +109,15 @@ class WebPagesTest {
         assertThat(switched.header("Set-Cookie")).contains("lang=en").contains("Path=/").contains("SameSite=Lax");
         assertThat(Jsoup.parse(switched.asString()).selectFirst("h1").text()).isEqualTo("Search for a scheme");
         // The cookie outweighs the browser's French; the switch back says French again.
-        Document remembered = Jsoup.parse(given().cookie("lang", "en").header("Accept-Language", "fr").get("/couverture").asString());
+        Document remembered = Jsoup
+                .parse(given().cookie("lang", "en").header("Accept-Language", "fr").get("/couverture").asString());
         assertThat(remembered.selectFirst("h1").text()).isEqualTo("Coverage of the départements");
         assertThat(remembered.selectFirst("header a[hreflang]").text()).isEqualTo("Français");
         // Numbers follow the language: 1,062,830 in English, 1 062 830 in French.
         String population = api("/api/v1/coverage?level=region").getList("population", Long.class).stream()
                 .mapToLong(Long::longValue).sum() + "";
-        assertThat(english.select(".figures li").last().text()).contains(String.format(java.util.Locale.ENGLISH, "%,d", Long.parseLong(population)));
+        assertThat(english.select(".figures li").last().text())
+                .contains(String.format(java.util.Locale.ENGLISH, "%,d", Long.parseLong(population)));
     }
 
     @Test
@@ -128,7 +132,7 @@ class WebPagesTest {
         // Facet checkboxes carry the same counts as the API's facets.
         JsonPath all = api("/api/v1/search");
         Document everything = page("/recherche");
-        for (Map<String, Object> kind : all.<Map<String, Object>>getList("facets.kind")) {
+        for (Map<String, Object> kind : all.<Map<String, Object>> getList("facets.kind")) {
             Element box = everything.selectFirst("input[type=checkbox][name=kind][value=" + kind.get("value") + "]");
             assertThat(box).as("checkbox for %s", kind.get("value")).isNotNull();
             assertThat(everything.selectFirst("label[for=" + box.id() + "]").text()).endsWith("(" + kind.get("count") + ")");
@@ -164,9 +168,11 @@ class WebPagesTest {
         Document page = page("/dispositifs/" + cpts);
         JsonPath scheme = api("/api/v1/schemes/" + cpts);
         assertThat(page.selectFirst("h1").text()).isEqualTo(scheme.getString("name"));
-        assertThat(page.selectFirst(".kicker").text()).contains("Communauté professionnelle territoriale de santé").contains("en cours");
+        assertThat(page.selectFirst(".kicker").text()).contains("Communauté professionnelle territoriale de santé")
+                .contains("en cours");
         // The communes of the perimeter, each a link to its page.
-        assertThat(page.select("ul.columns-list a[href^=/territoires/communes/]").eachAttr("href")).hasSize(scheme.getInt("communeCount"))
+        assertThat(page.select("ul.columns-list a[href^=/territoires/communes/]").eachAttr("href"))
+                .hasSize(scheme.getInt("communeCount"))
                 .contains("/territoires/communes/38421");
         // Overlaps with shares: the CLS of Saint-Martin-d'Hères lies wholly within the CPTS.
         JsonPath overlaps = api("/api/v1/schemes/" + cpts + "/overlaps");
@@ -194,13 +200,15 @@ class WebPagesTest {
 
     @Test
     void territoryPagesAtEveryLevelListTheSchemesTheApiStacks() {
-        for (String[] t : new String[][] {{"communes", "38421"}, {"epci", "200040715"}, {"departements", "38"}, {"regions", "84"}}) {
-            String apiLevel = Map.of("communes", "communes", "epci", "epcis", "departements", "departments", "regions", "regions").get(t[0]);
+        for (String[] t : new String[][] { { "communes", "38421" }, { "epci", "200040715" }, { "departements", "38" },
+                { "regions", "84" } }) {
+            String apiLevel = Map
+                    .of("communes", "communes", "epci", "epcis", "departements", "departments", "regions", "regions").get(t[0]);
             JsonPath stack = api("/api/v1/territories/" + apiLevel + "/" + t[1] + "/schemes");
             Document page = page("/territoires/" + t[0] + "/" + t[1]);
             assertThat(page.selectFirst("h1").text()).isEqualTo(stack.getString("territory.name"));
             Set<String> expected = new HashSet<>();
-            stack.<Integer>getList("kinds.schemes.flatten().scheme.id").forEach(id -> expected.add("/dispositifs/" + id));
+            stack.<Integer> getList("kinds.schemes.flatten().scheme.id").forEach(id -> expected.add("/dispositifs/" + id));
             // A commune's "Qui contacter ?" names the nearest schemes of the kinds that do not cover it: the stack is the rest.
             page.select("section.whom").remove();
             assertThat(links(page, "/dispositifs/")).as(t[0]).isEqualTo(expected);
@@ -208,11 +216,14 @@ class WebPagesTest {
         // Above the commune: white zones, as many as the API counts.
         Document isere = page("/territoires/departements/38");
         int white = api("/api/v1/coverage/white-zones?department=38").getInt("communeCount");
-        assertThat(isere.select("section[aria-labelledby=zones-blanches] p:not(.trust)").first().text()).startsWith(white + " communes sans dispositif en cours");
-        assertThat(isere.select("section[aria-labelledby=zones-blanches] li")).hasSize(Math.min(white, TerritoryPage.WHITE_ZONES_SHOWN));
+        assertThat(isere.select("section[aria-labelledby=zones-blanches] p:not(.trust)").first().text())
+                .startsWith(white + " communes sans dispositif en cours");
+        assertThat(isere.select("section[aria-labelledby=zones-blanches] li"))
+                .hasSize(Math.min(white, TerritoryPage.WHITE_ZONES_SHOWN));
         assertThat(isere.select("section:has(#couverture) tbody tr")).hasSize(1);
         // The coverage rows show the figures the coverage API computes (itself checked commune by commune).
-        assertCoverageRow(isere.selectFirst("section:has(#couverture) tbody tr"), api("/api/v1/coverage?region=84").getList("findAll { it.code == '38' }").get(0));
+        assertCoverageRow(isere.selectFirst("section:has(#couverture) tbody tr"),
+                api("/api/v1/coverage?region=84").getList("findAll { it.code == '38' }").get(0));
         Document ara = page("/territoires/regions/84");
         List<Element> araRows = ara.select("section:has(#couverture) tbody tr");
         assertCoverageRow(araRows.get(0), api("/api/v1/coverage?level=region&region=84").getList("$").get(0));
@@ -249,7 +260,7 @@ class WebPagesTest {
     void coverageMapAndTableShowTheApiFiguresForEveryDepartement() {
         // The CPTS's map colours each département by the share of its population at the most advanced stage, ACI signé.
         JsonPath stages = api("/api/v1/coverage/stages");
-        for (String kind : new String[] {"", "CPTS"}) {
+        for (String kind : new String[] { "", "CPTS" }) {
             List<Map<String, Object>> rows = api("/api/v1/coverage?kind=" + kind).getList("$");
             Document page = page("/couverture?kind=" + kind);
             assertThat(page.select("table:has(#tableau-titre) tbody tr")).hasSize(rows.size());
@@ -272,16 +283,20 @@ class WebPagesTest {
         assertThat(map.select("svg > a > path")).hasSize(96);
         assertThat(map.select("svg a rect")).extracting(e -> e.parent().attr("href"))
                 .containsExactly("/territoires/departements/971#carte", "/territoires/departements/972#carte",
-                        "/territoires/departements/973#carte", "/territoires/departements/974#carte", "/territoires/departements/976#carte");
+                        "/territoires/departements/973#carte", "/territoires/departements/974#carte",
+                        "/territoires/departements/976#carte");
         // Each overseas box is named, not only numbered.
-        assertThat(map.select("svg a:has(rect) text.name").eachText()).containsExactly("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte");
+        assertThat(map.select("svg a:has(rect) text.name").eachText()).containsExactly("Guadeloupe", "Martinique", "Guyane",
+                "La Réunion", "Mayotte");
         // Paris and its inner ring, specks on the map, drawn again larger in an inset that names them and leads to them.
         Element inset = map.selectFirst("svg g.inset");
         assertThat(inset.select("text").eachText()).containsExactly("Paris et", "petite couronne");
         assertThat(inset.select("a").eachAttr("href")).containsExactlyInAnyOrder("/territoires/departements/75#carte",
-                "/territoires/departements/92#carte", "/territoires/departements/93#carte", "/territoires/departements/94#carte");
+                "/territoires/departements/92#carte", "/territoires/departements/93#carte",
+                "/territoires/departements/94#carte");
         assertThat(inset.select("a").eachAttr("tabindex")).containsOnly("-1");
-        assertThat(inset.selectFirst("g[transform]").attr("transform")).matches("translate\\([\\d.]+ [\\d.]+\\) scale\\(([3-9]|\\d\\d)\\.\\d+\\) .*");
+        assertThat(inset.selectFirst("g[transform]").attr("transform"))
+                .matches("translate\\([\\d.]+ [\\d.]+\\) scale\\(([3-9]|\\d\\d)\\.\\d+\\) .*");
         assertThat(map.selectFirst("figcaption")).isNotNull();
         assertThat(map.select("footer").text()).contains("CC BY 4.0");
         assertThat(fetch("/couverture?kind=NOPE").statusCode()).isEqualTo(400);
@@ -292,7 +307,8 @@ class WebPagesTest {
         // From the national map's table, both links of a département keep the kind.
         Element row = page("/couverture?kind=CPTS").select("table:not(.stages) tbody tr").stream()
                 .filter(r -> r.selectFirst("th a").text().startsWith("Isère")).findFirst().orElseThrow();
-        assertThat(row.select("th a").eachAttr("href")).hasSize(2).allMatch(h -> h.startsWith("/territoires/departements/38?kind=CPTS"));
+        assertThat(row.select("th a").eachAttr("href")).hasSize(2)
+                .allMatch(h -> h.startsWith("/territoires/departements/38?kind=CPTS"));
 
         Document isere = page("/territoires/departements/38?kind=CPTS");
         String cpts = "Communauté professionnelle territoriale de santé";
@@ -300,14 +316,15 @@ class WebPagesTest {
         // The schemes listed and counted: the API's stack of that kind, and nothing else.
         JsonPath stack = api("/api/v1/territories/departments/38/schemes?kind=CPTS");
         Set<String> expected = new HashSet<>();
-        stack.<Integer>getList("kinds.schemes.flatten().scheme.id").forEach(id -> expected.add("/dispositifs/" + id));
+        stack.<Integer> getList("kinds.schemes.flatten().scheme.id").forEach(id -> expected.add("/dispositifs/" + id));
         assertThat(expected).isNotEmpty();
         Element schemes = isere.selectFirst("section[aria-labelledby=dispositifs]");
         assertThat(schemes.select("a[href^=/dispositifs/]").eachAttr("href")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(schemes.select("caption").eachText()).allMatch(c -> c.startsWith(cpts));
         assertThat(schemes.selectFirst("h2").text()).startsWith(stack.getInt("total") + " dispositif");
         // Its download holds the same schemes.
-        assertThat(schemes.select("p.downloads a").eachAttr("href")).containsExactly("/territoires/departements/38/dispositifs.csv?kind=CPTS",
+        assertThat(schemes.select("p.downloads a").eachAttr("href")).containsExactly(
+                "/territoires/departements/38/dispositifs.csv?kind=CPTS",
                 "/territoires/departements/38/dispositifs.xlsx?kind=CPTS");
         String file = fetch("/territoires/departements/38/dispositifs.csv?kind=CPTS").asString();
         assertThat(file.split("\r\n")).hasSize(stack.getInt("total") + 1);
@@ -316,10 +333,11 @@ class WebPagesTest {
                 api("/api/v1/coverage?region=84&kind=CPTS").getList("findAll { it.code == '38' }").get(0));
         // The overlaps: the pairs of kinds CPTS is one of, and the pairs of schemes one of which is a CPTS.
         List<String> cells = isere.select("section:has(#chevauchements) tbody th").eachText();
-        long involving = api("/api/v1/overlaps/matrix?department=38").<Map<String, Object>>getList("cells").stream()
+        long involving = api("/api/v1/overlaps/matrix?department=38").<Map<String, Object>> getList("cells").stream()
                 .filter(c -> "CPTS".equals(c.get("kindA")) || "CPTS".equals(c.get("kindB"))).count();
         assertThat(cells).hasSize((int) involving).allMatch(c -> c.contains(cpts));
-        assertThat(isere.select("section:has(#paires) tbody tr")).allMatch(r -> r.select("span.count").eachText().contains("CPTS"));
+        assertThat(isere.select("section:has(#paires) tbody tr"))
+                .allMatch(r -> r.select("span.count").eachText().contains("CPTS"));
         // The white zones sit in the map's section, right after the map, their download of the kind.
         Element map = isere.selectFirst("section[aria-labelledby=carte-h]");
         Element white = map.selectFirst("section[aria-labelledby=zones-blanches]");
@@ -343,10 +361,12 @@ class WebPagesTest {
     @Test
     void endingSoonListsTheSchemesTheApiListsByRegion() {
         Set<String> expected = new HashSet<>();
-        api("/api/v1/schemes/ending?months=24&size=200").<Integer>getList("items.id").forEach(id -> expected.add("/dispositifs/" + id));
+        api("/api/v1/schemes/ending?months=24&size=200").<Integer> getList("items.id")
+                .forEach(id -> expected.add("/dispositifs/" + id));
         Document page = page("/echeances?mois=24");
         // The tables of schemes ending, by région (the sections below name those without an end or not checked).
-        assertThat(new HashSet<>(page.select("main > .table-scroll > table a[href^=/dispositifs/]").eachAttr("href"))).isEqualTo(expected);
+        assertThat(new HashSet<>(page.select("main > .table-scroll > table a[href^=/dispositifs/]").eachAttr("href")))
+                .isEqualTo(expected);
         assertThat(page.selectFirst("select[name=mois] option[selected]").val()).isEqualTo("24");
         assertThat(fetch("/echeances?mois=7").statusCode()).isEqualTo(400);
         assertThat(fetch("/echeances?region=99").statusCode()).isEqualTo(400);
@@ -368,7 +388,8 @@ class WebPagesTest {
         assertThat(grenoble.select("main p a[href^=/coordinateurs?niveau=]")).isNotEmpty();
 
         Document byKind = page("/coordinateurs?niveau=department&code=38&kind=CLSM");
-        assertThat(byKind.select("section ul.peers h3 a").eachText()).containsExactly("Conseil local de santé mentale de Grenoble");
+        assertThat(byKind.select("section ul.peers h3 a").eachText())
+                .containsExactly("Conseil local de santé mentale de Grenoble");
         Document nowhere = page("/coordinateurs?territoire=zzqqxxw");
         assertThat(nowhere.selectFirst("[role=status]").text()).contains("zzqqxxw");
         assertThat(fetch("/coordinateurs?niveau=department&code=AB").statusCode()).isEqualTo(400);
@@ -393,7 +414,8 @@ class WebPagesTest {
     void pagesStayLightAndLoadNothingFromElsewhere() {
         long echirolles = idOf("demo-cls-echirolles");
         for (String path : List.of("/", "/recherche?q=sant%C3%A9", "/dispositifs/" + echirolles, "/territoires/communes/38151",
-                "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84", "/coordinateurs?territoire=38",
+                "/territoires/epci/200040715", "/territoires/departements/38", "/territoires/regions/84",
+                "/coordinateurs?territoire=38",
                 "/echeances", "/couverture", "/nulle-part")) {
             Response response = fetch(path);
             Document page = Jsoup.parse(response.asString());
@@ -403,7 +425,8 @@ class WebPagesTest {
                 assertThat(url).as("%s on %s", url, path).matches("/(static/.*|favicon\\.ico)");
                 weight += fetch(url).then().statusCode(200).extract().asByteArray().length;
             }
-            assertThat(page.select("[style], [onclick], [onload], script:not([src])")).as("inline style or script on %s", path).isEmpty();
+            assertThat(page.select("[style], [onclick], [onload], script:not([src])")).as("inline style or script on %s", path)
+                    .isEmpty();
             if (path.startsWith("/territoires/regions/")) {
                 assertThat(weight).as("weight of %s", path).isLessThan(REGION_MAP_BUDGET);
             } else if (path.startsWith("/territoires/") || path.startsWith("/dispositifs/")) {
@@ -458,7 +481,8 @@ class WebPagesTest {
         try {
             Document isere = page("/territoires/departements/38");
             Element cls = isere.select("section:has(#dispositifs) table").stream()
-                    .filter(t -> t.selectFirst("caption").text().startsWith("Contrat local de santé")).findFirst().orElseThrow();
+                    .filter(t -> t.selectFirst("caption").text().startsWith("Contrat local de santé")).findFirst()
+                    .orElseThrow();
             int total = Integer.parseInt(cls.selectFirst("caption").text().replaceAll(".*\\((\\d+)\\)$", "$1"));
             assertThat(total).isEqualTo(api("/api/v1/territories/departments/38/schemes?kind=CLS").getInt("total"));
             assertThat(cls.select("tbody tr")).hasSize(TerritoryPage.STACK_SHOWN);

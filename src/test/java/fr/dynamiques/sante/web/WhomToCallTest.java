@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
 
 /**
  * Whom to call about a commune, on its page and on the search page's card: the ARS of its région (data/ars/ars.csv,
@@ -43,7 +44,8 @@ class WhomToCallTest {
     private static final String BRETAGNE_SITE = "https://www.bretagne.ars.sante.fr";
 
     private static String communeCode(String name) {
-        return api("/api/v1/territories?q=" + name + "&level=commune").getList("findAll { it.name == '" + name + "' }.code", String.class)
+        return api("/api/v1/territories?q=" + name + "&level=commune")
+                .getList("findAll { it.name == '" + name + "' }.code", String.class)
                 .get(0);
     }
 
@@ -71,15 +73,18 @@ class WhomToCallTest {
         assertThat(card).as("whom to call on the search card").isNotNull();
         assertThat(card.select(".agency a[href=" + BRETAGNE_SITE + "]")).hasSize(1);
         // Overseas too: Mayotte has its own ARS.
-        assertThat(whom("/territoires/communes/" + communeCode("Mamoudzou")).select(".agency a[href=https://www.mayotte.ars.sante.fr]"))
+        assertThat(whom("/territoires/communes/" + communeCode("Mamoudzou"))
+                .select(".agency a[href=https://www.mayotte.ars.sante.fr]"))
                 .hasSize(1);
         // The API lists the data file's agencies.
         List<String> file = Files.readAllLines(Path.of("data/ars/ars.csv"), StandardCharsets.UTF_8).stream().skip(1)
                 .filter(l -> !l.isBlank()).map(l -> l.split(";")[0]).toList();
         assertThat(file).hasSize(18);
-        assertThat(api("/api/v1/agencies").getList("region", String.class)).containsExactlyElementsOf(file.stream().sorted().toList());
+        assertThat(api("/api/v1/agencies").getList("region", String.class))
+                .containsExactlyElementsOf(file.stream().sorted().toList());
         // Every one a région of the COG (its name known).
-        assertThat(api("/api/v1/agencies").getList("regionName", String.class)).doesNotContainNull().contains("Bretagne", "Mayotte");
+        assertThat(api("/api/v1/agencies").getList("regionName", String.class)).doesNotContainNull().contains("Bretagne",
+                "Mayotte");
     }
 
     @Test
@@ -103,8 +108,9 @@ class WhomToCallTest {
             String nearestName = api("/api/v1/territories/communes/" + nearest).getString("name");
             Element item = whom("/territoires/communes/" + quimper).selectFirst("ul.nearest > li[data-kind=CPTS]");
             assertThat(item).as("the nearest CPTS").isNotNull();
-            assertThat(item.text()).contains("aucun dispositif de ce type ne la couvre ; le plus proche est à " + Math.round(km) + " km ("
-                    + nearestName + ")");
+            assertThat(item.text())
+                    .contains("aucun dispositif de ce type ne la couvre ; le plus proche est à " + Math.round(km) + " km ("
+                            + nearestName + ")");
             assertThat(item.select("a[href=/dispositifs/" + cpts + "]").text()).isEqualTo("CPTS de test whom-cpts-brest");
             // On its own commune it covers, not at a distance.
             Element here = whom("/territoires/communes/" + nearest).selectFirst("ul.nearest > li[data-kind=CPTS]");
@@ -121,17 +127,22 @@ class WhomToCallTest {
         Map<String, Object> body = SchemeFixtures.cls("whom-cls-brest");
         body.put("name", "Contrat local de santé de Brest (test)");
         body.put("perimeter", new LinkedHashMap<>(Map.of("communes", List.of(communeCode("Brest")))));
-        Map<String, Object> carrier = new LinkedHashMap<>(Map.of("name", "Centre communal d'action sociale de Test Brest", "type", "OTHER",
-                "website", "https://ccas-brest.example.org", "email", "accueil@ccas-brest.example.org", "phone", "02 98 00 00 01"));
+        Map<String, Object> carrier = new LinkedHashMap<>(
+                Map.of("name", "Centre communal d'action sociale de Test Brest", "type", "OTHER",
+                        "website", "https://ccas-brest.example.org", "email", "accueil@ccas-brest.example.org", "phone",
+                        "02 98 00 00 01"));
         body.put("partners", new ArrayList<>(List.of(Map.of("organisation", carrier, "roles", List.of("CARRIER")),
                 SchemeFixtures.partner("ARS Bretagne", "ARS", "SIGNATORY"))));
         body.remove("fundings");
-        body.put("coordinators", List.of(SchemeFixtures.coordinator("Dominique", "Fictif", "dominique.whom@example.org", false)));
+        body.put("coordinators",
+                List.of(SchemeFixtures.coordinator("Dominique", "Fictif", "dominique.whom@example.org", false)));
         long cls = SchemeFixtures.create(body);
         try {
-            Element item = whom("/territoires/communes/" + quimper).selectFirst("ul.nearest > li[data-kind=CLS] li:has(a[href=/dispositifs/" + cls + "])");
+            Element item = whom("/territoires/communes/" + quimper)
+                    .selectFirst("ul.nearest > li[data-kind=CLS] li:has(a[href=/dispositifs/" + cls + "])");
             assertThat(item).as("the nearest CLS").isNotNull();
-            assertThat(item.text()).contains("à contacter : son porteur", "Centre communal d'action sociale de Test Brest", "02 98 00 00 01")
+            assertThat(item.text())
+                    .contains("à contacter : son porteur", "Centre communal d'action sociale de Test Brest", "02 98 00 00 01")
                     .doesNotContain("dominique.whom");
             assertThat(item.select("a[href=mailto:accueil@ccas-brest.example.org]")).hasSize(1);
             assertThat(item.select("a[href=https://ccas-brest.example.org]")).hasSize(1);
@@ -148,16 +159,19 @@ class WhomToCallTest {
         String quimper = communeCode("Quimper");
         String contactPage = BRETAGNE_SITE + "/nous-contacter";
         try {
-            SchemeFixtures.admin().body(Map.of("name", "ARS Bretagne", "website", contactPage, "email", "accueil@bretagne.example.org"))
+            SchemeFixtures.admin()
+                    .body(Map.of("name", "ARS Bretagne", "website", contactPage, "email", "accueil@bretagne.example.org"))
                     .put("/api/v1/agencies/53").then().statusCode(200);
             assertThat(api("/api/v1/agencies/53").getString("website")).isEqualTo(contactPage);
             Element agency = whom("/territoires/communes/" + quimper).selectFirst(".agency");
             assertThat(agency.select("a[href=" + contactPage + "]")).hasSize(1);
             assertThat(agency.select("a[href=" + BRETAGNE_SITE + "]")).isEmpty();
             assertThat(agency.select("a[href=mailto:accueil@bretagne.example.org]")).hasSize(1);
-            assertThat(page("/recherche?q=Quimper").select("section.named .whom .agency a[href=" + contactPage + "]")).hasSize(1);
+            assertThat(page("/recherche?q=Quimper").select("section.named .whom .agency a[href=" + contactPage + "]"))
+                    .hasSize(1);
             // Not an address: refused at its field, nothing written.
-            SchemeFixtures.admin().body(Map.of("name", "ARS Bretagne", "website", "javascript:alert(1)")).put("/api/v1/agencies/53")
+            SchemeFixtures.admin().body(Map.of("name", "ARS Bretagne", "website", "javascript:alert(1)"))
+                    .put("/api/v1/agencies/53")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", org.hamcrest.Matchers.hasItem("website"));
             assertThat(api("/api/v1/agencies/53").getString("website")).isEqualTo(contactPage);
@@ -178,7 +192,9 @@ class WhomToCallTest {
                 .then().statusCode(403);
         given().contentType(ContentType.JSON).body(change).put("/api/v1/agencies/53").then().statusCode(401);
         assertThat(api("/api/v1/agencies/53").getString("website")).isEqualTo(BRETAGNE_SITE);
-        assertThat(whom("/territoires/communes/" + communeCode("Quimper")).select(".agency a[href=https://bretagne.example.org]")).isEmpty();
+        assertThat(
+                whom("/territoires/communes/" + communeCode("Quimper")).select(".agency a[href=https://bretagne.example.org]"))
+                .isEmpty();
     }
 
     // The distance as the page should compute it, from the outlines' file read here: a TopoJSON topology whose arcs are
@@ -222,8 +238,8 @@ class WhomToCallTest {
                     for (JsonNode delta : topology.get("arcs").get(i < 0 ? ~i : i)) {
                         x += delta.get(0).asLong();
                         y += delta.get(1).asLong();
-                        arc.add(new double[] {x * scale.get(0).asDouble() + translate.get(0).asDouble(),
-                                y * scale.get(1).asDouble() + translate.get(1).asDouble()});
+                        arc.add(new double[] { x * scale.get(0).asDouble() + translate.get(0).asDouble(),
+                                y * scale.get(1).asDouble() + translate.get(1).asDouble() });
                     }
                     if (i < 0) {
                         java.util.Collections.reverse(arc);
@@ -245,7 +261,7 @@ class WhomToCallTest {
                 }
             }
         }
-        return new double[] {first[0] + cx / (3 * a), first[1] + cy / (3 * a)};
+        return new double[] { first[0] + cx / (3 * a), first[1] + cy / (3 * a) };
     }
 
     /** Haversine, on the mean Earth radius. */

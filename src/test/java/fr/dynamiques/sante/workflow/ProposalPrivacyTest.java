@@ -13,18 +13,19 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
-import fr.dynamiques.sante.web.PageForm;
-import fr.dynamiques.sante.web.SignedInPagesTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
+import fr.dynamiques.sante.web.PageForm;
+import fr.dynamiques.sante.web.SignedInPagesTest;
 
 /**
  * Proposals carry no one's data beyond what the scheme itself shows the reader: a coordinator who did not consent is
@@ -37,7 +38,7 @@ import io.restassured.specification.RequestSpecification;
 class ProposalPrivacyTest {
 
     static final String ECHIROLLES = "38151"; // Auvergne-Rhône-Alpes (84)
-    static final String PARIS = "75056";      // Île-de-France (11)
+    static final String PARIS = "75056"; // Île-de-France (11)
     static final String HIDDEN_EMAIL = "hidden.privacy@example.org";
     static final String HIDDEN_PHONE = "04 76 99 88 77";
 
@@ -55,7 +56,8 @@ class ProposalPrivacyTest {
 
     private List<String> storedProposals(long scheme) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select document from scheme_change where scheme_id = ?1", String.class).setParameter(1, scheme).getResultList());
+                "select document from scheme_change where scheme_id = ?1", String.class).setParameter(1, scheme)
+                .getResultList());
     }
 
     @Test
@@ -74,8 +76,9 @@ class ProposalPrivacyTest {
             long hiddenId = SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getLong("coordinators[1].id");
 
             // The co-coordinator reads the person as an id, and writes back what it read: a proposal, not a 400.
-            Map<String, Object> read = new LinkedHashMap<>(as(coordinator).get("/api/v1/schemes/" + scheme).then().statusCode(200)
-                    .extract().jsonPath().getMap(""));
+            Map<String, Object> read = new LinkedHashMap<>(
+                    as(coordinator).get("/api/v1/schemes/" + scheme).then().statusCode(200)
+                            .extract().jsonPath().getMap(""));
             assertThat(read.toString()).doesNotContain(HIDDEN_EMAIL).doesNotContain(HIDDEN_PHONE).doesNotContain("Cachée");
             assertThat(((List<?>) read.get("coordinators")).get(1)).asString().contains("id=" + hiddenId);
             read.put("description", "Proposée par l'API.");
@@ -87,10 +90,12 @@ class ProposalPrivacyTest {
             org.jsoup.nodes.Document form = SignedInPagesTest.page(session, "/espace/dispositifs/" + scheme + "/modifier");
             // The person who did not consent reaches the form as an id: not a letter of their data is in the page.
             assertThat(form.outerHtml()).doesNotContain(HIDDEN_EMAIL).doesNotContain(HIDDEN_PHONE).doesNotContain("Cachée");
-            PageForm.of(form, "form.edit").set("description", "Proposée par la page.").submit(session, "enregistrer").then().statusCode(303);
+            PageForm.of(form, "form.edit").set("description", "Proposée par la page.").submit(session, "enregistrer").then()
+                    .statusCode(303);
 
             // Nobody but an admin reads the person in a proposal, and nothing stores their data.
-            assertThat(as(coordinator).get("/api/v1/changes").asString()).doesNotContain(HIDDEN_EMAIL).doesNotContain(HIDDEN_PHONE)
+            assertThat(as(coordinator).get("/api/v1/changes").asString()).doesNotContain(HIDDEN_EMAIL)
+                    .doesNotContain(HIDDEN_PHONE)
                     .doesNotContain("Cachée").contains("Proposée par l'API.");
             assertThat(as(ars84).get("/api/v1/changes").asString()).doesNotContain(HIDDEN_EMAIL).doesNotContain(HIDDEN_PHONE)
                     .contains("Proposée par la page.");
@@ -110,15 +115,18 @@ class ProposalPrivacyTest {
             assertThat(after.getBoolean("coordinators[1].publicContact")).isFalse();
 
             // A decided proposal keeps nobody's name or contact, not even the consenting one's.
-            assertThat(SchemeFixtures.admin().get("/api/v1/changes?status=APPROVED").asString()).doesNotContain("public.privacy@example.org");
+            assertThat(SchemeFixtures.admin().get("/api/v1/changes?status=APPROVED").asString())
+                    .doesNotContain("public.privacy@example.org");
 
             // Erased, the person leaves every stored proposal, pending ones included.
             SchemeFixtures.admin().delete("/api/v1/coordinators/" + hiddenId).then().statusCode(204);
             assertThat(storedProposals(scheme)).hasSize(2).allSatisfy(doc -> assertThat(
-                    io.restassured.path.json.JsonPath.from(doc).<Integer>getList("coordinators.id")).doesNotContain((int) hiddenId));
+                    io.restassured.path.json.JsonPath.from(doc).<Integer> getList("coordinators.id"))
+                    .doesNotContain((int) hiddenId));
         } finally {
-            for (Integer pending : SchemeFixtures.admin().get("/api/v1/changes").jsonPath().<Integer>getList("id")) {
-                SchemeFixtures.admin().body(Map.of("reason", "test")).post("/api/v1/changes/" + pending + "/reject").then().statusCode(200);
+            for (Integer pending : SchemeFixtures.admin().get("/api/v1/changes").jsonPath().<Integer> getList("id")) {
+                SchemeFixtures.admin().body(Map.of("reason", "test")).post("/api/v1/changes/" + pending + "/reject").then()
+                        .statusCode(200);
             }
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Indexing.await();
@@ -129,10 +137,12 @@ class ProposalPrivacyTest {
     void aCoordinatorKeepsOnlyThePeopleOfTheScheme() {
         long scheme = SchemeFixtures.create(SchemeFixtures.cls("privacy-keep-by-id"));
         try {
-            Map<String, Object> body = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
+            Map<String, Object> body = new LinkedHashMap<>(
+                    SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
             body.put("coordinators", List.of(Map.of("id", 999999999, "publicContact", false)));
             SchemeFixtures.admin().body(body).put("/api/v1/schemes/" + scheme).then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("coordinators[0].id"));
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("coordinators[0].id"));
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Indexing.await();
@@ -154,15 +164,19 @@ class ProposalPrivacyTest {
             String ars11 = token(SignedInPagesTest.account("cross-ars11@example.org", "ARS", List.of("11"), List.of()));
             String ars84 = token(SignedInPagesTest.account("cross-ars84@example.org", "ARS", List.of("84"), List.of()));
             String both = token(SignedInPagesTest.account("cross-both@example.org", "ARS", List.of("11", "84"), List.of()));
-            Map<String, Object> moved = new LinkedHashMap<>(as(coordinator).get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
+            Map<String, Object> moved = new LinkedHashMap<>(
+                    as(coordinator).get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
             moved.put("perimeter", Map.of("communes", List.of(PARIS)));
-            long change = as(coordinator).body(moved).put("/api/v1/schemes/" + scheme).then().statusCode(202).extract().jsonPath().getLong("change");
+            long change = as(coordinator).body(moved).put("/api/v1/schemes/" + scheme).then().statusCode(202).extract()
+                    .jsonPath().getLong("change");
             as(ars11).post("/api/v1/changes/" + change + "/approve").then().statusCode(403);
             as(ars84).post("/api/v1/changes/" + change + "/approve").then().statusCode(403);
             as(ars84).body(Map.of("reason", "non")).post("/api/v1/changes/" + change + "/reject").then().statusCode(403);
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getList("perimeter.communes")).containsExactly(ECHIROLLES);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getList("perimeter.communes"))
+                    .containsExactly(ECHIROLLES);
             as(both).post("/api/v1/changes/" + change + "/approve").then().statusCode(200);
-            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getList("perimeter.communes")).containsExactly(PARIS);
+            assertThat(given().get("/api/v1/schemes/" + scheme).jsonPath().getList("perimeter.communes"))
+                    .containsExactly(PARIS);
         } finally {
             SchemeFixtures.admin().delete("/api/v1/schemes/" + scheme).then().statusCode(204);
             Indexing.await();

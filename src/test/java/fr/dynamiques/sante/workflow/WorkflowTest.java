@@ -12,10 +12,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
-import fr.dynamiques.sante.scheme.SchemeFixtures;
-import fr.dynamiques.sante.search.FreshRegistryProfile;
-import fr.dynamiques.sante.search.Indexing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +19,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+
+import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
+import fr.dynamiques.sante.search.FreshRegistryProfile;
+import fr.dynamiques.sante.search.Indexing;
 
 /**
  * The editing workflow through the API: a coordinator proposes, the public still sees the published version, an ARS
@@ -49,7 +50,8 @@ class WorkflowTest {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("email", email, "displayName", email, "role", role));
         body.put("regions", regions);
         body.put("schemes", schemes);
-        long id = SchemeFixtures.admin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = SchemeFixtures.admin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
         String token = SchemeFixtures.admin().body(Map.of()).post("/api/v1/users/" + id + "/tokens").then().statusCode(201)
                 .extract().jsonPath().getString("token");
         return new Signed(id, token);
@@ -73,7 +75,8 @@ class WorkflowTest {
         Map<String, Object> proposal = new LinkedHashMap<>(publicScheme(scheme).getMap(""));
         proposal.put("description", "Nouvelle description proposée par la coordination.");
         try {
-            var proposed = coordinator.request().body(proposal).put("/api/v1/schemes/" + scheme).then().statusCode(202).extract();
+            var proposed = coordinator.request().body(proposal).put("/api/v1/schemes/" + scheme).then().statusCode(202)
+                    .extract();
             long change = proposed.jsonPath().getLong("change");
             assertThat(proposed.header("Location")).endsWith("/api/v1/changes/" + change);
             long other = coordinator.request().body(proposal).put("/api/v1/schemes/" + scheme).then().statusCode(202)
@@ -82,23 +85,25 @@ class WorkflowTest {
             assertThat(publicScheme(scheme).getString("description")).isEqualTo(published);
             assertThat(given().get("/dispositifs/" + scheme).asString()).doesNotContain("Nouvelle description");
 
-            assertThat(ars11.request().get("/api/v1/changes").jsonPath().<Integer>getList("id")).doesNotContain((int) change);
+            assertThat(ars11.request().get("/api/v1/changes").jsonPath().<Integer> getList("id")).doesNotContain((int) change);
             ars11.request().post("/api/v1/changes/" + change + "/approve").then().statusCode(403);
-            assertThat(ars84.request().get("/api/v1/changes").jsonPath().<Integer>getList("id")).contains((int) change);
-            assertThat(coordinator.request().get("/api/v1/changes").jsonPath().<Integer>getList("id")).contains((int) change);
+            assertThat(ars84.request().get("/api/v1/changes").jsonPath().<Integer> getList("id")).contains((int) change);
+            assertThat(coordinator.request().get("/api/v1/changes").jsonPath().<Integer> getList("id")).contains((int) change);
             // A coordinator does not approve their own proposal.
             coordinator.request().post("/api/v1/changes/" + change + "/approve").then().statusCode(403);
 
             ars84.request().post("/api/v1/changes/" + change + "/approve").then().statusCode(200);
-            assertThat(publicScheme(scheme).getString("description")).isEqualTo("Nouvelle description proposée par la coordination.");
+            assertThat(publicScheme(scheme).getString("description"))
+                    .isEqualTo("Nouvelle description proposée par la coordination.");
             ars84.request().post("/api/v1/changes/" + change + "/approve").then().statusCode(409);
 
-            JsonPath history = ars84.request().get("/api/v1/schemes/" + scheme + "/history").then().statusCode(200).extract().jsonPath();
+            JsonPath history = ars84.request().get("/api/v1/schemes/" + scheme + "/history").then().statusCode(200).extract()
+                    .jsonPath();
             int last = history.getList("$").size() - 1;
             assertThat(history.getString("[" + last + "].action")).isEqualTo("APPROVE");
             assertThat(history.getLong("[" + last + "].actorId")).isEqualTo(ars84.id());
             assertThat(history.getString("[" + last + "].actorRole")).isEqualTo("ARS");
-            assertThat(history.<Map<String, Object>>getList("[" + last + "].changes")).singleElement().satisfies(c -> {
+            assertThat(history.<Map<String, Object>> getList("[" + last + "].changes")).singleElement().satisfies(c -> {
                 assertThat(c.get("field")).isEqualTo("description");
                 assertThat(c.get("before")).isEqualTo(published);
                 assertThat(c.get("after")).isEqualTo("Nouvelle description proposée par la coordination.");
@@ -109,23 +114,28 @@ class WorkflowTest {
             // The other proposal was made on the version the approval just replaced: approving it would undo that change.
             ars84.request().post("/api/v1/changes/" + other + "/approve").then().statusCode(409)
                     .body("detail", org.hamcrest.Matchers.containsString("changed since this proposal was made"));
-            assertThat(publicScheme(scheme).getString("description")).isEqualTo("Nouvelle description proposée par la coordination.");
+            assertThat(publicScheme(scheme).getString("description"))
+                    .isEqualTo("Nouvelle description proposée par la coordination.");
             // The other proposal: a rejection says why, and the coordinator reads it.
             ars84.request().body(Map.of("reason", " ")).post("/api/v1/changes/" + other + "/reject").then().statusCode(400);
-            ars84.request().body(Map.of("reason", "Déjà publiée.")).post("/api/v1/changes/" + other + "/reject").then().statusCode(200);
-            assertThat(coordinator.request().get("/api/v1/changes?status=REJECTED").jsonPath().<String>getList("reason")).contains("Déjà publiée.");
+            ars84.request().body(Map.of("reason", "Déjà publiée.")).post("/api/v1/changes/" + other + "/reject").then()
+                    .statusCode(200);
+            assertThat(coordinator.request().get("/api/v1/changes?status=REJECTED").jsonPath().<String> getList("reason"))
+                    .contains("Déjà publiée.");
 
             // An invalid proposal is refused when made: nothing waits.
             Map<String, Object> invalid = new LinkedHashMap<>(proposal);
             invalid.put("perimeter", Map.of("communes", List.of("99999")));
             coordinator.request().body(invalid).put("/api/v1/schemes/" + scheme).then().statusCode(400);
-            assertThat(ars84.request().get("/api/v1/changes").jsonPath().<Integer>getList("schemeId")).doesNotContain((int) scheme);
+            assertThat(ars84.request().get("/api/v1/changes").jsonPath().<Integer> getList("schemeId"))
+                    .doesNotContain((int) scheme);
             // A coordinator's proposal on a scheme they do not coordinate: refused.
             long strasbourg = idOf("demo-cls-strasbourg-3");
             coordinator.request().body(SchemeFixtures.admin().get("/api/v1/schemes/" + strasbourg).jsonPath().getMap(""))
                     .put("/api/v1/schemes/" + strasbourg).then().statusCode(403);
         } finally {
-            Map<String, Object> restore = new LinkedHashMap<>(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
+            Map<String, Object> restore = new LinkedHashMap<>(
+                    SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getMap(""));
             restore.put("description", published);
             SchemeFixtures.admin().body(restore).put("/api/v1/schemes/" + scheme).then().statusCode(200);
             Indexing.await();
@@ -135,12 +145,14 @@ class WorkflowTest {
     @Test
     void aCoordinatorWithdrawsConsentThenIsErasedLeavingAnAnonymousTrace() {
         Map<String, Object> body = SchemeFixtures.cls("wf-gdpr");
-        body.put("coordinators", List.of(Map.of("firstName", "Dominique", "lastName", "Effaçable", "email", "wf-gdpr@example.org",
-                "phone", "04 00 00 00 99", "title", "Coordinatrice", "publicContact", true)));
+        body.put("coordinators",
+                List.of(Map.of("firstName", "Dominique", "lastName", "Effaçable", "email", "wf-gdpr@example.org",
+                        "phone", "04 00 00 00 99", "title", "Coordinatrice", "publicContact", true)));
         long scheme = SchemeFixtures.create(body);
         try {
             Signed person = account("WF-GDPR@example.org", "COORDINATOR", List.of(), List.of(String.valueOf(scheme)));
-            long personId = person.request().get("/api/v1/coordinators/me").then().statusCode(200).extract().jsonPath().getLong("id");
+            long personId = person.request().get("/api/v1/coordinators/me").then().statusCode(200).extract().jsonPath()
+                    .getLong("id");
             Indexing.await();
             assertThat(publicScheme(scheme).getString("coordinators[0].lastName")).isEqualTo("Effaçable");
             assertThat(given().get("/api/v1/search?q=Effaçable").jsonPath().getInt("total")).isEqualTo(1);
@@ -157,13 +169,15 @@ class WorkflowTest {
             assertThat(given().get("/api/v1/search?q=Effaçable").jsonPath().getInt("total")).isZero();
 
             person.request().delete("/api/v1/coordinators/" + personId).then().statusCode(204);
-            assertThat(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getList("coordinators")).isNullOrEmpty();
+            assertThat(SchemeFixtures.admin().get("/api/v1/schemes/" + scheme).jsonPath().getList("coordinators"))
+                    .isNullOrEmpty();
             SchemeFixtures.admin().get("/api/v1/coordinators/" + personId).then().statusCode(404);
             long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                     "select count(*) from person where id = :id").setParameter("id", personId).getSingleResult()).longValue());
             assertThat(rows).isZero();
             // The trail keeps that a coordination came and went, by an id that now names no one: nothing personal.
-            String trail = SchemeFixtures.admin().get("/api/v1/schemes/" + scheme + "/history").then().statusCode(200).extract().asString();
+            String trail = SchemeFixtures.admin().get("/api/v1/schemes/" + scheme + "/history").then().statusCode(200).extract()
+                    .asString();
             assertThat(trail).contains("\"person\":" + personId).doesNotContain("Effaçable").doesNotContain("Dominique")
                     .doesNotContain("wf-gdpr@").doesNotContain("04 00 00 00 99");
         } finally {
