@@ -56,62 +56,17 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
 
     public static EmbeddedOpenSearch start(EmbeddedSettings settings, Path dataDir) throws IOException {
         Path home = settings.openSearchHome().toAbsolutePath();
-        Path launcher = home.resolve("bin/opensearch");
-        if (!Files.isExecutable(launcher)) {
+        if (!Files.isExecutable(home.resolve("bin/opensearch"))) {
             throw new IllegalStateException("No OpenSearch distribution at " + home
                     + ": build the project first (./mvnw package) or set directory.embedded.opensearch-home");
         }
         int count = settings.openSearchNodes();
-        List<Integer> transportPorts = new ArrayList<>();
-        List<Integer> httpPorts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            httpPorts.add(FreePort.find());
-            transportPorts.add(FreePort.find());
-        }
-        List<String> names = IntStream.rangeClosed(1, count).mapToObj(i -> count == 1 ? "directory" : "directory-" + i)
-                .toList();
+        Layout layout = Layout.of(count);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             // One node keeps the layout of the single-node engine (data, logs, config under dataDir): existing data stays.
-            Path nodeDir = count == 1 ? dataDir : dataDir.resolve(names.get(i));
-            Path data = Files.createDirectories(nodeDir.resolve("data"));
-            Path logs = Files.createDirectories(nodeDir.resolve("logs"));
-            Path config = copyConfig(home.resolve("config"), nodeDir.resolve("config"));
-            Path pidFile = nodeDir.resolve("opensearch.pid");
-            ProcessTree.stopStale(pidFile, "org.opensearch.bootstrap.OpenSearch");
-
-            List<String> command = new ArrayList<>();
-            if (Root.isRoot()) {
-                command.addAll(List.of("unshare", "-U"));
-            }
-            command.addAll(List.of(launcher.toString(),
-                    "-p", pidFile.toAbsolutePath().toString(),
-                    "-E", "cluster.name=" + CLUSTER,
-                    "-E", "node.name=" + names.get(i),
-                    "-E", "network.host=127.0.0.1",
-                    "-E", "http.port=" + httpPorts.get(i),
-                    "-E", "transport.port=" + transportPorts.get(i),
-                    "-E", "path.data=" + data.toAbsolutePath(),
-                    "-E", "path.logs=" + logs.toAbsolutePath(),
-                    "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-                    "-E", "action.auto_create_index=false"));
-            if (count == 1) {
-                command.addAll(List.of("-E", "discovery.type=single-node"));
-            } else {
-                command.addAll(List.of(
-                        "-E",
-                        "discovery.seed_hosts="
-                                + transportPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")),
-                        "-E", "cluster.initial_cluster_manager_nodes=" + String.join(",", names)));
-            }
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
-            builder.environment().put("OPENSEARCH_PATH_CONF", config.toAbsolutePath().toString());
-            builder.environment().put("OPENSEARCH_JAVA_HOME", settings.openSearchJavaHome().toString());
-            builder.environment().put("OPENSEARCH_JAVA_OPTS",
-                    "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
-            nodes.add(new Node(names.get(i), httpPorts.get(i), builder, logs.resolve("console.log")));
+            Path nodeDir = count == 1 ? dataDir : dataDir.resolve(layout.names().get(i));
+            nodes.add(node(settings, home, layout, i, nodeDir));
         }
 
         Instant started = Instant.now();
@@ -129,6 +84,73 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
                 count == 1 ? "" : "s",
                 Duration.between(started, Instant.now()).toMillis(), dataDir.toAbsolutePath());
         return engine;
+    }
+
+    /** The cluster's node names and loopback ports, all chosen first: each node's discovery names every other. */
+    private record Layout(List<String> names, List<Integer> httpPorts, List<Integer> transportPorts) {
+
+        static Layout of(int count) {
+            List<Integer> transportPorts = new ArrayList<>();
+            List<Integer> httpPorts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                httpPorts.add(FreePort.find());
+                transportPorts.add(FreePort.find());
+            }
+            List<String> names = IntStream.rangeClosed(1, count)
+                    .mapToObj(i -> count == 1 ? "directory" : "directory-" + i).toList();
+            return new Layout(names, httpPorts, transportPorts);
+        }
+
+        /** Node i's name and addresses within the cluster. */
+        List<String> identity(int i) {
+            return List.of("-E", "cluster.name=" + CLUSTER,
+                    "-E", "node.name=" + names.get(i),
+                    "-E", "network.host=127.0.0.1",
+                    "-E", "http.port=" + httpPorts.get(i),
+                    "-E", "transport.port=" + transportPorts.get(i));
+        }
+
+        /** Alone, a single node; several, each finds the others and they elect their manager among themselves. */
+        List<String> discovery() {
+            if (names.size() == 1) {
+                return List.of("-E", "discovery.type=single-node");
+            }
+            return List.of(
+                    "-E",
+                    "discovery.seed_hosts="
+                            + transportPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")),
+                    "-E", "cluster.initial_cluster_manager_nodes=" + String.join(",", names));
+        }
+    }
+
+    /** Node i, ready to start: its directories, configuration and command; a stale process of a former run stopped. */
+    private static Node node(EmbeddedSettings settings, Path home, Layout layout, int i, Path nodeDir) throws IOException {
+        Path data = Files.createDirectories(nodeDir.resolve("data"));
+        Path logs = Files.createDirectories(nodeDir.resolve("logs"));
+        Path config = copyConfig(home.resolve("config"), nodeDir.resolve("config"));
+        Path pidFile = nodeDir.resolve("opensearch.pid");
+        ProcessTree.stopStale(pidFile, "org.opensearch.bootstrap.OpenSearch");
+
+        List<String> command = new ArrayList<>();
+        if (Root.isRoot()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(home.resolve("bin/opensearch").toString(), "-p", pidFile.toAbsolutePath().toString()));
+        command.addAll(layout.identity(i));
+        command.addAll(List.of(
+                "-E", "path.data=" + data.toAbsolutePath(),
+                "-E", "path.logs=" + logs.toAbsolutePath(),
+                "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
+                "-E", "action.auto_create_index=false"));
+        command.addAll(layout.discovery());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
+        builder.environment().put("OPENSEARCH_PATH_CONF", config.toAbsolutePath().toString());
+        builder.environment().put("OPENSEARCH_JAVA_HOME", settings.openSearchJavaHome().toString());
+        builder.environment().put("OPENSEARCH_JAVA_OPTS",
+                "-Xms" + settings.openSearchHeap() + " -Xmx" + settings.openSearchHeap());
+        return new Node(layout.names().get(i), layout.httpPorts().get(i), builder, logs.resolve("console.log"));
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.dynamiques.sante.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,6 +238,31 @@ public class SchemeWrites {
                 .toList();
         Map<String, Scheme> existing = refs.isEmpty() ? Map.of()
                 : Scheme.<Scheme> list("ref in ?1", refs).stream().collect(Collectors.toMap(s -> s.ref, s -> s));
+        Map<Integer, Scheme> targets = targets(docs, existing);
+        mayLinkPredecessors(caller, docs, targets);
+        List<FieldError> errors = mistakes(docs, targets, readErrors, named);
+        if (!errors.isEmpty()) {
+            return new ImportReport(0, 0, 0, dryRun, errors, named.resolved());
+        }
+        List<Runnable> proposals = List.of();
+        if (caller.role() == Role.PARTNER && !targets.isEmpty()) {
+            PartnerImport share = partnerImport(caller, docs, targets);
+            docs = share.creations();
+            proposals = share.proposals();
+            targets = new HashMap<>();
+        }
+        int updated = targets.size();
+        if (!dryRun && !docs.isEmpty()) {
+            writeImport(caller, docs, targets, existing.values(), batch);
+        }
+        if (!dryRun) {
+            proposals.forEach(Runnable::run); // after the writes: their session is cleared on the way
+        }
+        return new ImportReport(docs.size() - updated, updated, proposals.size(), dryRun, List.of(), named.resolved());
+    }
+
+    /** The record each document updates, by the document's index: the existing record of its ref. */
+    private static Map<Integer, Scheme> targets(List<SchemeDocument> docs, Map<String, Scheme> existing) {
         Map<Integer, Scheme> targets = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             SchemeDocument doc = docs.get(i);
@@ -244,60 +270,67 @@ public class SchemeWrites {
                 targets.put(i, existing.get(doc.ref().strip()));
             }
         }
-        mayLinkPredecessors(caller, docs, targets);
+        return targets;
+    }
+
+    /** Every mistake of an import, by row: those found reading the file, naming territories, and checking documents. */
+    private List<FieldError> mistakes(List<SchemeDocument> docs, Map<Integer, Scheme> targets, List<FieldError> readErrors,
+            PerimeterNames.Outcome named) {
         List<FieldError> errors = new ArrayList<>(readErrors);
         errors.addAll(named.errors());
         if (docs.isEmpty() && readErrors.isEmpty()) {
             errors.add(new FieldError(0, "", "no scheme to import"));
         }
         errors.addAll(validator.checkAll(docs, targets));
-        if (!errors.isEmpty()) {
-            errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
-            return new ImportReport(0, 0, 0, dryRun, errors, named.resolved());
-        }
+        errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
+        return errors;
+    }
+
+    /** What a partner's import writes (its creations) and proposes (its changes to records already there). */
+    private record PartnerImport(List<SchemeDocument> creations, List<Runnable> proposals) {
+    }
+
+    /**
+     * A partner creates; its changes to records already there are proposals that an ARS officer of their région (or an
+     * admin) approves, as a coordinator's are. A record the file leaves as it is gets no proposal.
+     */
+    private PartnerImport partnerImport(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets) {
+        List<SchemeDocument> creations = new ArrayList<>();
         List<Runnable> proposals = new ArrayList<>();
-        if (caller.role() == Role.PARTNER && !targets.isEmpty()) {
-            // A partner creates; its changes to records already there are proposals that an ARS officer of their région
-            // (or an admin) approves, as a coordinator's are. A record the file leaves as it is gets no proposal.
-            List<SchemeDocument> creations = new ArrayList<>();
-            for (int i = 0; i < docs.size(); i++) {
-                Scheme target = targets.get(i);
-                if (target == null) {
-                    creations.add(docs.get(i));
-                } else if (!audit.compare(SchemeDocument.of(target, cog, true, null), docs.get(i)).isEmpty()) {
-                    String document = SchemeChange.text(json, docs.get(i));
-                    String tag = tags.of(target, true).tag().getValue();
-                    proposals.add(() -> SchemeChange.propose(target, caller.accountId(), document, tag));
-                }
+        for (int i = 0; i < docs.size(); i++) {
+            Scheme target = targets.get(i);
+            if (target == null) {
+                creations.add(docs.get(i));
+            } else if (!audit.compare(SchemeDocument.of(target, cog, true, null), docs.get(i)).isEmpty()) {
+                String document = SchemeChange.text(json, docs.get(i));
+                String tag = tags.of(target, true).tag().getValue();
+                proposals.add(() -> SchemeChange.propose(target, caller.accountId(), document, tag));
             }
-            docs = creations;
-            targets = new HashMap<>();
         }
-        int updated = targets.size();
-        if (!dryRun && !docs.isEmpty()) {
-            // Photographed before, in one pass; then the import starts from an empty session, kept small between flushes.
-            Map<String, ObjectNode> before = new HashMap<>();
-            existing.values().forEach(s -> before.put(s.ref, audit.snapshot(s)));
-            Scheme.getEntityManager().clear();
-            Map<Long, Scheme> reloaded = targets.isEmpty() ? Map.of()
-                    : Scheme.<Scheme> list("id in ?1",
-                            targets.values().stream().map(s -> s.id).toList()).stream()
-                            .collect(Collectors.toMap(s -> s.id, s -> s));
-            targets.replaceAll((i, s) -> reloaded.get(s.id));
-            List<Scheme> written = write(caller, docs, targets);
-            if (docs.size() >= ANALYZE_FROM) {
-                // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
-                // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
-                Scheme.getEntityManager().flush();
-                Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes")
-                        .executeUpdate();
-            }
-            written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s), batch));
+        return new PartnerImport(creations, proposals);
+    }
+
+    /** Writes an import's documents and audits each record written, naming the import ({@code batch}) if any. */
+    private void writeImport(Caller caller, List<SchemeDocument> docs, Map<Integer, Scheme> targets,
+            Collection<Scheme> existing, UUID batch) {
+        // Photographed before, in one pass; then the import starts from an empty session, kept small between flushes.
+        Map<String, ObjectNode> before = new HashMap<>();
+        existing.forEach(s -> before.put(s.ref, audit.snapshot(s)));
+        Scheme.getEntityManager().clear();
+        Map<Long, Scheme> reloaded = targets.isEmpty() ? Map.of()
+                : Scheme.<Scheme> list("id in ?1",
+                        targets.values().stream().map(s -> s.id).toList()).stream()
+                        .collect(Collectors.toMap(s -> s.id, s -> s));
+        targets.replaceAll((i, s) -> reloaded.get(s.id));
+        List<Scheme> written = write(caller, docs, targets);
+        if (docs.size() >= ANALYZE_FROM) {
+            // A large import remakes the tables at once: refresh the planner's statistics now, not when autovacuum
+            // gets to it, or the next questions (overlaps, coverage) run for a while on plans made for other tables.
+            Scheme.getEntityManager().flush();
+            Scheme.getEntityManager().createNativeQuery("analyze scheme, scheme_commune, commune_coverage, area_schemes")
+                    .executeUpdate();
         }
-        if (!dryRun) {
-            proposals.forEach(Runnable::run); // after the writes: their session is cleared on the way
-        }
-        return new ImportReport(docs.size() - updated, updated, proposals.size(), dryRun, List.of(), named.resolved());
+        written.forEach(s -> audit.record(s.id, "IMPORT", caller, before.get(s.ref), audit.snapshot(s), batch));
     }
 
     /**

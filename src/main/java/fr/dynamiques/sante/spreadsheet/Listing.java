@@ -79,20 +79,40 @@ public class Listing {
 
     /** regions: those the importer answers for (a row must touch one), or null for an admin (everywhere). */
     public Computed compute(Table table, Settings settings, Set<String> regions) {
-        List<Preview.Column> columns = columns(table, settings);
-        Map<String, SchemeKind> kinds = SchemeKind.byCode();
-        Registry registry = Registry.load(cog);
-        Set<String> refsTaken = new HashSet<>(registry.refs());
-        List<Preview.Row> rows = new ArrayList<>();
-        List<Planned> planned = new ArrayList<>();
-        Map<String, Integer> firstRowOf = new HashMap<>();
-        Map<String, Map<String, Integer>> firstDepartmentsOf = new HashMap<>();
-        List<SchemeDocument> docs = new ArrayList<>();
-        List<Integer> docRows = new ArrayList<>();
-        Map<Integer, Scheme> targets = new HashMap<>();
-        Map<Integer, RowState> states = new LinkedHashMap<>();
+        Pass pass = new Pass(columns(table, settings), settings, regions, Registry.load(cog));
+        table.body().forEach(pass::read);
+        pass.checkAsWritten();
+        return pass.computed();
+    }
 
-        for (Table.Row line : table.body()) {
+    /**
+     * One pass over a listing's rows: what each row would do, the rows already seen (two rows for one scheme are a
+     * mistake), the refs already taken, and the documents that would be written.
+     */
+    private final class Pass {
+        final List<Preview.Column> columns;
+        final Settings settings;
+        final Set<String> regions;
+        final Registry registry;
+        final Map<String, SchemeKind> kinds = SchemeKind.byCode();
+        final Set<String> refsTaken;
+        final Map<String, Integer> firstRowOf = new HashMap<>();
+        final Map<String, Map<String, Integer>> firstDepartmentsOf = new HashMap<>();
+        final List<SchemeDocument> docs = new ArrayList<>();
+        final List<Integer> docRows = new ArrayList<>();
+        final Map<Integer, Scheme> targets = new HashMap<>();
+        final Map<Integer, RowState> states = new LinkedHashMap<>();
+
+        Pass(List<Preview.Column> columns, Settings settings, Set<String> regions, Registry registry) {
+            this.columns = columns;
+            this.settings = settings;
+            this.regions = regions;
+            this.registry = registry;
+            this.refsTaken = new HashSet<>(registry.refs());
+        }
+
+        /** A row's action decided, its document kept when it would write. */
+        void read(Table.Row line) {
             RowState state = new RowState(line.number());
             states.put(line.number(), state);
             Values values = new Values(line, columns);
@@ -100,7 +120,7 @@ public class Listing {
             state.kind = kind(values.one("kind"), settings.kind(), kinds, state);
             if (settings.skipOrEmpty().contains(line.number())) {
                 state.action = Preview.SKIPPED;
-                continue;
+                return;
             }
             if (state.name == null) {
                 state.errors.add(new FieldError(line.number(), "name", "no name: every row needs the scheme's name"));
@@ -109,47 +129,71 @@ public class Listing {
             Perimeter perimeter = perimeter(values, department, settings, state);
             values.formulas().forEach(header -> state.warnings.add("column '" + header + "' holds a formula: its last saved "
                     + "value is read, the formula is not computed"));
-            if (!state.errors.isEmpty() || state.kind == null || state.name == null) {
-                state.action = Preview.ERROR;
-                continue;
-            }
-            if (perimeter.waiting) {
-                state.action = Preview.NEEDS_CHOICE;
-                state.perimeter = perimeter.view(cog);
-                continue;
-            }
-            if (perimeter.isEmpty()) {
-                state.errors.add(new FieldError(line.number(), "territory", "no territory: give the communes, EPCI or "
-                        + "départements the scheme covers"));
-                state.action = Preview.ERROR;
-                continue;
-            }
-            state.perimeter = perimeter.view(cog);
-            if (regions != null && cog.regionsOf(perimeter.places(cog)).stream().noneMatch(r -> regions.contains(r.code()))) {
-                state.errors.add(new FieldError(line.number(), "territory", "outside your régions " + regions
-                        + ": leave the row out, or let the ARS of its région bring it in"));
-                state.action = Preview.ERROR;
-                continue;
+            if (!placed(state, perimeter)) {
+                return;
             }
             Registry.Known match = registry.match(values.one("ref"), state.kind, state.name, department, perimeter.places(cog));
             if (match != null) {
                 state.match = new Preview.Match(match.id(), match.ref(), match.name(), match.how());
             }
-            // Two rows for one scheme: the same record, or the same kind and name where either leaves the département out.
-            Integer first = match == null ? null : firstRowOf.putIfAbsent("id:" + match.id(), line.number());
+            Integer first = earlierRow(match, state, department);
+            if (first != null) {
+                state.errors.add(new FieldError(line.number(), "name", "the same scheme as row " + first
+                        + ": keep one of the two rows (skip the other)"));
+                state.action = Preview.ERROR;
+                return;
+            }
+            plan(values, state, department, perimeter, match);
+        }
+
+        /**
+         * Whether the row can go on: no mistake so far, no name waiting for a choice, a territory, and one within the
+         * importer's régions. When not, the row's action says why.
+         */
+        private boolean placed(RowState state, Perimeter perimeter) {
+            if (!state.errors.isEmpty() || state.kind == null || state.name == null) {
+                state.action = Preview.ERROR;
+                return false;
+            }
+            if (perimeter.waiting) {
+                state.action = Preview.NEEDS_CHOICE;
+                state.perimeter = perimeter.view(cog);
+                return false;
+            }
+            if (perimeter.isEmpty()) {
+                state.errors.add(new FieldError(state.row, "territory", "no territory: give the communes, EPCI or "
+                        + "départements the scheme covers"));
+                state.action = Preview.ERROR;
+                return false;
+            }
+            state.perimeter = perimeter.view(cog);
+            if (regions != null && cog.regionsOf(perimeter.places(cog)).stream().noneMatch(r -> regions.contains(r.code()))) {
+                state.errors.add(new FieldError(state.row, "territory", "outside your régions " + regions
+                        + ": leave the row out, or let the ARS of its région bring it in"));
+                state.action = Preview.ERROR;
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * The earlier row for the same scheme, if any: the same record, or the same kind and name where either leaves the
+         * département out. This row is remembered for the rows after it.
+         */
+        private Integer earlierRow(Registry.Known match, RowState state, String department) {
+            Integer first = match == null ? null : firstRowOf.putIfAbsent("id:" + match.id(), state.row);
             String named = state.kind + "|" + FoldedText.of(state.name);
             for (String dpt : department == null ? firstDepartmentsOf.getOrDefault(named, Map.of()).keySet()
                     : Set.of(department, "")) {
                 first = first != null ? first : firstDepartmentsOf.getOrDefault(named, Map.of()).get(dpt);
             }
             firstDepartmentsOf.computeIfAbsent(named, k -> new HashMap<>()).putIfAbsent(department == null ? "" : department,
-                    line.number());
-            if (first != null) {
-                state.errors.add(new FieldError(line.number(), "name", "the same scheme as row " + first
-                        + ": keep one of the two rows (skip the other)"));
-                state.action = Preview.ERROR;
-                continue;
-            }
+                    state.row);
+            return first;
+        }
+
+        /** The row's scheme as it would be written, compared with the record it updates; kept unless unchanged. */
+        private void plan(Values values, RowState state, String department, Perimeter perimeter, Registry.Known match) {
             Scheme target = match == null ? null : Scheme.findById(match.id());
             SchemeDocument before = target == null ? null : SchemeDocument.of(target, cog, true, null);
             ObjectNode node = target == null ? json.createObjectNode() : json.valueToTree(before);
@@ -164,9 +208,9 @@ public class Listing {
             try {
                 doc = json.treeToValue(node, SchemeDocument.class);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                state.errors.add(new FieldError(line.number(), "", "cannot be read as a scheme: " + e.getMessage()));
+                state.errors.add(new FieldError(state.row, "", "cannot be read as a scheme: " + e.getMessage()));
                 state.action = Preview.ERROR;
-                continue;
+                return;
             }
             if (before != null) {
                 state.changes = audit.compare(before, doc);
@@ -179,40 +223,48 @@ public class Listing {
                     targets.put(docs.size(), target);
                 }
                 docs.add(doc);
-                docRows.add(line.number());
+                docRows.add(state.row);
             }
         }
-        // Every document checked as the write path will check it, errors back at their spreadsheet row.
-        for (FieldError error : validator.checkAll(docs, targets)) {
-            int index = error.row() == null ? 0 : error.row() - 1;
-            if (index < 0 || index >= docRows.size()) {
-                continue;
-            }
-            RowState state = states.get(docRows.get(index));
-            state.errors.add(new FieldError(state.row, error.field(), error.message()));
-            state.action = Preview.ERROR;
-        }
-        for (int i = 0; i < docs.size(); i++) {
-            RowState state = states.get(docRows.get(i));
-            if (!Preview.ERROR.equals(state.action)) {
-                Scheme target = targets.get(i);
-                planned.add(new Planned(state.row, docs.get(i), target == null ? null : target.id));
+
+        /** Every document checked as the write path will check it, errors back at their spreadsheet row. */
+        void checkAsWritten() {
+            for (FieldError error : validator.checkAll(docs, targets)) {
+                int index = error.row() == null ? 0 : error.row() - 1;
+                if (index < 0 || index >= docRows.size()) {
+                    continue;
+                }
+                RowState state = states.get(docRows.get(index));
+                state.errors.add(new FieldError(state.row, error.field(), error.message()));
+                state.action = Preview.ERROR;
             }
         }
-        int create = 0, update = 0, unchanged = 0, choice = 0, error = 0, skipped = 0;
-        for (RowState state : states.values()) {
-            rows.add(state.view());
-            switch (state.action) {
-                case Preview.CREATE -> create++;
-                case Preview.UPDATE -> update++;
-                case Preview.UNCHANGED -> unchanged++;
-                case Preview.NEEDS_CHOICE -> choice++;
-                case Preview.SKIPPED -> skipped++;
-                default -> error++;
+
+        Computed computed() {
+            List<Planned> planned = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                RowState state = states.get(docRows.get(i));
+                if (!Preview.ERROR.equals(state.action)) {
+                    Scheme target = targets.get(i);
+                    planned.add(new Planned(state.row, docs.get(i), target == null ? null : target.id));
+                }
             }
+            List<Preview.Row> rows = new ArrayList<>();
+            int create = 0, update = 0, unchanged = 0, choice = 0, error = 0, skipped = 0;
+            for (RowState state : states.values()) {
+                rows.add(state.view());
+                switch (state.action) {
+                    case Preview.CREATE -> create++;
+                    case Preview.UPDATE -> update++;
+                    case Preview.UNCHANGED -> unchanged++;
+                    case Preview.NEEDS_CHOICE -> choice++;
+                    case Preview.SKIPPED -> skipped++;
+                    default -> error++;
+                }
+            }
+            return new Computed(columns, rows,
+                    new Preview.Summary(states.size(), create, update, unchanged, choice, error, skipped), planned);
         }
-        return new Computed(columns, rows,
-                new Preview.Summary(states.size(), create, update, unchanged, choice, error, skipped), planned);
     }
 
     /** Each header's field: the person's mapping where given, else what the header says. */

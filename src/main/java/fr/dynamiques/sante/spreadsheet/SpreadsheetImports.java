@@ -175,6 +175,39 @@ public class SpreadsheetImports {
         Table table = TableReader.read(draft.fileName, draft.content, settings.sheet());
         Listing.Computed computed = listing.compute(table, settings, scope(caller));
         long read = System.nanoTime();
+        refuseWhileRowsWait(computed);
+        Map<Long, SchemeDocument> before = formerVersions(computed);
+        List<SchemeDocument> docs = computed.planned().stream().map(Listing.Planned::document).toList();
+        long checked = System.nanoTime();
+        SchemeWrites.ImportReport report = docs.isEmpty() ? new SchemeWrites.ImportReport(0, 0, 0, false, List.of(), List.of())
+                : writes.importAll(caller, docs, List.of(), false, draft.id);
+        if (!report.errors().isEmpty()) {
+            throw new ProblemException(409,
+                    report.errors().size() + " row(s) were refused by the registry; nothing was written.",
+                    report.errors());
+        }
+        long wrote = System.nanoTime();
+        int written = recordUndo(caller, draft, docs, before);
+        LOG.infof(
+                "Import %s committed: %d row(s) written in %d ms (file read and rows resolved again %d ms, former versions %d ms, "
+                        + "write path %d ms, undo records %d ms)",
+                draft.id, written, (System.nanoTime() - started) / 1_000_000,
+                (read - started) / 1_000_000, (checked - read) / 1_000_000, (wrote - checked) / 1_000_000,
+                (System.nanoTime() - wrote) / 1_000_000);
+        // The write path clears the session on its way: the import is read again to be marked.
+        SpreadsheetImport done = SpreadsheetImport.findById(draft.id);
+        done.status = SpreadsheetImport.Status.COMMITTED;
+        done.committedAt = Instant.now();
+        done.expiresAt = done.committedAt.plus(SpreadsheetImport.UNDO_LIFE);
+        done.outcome = write(preview(done, table, settings, computed));
+        done.content = new byte[0]; // the file is not kept once written: the report is the outcome, people's names go with it
+        Preview.Summary summary = computed.summary();
+        return new Committed(report.created(), report.updated(), summary.unchanged(), summary.skipped(), report.proposed(),
+                draft.id);
+    }
+
+    /** Refused (409), every reason at its row, while a kept row waits for a choice or has a mistake. */
+    private static void refuseWhileRowsWait(Listing.Computed computed) {
         List<FieldError> waiting = new ArrayList<>();
         for (Preview.Row row : computed.rows()) {
             if (Preview.NEEDS_CHOICE.equals(row.action())) {
@@ -190,7 +223,10 @@ public class SpreadsheetImports {
             throw new ProblemException(409, waiting.size() + " row(s) wait for a choice or a correction; nothing was written.",
                     waiting);
         }
-        // The records the import updates, as they were: what its undo puts back.
+    }
+
+    /** The records the import updates, as they were, by id: what its undo puts back. */
+    private Map<Long, SchemeDocument> formerVersions(Listing.Computed computed) {
         Map<Long, SchemeDocument> before = new HashMap<>();
         for (Listing.Planned planned : computed.planned()) {
             if (planned.targetId() != null) {
@@ -198,18 +234,16 @@ public class SpreadsheetImports {
                 before.put(target.id, SchemeDocument.of(target, cog, true, null));
             }
         }
-        List<SchemeDocument> docs = computed.planned().stream().map(Listing.Planned::document).toList();
-        long checked = System.nanoTime();
-        SchemeWrites.ImportReport report = docs.isEmpty() ? new SchemeWrites.ImportReport(0, 0, 0, false, List.of(), List.of())
-                : writes.importAll(caller, docs, List.of(), false, draft.id);
-        if (!report.errors().isEmpty()) {
-            throw new ProblemException(409,
-                    report.errors().size() + " row(s) were refused by the registry; nothing was written.",
-                    report.errors());
-        }
-        long wrote = System.nanoTime();
-        // What undoes it: each record written, at the revision it was left at, with its former version if it had one. Read
-        // in one query, from an empty session (a native statement flushes the session first, and checks all it holds).
+        return before;
+    }
+
+    /**
+     * Records what undoes the import: each record written, at the revision it was left at, with its former version if it
+     * had one. Returns how many records were written.
+     */
+    private int recordUndo(Caller caller, SpreadsheetImport draft, List<SchemeDocument> docs,
+            Map<Long, SchemeDocument> before) {
+        // Read in one query, from an empty session (a native statement flushes the session first, and checks all it holds).
         Scheme.getEntityManager().flush();
         Scheme.getEntityManager().clear();
         @SuppressWarnings("unchecked")
@@ -232,22 +266,7 @@ public class SpreadsheetImports {
                     .setParameter(6, "{" + String.join(",", people.stream().map(String::valueOf).toList()) + "}")
                     .executeUpdate();
         }
-        LOG.infof(
-                "Import %s committed: %d row(s) written in %d ms (file read and rows resolved again %d ms, former versions %d ms, "
-                        + "write path %d ms, undo records %d ms)",
-                draft.id, written.size(), (System.nanoTime() - started) / 1_000_000,
-                (read - started) / 1_000_000, (checked - read) / 1_000_000, (wrote - checked) / 1_000_000,
-                (System.nanoTime() - wrote) / 1_000_000);
-        // The write path clears the session on its way: the import is read again to be marked.
-        SpreadsheetImport done = SpreadsheetImport.findById(draft.id);
-        done.status = SpreadsheetImport.Status.COMMITTED;
-        done.committedAt = Instant.now();
-        done.expiresAt = done.committedAt.plus(SpreadsheetImport.UNDO_LIFE);
-        done.outcome = write(preview(done, table, settings, computed));
-        done.content = new byte[0]; // the file is not kept once written: the report is the outcome, people's names go with it
-        Preview.Summary summary = computed.summary();
-        return new Committed(report.created(), report.updated(), summary.unchanged(), summary.skipped(), report.proposed(),
-                draft.id);
+        return written.size();
     }
 
     /**

@@ -363,9 +363,37 @@ public class CogSnapshot implements ReferentialState {
 
     private Tables read() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            int cogYear = 0;
-            long loadId = 0;
-            Instant loadedAt = Instant.EPOCH;
+            TablesRead read = new TablesRead();
+            read.lastLoad(statement);
+            read.regionsAndDepartments(statement);
+            read.epcis(statement);
+            read.communes(statement);
+            read.arrondissements(statement);
+            read.formerCommunes(statement);
+            return read.tables();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the referential", e);
+        }
+    }
+
+    /** The referential's tables as they are read, one query after the other, then indexed. */
+    private static final class TablesRead {
+        int cogYear = 0;
+        long loadId = 0;
+        Instant loadedAt = Instant.EPOCH;
+        final Map<String, String> regionNames = new HashMap<>();
+        final Map<String, String> departmentNames = new HashMap<>();
+        final Map<String, String> departmentRegions = new HashMap<>();
+        final Map<String, CommuneFacts> communes = new HashMap<>(50_000);
+        final Map<String, List<String>> epciMembers = new HashMap<>();
+        final Map<String, List<String>> departmentMembers = new HashMap<>();
+        final Map<String, String> epciNames = new HashMap<>();
+        final Map<String, CommuneFacts> arrondissements = new HashMap<>();
+        final Map<String, List<String>> cityParts = new HashMap<>();
+        final Map<String, FormerCommune> formerCodes = new HashMap<>();
+        final Map<String, List<FormerCommune>> formerNames = new HashMap<>();
+
+        void lastLoad(Statement statement) throws SQLException {
             try (ResultSet rows = statement
                     .executeQuery("select cog_year, id, loaded_at from cog_load order by id desc limit 1")) {
                 if (rows.next()) {
@@ -374,30 +402,33 @@ public class CogSnapshot implements ReferentialState {
                     loadedAt = rows.getTimestamp(3).toInstant();
                 }
             }
-            Map<String, String> regionNames = new HashMap<>();
+        }
+
+        void regionsAndDepartments(Statement statement) throws SQLException {
             try (ResultSet rows = statement.executeQuery("select code, name from region")) {
                 while (rows.next()) {
                     regionNames.put(rows.getString(1), rows.getString(2));
                 }
             }
-            Map<String, String> departmentNames = new HashMap<>();
-            Map<String, String> departmentRegions = new HashMap<>();
             try (ResultSet rows = statement.executeQuery("select code, name, region_code from department")) {
                 while (rows.next()) {
                     departmentNames.put(rows.getString(1), rows.getString(2));
                     departmentRegions.put(rows.getString(1), rows.getString(3));
                 }
             }
-            Map<String, CommuneFacts> communes = new HashMap<>(50_000);
-            Map<String, List<String>> epciMembers = new HashMap<>();
-            Map<String, List<String>> departmentMembers = new HashMap<>();
-            Map<String, String> epciNames = new HashMap<>();
+        }
+
+        void epcis(Statement statement) throws SQLException {
             try (ResultSet rows = statement.executeQuery("select siren, name from epci")) {
                 while (rows.next()) {
                     epciMembers.put(rows.getString(1), new ArrayList<>());
                     epciNames.put(rows.getString(1), rows.getString(2));
                 }
             }
+        }
+
+        /** Read after the EPCI: each commune joins its EPCI's and its département's members. */
+        void communes(Statement statement) throws SQLException {
             try (ResultSet rows = statement.executeQuery(
                     "select code, name, coalesce(population, 0), department_code, epci_siren, postal_codes from commune")) {
                 while (rows.next()) {
@@ -410,8 +441,10 @@ public class CogSnapshot implements ReferentialState {
                     }
                 }
             }
-            Map<String, CommuneFacts> arrondissements = new HashMap<>();
-            Map<String, List<String>> cityParts = new HashMap<>();
+        }
+
+        /** Read after the communes: an arrondissement is in its city's département and EPCI. */
+        void arrondissements(Statement statement) throws SQLException {
             try (ResultSet rows = statement
                     .executeQuery("select code, name, coalesce(population, 0), commune_code, postal_codes "
                             + "from arrondissement order by code")) {
@@ -424,8 +457,9 @@ public class CogSnapshot implements ReferentialState {
                     cityParts.computeIfAbsent(city.code(), k -> new ArrayList<>()).add(a.code());
                 }
             }
-            Map<String, FormerCommune> formerCodes = new HashMap<>();
-            Map<String, List<FormerCommune>> formerNames = new HashMap<>();
+        }
+
+        void formerCommunes(Statement statement) throws SQLException {
             try (ResultSet rows = statement
                     .executeQuery("select code, name, type, commune_code from former_commune order by code")) {
                 while (rows.next()) {
@@ -435,6 +469,10 @@ public class CogSnapshot implements ReferentialState {
                     formerNames.computeIfAbsent(f.communeCode(), k -> new ArrayList<>()).add(f);
                 }
             }
+        }
+
+        /** The places of each postal code: a city's arrondissements rather than the city for the codes they have. */
+        Map<String, List<String>> byPostalCode() {
             Map<String, List<String>> byPostalCode = new HashMap<>();
             arrondissements.values().forEach(
                     a -> a.postalCodes().forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(a.code())));
@@ -444,6 +482,11 @@ public class CogSnapshot implements ReferentialState {
             communes.values().forEach(c -> c.postalCodes().stream().filter(p -> !ofParts.contains(c.code() + " " + p))
                     .forEach(p -> byPostalCode.computeIfAbsent(p, k -> new ArrayList<>()).add(c.code())));
             byPostalCode.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+            return byPostalCode;
+        }
+
+        Tables tables() {
+            Map<String, List<String>> byPostalCode = byPostalCode();
             epciMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             departmentMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             return new Tables(loadId, loadedAt, cogYear, Map.copyOf(communes), Map.copyOf(arrondissements),
@@ -452,8 +495,6 @@ public class CogSnapshot implements ReferentialState {
                     Map.copyOf(departmentMembers),
                     Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames),
                     Map.copyOf(byPostalCode));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the referential", e);
         }
     }
 }

@@ -99,43 +99,65 @@ public class PlaceReader {
         String text = given.strip();
         Matcher bracketed = BRACKETED.matcher(text);
         if (bracketed.matches()) {
-            String code = bracketed.group(2).toUpperCase(Locale.ROOT);
-            TerritoryLevel level = code.length() > 3 ? levelOf(code) : null;
-            if (level != null) {
-                return found(given, code, level, null);
-            }
-            if (code.length() <= 3 && cog.isDepartment(code)) {
-                Reading named = read(bracketed.group(1), field, code);
-                return new Reading(given, named.code(), named.level(), named.name(), named.department(), named.note(),
-                        named.candidates());
+            Reading reading = readBracketed(given, bracketed, field);
+            if (reading != null) {
+                return reading;
             }
         }
         if (COMMUNE_CODE.matcher(text).matches() || SIREN.matcher(text).matches()
                 || DEPARTMENT_CODE.matcher(text).matches() && !field.equals("communes")) {
-            String code = text.length() == 1 ? "0" + text : text.toUpperCase(Locale.ROOT);
-            TerritoryLevel level = levelOf(code);
-            if (level != null) {
-                return found(given, code, level, null);
-            }
-            CogSnapshot.FormerCommune former = COMMUNE_CODE.matcher(text).matches() ? cog.former(code) : null;
-            if (former != null) {
-                return found(given, former.communeCode(), TerritoryLevel.COMMUNE,
-                        "former commune " + Optional.ofNullable(former.name()).orElse(code)
-                                + ", now part of " + cog.commune(former.communeCode()).name());
-            }
-            // A code is read as INSEE's first (a listing's codes are), then as a postal code: several communes share one.
-            List<String> postal = COMMUNE_CODE.matcher(text).matches() ? cog.withPostalCode(code) : List.of();
-            if (postal.size() == 1) {
-                return found(given, postal.get(0), levelOf(postal.get(0)), "postal code " + code);
-            }
-            if (!postal.isEmpty()) {
-                return new Reading(given, null, null, null, null, "postal code of " + postal.size() + " communes",
-                        postal.stream()
-                                .map(place -> found(place, place, levelOf(place), null))
-                                .map(r -> new Candidate(r.code(), r.level(), r.name(), r.department())).toList());
-            }
-            return new Reading(given, null, null, null, null, "no territory of the COG has this code", List.of());
+            return readCode(given, text);
         }
+        return readName(given, text, field, department);
+    }
+
+    /**
+     * A name with a code in brackets: the code's territory, or the name read in the bracketed département; null when the
+     * brackets hold neither (the whole is then read as it is).
+     */
+    private Reading readBracketed(String given, Matcher bracketed, String field) {
+        String code = bracketed.group(2).toUpperCase(Locale.ROOT);
+        TerritoryLevel level = code.length() > 3 ? levelOf(code) : null;
+        if (level != null) {
+            return found(given, code, level, null);
+        }
+        if (code.length() <= 3 && cog.isDepartment(code)) {
+            Reading named = read(bracketed.group(1), field, code);
+            return new Reading(given, named.code(), named.level(), named.name(), named.department(), named.note(),
+                    named.candidates());
+        }
+        return null;
+    }
+
+    /** A code: a territory's, a former commune's, else a postal code's (one commune, or candidates). */
+    private Reading readCode(String given, String text) {
+        String code = text.length() == 1 ? "0" + text : text.toUpperCase(Locale.ROOT);
+        TerritoryLevel level = levelOf(code);
+        if (level != null) {
+            return found(given, code, level, null);
+        }
+        CogSnapshot.FormerCommune former = COMMUNE_CODE.matcher(text).matches() ? cog.former(code) : null;
+        if (former != null) {
+            return found(given, former.communeCode(), TerritoryLevel.COMMUNE,
+                    "former commune " + Optional.ofNullable(former.name()).orElse(code)
+                            + ", now part of " + cog.commune(former.communeCode()).name());
+        }
+        // A code is read as INSEE's first (a listing's codes are), then as a postal code: several communes share one.
+        List<String> postal = COMMUNE_CODE.matcher(text).matches() ? cog.withPostalCode(code) : List.of();
+        if (postal.size() == 1) {
+            return found(given, postal.get(0), levelOf(postal.get(0)), "postal code " + code);
+        }
+        if (!postal.isEmpty()) {
+            return new Reading(given, null, null, null, null, "postal code of " + postal.size() + " communes",
+                    postal.stream()
+                            .map(place -> found(place, place, levelOf(place), null))
+                            .map(r -> new Candidate(r.code(), r.level(), r.name(), r.department())).toList());
+        }
+        return new Reading(given, null, null, null, null, "no territory of the COG has this code", List.of());
+    }
+
+    /** A name: the one territory bearing it, else its homonyms (those of the département first), else the nearest. */
+    private Reading readName(String given, String text, String field, String department) {
         List<TerritoryLevel> levels = levels(field, text);
         List<Candidate> homonyms = new ArrayList<>();
         // The département tells communes apart; a name found only outside it is offered, never taken.
