@@ -79,11 +79,17 @@ public class EditPage {
     public record Figures(int communes, long population, CommuneMap map) {
     }
 
+    /**
+     * The edit page: what it is for, the form as typed, the boxes the kind has, what the selects offer, the perimeter's
+     * figures (null: none read yet), whether the person asked to save (the mistakes then refused it).
+     */
+    public record EditView(Subject subject, SchemeForm form, Features features, Options options, Figures figures,
+            boolean saving) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Subject subject, SchemeForm form, Features features, Options options,
-                Figures figures,
-                boolean saving);
+        static native TemplateInstance form(EditView view);
 
         static native TemplateInstance changed(long schemeId);
     }
@@ -237,7 +243,7 @@ public class EditPage {
         Figures figures = perimeter == null || perimeter.isEmpty() ? null
                 : new Figures(cog.communesOf(perimeter).size(), cog.population(perimeter),
                         maps.perimeter(perimeter, List.of()));
-        return visitor.answer(status, Templates.form(subject, form, features, options, figures, saving)).build();
+        return visitor.answer(status, Templates.form(new EditView(subject, form, features, options, figures, saving))).build();
     }
 
     /** The perimeter's text read place by place, with the person's choices for names that were not one territory. */
