@@ -366,9 +366,7 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
     }
 
     /**
-     * The API's document from the form ({@code refTaken}: for a new scheme, which refs are taken); kind-specific fields the
-     * kind does not have are left out (the boxes are not
-     * shown for it). The perimeter is the places found; the box keeps what still waits for a choice.
+     * The API's document from the form ({@code refTaken}: for a new scheme, which refs are taken): {@link DocumentFromForm}.
      */
     public Built build(ObjectMapper json, Map<String, SchemeKind> kinds, Predicate<String> refTaken) {
         return new DocumentFromForm(json, kinds).build(this, refTaken);
