@@ -81,15 +81,25 @@ public class AccountsPage {
             AccountRequest request, Errors errors) {
     }
 
+    /**
+     * The accounts page: the requests waiting, the accounts the reader oversees (the first {@link #LISTED} of
+     * {@code overseenCount}), who may edit which scheme, what was just done ({@code ?fait=}).
+     */
+    public record AccountsView(List<AccountRequest> requests, List<Overseen> overseen, long overseenCount,
+            SchemeEditors.Table editors, String done) {
+    }
+
+    /** A token issued (its secret, shown this once, and its end), or the issuing form refused, as typed, with why. */
+    public record TokenView(Account account, String secret, LocalDate expires, String label, String days, Errors errors) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance accounts(List<AccountRequest> requests, List<Overseen> overseen, long overseenCount,
-                SchemeEditors.Table editors, String done);
+        static native TemplateInstance accounts(AccountsView view);
 
         static native TemplateInstance create(Form form);
 
-        static native TemplateInstance token(Account account, String secret, LocalDate expires, String label, String days,
-                Errors errors);
+        static native TemplateInstance token(TokenView view);
     }
 
     private final Visitor visitor;
@@ -123,8 +133,8 @@ public class AccountsPage {
                 .map(a -> new Overseen(a, scope(a, schemeNames), tokens.getOrDefault(a.id, List.of()),
                         accounts.isOwnOrAdmin(caller, a.id)))
                 .toList();
-        return visitor.answer(200, Templates.accounts(accounts.requestsFor(caller), overseen, accounts.countOverseenBy(caller),
-                editors.of(caller, LISTED), done)).build();
+        return visitor.answer(200, Templates.accounts(new AccountsView(accounts.requestsFor(caller), overseen,
+                accounts.countOverseenBy(caller), editors.of(caller, LISTED), done))).build();
     }
 
     /** The creation form, empty or prefilled from a request ({@code ?demande=}): a coordinator of the request's scheme. */
@@ -195,13 +205,15 @@ public class AccountsPage {
                     typedDays.isEmpty() ? null : Integer.valueOf(typedDays), caller);
             return visitor
                     .answer(200,
-                            Templates.token(account, issued.secret(), day(issued.token().expiresAt), null, null, Errors.NONE))
+                            Templates.token(new TokenView(account, issued.secret(), day(issued.token().expiresAt), null, null,
+                                    Errors.NONE)))
                     .build();
         } catch (ProblemException e) {
             if (e.status() != 400) {
                 throw e;
             }
-            return visitor.answer(400, Templates.token(account, null, null, label, typedDays, errors(e))).build();
+            return visitor.answer(400, Templates.token(new TokenView(account, null, null, label, typedDays, errors(e))))
+                    .build();
         }
     }
 

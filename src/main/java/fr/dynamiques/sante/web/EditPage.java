@@ -79,11 +79,17 @@ public class EditPage {
     public record Figures(int communes, long population, CommuneMap map) {
     }
 
+    /**
+     * The edit page: what it is for, the form as typed, the boxes the kind has, what the selects offer, the perimeter's
+     * figures (null: none read yet), whether the person asked to save (the mistakes then refused it).
+     */
+    public record EditView(Subject subject, SchemeForm form, Features features, Options options, Figures figures,
+            boolean saving) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Subject subject, SchemeForm form, Features features, Options options,
-                Figures figures,
-                boolean saving);
+        static native TemplateInstance form(EditView view);
 
         static native TemplateInstance changed(long schemeId);
     }
@@ -171,49 +177,24 @@ public class EditPage {
      */
     private Response submit(Caller caller, Subject subject, MultivaluedMap<String, String> params) {
         String action = Optional.ofNullable(params.getFirst("action")).orElse("");
-        Map<String, SchemeKind> kinds = SchemeKind.byCode();
         SchemeForm form = SchemeForm.read(params);
         String text = Optional.ofNullable(form.basics().placesText()).orElse("") + "\n"
                 + Optional.ofNullable(params.getFirst("place")).orElse("");
         form = form.withPlaces(readings(text, choices(params)));
-        SchemeForm.Built built = form.build(json, kinds,
+        SchemeForm.Built built = form.build(json, SchemeKind.byCode(),
                 subject.id() == null ? ref -> Scheme.findByRef(ref).isPresent() : null);
-        boolean saving = action.equals("enregistrer");
-        if (!saving) {
+        if (!action.equals("enregistrer")) {
             String more = action.startsWith("ajouter-") ? action.substring("ajouter-".length()) : null;
             return page(200, subject,
                     form.withMistakes(built.mistakes(), built.boxOfPath(), visitor.locale()).withBlankRows(more),
                     built.document().perimeter().places(cog), false);
         }
-        List<FieldError> mistakes = new ArrayList<>(built.mistakes());
-        boolean waiting = form.waitsForChoice();
-        if (waiting) {
-            mistakes.add(new FieldError("places", "waits for a choice"));
-        }
+        List<FieldError> mistakes = mistakes(subject, form, built);
         if (!mistakes.isEmpty()) {
-            // Every mistake at once: those of reading the form, and the registry's own checks of what could be read.
-            Map<Integer, Scheme> target = subject.id() == null ? Map.of()
-                    : Map.of(0, Scheme.findExisting(String.valueOf(subject.id())));
-            mistakes.addAll(validator.checkAll(List.of(built.document()), target).stream()
-                    .filter(e -> !waiting || !e.field().startsWith("perimeter"))
-                    .map(e -> new FieldError(e.field(), e.message())).toList());
             return refused(400, subject, form, built, mistakes);
         }
         try {
-            if (subject.id() == null && subject.proposes()) {
-                writes.proposeCreation(caller, built.document());
-                return Response.seeOther(URI.create("/espace?fait=propose")).build();
-            }
-            if (subject.id() == null) {
-                Scheme created = writes.create(caller, built.document());
-                return Response.seeOther(URI.create("/dispositifs/" + created.id)).build();
-            }
-            return switch (writes.edit(caller, subject.id(), subject.version(), built.document())) {
-                case PUBLISHED -> Response.seeOther(URI.create("/espace?fait=publie")).build();
-                case PROPOSED -> Response.seeOther(URI.create("/espace?fait=propose")).build();
-                // Changed since the form was opened: say so; nothing was written (the form would overwrite what was published).
-                case CHANGED_SINCE_READ -> visitor.answer(409, Templates.changed(subject.id())).build();
-            };
+            return write(caller, subject, built.document());
         } catch (ProblemException e) {
             if (e.status() >= 500) {
                 throw e;
@@ -222,6 +203,44 @@ public class EditPage {
                     : e.errors().stream().map(f -> new FieldError(f.field(), f.message())).toList();
             return refused(e.status(), subject, form, built, refused);
         }
+    }
+
+    /**
+     * What keeps the form from being saved: the mistakes of reading it, a place waiting for a choice, and then (only if
+     * there is one already) the registry's own checks of what could be read, so that every mistake shows at once.
+     */
+    private List<FieldError> mistakes(Subject subject, SchemeForm form, SchemeForm.Built built) {
+        List<FieldError> mistakes = new ArrayList<>(built.mistakes());
+        boolean waiting = form.waitsForChoice();
+        if (waiting) {
+            mistakes.add(new FieldError("places", "waits for a choice"));
+        }
+        if (!mistakes.isEmpty()) {
+            Map<Integer, Scheme> target = subject.id() == null ? Map.of()
+                    : Map.of(0, Scheme.findExisting(String.valueOf(subject.id())));
+            mistakes.addAll(validator.checkAll(List.of(built.document()), target).stream()
+                    .filter(e -> !waiting || !e.field().startsWith("perimeter"))
+                    .map(e -> new FieldError(e.field(), e.message())).toList());
+        }
+        return mistakes;
+    }
+
+    /** The document written through the one write path: created, proposed or published, and where the person goes next. */
+    private Response write(Caller caller, Subject subject, SchemeDocument document) {
+        if (subject.id() == null && subject.proposes()) {
+            writes.proposeCreation(caller, document);
+            return Response.seeOther(URI.create("/espace?fait=propose")).build();
+        }
+        if (subject.id() == null) {
+            Scheme created = writes.create(caller, document);
+            return Response.seeOther(URI.create("/dispositifs/" + created.id)).build();
+        }
+        return switch (writes.edit(caller, subject.id(), subject.version(), document)) {
+            case PUBLISHED -> Response.seeOther(URI.create("/espace?fait=publie")).build();
+            case PROPOSED -> Response.seeOther(URI.create("/espace?fait=propose")).build();
+            // Changed since the form was opened: say so; nothing was written (the form would overwrite what was published).
+            case CHANGED_SINCE_READ -> visitor.answer(409, Templates.changed(subject.id())).build();
+        };
     }
 
     private Response refused(int status, Subject subject, SchemeForm form, SchemeForm.Built built, List<FieldError> mistakes) {
@@ -237,7 +256,7 @@ public class EditPage {
         Figures figures = perimeter == null || perimeter.isEmpty() ? null
                 : new Figures(cog.communesOf(perimeter).size(), cog.population(perimeter),
                         maps.perimeter(perimeter, List.of()));
-        return visitor.answer(status, Templates.form(subject, form, features, options, figures, saving)).build();
+        return visitor.answer(status, Templates.form(new EditView(subject, form, features, options, figures, saving))).build();
     }
 
     /** The perimeter's text read place by place, with the person's choices for names that were not one territory. */

@@ -58,13 +58,19 @@ public class EndingPage {
     public record RegionGroup(Ref region, List<Ending> schemes) {
     }
 
+    /**
+     * What the page shows: the filters chosen ({@code months}, {@code region}, {@code kind}) and what they may be; the
+     * schemes ending by {@code until}, by région ({@code total} of them, {@code left} not listed); those not checked for
+     * a year; those without an end date; the query string, for the download links.
+     */
+    public record EndingView(int months, String region, String kind, List<Integer> horizons, List<Region> regions,
+            List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total, LocalDate until, long left,
+            List<Ending> unverified, List<UndatedCount> undatedCounts, Undated undated, String query) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance ending(int months, String region, String kind, List<Integer> horizons,
-                List<Region> regions,
-                List<SchemeKind> kindChoices, KindNames kinds, List<RegionGroup> groups, long total,
-                LocalDate until, long left, List<Ending> unverified, List<UndatedCount> undatedCounts,
-                Undated undated, String query);
+        static native TemplateInstance ending(EndingView view);
     }
 
     /** Schemes at work not checked for a year, in the région and kind chosen: records to refresh (at most LISTED). */
@@ -123,13 +129,11 @@ public class EndingPage {
                             .computeIfAbsent(code, c -> new RegionGroup(new Ref(c, cog.regionName(c)), new ArrayList<>()))
                             .schemes().add(ending));
         }
-        return visitor.page(
-                Templates.ending(horizon, filter.region(), filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS,
-                        Region.list("order by code"), SchemeKind.listByCode(), KindNames.in(visitor.locale()),
-                        List.copyOf(groups.values()),
-                        found.total(), until, Math.max(0, found.total() - LISTED), unverified(filter), undatedCounts(filter),
-                        undated(filter),
-                        SearchPage.query(uri)));
+        return visitor.page(Templates.ending(new EndingView(horizon, filter.region(),
+                filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS, Region.list("order by code"),
+                SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()), found.total(), until,
+                Math.max(0, found.total() - LISTED), unverified(filter), undatedCounts(filter), undated(filter),
+                SearchPage.query(uri))));
     }
 
     /** The schemes ending within the months, in the région and kind chosen, soonest first, all of them, as a file. */

@@ -24,11 +24,18 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
+    /**
+     * What the front door shows: the schemes at work, by kind; the population they cover; the régions to go in by;
+     * whether the visitor just closed their account; whether every région declared its lists complete.
+     */
+    public record HomeView(long schemes, List<SchemeSearch.FacetValue> kinds, KindNames kindNames, long population,
+            long coveredPopulation, double coverageRatio, List<CoverageRow> regions, boolean accountDeleted,
+            boolean complete) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(long schemes, List<SchemeSearch.FacetValue> kinds, KindNames kindNames,
-                long population, long coveredPopulation, double coverageRatio,
-                List<CoverageRow> regions, boolean accountDeleted, boolean complete);
+        static native TemplateInstance home(HomeView view);
     }
 
     private final SchemeSearch search;
@@ -52,8 +59,8 @@ public class HomePage {
         List<CoverageRow> shown = regions.stream().filter(r -> r.population() > 0 || r.schemeCount() > 0).toList();
         long population = regions.stream().mapToLong(CoverageRow::population).sum();
         long covered = regions.stream().mapToLong(CoverageRow::coveredPopulation).sum();
-        return visitor.page(Templates.home(atWork.total(), atWork.facets().get("kind"), KindNames.in(visitor.locale()),
-                population, covered, population == 0 ? 0 : (double) covered / population, shown, "supprime".equals(account),
-                regions.stream().allMatch(CoverageRow::complete)));
+        return visitor.page(Templates.home(new HomeView(atWork.total(), atWork.facets().get("kind"),
+                KindNames.in(visitor.locale()), population, covered, population == 0 ? 0 : (double) covered / population,
+                shown, "supprime".equals(account), regions.stream().allMatch(CoverageRow::complete))));
     }
 }

@@ -1,8 +1,5 @@
 package fr.dynamiques.sante.web;
 
-import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,17 +18,12 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.scheme.ApproachCriterion;
-import fr.dynamiques.sante.scheme.KindFeature;
-import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeDocument;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.territory.PlaceReader;
-import fr.dynamiques.sante.text.Stripped;
 
 /**
  * The edit page's form: every field of a scheme the API takes, as the boxes of one page, read back into the API's
@@ -50,6 +44,35 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
             String website, String themes, String source, String lastVerified, String generation, String previousRef,
             String cptsStage, String aciDate, String hospitalName, String hospitalFiness, String neighbourhoods,
             String projectStep, String placesText) {
+
+        static Basics read(MultivaluedMap<String, String> params) {
+            return new Basics(one(params, "ref"), one(params, "name"), one(params, "kind"), one(params, "status"),
+                    one(params, "startDate"), one(params, "endDate"), one(params, "description"), one(params, "website"),
+                    one(params, "themes"), one(params, "source"), one(params, "lastVerified"), one(params, "generation"),
+                    one(params, "previousRef"), one(params, "cptsStage"), one(params, "aciDate"),
+                    one(params, "coCarryingHospital.name"), one(params, "coCarryingHospital.finess"),
+                    one(params, "priorityNeighbourhoods"), one(params, "projectStep"), one(params, "places"));
+        }
+
+        static Basics of(SchemeDocument doc) {
+            SchemeDocument.OrganisationRef hospital = doc.coCarryingHospital();
+            return new Basics(doc.ref(), doc.name(), doc.kind(), doc.status(), text(doc.startDate()), text(doc.endDate()),
+                    doc.description(), doc.website(), String.join(", ", doc.themesOrEmpty()), doc.source(),
+                    text(doc.lastVerified()), text(doc.generation()), doc.previousRef(), doc.cptsStage(),
+                    text(doc.aciDate()), hospital == null ? null : hospital.name(), hospital == null ? null : hospital.finess(),
+                    String.join(", ", doc.priorityNeighbourhoodsOrEmpty()), doc.projectStep(), null);
+        }
+
+        static Basics empty(String kind) {
+            return new Basics(null, null, kind, "ACTIVE", null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null);
+        }
+
+        Basics withPlacesText(String text) {
+            return new Basics(ref, name, kind, status, startDate, endDate, description, website, themes, source,
+                    lastVerified, generation, previousRef, cptsStage, aciDate, hospitalName, hospitalFiness, neighbourhoods,
+                    projectStep, text);
+        }
     }
 
     public record PartnerRow(int index, String id, String name, String type, String siret, String finess, String cogCode,
@@ -67,6 +90,30 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
             return blank(name) && roles.isEmpty() && blank(siret) && blank(website) && blank(email) && blank(phone)
                     && blank(address);
         }
+
+        static PartnerRow read(int index, Map<String, List<String>> row) {
+            return new PartnerRow(index, first(row, "organisation.id"), first(row, "organisation.name"),
+                    first(row, "organisation.type"), first(row, "organisation.siret"), first(row, "organisation.finess"),
+                    first(row, "organisation.cogCode"),
+                    row.getOrDefault("roles", List.of()).stream().filter(ROLES::contains).distinct().toList(),
+                    first(row, "organisation.website"), first(row, "organisation.email"), first(row, "organisation.phone"),
+                    first(row, "organisation.address"), Map.of());
+        }
+
+        static PartnerRow of(int index, SchemeDocument.PartnerEntry p) {
+            SchemeDocument.OrganisationRef o = p.organisation();
+            return new PartnerRow(index, text(o.id()), o.name(), o.type(), o.siret(), o.finess(), o.cogCode(), p.roles(),
+                    o.website(), o.email(), o.phone(), o.address(), Map.of());
+        }
+
+        static PartnerRow empty(int index) {
+            return new PartnerRow(index, null, null, null, null, null, null, List.of(), null, null, null, null, Map.of());
+        }
+
+        PartnerRow withErrors(Map<String, String> found) {
+            return new PartnerRow(index, id, name, type, siret, finess, cogCode, roles, website, email, phone, address,
+                    found);
+        }
     }
 
     public record FundingRow(int index, String organisation, String year, String amount, String purpose,
@@ -82,6 +129,25 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
 
         boolean isBlank() {
             return blank(organisation) && blank(year) && blank(amount) && blank(purpose);
+        }
+
+        static FundingRow read(int index, Map<String, List<String>> row) {
+            return new FundingRow(index, first(row, "organisation"), first(row, "year"), first(row, "amountEuros"),
+                    first(row, "purpose"), Map.of());
+        }
+
+        static FundingRow of(int index, SchemeDocument.FundingEntry f) {
+            return new FundingRow(index, f.organisation(), text(f.year()),
+                    f.amountEuros() == null ? null : f.amountEuros().stripTrailingZeros().toPlainString(), f.purpose(),
+                    Map.of());
+        }
+
+        static FundingRow empty(int index) {
+            return new FundingRow(index, null, null, null, null, Map.of());
+        }
+
+        FundingRow withErrors(Map<String, String> found) {
+            return new FundingRow(index, organisation, year, amount, purpose, found);
         }
     }
 
@@ -103,6 +169,30 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
             return !kept && blank(firstName) && blank(lastName) && blank(title) && blank(email) && blank(phone)
                     && blank(employer);
         }
+
+        /** A kept coordinator's name and contact are not read from the form: the scheme keeps them as recorded. */
+        static CoordinatorRow read(int index, Map<String, List<String>> row) {
+            boolean kept = ticked(row, "kept") && first(row, "id") != null;
+            return new CoordinatorRow(index, first(row, "id"), kept, kept ? null : first(row, "firstName"),
+                    kept ? null : first(row, "lastName"), first(row, "title"), kept ? null : first(row, "email"),
+                    kept ? null : first(row, "phone"), first(row, "employer"), ticked(row, "publicContact"),
+                    first(row, "publicContactSince"), Map.of());
+        }
+
+        static CoordinatorRow of(int index, SchemeDocument.CoordinatorEntry c) {
+            return new CoordinatorRow(index, text(c.id()), c.firstName() == null && c.lastName() == null, c.firstName(),
+                    c.lastName(), c.title(), c.email(), c.phone(), c.employer(), c.publicContact(),
+                    text(c.publicContactSince()), Map.of());
+        }
+
+        static CoordinatorRow empty(int index) {
+            return new CoordinatorRow(index, null, false, null, null, null, null, null, null, false, null, Map.of());
+        }
+
+        CoordinatorRow withErrors(Map<String, String> found) {
+            return new CoordinatorRow(index, id, kept, firstName, lastName, title, email, phone, employer, publicContact,
+                    publicContactSince, found);
+        }
     }
 
     public record AmendmentRow(int index, String date, String title, String summary, Map<String, String> errors) {
@@ -118,9 +208,47 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         boolean isBlank() {
             return blank(date) && blank(title) && blank(summary);
         }
+
+        static AmendmentRow read(int index, Map<String, List<String>> row) {
+            return new AmendmentRow(index, first(row, "date"), first(row, "title"), first(row, "summary"), Map.of());
+        }
+
+        static AmendmentRow of(int index, SchemeDocument.AmendmentEntry a) {
+            return new AmendmentRow(index, text(a.date()), a.title(), a.summary(), Map.of());
+        }
+
+        static AmendmentRow empty(int index) {
+            return new AmendmentRow(index, null, null, null, Map.of());
+        }
+
+        AmendmentRow withErrors(Map<String, String> found) {
+            return new AmendmentRow(index, date, title, summary, found);
+        }
     }
 
     public record AssessmentRow(String criterion, String score, String comment, Map<String, String> errors) {
+
+        /** One row per criterion of the approach, in their order, as the form sent them. */
+        static List<AssessmentRow> read(MultivaluedMap<String, String> params) {
+            return Arrays.stream(ApproachCriterion.values()).map(c -> new AssessmentRow(c.name(),
+                    one(params, "approach." + c.name() + ".score"), one(params, "approach." + c.name() + ".comment"),
+                    Map.of())).toList();
+        }
+
+        /** One row per criterion of the approach, in their order, assessed or not. */
+        static List<AssessmentRow> of(List<SchemeDocument.AssessmentEntry> assessments) {
+            Map<String, SchemeDocument.AssessmentEntry> assessed = new HashMap<>();
+            assessments.forEach(a -> assessed.put(a.criterion(), a));
+            return Arrays.stream(ApproachCriterion.values())
+                    .map(c -> Optional.ofNullable(assessed.get(c.name()))
+                            .map(a -> new AssessmentRow(c.name(), text(a.score()), a.comment(), Map.<String, String> of()))
+                            .orElse(new AssessmentRow(c.name(), null, null, Map.of())))
+                    .toList();
+        }
+
+        AssessmentRow withErrors(Map<String, String> found) {
+            return new AssessmentRow(criterion, score, comment, found);
+        }
     }
 
     /** A place of the perimeter as read: found (code), or candidates to choose from. */
@@ -141,20 +269,20 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
 
     private static final Pattern ROW = Pattern
             .compile("(partners|fundings|coordinators|amendments)\\[(\\d{1,3})]\\.([A-Za-z.]+)");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
     // Reading the page
 
     /** The form as the browser sent it. */
     public static SchemeForm read(MultivaluedMap<String, String> params) {
-        Basics basics = new Basics(one(params, "ref"), one(params, "name"), one(params, "kind"), one(params, "status"),
-                one(params, "startDate"), one(params, "endDate"), one(params, "description"), one(params, "website"),
-                one(params, "themes"), one(params, "source"), one(params, "lastVerified"), one(params, "generation"),
-                one(params, "previousRef"), one(params, "cptsStage"), one(params, "aciDate"),
-                one(params, "coCarryingHospital.name"),
-                one(params, "coCarryingHospital.finess"), one(params, "priorityNeighbourhoods"), one(params, "projectStep"),
-                one(params, "places"));
+        Map<String, Map<Integer, Map<String, List<String>>>> rows = rows(params);
+        return new SchemeForm(Basics.read(params), kept(rows, "partners", PartnerRow::read),
+                kept(rows, "fundings", FundingRow::read), kept(rows, "coordinators", CoordinatorRow::read),
+                kept(rows, "amendments", AmendmentRow::read), AssessmentRow.read(params), List.of(), Map.of(), List.of());
+    }
+
+    /** The rows of the lists as sent, by list and by number ({@code partners[2].year}: list, row, box). */
+    private static Map<String, Map<Integer, Map<String, List<String>>>> rows(MultivaluedMap<String, String> params) {
         Map<String, Map<Integer, Map<String, List<String>>>> rows = new HashMap<>();
         params.forEach((key, values) -> {
             Matcher m = ROW.matcher(key);
@@ -164,123 +292,56 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
                         .put(m.group(3), values);
             }
         });
-        List<PartnerRow> partners = new ArrayList<>();
-        rows.getOrDefault("partners", Map.of()).forEach((i, row) -> {
-            if (!ticked(row, "remove")) {
-                partners.add(new PartnerRow(partners.size(), first(row, "organisation.id"), first(row, "organisation.name"),
-                        first(row, "organisation.type"), first(row, "organisation.siret"), first(row, "organisation.finess"),
-                        first(row, "organisation.cogCode"),
-                        row.getOrDefault("roles", List.of()).stream().filter(ROLES::contains).distinct().toList(),
-                        first(row, "organisation.website"), first(row, "organisation.email"), first(row, "organisation.phone"),
-                        first(row, "organisation.address"), Map.of()));
-            }
-        });
-        List<FundingRow> fundings = new ArrayList<>();
-        rows.getOrDefault("fundings", Map.of()).forEach((i, row) -> {
-            if (!ticked(row, "remove")) {
-                fundings.add(new FundingRow(fundings.size(), first(row, "organisation"), first(row, "year"),
-                        first(row, "amountEuros"),
-                        first(row, "purpose"), Map.of()));
-            }
-        });
-        List<CoordinatorRow> coordinators = new ArrayList<>();
-        rows.getOrDefault("coordinators", Map.of()).forEach((i, row) -> {
-            if (!ticked(row, "remove")) {
-                boolean kept = ticked(row, "kept") && first(row, "id") != null;
-                coordinators.add(
-                        new CoordinatorRow(coordinators.size(), first(row, "id"), kept, kept ? null : first(row, "firstName"),
-                                kept ? null : first(row, "lastName"), first(row, "title"), kept ? null : first(row, "email"),
-                                kept ? null : first(row, "phone"), first(row, "employer"), ticked(row, "publicContact"),
-                                first(row, "publicContactSince"), Map.of()));
-            }
-        });
-        List<AmendmentRow> amendments = new ArrayList<>();
-        rows.getOrDefault("amendments", Map.of()).forEach((i, row) -> {
-            if (!ticked(row, "remove")) {
-                amendments.add(new AmendmentRow(amendments.size(), first(row, "date"), first(row, "title"),
-                        first(row, "summary"), Map.of()));
-            }
-        });
-        List<AssessmentRow> approach = Arrays.stream(ApproachCriterion.values()).map(c -> new AssessmentRow(c.name(),
-                one(params, "approach." + c.name() + ".score"), one(params, "approach." + c.name() + ".comment"), Map.of()))
-                .toList();
-        return new SchemeForm(basics, partners, fundings, coordinators, amendments, approach, List.of(), Map.of(), List.of());
+        return rows;
     }
 
-    /** The form of a scheme as it stands (or, {@code doc} null, of a new one of this kind). */
+    /** A list's rows in their order, but those ticked "remove", numbered again from 0. */
+    private static <R> List<R> kept(Map<String, Map<Integer, Map<String, List<String>>>> rows, String list,
+            BiFunction<Integer, Map<String, List<String>>, R> reader) {
+        List<R> kept = new ArrayList<>();
+        rows.getOrDefault(list, Map.of()).values().stream().filter(row -> !ticked(row, "remove"))
+                .forEach(row -> kept.add(reader.apply(kept.size(), row)));
+        return kept;
+    }
+
+    /** The form of a scheme as it stands. */
     public static SchemeForm of(SchemeDocument doc) {
-        Basics basics = new Basics(doc.ref(), doc.name(), doc.kind(), doc.status(), text(doc.startDate()), text(doc.endDate()),
-                doc.description(), doc.website(), String.join(", ", doc.themesOrEmpty()), doc.source(),
-                text(doc.lastVerified()),
-                doc.generation() == null ? null : doc.generation().toString(), doc.previousRef(), doc.cptsStage(),
-                text(doc.aciDate()),
-                doc.coCarryingHospital() == null ? null : doc.coCarryingHospital().name(),
-                doc.coCarryingHospital() == null ? null : doc.coCarryingHospital().finess(),
-                String.join(", ", doc.priorityNeighbourhoodsOrEmpty()), doc.projectStep(), null);
-        List<PartnerRow> partners = new ArrayList<>();
-        for (SchemeDocument.PartnerEntry p : doc.partnersOrEmpty()) {
-            SchemeDocument.OrganisationRef o = p.organisation();
-            partners.add(new PartnerRow(partners.size(), text(o.id()), o.name(), o.type(), o.siret(), o.finess(), o.cogCode(),
-                    p.roles(),
-                    o.website(), o.email(), o.phone(), o.address(), Map.of()));
-        }
-        List<FundingRow> fundings = new ArrayList<>();
-        for (SchemeDocument.FundingEntry f : doc.fundingsOrEmpty()) {
-            fundings.add(new FundingRow(fundings.size(), f.organisation(), text(f.year()), f.amountEuros() == null ? null
-                    : f.amountEuros().stripTrailingZeros().toPlainString(), f.purpose(), Map.of()));
-        }
-        List<CoordinatorRow> coordinators = new ArrayList<>();
-        for (SchemeDocument.CoordinatorEntry c : doc.coordinatorsOrEmpty()) {
-            coordinators
-                    .add(new CoordinatorRow(coordinators.size(), text(c.id()), c.firstName() == null && c.lastName() == null,
-                            c.firstName(), c.lastName(), c.title(), c.email(), c.phone(), c.employer(), c.publicContact(),
-                            text(c.publicContactSince()), Map.of()));
-        }
-        List<AmendmentRow> amendments = new ArrayList<>();
-        for (SchemeDocument.AmendmentEntry a : doc.amendmentsOrEmpty()) {
-            amendments.add(new AmendmentRow(amendments.size(), text(a.date()), a.title(), a.summary(), Map.of()));
-        }
-        Map<String, SchemeDocument.AssessmentEntry> assessed = new HashMap<>();
-        doc.approachOrEmpty().forEach(a -> assessed.put(a.criterion(), a));
-        List<AssessmentRow> approach = Arrays.stream(ApproachCriterion.values())
-                .map(c -> Optional.ofNullable(assessed.get(c.name()))
-                        .map(a -> new AssessmentRow(c.name(), text(a.score()), a.comment(), Map.<String, String> of()))
-                        .orElse(new AssessmentRow(c.name(), null, null, Map.of())))
-                .toList();
-        return new SchemeForm(basics, partners, fundings, coordinators, amendments, approach, List.of(), Map.of(), List.of());
+        return new SchemeForm(Basics.of(doc), numbered(doc.partnersOrEmpty(), PartnerRow::of),
+                numbered(doc.fundingsOrEmpty(), FundingRow::of), numbered(doc.coordinatorsOrEmpty(), CoordinatorRow::of),
+                numbered(doc.amendmentsOrEmpty(), AmendmentRow::of), AssessmentRow.of(doc.approachOrEmpty()), List.of(),
+                Map.of(), List.of());
+    }
+
+    /** A list's entries as rows, numbered from 0. */
+    private static <E, R> List<R> numbered(List<E> entries, BiFunction<Integer, E, R> row) {
+        List<R> rows = new ArrayList<>();
+        entries.forEach(e -> rows.add(row.apply(rows.size(), e)));
+        return rows;
     }
 
     /** An empty form for a new scheme. */
     public static SchemeForm empty(String kind) {
-        return new SchemeForm(
-                new Basics(null, null, kind, "ACTIVE", null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null),
-                List.of(), List.of(), List.of(), List.of(),
-                Arrays.stream(ApproachCriterion.values()).map(c -> new AssessmentRow(c.name(), null, null, Map.of())).toList(),
-                List.of(), Map.of(), List.of());
+        return new SchemeForm(Basics.empty(kind), List.of(), List.of(), List.of(), List.of(),
+                AssessmentRow.of(List.of()), List.of(), Map.of(), List.of());
     }
 
     // What the page shows
 
     /** The same form with a blank row at the end of each list, to fill in ({@code extra}: one more in that list). */
     public SchemeForm withBlankRows(String extra) {
-        List<PartnerRow> p = new ArrayList<>(partners);
-        List<FundingRow> f = new ArrayList<>(fundings);
-        List<CoordinatorRow> c = new ArrayList<>(coordinators);
-        List<AmendmentRow> a = new ArrayList<>(amendments);
-        for (int n = 0; n < ("partners".equals(extra) ? 2 : 1); n++) {
-            p.add(new PartnerRow(p.size(), null, null, null, null, null, null, List.of(), null, null, null, null, Map.of()));
+        return new SchemeForm(basics, withBlank(partners, "partners".equals(extra), PartnerRow::empty),
+                withBlank(fundings, "fundings".equals(extra), FundingRow::empty),
+                withBlank(coordinators, "coordinators".equals(extra), CoordinatorRow::empty),
+                withBlank(amendments, "amendments".equals(extra), AmendmentRow::empty), approach, places, errors, problems);
+    }
+
+    /** The rows and a blank one after them (two when one more was asked for). */
+    private static <R> List<R> withBlank(List<R> rows, boolean oneMore, IntFunction<R> blank) {
+        List<R> more = new ArrayList<>(rows);
+        for (int n = 0; n < (oneMore ? 2 : 1); n++) {
+            more.add(blank.apply(more.size()));
         }
-        for (int n = 0; n < ("fundings".equals(extra) ? 2 : 1); n++) {
-            f.add(new FundingRow(f.size(), null, null, null, null, Map.of()));
-        }
-        for (int n = 0; n < ("coordinators".equals(extra) ? 2 : 1); n++) {
-            c.add(new CoordinatorRow(c.size(), null, false, null, null, null, null, null, null, false, null, Map.of()));
-        }
-        for (int n = 0; n < ("amendments".equals(extra) ? 2 : 1); n++) {
-            a.add(new AmendmentRow(a.size(), null, null, null, Map.of()));
-        }
-        return new SchemeForm(basics, p, f, c, a, approach, places, errors, problems);
+        return more;
     }
 
     /** The same form with its perimeter read, place by place: the box shows what was found as name and code. */
@@ -289,14 +350,8 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         readings.forEach(r -> read.add(new Place(read.size(), r)));
         StringBuilder text = new StringBuilder();
         read.forEach(p -> text.append(p.line()).append('\n'));
-        Basics b = basics;
-        Basics shown = new Basics(b.ref(), b.name(), b.kind(), b.status(), b.startDate(), b.endDate(), b.description(),
-                b.website(),
-                b.themes(), b.source(), b.lastVerified(), b.generation(), b.previousRef(), b.cptsStage(), b.aciDate(),
-                b.hospitalName(),
-                b.hospitalFiness(), b.neighbourhoods(), b.projectStep(), text.toString().strip());
-        return new SchemeForm(shown, partners, fundings, coordinators, amendments, approach, List.copyOf(read), errors,
-                problems);
+        return new SchemeForm(basics.withPlacesText(text.toString().strip()), partners, fundings, coordinators, amendments,
+                approach, List.copyOf(read), errors, problems);
     }
 
     /** Whether a place of the perimeter still waits for the person's choice. */
@@ -311,136 +366,10 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
     }
 
     /**
-     * The API's document from the form ({@code refTaken}: for a new scheme, which refs are taken); kind-specific fields the
-     * kind does not have are left out (the boxes are not
-     * shown for it). The perimeter is the places found; the box keeps what still waits for a choice.
+     * The API's document from the form ({@code refTaken}: for a new scheme, which refs are taken): {@link DocumentFromForm}.
      */
     public Built build(ObjectMapper json, Map<String, SchemeKind> kinds, Predicate<String> refTaken) {
-        List<FieldError> mistakes = new ArrayList<>();
-        Map<String, String> boxOfPath = new HashMap<>();
-        ObjectNode doc = json.createObjectNode();
-        Basics b = basics;
-        // A new scheme without a ref gets one from its kind and name (as an import's rows do).
-        boolean namedOnly = blank(b.ref()) && refTaken != null && !blank(b.kind()) && !blank(b.name());
-        doc.put("ref", namedOnly ? Scheme.newRef(b.kind().strip(), null, b.name(), refTaken) : Stripped.orNull(b.ref()));
-        doc.put("name", Stripped.orNull(b.name()));
-        doc.put("kind", Stripped.orNull(b.kind()));
-        doc.put("status", Stripped.orNull(b.status()));
-        doc.put("startDate", date(b.startDate(), "startDate", mistakes));
-        doc.put("endDate", date(b.endDate(), "endDate", mistakes));
-        doc.put("description", Stripped.orNull(b.description()));
-        doc.put("website", Stripped.orNull(b.website()));
-        doc.put("source", Stripped.orNull(b.source()));
-        doc.put("lastVerified", date(b.lastVerified(), "lastVerified", mistakes));
-        doc.set("themes", list(json, b.themes(), ","));
-        ObjectNode perimeter = doc.putObject("perimeter");
-        for (String level : List.of("communes", "epcis", "departments", "arrondissements")) {
-            perimeter.putArray(level);
-        }
-        for (Place p : places) {
-            if (p.reading().code() != null) {
-                ArrayNode codes = (ArrayNode) perimeter.get(switch (p.reading().level()) {
-                    case "epci" -> "epcis";
-                    case "department" -> "departments";
-                    case "arrondissement" -> "arrondissements";
-                    default -> "communes";
-                });
-                if (!codes.toString().contains("\"" + p.reading().code() + "\"")) {
-                    codes.add(p.reading().code());
-                }
-            }
-        }
-        SchemeKind kind = b.kind() == null ? null : kinds.get(b.kind());
-        if (kind != null && kind.has(KindFeature.GENERATIONS)) {
-            doc.put("generation", number(b.generation(), "generation", mistakes));
-            doc.put("previousRef", Stripped.orNull(b.previousRef()));
-            ArrayNode list = doc.putArray("amendments");
-            for (AmendmentRow a : amendments) {
-                if (!a.isBlank()) {
-                    String box = "amendments[" + a.index() + "]";
-                    boxOfPath.put("amendments[" + list.size() + "]", box);
-                    list.addObject().put("date", date(a.date(), box + ".date", mistakes))
-                            .put("title", Stripped.orNull(a.title()))
-                            .put("summary", Stripped.orNull(a.summary()));
-                }
-            }
-        }
-        if (kind != null && kind.has(KindFeature.CPTS_STAGES)) {
-            doc.put("cptsStage", Stripped.orNull(b.cptsStage()));
-            doc.put("aciDate", date(b.aciDate(), "aciDate", mistakes));
-        }
-        if (kind != null && kind.has(KindFeature.CO_CARRYING_HOSPITAL) && !blank(b.hospitalName())) {
-            doc.putObject("coCarryingHospital").put("name", b.hospitalName().strip()).put("type", "HOSPITAL")
-                    .put("finess", Stripped.orNull(b.hospitalFiness()));
-        }
-        if (kind != null && kind.has(KindFeature.PRIORITY_NEIGHBOURHOODS)) {
-            doc.set("priorityNeighbourhoods", list(json, b.neighbourhoods(), "[,;\\s]+"));
-        }
-        ArrayNode partnerList = doc.putArray("partners");
-        for (PartnerRow p : partners) {
-            if (!p.isBlank()) {
-                boxOfPath.put("partners[" + partnerList.size() + "]", "partners[" + p.index() + "]");
-                ObjectNode entry = partnerList.addObject();
-                ObjectNode o = entry.putObject("organisation");
-                o.put("name", Stripped.orNull(p.name()));
-                o.put("type", Stripped.orNull(p.type()));
-                o.put("siret", Stripped.orNull(p.siret()));
-                o.put("finess", Stripped.orNull(p.finess()));
-                o.put("cogCode", Stripped.orNull(p.cogCode()));
-                o.put("website", Stripped.orNull(p.website()));
-                o.put("email", Stripped.orNull(p.email()));
-                o.put("phone", Stripped.orNull(p.phone()));
-                o.put("address", Stripped.orNull(p.address()));
-                p.roles().forEach(entry.putArray("roles")::add);
-            }
-        }
-        ArrayNode fundingList = doc.putArray("fundings");
-        for (FundingRow f : fundings) {
-            if (!f.isBlank()) {
-                String box = "fundings[" + f.index() + "]";
-                boxOfPath.put("fundings[" + fundingList.size() + "]", box);
-                fundingList.addObject().put("organisation", Stripped.orNull(f.organisation()))
-                        .put("year", number(f.year(), box + ".year", mistakes))
-                        .put("amountEuros", amount(f.amount(), box + ".amountEuros", mistakes))
-                        .put("purpose", Stripped.orNull(f.purpose()));
-            }
-        }
-        ArrayNode coordinatorList = doc.putArray("coordinators");
-        for (CoordinatorRow c : coordinators) {
-            if (c.isBlank()) {
-                continue;
-            }
-            boxOfPath.put("coordinators[" + coordinatorList.size() + "]", "coordinators[" + c.index() + "]");
-            ObjectNode entry = coordinatorList.addObject();
-            if (c.kept()) {
-                entry.put("id", Long.parseLong(c.id()));
-                continue;
-            }
-            entry.put("firstName", Stripped.orNull(c.firstName())).put("lastName", Stripped.orNull(c.lastName()))
-                    .put("title", Stripped.orNull(c.title())).put("email", Stripped.orNull(c.email()))
-                    .put("phone", Stripped.orNull(c.phone()))
-                    .put("employer", Stripped.orNull(c.employer())).put("publicContact", c.publicContact());
-            // Consent keeps the date it was given; ticked now, it is given today (the writer's default).
-            entry.put("publicContactSince",
-                    c.publicContact() ? date(c.publicContactSince(), "coordinators[" + c.index() + "].publicContact", mistakes)
-                            : null);
-        }
-        doc.put("projectStep", Stripped.orNull(b.projectStep()));
-        ArrayNode assessments = doc.putArray("approach");
-        for (AssessmentRow a : approach) {
-            if (!blank(a.score())) {
-                boxOfPath.put("approach[" + assessments.size() + "]", "approach." + a.criterion());
-                assessments.addObject().put("criterion", a.criterion())
-                        .put("score", number(a.score(), "approach." + a.criterion() + ".score", mistakes))
-                        .put("comment", Stripped.orNull(a.comment()));
-            }
-        }
-        try {
-            return new Built(json.treeToValue(doc, SchemeDocument.class), mistakes, boxOfPath);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            // Every value was read above into its JSON type: this is the directory's own mistake, not the person's.
-            throw new IllegalStateException("The form's document does not read as a scheme", e);
-        }
+        return new DocumentFromForm(json, kinds).build(this, refTaken);
     }
 
     /**
@@ -448,60 +377,66 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
      * ({@code partners[1].organisation.email}), or the form's own for reading mistakes.
      */
     public SchemeForm withMistakes(List<FieldError> found, Map<String, String> boxOfPath, Locale locale) {
-        Map<String, String> top = new LinkedHashMap<>();
-        Map<Integer, Map<String, String>> partnerErrors = new HashMap<>();
-        Map<Integer, Map<String, String>> fundingErrors = new HashMap<>();
-        Map<Integer, Map<String, String>> coordinatorErrors = new HashMap<>();
-        Map<Integer, Map<String, String>> amendmentErrors = new HashMap<>();
-        Map<String, Map<String, String>> approachErrors = new HashMap<>();
-        List<Problem> summary = new ArrayList<>();
-        for (FieldError error : found) {
+        MistakesByBox placed = new MistakesByBox();
+        found.forEach(error -> placed.add(error, boxOfPath, locale));
+        return new SchemeForm(basics, partners.stream().map(p -> p.withErrors(placed.ofRow("partners", p.index()))).toList(),
+                fundings.stream().map(f -> f.withErrors(placed.ofRow("fundings", f.index()))).toList(),
+                coordinators.stream().map(c -> c.withErrors(placed.ofRow("coordinators", c.index()))).toList(),
+                amendments.stream().map(a -> a.withErrors(placed.ofRow("amendments", a.index()))).toList(),
+                approach.stream().map(a -> a.withErrors(placed.ofCriterion(a.criterion()))).toList(), places,
+                placed.top, placed.summary);
+    }
+
+    /**
+     * Mistakes sorted by the box they belong to: outside the lists (by box), in a list's row (by list, row and box), in
+     * the approach (by criterion); and the summary above the form, in the order they came.
+     */
+    private static final class MistakesByBox {
+        private static final Pattern IN_ROW = Pattern
+                .compile("(partners|fundings|coordinators|amendments)\\[(\\d+)](?:\\.(.*))?");
+        private static final Pattern IN_APPROACH = Pattern.compile("approach\\.([A-Z_]+)(?:\\.(.*))?");
+
+        final Map<String, String> top = new LinkedHashMap<>();
+        final Map<String, Map<Integer, Map<String, String>>> rows = new HashMap<>();
+        final Map<String, Map<String, String>> criteria = new HashMap<>();
+        final List<Problem> summary = new ArrayList<>();
+
+        void add(FieldError error, Map<String, String> boxOfPath, Locale locale) {
             String path = boxPath(error.field() == null ? "" : error.field(), boxOfPath);
             String message = FormMistakes.say(error.message(), locale);
-            Matcher row = Pattern.compile("(partners|fundings|coordinators|amendments)\\[(\\d+)](?:\\.(.*))?").matcher(path);
-            Matcher criterion = Pattern.compile("approach\\.([A-Z_]+)(?:\\.(.*))?").matcher(path);
+            Matcher row = IN_ROW.matcher(path);
+            Matcher criterion = IN_APPROACH.matcher(path);
             if (row.matches()) {
-                int index = Integer.parseInt(row.group(2));
-                String sub = row.group(3) == null ? "" : INDEX.matcher(row.group(3)).replaceAll("");
-                Map<Integer, Map<String, String>> target = switch (row.group(1)) {
-                    case "partners" -> partnerErrors;
-                    case "fundings" -> fundingErrors;
-                    case "coordinators" -> coordinatorErrors;
-                    default -> amendmentErrors;
-                };
-                String box = rowBox(row.group(1), sub);
-                target.computeIfAbsent(index, i -> new LinkedHashMap<>()).merge(box, message, (x, y) -> x + " ; " + y);
-                summary.add(new Problem(anchor(row.group(1) + "[" + index + "]." + box), row.group(1), index + 1, message));
+                inRow(row.group(1), Integer.parseInt(row.group(2)), row.group(3), message);
             } else if (criterion.matches()) {
-                approachErrors.computeIfAbsent(criterion.group(1), c -> new LinkedHashMap<>()).merge("score", message,
-                        (x, y) -> x + " ; " + y);
+                criteria.computeIfAbsent(criterion.group(1), c -> new LinkedHashMap<>()).merge("score", message,
+                        MistakesByBox::joined);
                 summary.add(new Problem(anchor("approach." + criterion.group(1) + ".score"), "approach", 0, message));
             } else {
                 String box = topBox(path);
-                top.merge(box, message, (x, y) -> x + " ; " + y);
+                top.merge(box, message, MistakesByBox::joined);
                 summary.add(new Problem(box.isEmpty() ? "" : anchor(box), box, 0, message));
             }
         }
-        return new SchemeForm(basics,
-                partners.stream()
-                        .map(p -> new PartnerRow(p.index(), p.id(), p.name(), p.type(), p.siret(), p.finess(), p.cogCode(),
-                                p.roles(),
-                                p.website(), p.email(), p.phone(), p.address(),
-                                partnerErrors.getOrDefault(p.index(), Map.of())))
-                        .toList(),
-                fundings.stream().map(f -> new FundingRow(f.index(), f.organisation(), f.year(), f.amount(), f.purpose(),
-                        fundingErrors.getOrDefault(f.index(), Map.of()))).toList(),
-                coordinators.stream()
-                        .map(c -> new CoordinatorRow(c.index(), c.id(), c.kept(), c.firstName(), c.lastName(), c.title(),
-                                c.email(),
-                                c.phone(), c.employer(), c.publicContact(), c.publicContactSince(),
-                                coordinatorErrors.getOrDefault(c.index(), Map.of())))
-                        .toList(),
-                amendments.stream().map(a -> new AmendmentRow(a.index(), a.date(), a.title(), a.summary(),
-                        amendmentErrors.getOrDefault(a.index(), Map.of()))).toList(),
-                approach.stream().map(a -> new AssessmentRow(a.criterion(), a.score(), a.comment(),
-                        approachErrors.getOrDefault(a.criterion(), Map.of()))).toList(),
-                places, top, summary);
+
+        private void inRow(String list, int index, String rest, String message) {
+            String box = rowBox(list, rest == null ? "" : INDEX.matcher(rest).replaceAll(""));
+            rows.computeIfAbsent(list, l -> new HashMap<>()).computeIfAbsent(index, i -> new LinkedHashMap<>())
+                    .merge(box, message, MistakesByBox::joined);
+            summary.add(new Problem(anchor(list + "[" + index + "]." + box), list, index + 1, message));
+        }
+
+        Map<String, String> ofRow(String list, int index) {
+            return rows.getOrDefault(list, Map.of()).getOrDefault(index, Map.of());
+        }
+
+        Map<String, String> ofCriterion(String criterion) {
+            return criteria.getOrDefault(criterion, Map.of());
+        }
+
+        private static String joined(String one, String other) {
+            return one + " ; " + other;
+        }
     }
 
     /**
@@ -563,63 +498,11 @@ public record SchemeForm(Basics basics, List<PartnerRow> partners, List<FundingR
         return row.containsKey(key) && row.get(key).stream().anyMatch(v -> v != null && !v.isBlank() && !v.equals("false"));
     }
 
-    private static boolean blank(String text) {
+    static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static ArrayNode list(ObjectMapper json, String text, String separator) {
-        ArrayNode list = json.createArrayNode();
-        if (text != null) {
-            Arrays.stream(text.split(separator)).map(String::strip).filter(t -> !t.isEmpty()).distinct().forEach(list::add);
-        }
-        return list;
-    }
-
-    /** A date typed as the date box gives it (2024-03-15) or as people write it (15/03/2024). */
-    private static String date(String text, String box, List<FieldError> mistakes) {
-        if (blank(text)) {
-            return null;
-        }
-        String t = text.strip();
-        try {
-            Matcher m = DAY_MONTH_YEAR.matcher(t);
-            if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))
-                        .toString();
-            }
-            return LocalDate.parse(t).toString();
-        } catch (DateTimeException e) {
-            mistakes.add(new FieldError(box, "must be a date, as 15/03/2024"));
-            return null;
-        }
-    }
-
-    private static Integer number(String text, String box, List<FieldError> mistakes) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            mistakes.add(new FieldError(box, "must be a whole number"));
-            return null;
-        }
-    }
-
-    /** An amount as people type it: 35000, 35 000, 35 000,50 or 35000.50 (euros). */
-    private static BigDecimal amount(String text, String box, List<FieldError> mistakes) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            mistakes.add(new FieldError(box, "must be an amount in euros, as 35000 or 35 000,50"));
-            return null;
-        }
     }
 }

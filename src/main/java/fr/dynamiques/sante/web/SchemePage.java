@@ -43,13 +43,20 @@ public class SchemePage {
     public record Change(Instant at, String action, String role, List<String> fields) {
     }
 
+    /**
+     * What the scheme's page shows: the record and its places; its overlaps (all in the table, the first {@code traced}
+     * drawn on the map); its trail (for those who answer for it); whom to ask (the carriers and agencies, and whether a
+     * coordinator's contact is public); schemes like it.
+     */
+    public record SchemeView(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes, List<RoleGroup> partners,
+            List<OverlapRow> overlaps, Map<String, String> epcis, List<Change> changes, CommuneMap map,
+            List<OverlapRow> traced, List<SchemeDocument.OrganisationRef> carriers,
+            List<SchemeDocument.OrganisationRef> agencies, boolean publicContact, List<SimilarSchemes.Peer> similar) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance scheme(SchemeDocument scheme, KindNames kinds, List<CommuneFacts> communes,
-                List<RoleGroup> partners, List<OverlapRow> overlaps, Map<String, String> epcis,
-                List<Change> changes, CommuneMap map, List<OverlapRow> traced,
-                List<SchemeDocument.OrganisationRef> carriers, List<SchemeDocument.OrganisationRef> agencies,
-                boolean publicContact, List<SimilarSchemes.Peer> similar);
+        static native TemplateInstance scheme(SchemeView view);
     }
 
     /** Schemes like this one shown on its page; the API gives more. */
@@ -90,10 +97,10 @@ public class SchemePage {
                 .map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
                 .toList();
         WhomToAsk ask = WhomToAsk.of(document);
-        return visitor.page(Templates.scheme(document, KindNames.in(visitor.locale()), communes, partnersByRole(document),
-                overlapping,
-                epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others), traced, ask.carriers(), ask.agencies(),
-                !ask.coordinators().isEmpty(), similar.like(scheme, List.of(scheme.kind.code), SIMILAR)));
+        return visitor.page(Templates.scheme(new SchemeView(document, KindNames.in(visitor.locale()), communes,
+                partnersByRole(document), overlapping, epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others),
+                traced, ask.carriers(), ask.agencies(), !ask.coordinators().isEmpty(),
+                similar.like(scheme, List.of(scheme.kind.code), SIMILAR))));
     }
 
     /** The audit trail, for a signed-in visitor who answers for the scheme; nothing for anyone else. */

@@ -77,11 +77,18 @@ public class SearchPage {
     /** Schemes listed for each; the territory's page lists them all. */
     static final int COVERING = 5;
 
+    /**
+     * What the results page shows: the query and sort, the results (and their marked items, ranked from
+     * {@code firstRank}), the facets (whether any is ticked), links to the pages before and after (null: none), the
+     * territories the query names, the query string for the download links.
+     */
+    public record SearchView(String q, String sort, SchemeSearch.Results results, List<Result> items, List<Facet> facets,
+            boolean filtered, int firstRank, String previous, String next, long pages, Named named, String query) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(String q, String sort, SchemeSearch.Results results, List<Result> items,
-                List<Facet> facets, boolean filtered, int firstRank, String previous, String next,
-                long pages, Named named, String query);
+        static native TemplateInstance search(SearchView view);
     }
 
     private final SchemeSearch search;
@@ -112,8 +119,22 @@ public class SearchPage {
         // The facets' checkboxes are named after the facets (kind, status, region...), as the API's filters.
         SchemeSearch.Request request = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, page, null);
         SchemeSearch.Results results = search.search(request);
-
         KindNames kinds = KindNames.in(visitor.locale());
+        List<TerritoryMatch> territories = named(q);
+        Map<Long, String> why = why(results.items(), territories);
+        List<Result> items = results.items().stream().map(hit -> new Result(hit, kinds.of(hit.kind()),
+                Highlights.marked(hit.highlights().get("name"), hit.name()),
+                Highlights.marked(hit.highlights().get("description"), null), why.get(hit.id()))).toList();
+        long pages = (results.total() + request.size() - 1) / request.size();
+        return visitor.page(Templates.search(new SearchView(q == null ? "" : q, request.sort().name(), results, items,
+                facets(request, results, kinds), !request.filters().isEmpty(), request.page() * request.size() + 1,
+                request.page() > 0 ? link(q, request, request.page() - 1) : null,
+                request.page() + 1 < pages ? link(q, request, request.page() + 1) : null, pages, groups(q, territories),
+                query(uri))));
+    }
+
+    /** The facets of the results, as fieldsets of checkboxes, those the request ticks ticked. */
+    private List<Facet> facets(SchemeSearch.Request request, SchemeSearch.Results results, KindNames kinds) {
         Messages msg = visitor.messages();
         LikenessMessages like = visitor.likeness();
         Map<String, Function<String, String>> labels = Map.of(
@@ -137,18 +158,7 @@ public class SearchPage {
                 facets.add(new Facet(facet, facet.equals("density") ? like.facet_density() : msg.facet(facet), choices));
             }
         }
-        List<TerritoryMatch> territories = named(q);
-        Map<Long, String> why = why(results.items(), territories);
-        List<Result> items = results.items().stream().map(hit -> new Result(hit, kinds.of(hit.kind()),
-                Highlights.marked(hit.highlights().get("name"), hit.name()),
-                Highlights.marked(hit.highlights().get("description"), null), why.get(hit.id()))).toList();
-        long pages = (results.total() + request.size() - 1) / request.size();
-        return visitor.page(Templates.search(q == null ? "" : q, request.sort().name(), results, items, facets,
-                !request.filters().isEmpty(),
-                request.page() * request.size() + 1,
-                request.page() > 0 ? link(q, request, request.page() - 1) : null,
-                request.page() + 1 < pages ? link(q, request, request.page() + 1) : null, pages, groups(q, territories),
-                query(uri)));
+        return facets;
     }
 
     /** The results of this search, all of them (up to {@link #DOWNLOADED}), as a file: what the page lists, in order. */

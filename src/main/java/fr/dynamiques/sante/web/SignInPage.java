@@ -46,8 +46,19 @@ public class SignInPage {
     static class Templates {
         static native TemplateInstance signIn(String email, String formToken, String error);
 
-        static native TemplateInstance request(Scheme scheme, String name, String email, String message, String formToken,
-                List<FieldError> errors, boolean sent);
+        static native TemplateInstance request(RequestView view);
+    }
+
+    /**
+     * The account request form for a scheme: as typed (the mistakes next to their fields), or empty, or sent (and
+     * said so).
+     */
+    public record RequestView(Scheme scheme, String name, String email, String message, String formToken,
+            List<FieldError> errors, boolean sent) {
+
+        static RequestView empty(Scheme scheme, String formToken, boolean sent) {
+            return new RequestView(scheme, "", "", "", formToken, List.of(), sent);
+        }
     }
 
     /** A valid email address, roughly: what a person can type and receive mail at. */
@@ -101,7 +112,7 @@ public class SignInPage {
     public Response requestForm(@QueryParam("dispositif") String schemeId, @CookieParam(FORM_COOKIE) String formCookie) {
         Scheme scheme = Scheme.findExisting(schemeId);
         String token = formCookie == null || !formCookie.matches("[A-Za-z0-9_-]{43}") ? AccessToken.random() : formCookie;
-        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), false)).cookie(formCookie(token))
+        return visitor.answer(200, Templates.request(RequestView.empty(scheme, token, false))).cookie(formCookie(token))
                 .build();
     }
 
@@ -136,12 +147,12 @@ public class SignInPage {
         String token = AccessToken.random();
         if (!errors.isEmpty()) {
             return visitor
-                    .answer(throttled ? 429 : 400, Templates.request(scheme, typedName, typedEmail, typedMessage, token, errors,
-                            false))
+                    .answer(throttled ? 429 : 400, Templates.request(
+                            new RequestView(scheme, typedName, typedEmail, typedMessage, token, errors, false)))
                     .cookie(formCookie(token)).build();
         }
         AccountRequest.open(scheme, typedName, typedEmail, Stripped.orNull(typedMessage));
-        return visitor.answer(200, Templates.request(scheme, "", "", "", token, List.of(), true)).cookie(formCookie(token))
+        return visitor.answer(200, Templates.request(RequestView.empty(scheme, token, true))).cookie(formCookie(token))
                 .build();
     }
 

@@ -89,11 +89,20 @@ public class SpacePage {
 
     static final int REQUESTS_SHOWN = 50;
 
+    /**
+     * What the signed-in space shows: the account and its schemes, the proposals it may see, the records not checked for
+     * a year, the account requests, the imports; for ARS officers and admins the worklist and the completeness
+     * declarations (null for others); what was just done ({@code ?fait=}); whether the person's contact is public
+     * anywhere.
+     */
+    public record SpaceView(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
+            Requests requests, List<SpreadsheetImport> imports, Worklist worklist, Declarations declarations, String done,
+            boolean publishedContact) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance space(Account account, List<Scheme> mine, List<Pending> queue, List<Scheme> stale,
-                Requests requests, List<SpreadsheetImport> imports, Worklist worklist,
-                Declarations declarations, String done, boolean publishedContact);
+        static native TemplateInstance space(SpaceView view);
     }
 
     private final Visitor visitor;
@@ -153,7 +162,8 @@ public class SpacePage {
             declarations = new Declarations(Completeness.of(caller.isAdmin() ? null : regions), regions, kinds);
         }
         return visitor.answer(200,
-                Templates.space(account, mine, queue, stale, requests, imports, worklist, declarations, done, published))
+                Templates.space(new SpaceView(account, mine, queue, stale, requests, imports, worklist, declarations, done,
+                        published)))
                 .build();
     }
 
