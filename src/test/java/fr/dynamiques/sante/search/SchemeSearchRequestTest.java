@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SchemeSearchRequestTest {
 
     @Test
     void atMostADozenWordsAreKept() {
-        String twenty = String.join(" ", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "mot" + i).toList());
+        String twenty = String.join(" ", IntStream.range(0, 20).mapToObj(i -> "mot" + i).toList());
         assertThat(SchemeSearch.words(twenty)).hasSize(12).startsWith("mot0", "mot1").endsWith("mot11");
         assertThat(SchemeSearch.words("de ".repeat(30) + "cpts")).as("stop words do not use up the dozen")
                 .containsExactly("cpts");
