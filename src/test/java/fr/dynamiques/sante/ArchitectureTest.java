@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -20,6 +21,7 @@ import fr.dynamiques.sante.scheme.SchemeWriter;
  * cycle of any length; and every scheme write goes through {@code registry.SchemeWrites}.
  */
 @AnalyzeClasses(packages = "fr.dynamiques.sante", importOptions = ImportOption.DoNotIncludeTests.class)
+@ArchTag("unit")
 class ArchitectureTest {
 
     @ArchTest

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The backups check's rule: down once the last good backup is more than twice the schedule old. */
+@Tag("unit")
 class BackupHealthTest {
 
     private static final Duration DAILY = Duration.ofDays(1);

@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.dynamiques.sante.embedded.BackupArchive.StoredBackup;
 
 /** Retention on a real directory: backups past it go with the WAL only they needed; the newest always stays. */
+@Tag("unit")
 class BackupArchiveTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");

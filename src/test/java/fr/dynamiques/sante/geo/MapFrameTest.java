@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * commune shapes closed, a set's outline closed, without any border between two of its members, and enclosing exactly
  * the area of its members' shapes.
  */
+@Tag("unit")
 class MapFrameTest {
 
     /** The communes of Grenoble-Alpes Métropole's core, neighbours of one another, and one commune just outside. */

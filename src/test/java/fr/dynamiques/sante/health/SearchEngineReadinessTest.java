@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.util.List;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SearchEngineReadinessTest {
 
     @Test

@@ -2,10 +2,11 @@ package fr.dynamiques.sante.outage;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +28,10 @@ import fr.dynamiques.sante.scheme.SchemeFixtures;
 @WithTestResource(EmbeddedServicesResource.class)
 class DatabaseOutageTest {
 
-    private static void eventually(String what, Supplier<Boolean> condition, Duration limit) throws InterruptedException {
+    private static void eventually(String what, Callable<Boolean> condition, Duration limit) {
         Instant start = Instant.now();
-        while (!condition.get()) {
-            assertThat(Duration.between(start, Instant.now())).as(what).isLessThan(limit);
-            Thread.sleep(500);
-        }
+        await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                .until(condition);
         System.out.printf("%s after %d ms%n", what, Duration.between(start, Instant.now()).toMillis());
     }
 

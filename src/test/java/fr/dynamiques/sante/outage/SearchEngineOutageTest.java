@@ -2,6 +2,7 @@ package fr.dynamiques.sante.outage;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -68,13 +69,11 @@ class SearchEngineOutageTest {
     }
 
     /** Waits until search holds exactly what the database holds; answers how long it took. */
-    private static Duration converged(Duration limit) throws InterruptedException {
+    private static Duration converged(Duration limit) {
         Instant start = Instant.now();
         Map<Long, String> expected = stored();
-        while (!searched().equals(expected)) {
-            assertThat(Duration.between(start, Instant.now())).as("time for the index to converge").isLessThan(limit);
-            Thread.sleep(500);
-        }
+        await("time for the index to converge").atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .pollInSameThread().until(() -> searched().equals(expected));
         return Duration.between(start, Instant.now());
     }
 

@@ -1,11 +1,12 @@
 package fr.dynamiques.sante.search;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 
 import io.quarkus.arc.Arc;
@@ -27,18 +28,13 @@ public final class Indexing {
 
     public static void await() {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (pending(em) > 0) {
-            if (Instant.now().isAfter(deadline)) {
-                // What is left says why: events failed and waiting for their retry, or locked by another agent.
-                throw new IllegalStateException("Outbox not drained after " + PATIENCE.toSeconds() + " s: " + left(em));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            // In the test's own thread: the entity manager and the transaction are the test's.
+            Awaitility.await("outbox drained").atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .pollInSameThread().until(() -> pending(em) == 0);
+        } catch (ConditionTimeoutException e) {
+            // What is left says why: events failed and waiting for their retry, or locked by another agent.
+            throw new IllegalStateException("Outbox not drained after " + PATIENCE.toSeconds() + " s: " + left(em), e);
         }
         Arc.container().instance(SearchMapping.class).get().scope(Scheme.class).workspace().refresh();
     }

@@ -3,6 +3,7 @@ package fr.dynamiques.sante.search;
 import static fr.dynamiques.sante.scheme.SchemeFixtures.admin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,10 +79,8 @@ class ZeroDowntimeReindexTest {
         // Search now reads the new index; the old one is dropped once the searches sent to it are answered.
         String after = readIndex();
         assertThat(after).isNotEqualTo(before);
-        Instant dropped = Instant.now().plusSeconds(10);
-        while (engine("/_cat/indices/scheme-*?h=index").strip().lines().count() > 1 && Instant.now().isBefore(dropped)) {
-            Thread.sleep(100);
-        }
+        await("old index dropped").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread().until(() -> engine("/_cat/indices/scheme-*?h=index").strip().lines().count() <= 1);
         assertThat(engine("/_cat/indices/scheme-*?h=index").strip().lines().toList()).containsExactly(after);
     }
 

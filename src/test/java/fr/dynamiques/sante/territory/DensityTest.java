@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The density rule at its thresholds, and a territory's class from where most of its inhabitants live. */
+@Tag("unit")
 class DensityTest {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import fr.dynamiques.sante.territory.TerritoryNames.Unknown;
 import fr.dynamiques.sante.text.FoldedText;
 
 /** Names as spreadsheets write them, resolved against the whole COG 2026 shipped under data/cog. */
+@Tag("unit")
 class TerritoryNamesTest {
 
     static CogFile cog;
