@@ -1,6 +1,7 @@
 package fr.dynamiques.sante.overlap;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.territory.TerritoryPlaces;
 
 /**
  * A territory of the COG as the overlap and coverage queries use it: what it is called, how many live there,
@@ -24,12 +26,13 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
     public static Area of(EntityManager em, TerritoryLevel level, String code) {
         Territory territory = Territory.findExisting(level, code);
         // Population counted as the overlap queries count it: places, none published as 0; communes as communes.
-        Object[] size = (Object[]) em.createNativeQuery(
-                "select coalesce(sum(c.population), 0), count(distinct c.commune_code), count(*) from place c where "
-                        + condition(level))
-                .setParameter("code", code).getSingleResult();
-        return new Area(level.apiName(), code, territory.name, ((Number) size[0]).longValue(), ((Number) size[1]).intValue(),
-                ((Number) size[2]).intValue());
+        SqlRow size = new SqlRow((Tuple) em.createNativeQuery("""
+                select coalesce(sum(c.population), 0) as population, count(distinct c.commune_code) as communes,
+                       count(*) as places
+                from place c where %s""".formatted(condition(level)), Tuple.class)
+                .setParameter("code", code).getSingleResult());
+        return new Area(level.apiName(), code, territory.name, size.number("population"), size.count("communes"),
+                size.count("places"));
     }
 
     /** The places of this area, on {@code place c}, with the parameter {@code :code}. */
@@ -38,17 +41,6 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
     }
 
     private static String condition(TerritoryLevel level) {
-        return condition(level, "code");
-    }
-
-    /** The places of a territory of this level, on {@code place c}, its code in the named parameter. */
-    static String condition(TerritoryLevel level, String parameter) {
-        return switch (level) {
-            case COMMUNE -> "c.commune_code = :" + parameter;
-            case ARRONDISSEMENT -> "c.code = :" + parameter;
-            case EPCI -> "c.epci_siren = :" + parameter;
-            case DEPARTMENT -> "c.department_code = :" + parameter;
-            case REGION -> "c.department_code in (select d.code from department d where d.region_code = :" + parameter + ")";
-        };
+        return TerritoryPlaces.condition(level, "code");
     }
 }

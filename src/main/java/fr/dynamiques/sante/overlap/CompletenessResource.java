@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -87,16 +89,16 @@ public class CompletenessResource {
 
     /** Schemes at work by "région|kind": a scheme spanning two régions counts in both. */
     private Map<String, Long> atWork() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em
-                .createNativeQuery(
-                        "select s.id, s.kind, d from scheme s, unnest(s.department_codes) d where s.status in (?1, ?2)")
-                .setParameter(1, SchemeStatus.ACTIVE.name()).setParameter(2, SchemeStatus.RENEWAL.name()).getResultList();
+        SchemeClauses atWork = SchemeClauses.of(List.of(), SchemeStatus.AT_WORK);
+        Query query = em.createNativeQuery(
+                "select s.id, s.kind, d.department from scheme s, unnest(s.department_codes) d(department) where true"
+                        + atWork.on("s"),
+                Tuple.class);
         Map<String, Set<Long>> schemes = new HashMap<>();
-        for (Object[] row : rows) {
-            String region = cog.regionOf((String) row[2]);
+        for (SqlRow row : SqlRow.of(atWork.bind(query))) {
+            String region = cog.regionOf(row.text("department"));
             if (region != null) {
-                schemes.computeIfAbsent(region + "|" + row[1], k -> new HashSet<>()).add(((Number) row[0]).longValue());
+                schemes.computeIfAbsent(region + "|" + row.text("kind"), k -> new HashSet<>()).add(row.number("id"));
             }
         }
         Map<String, Long> counts = new HashMap<>();

@@ -1,10 +1,6 @@
 package fr.dynamiques.sante.overlap;
 
 import static fr.dynamiques.sante.overlap.OverlapViews.ratio;
-import static fr.dynamiques.sante.overlap.Overlaps.bind;
-import static fr.dynamiques.sante.overlap.Overlaps.filters;
-import static fr.dynamiques.sante.overlap.Overlaps.number;
-import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.stream.IntStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.KindCoverage;
@@ -31,6 +28,7 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.territory.TerritoryPlaces;
 import fr.dynamiques.sante.territory.TerritoryViews;
 
 /**
@@ -61,41 +59,51 @@ public class Coverage {
     }
 
     private List<CoverageRow> compute(TerritoryLevel level, String region, List<String> kinds, List<String> statuses) {
-        // The kinds covering each commune (with these statuses), from the per-commune counts; the COG in memory tells
-        // each commune's territory and population, so that a commune counts once however many schemes cover it.
-        // Within a région, only its communes are read (a département page asks for one région, not for France).
-        Query covered = em
-                .createNativeQuery("select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s%s"
-                        .formatted(filters("cc", kinds, statuses),
-                                region == null ? ""
-                                        : " and cc.commune_code in (select c.code from place c where "
-                                                + Area.condition(TerritoryLevel.REGION, "region") + ")"));
-        bind(covered, kinds, statuses);
+        SchemeClauses clauses = SchemeClauses.of(kinds, statuses);
+        return coverageRows(level, region, kinds, kindsByCommune(region, clauses), schemeCounts(level, region, clauses),
+                null);
+    }
+
+    /**
+     * The kinds covering each commune (with these statuses), from the per-commune counts; the COG in memory tells each
+     * commune's territory and population, so that a commune counts once however many schemes cover it. Within a région,
+     * only its communes are read (a département page asks for one région, not for France).
+     */
+    private Map<String, Set<String>> kindsByCommune(String region, SchemeClauses clauses) {
+        Query covered = em.createNativeQuery(
+                "select cc.commune_code, cc.kind from commune_coverage cc where cc.schemes > 0 %s%s"
+                        .formatted(clauses.on("cc"), region == null ? ""
+                                : " and cc.commune_code in (select c.code from place c where "
+                                        + TerritoryPlaces.condition(TerritoryLevel.REGION, "region") + ")"),
+                Tuple.class);
         if (region != null) {
             covered.setParameter("region", region);
         }
         Map<String, Set<String>> kindsByCommune = new HashMap<>();
-        for (Object[] row : rows(covered)) {
-            kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]);
+        for (SqlRow row : SqlRow.of(clauses.bind(covered))) {
+            kindsByCommune.computeIfAbsent(row.text("commune_code"), c -> new HashSet<>()).add(row.text("kind"));
         }
-        // Schemes per territory, from the counts kept with every write (a scheme counts once per territory).
+        return kindsByCommune;
+    }
+
+    /** Schemes per territory and kind, from the counts kept with every write (a scheme counts once per territory). */
+    private Map<String, Map<String, Integer>> schemeCounts(TerritoryLevel level, String region, SchemeClauses clauses) {
         String inRegion = region == null ? ""
                 : level == TerritoryLevel.REGION ? " and a.code = :region"
                         : " and a.code in (select d.code from department d where d.region_code = :region)";
         Query schemes = em.createNativeQuery("""
-                select a.code, a.kind, sum(a.schemes) from area_schemes a
+                select a.code, a.kind, sum(a.schemes) as schemes from area_schemes a
                 where a.level = :level and a.schemes > 0%s%s
-                group by 1, 2""".formatted(filters("a", kinds, statuses), inRegion));
+                group by a.code, a.kind""".formatted(clauses.on("a"), inRegion), Tuple.class);
         schemes.setParameter("level", level.apiName());
-        bind(schemes, kinds, statuses);
         if (region != null) {
             schemes.setParameter("region", region);
         }
         Map<String, Map<String, Integer>> schemeCounts = new HashMap<>();
-        for (Object[] row : rows(schemes)) {
-            schemeCounts.computeIfAbsent((String) row[0], t -> new HashMap<>()).put((String) row[1], (int) number(row[2]));
+        for (SqlRow row : SqlRow.of(clauses.bind(schemes))) {
+            schemeCounts.computeIfAbsent(row.text("code"), t -> new HashMap<>()).put(row.text("kind"), row.count("schemes"));
         }
-        return coverageRows(level, region, kinds, kindsByCommune, schemeCounts, null);
+        return schemeCounts;
     }
 
     /**
@@ -121,21 +129,11 @@ public class Coverage {
                         .merge(kind, commune.population(), Long::sum));
             }
         });
-
-        Query territories = em.createNativeQuery(level == TerritoryLevel.REGION
-                ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region")
-                        + " order by r.code"
-                : "select d.code, d.name, d.population from department d where "
-                        + (region == null ? "true" : "d.region_code = :region")
-                        + " order by d.code");
-        if (region != null) {
-            territories.setParameter("region", region);
-        }
         List<CoverageRow> answer = new ArrayList<>();
         Map<Completeness.Key, Completeness> declared = Completeness.all();
-        for (Object[] row : rows(territories)) {
-            String code = (String) row[0];
-            long population = number(row[2]);
+        for (SqlRow row : territories(level, region)) {
+            String code = row.text("code");
+            long population = row.number("population");
             Map<String, Long> byKind = coveredByKind.getOrDefault(code, Map.of());
             Map<String, Integer> counts = schemeCounts.getOrDefault(code, Map.of());
             List<KindCoverage> perKind = counts.keySet().stream().sorted()
@@ -144,14 +142,28 @@ public class Coverage {
                             counts.get(kind)))
                     .toList();
             long coveredPopulation = coveredAll.getOrDefault(code, 0L);
-            answer.add(
-                    new CoverageRow(code, (String) row[1], population, coveredPopulation, ratio(coveredPopulation, population),
-                            counts.values().stream().mapToInt(Integer::intValue).sum(), perKind,
-                            Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code),
-                                    counted(kinds)),
-                            unknownStart == null ? null : unknownStart.getOrDefault(code, 0)));
+            answer.add(new CoverageRow(code, row.text("name"), population, coveredPopulation,
+                    ratio(coveredPopulation, population), counts.values().stream().mapToInt(Integer::intValue).sum(),
+                    perKind, Completeness.declared(declared, level == TerritoryLevel.REGION ? List.of(code) : regionOf(code),
+                            counted(kinds)),
+                    unknownStart == null ? null : unknownStart.getOrDefault(code, 0)));
         }
         return List.copyOf(answer); // kept and shared by FigureCache: nobody may change it
+    }
+
+    /** The régions or départements (of the région, when given), in code order, with their name and population. */
+    private List<SqlRow> territories(TerritoryLevel level, String region) {
+        Query territories = em.createNativeQuery(level == TerritoryLevel.REGION
+                ? "select r.code, r.name, r.population from region r where " + (region == null ? "true" : "r.code = :region")
+                        + " order by r.code"
+                : "select d.code, d.name, d.population from department d where "
+                        + (region == null ? "true" : "d.region_code = :region")
+                        + " order by d.code",
+                Tuple.class);
+        if (region != null) {
+            territories.setParameter("region", region);
+        }
+        return SqlRow.of(territories);
     }
 
     /**
@@ -165,43 +177,28 @@ public class Coverage {
     }
 
     private CoverageRow compute(Area area, List<String> kinds, List<String> statuses) {
+        SchemeClauses clauses = SchemeClauses.of(kinds, statuses);
+        // Per kind, then (kind null) in all, each place once.
         Query covered = em.createNativeQuery("""
                 with covered as (
                     select distinct cc.commune_code, cc.kind, coalesce(c.population, 0) as population
                     from commune_coverage cc join place c on c.code = cc.commune_code
                     where %s and cc.schemes > 0 %s)
-                select kind, sum(population) from covered group by kind
+                select kind, sum(population) as population from covered group by kind
                 union all
                 select null, sum(population) from (select distinct commune_code, population from covered) communes"""
-                .formatted(area.places(), filters("cc", kinds, statuses)));
+                .formatted(area.places(), clauses.on("cc")), Tuple.class);
         covered.setParameter("code", area.code());
-        bind(covered, kinds, statuses);
         Map<String, Long> byKind = new HashMap<>();
         long all = 0;
-        for (Object[] row : rows(covered)) {
-            if (row[0] == null) {
-                all = row[1] == null ? 0 : number(row[1]);
+        for (SqlRow row : SqlRow.of(clauses.bind(covered))) {
+            if (row.isNull("kind")) {
+                all = row.number("population");
             } else {
-                byKind.put((String) row[0], number(row[1]));
+                byKind.put(row.text("kind"), row.number("population"));
             }
         }
-        // Schemes per kind: counted with every write for départements and régions, else from the perimeters.
-        boolean counted = area.level().equals(TerritoryLevel.DEPARTMENT.apiName())
-                || area.level().equals(TerritoryLevel.REGION.apiName());
-        Query schemes = em.createNativeQuery(counted
-                ? "select a.kind, sum(a.schemes) from area_schemes a where a.level = :level and a.code = :code and a.schemes > 0%s group by 1"
-                        .formatted(filters("a", kinds, statuses))
-                : """
-                        select s.kind, count(distinct s.id) from scheme_commune sc join place c on c.code = sc.commune_code
-                        join scheme s on s.id = sc.scheme_id where %s%s group by 1""".formatted(area.places(),
-                        filters("s", kinds, statuses)));
-        if (counted) {
-            schemes.setParameter("level", area.level());
-        }
-        schemes.setParameter("code", area.code());
-        bind(schemes, kinds, statuses);
-        Map<String, Integer> counts = new TreeMap<>();
-        rows(schemes).forEach(row -> counts.put((String) row[0], (int) number(row[1])));
+        Map<String, Integer> counts = schemeCounts(area, clauses);
         List<KindCoverage> perKind = counts.keySet().stream()
                 .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
                         ratio(byKind.getOrDefault(kind, 0L), area.population()),
@@ -212,19 +209,44 @@ public class Coverage {
     }
 
     /**
+     * The schemes covering part of the area, per kind in code order: counted with every write for départements and
+     * régions, else from the perimeters.
+     */
+    private Map<String, Integer> schemeCounts(Area area, SchemeClauses clauses) {
+        boolean counted = area.level().equals(TerritoryLevel.DEPARTMENT.apiName())
+                || area.level().equals(TerritoryLevel.REGION.apiName());
+        Query schemes = em.createNativeQuery(counted
+                ? "select a.kind, sum(a.schemes) as schemes from area_schemes a where a.level = :level and a.code = :code and a.schemes > 0%s group by a.kind"
+                        .formatted(clauses.on("a"))
+                : """
+                        select s.kind, count(distinct s.id) as schemes from scheme_commune sc join place c on c.code = sc.commune_code
+                        join scheme s on s.id = sc.scheme_id where %s%s group by s.kind"""
+                        .formatted(area.places(),
+                                clauses.on("s")),
+                Tuple.class);
+        if (counted) {
+            schemes.setParameter("level", area.level());
+        }
+        schemes.setParameter("code", area.code());
+        Map<String, Integer> counts = new TreeMap<>();
+        SqlRow.of(clauses.bind(schemes)).forEach(row -> counts.put(row.text("kind"), row.count("schemes")));
+        return counts;
+    }
+
+    /**
      * Every place of the area (commune, or arrondissement in place of its city) with the number of schemes of these
      * kinds (any kind when empty) and statuses covering it, 0 for a white zone: what a map of the area colours.
      */
     public Map<String, Integer> schemesByPlace(Area area, List<String> kinds, List<String> statuses) {
+        SchemeClauses clauses = SchemeClauses.of(kinds, statuses);
         Query query = em.createNativeQuery("""
-                select c.code, coalesce(sum(cc.schemes), 0) from place c
+                select c.code, coalesce(sum(cc.schemes), 0) as schemes from place c
                 left join commune_coverage cc on cc.commune_code = c.code and cc.schemes > 0 %s
                 where %s
-                group by c.code""".formatted(filters("cc", kinds, statuses), area.places()));
+                group by c.code""".formatted(clauses.on("cc"), area.places()), Tuple.class);
         query.setParameter("code", area.code());
-        bind(query, kinds, statuses);
         Map<String, Integer> counts = new HashMap<>();
-        rows(query).forEach(row -> counts.put((String) row[0], (int) number(row[1])));
+        SqlRow.of(clauses.bind(query)).forEach(row -> counts.put(row.text("code"), row.count("schemes")));
         return counts;
     }
 
@@ -248,38 +270,10 @@ public class Coverage {
      */
     WhiteZones whiteZones(List<Area> areas, List<String> kinds, List<String> statuses, int listed, Lived lived,
             Integer unknownStart) {
-        String covered = lived == null
-                ? "select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0"
-                        + filters("cc", kinds, statuses)
-                : "select 1 from scheme_commune sc join lived l on l.id = sc.scheme_id where sc.commune_code = c.code and l.dated and l.days <> 0";
-        String places = IntStream.range(0, areas.size())
-                .mapToObj(i -> Area.condition(TerritoryLevel.fromApiName(areas.get(i).level()).orElseThrow(), "code" + i))
-                .collect(Collectors.joining(" or ", "(", ")"));
-        Query query = em.createNativeQuery("""
-                with %s uncovered as (
-                    select c.code, c.name, coalesce(c.population, 0) as population, c.commune_code
-                    from place c
-                    where %s
-                      and not exists (%s))
-                select u.code, u.name, u.population, u.commune_code, t.arrondissements, t.population, t.communes, t.places
-                from uncovered u,
-                     (select count(*) filter (where code <> commune_code) as arrondissements, sum(population) as population,
-                             count(distinct commune_code) as communes, count(*) as places
-                      from uncovered) t
-                order by u.population desc, u.code
-                limit :listed""".formatted(lived == null ? "" : lived.table() + ",", places, covered));
-        for (int i = 0; i < areas.size(); i++) {
-            query.setParameter("code" + i, areas.get(i).code());
-        }
-        query.setParameter("listed", listed);
-        if (lived == null) {
-            bind(query, kinds, statuses);
-        } else {
-            lived.bind(query);
-        }
-        List<Object[]> rows = rows(query);
-        List<UncoveredCommune> communes = rows.stream().map(row -> uncovered((String) row[0], (String) row[1],
-                number(row[2]), row[0].equals(row[3]) ? null : (String) row[3])).toList();
+        List<SqlRow> rows = uncovered(areas, SchemeClauses.of(kinds, statuses), listed, lived);
+        List<UncoveredCommune> communes = rows.stream().map(row -> uncovered(row.text("code"), row.text("name"),
+                row.number("population"), row.text("code").equals(row.text("commune_code")) ? null : row.text("commune_code")))
+                .toList();
         boolean complete = areas.stream().allMatch(area -> complete(area, kinds));
         Area territory = areas.size() == 1 ? areas.get(0) : null;
         List<String> shown = lived == null ? statuses : null;
@@ -287,10 +281,43 @@ public class Coverage {
         if (rows.isEmpty()) {
             return new WhiteZones(territory, areas, kinds, shown, day, 0, 0, 0, communes, complete, 0, unknownStart);
         }
-        Object[] totals = rows.get(0);
-        return new WhiteZones(territory, areas, kinds, shown, day, number(totals[5]), (int) number(totals[6]),
-                (int) number(totals[4]),
-                communes, complete, (int) number(totals[7]), unknownStart);
+        SqlRow totals = rows.get(0);
+        return new WhiteZones(territory, areas, kinds, shown, day, totals.number("total_population"),
+                totals.count("communes"), totals.count("arrondissements"), communes, complete, totals.count("places"),
+                unknownStart);
+    }
+
+    /**
+     * The first {@code listed} places of the areas no scheme counted covers (those of the clauses today, or those at work
+     * on the day of {@code lived}), most populated first, each with the totals over all of them.
+     */
+    private List<SqlRow> uncovered(List<Area> areas, SchemeClauses clauses, int listed, Lived lived) {
+        String covered = lived == null
+                ? "select 1 from commune_coverage cc where cc.commune_code = c.code and cc.schemes > 0" + clauses.on("cc")
+                : "select 1 from scheme_commune sc join lived l on l.id = sc.scheme_id where sc.commune_code = c.code and l.dated and l.days <> 0";
+        String places = IntStream.range(0, areas.size())
+                .mapToObj(i -> TerritoryPlaces.condition(TerritoryLevel.fromApiName(areas.get(i).level()).orElseThrow(),
+                        "code" + i))
+                .collect(Collectors.joining(" or ", "(", ")"));
+        Query query = em.createNativeQuery("""
+                with %s uncovered as (
+                    select c.code, c.name, coalesce(c.population, 0) as population, c.commune_code
+                    from place c
+                    where %s
+                      and not exists (%s))
+                select u.code, u.name, u.population, u.commune_code, t.arrondissements, t.population as total_population,
+                       t.communes, t.places
+                from uncovered u,
+                     (select count(*) filter (where code <> commune_code) as arrondissements, sum(population) as population,
+                             count(distinct commune_code) as communes, count(*) as places
+                      from uncovered) t
+                order by u.population desc, u.code
+                limit :listed""".formatted(lived == null ? "" : lived.table() + ",", places, covered), Tuple.class);
+        for (int i = 0; i < areas.size(); i++) {
+            query.setParameter("code" + i, areas.get(i).code());
+        }
+        query.setParameter("listed", listed);
+        return SqlRow.of(lived == null ? clauses.bind(query) : lived.bind(query));
     }
 
     /**

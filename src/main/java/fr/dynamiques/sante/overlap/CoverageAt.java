@@ -1,8 +1,6 @@
 package fr.dynamiques.sante.overlap;
 
 import static fr.dynamiques.sante.overlap.OverlapViews.ratio;
-import static fr.dynamiques.sante.overlap.Overlaps.number;
-import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import fr.dynamiques.sante.overlap.OverlapViews.CoverageRow;
 import fr.dynamiques.sante.overlap.OverlapViews.KindCoverage;
@@ -74,26 +73,26 @@ public class CoverageAt {
                 select sc.commune_code as place, null as territory, l.kind, true as dated, 0 as schemes
                 from lived l join scheme_commune sc on sc.scheme_id = l.id
                 where l.dated and l.days <> 0
-                group by 1, 3
+                group by sc.commune_code, l.kind
                 union all
                 """ + (level == TerritoryLevel.REGION ? """
                 select null, dep.region_code, l.kind, l.dated, count(distinct l.id)
                 from lived l cross join unnest(l.department_codes) d(code) join department dep on dep.code = d.code
-                where l.days <> 0 group by 2, 3, 4""" : """
+                where l.days <> 0 group by dep.region_code, l.kind, l.dated""" : """
                 select null, d.code, l.kind, l.dated, count(*) from lived l cross join unnest(l.department_codes) d(code)
-                where l.days <> 0 group by 2, 3, 4""")));
+                where l.days <> 0 group by d.code, l.kind, l.dated"""), Tuple.class));
         Map<String, Set<String>> kindsByCommune = new HashMap<>();
         Map<String, Map<String, Integer>> schemeCounts = new HashMap<>();
         Map<String, Integer> unknownStart = new HashMap<>();
-        for (Object[] row : rows(query)) {
-            String kind = (String) row[2];
-            int count = (int) number(row[4]);
-            if (row[0] != null) {
-                kindsByCommune.computeIfAbsent((String) row[0], c -> new HashSet<>()).add(kind);
-            } else if ((Boolean) row[3]) {
-                schemeCounts.computeIfAbsent((String) row[1], t -> new HashMap<>()).put(kind, count);
+        for (SqlRow row : SqlRow.of(query)) {
+            String kind = row.text("kind");
+            int count = row.count("schemes");
+            if (!row.isNull("place")) {
+                kindsByCommune.computeIfAbsent(row.text("place"), c -> new HashSet<>()).add(kind);
+            } else if (row.flag("dated")) {
+                schemeCounts.computeIfAbsent(row.text("territory"), t -> new HashMap<>()).put(kind, count);
             } else {
-                unknownStart.merge((String) row[1], count, Integer::sum);
+                unknownStart.merge(row.text("territory"), count, Integer::sum);
             }
         }
         return coverage.coverageRows(level, region, kinds, kindsByCommune, schemeCounts, unknownStart);
@@ -148,7 +147,7 @@ public class CoverageAt {
             if (!touching.isEmpty()) {
                 unknown.setParameter("code", areas.get(0).code());
             }
-            int unknownStart = (int) number(lived.bind(unknown).getSingleResult());
+            int unknownStart = ((Number) lived.bind(unknown).getSingleResult()).intValue();
             return coverage.whiteZones(areas, kinds, List.of(), listed, lived, unknownStart);
         });
     }
@@ -161,14 +160,14 @@ public class CoverageAt {
     public Map<String, Integer> schemesByPlace(Area area, List<String> kinds, LocalDate day) {
         Lived lived = new Lived(List.of(day), kinds, departments(area));
         Query query = lived.bind(em.createNativeQuery("with " + lived.table() + """
-                select c.code, count(l.id) from place c
+                select c.code, count(l.id) as schemes from place c
                 left join scheme_commune sc on sc.commune_code = c.code
                 left join lived l on l.id = sc.scheme_id and l.dated and l.days <> 0
                 where %s
-                group by c.code""".formatted(area.places())));
+                group by c.code""".formatted(area.places()), Tuple.class));
         query.setParameter("code", area.code());
         Map<String, Integer> counts = new HashMap<>();
-        rows(query).forEach(row -> counts.put((String) row[0], (int) number(row[1])));
+        SqlRow.of(query).forEach(row -> counts.put(row.text("code"), row.count("schemes")));
         return counts;
     }
 
@@ -187,23 +186,24 @@ public class CoverageAt {
                         from lived l join scheme_commune sc on sc.scheme_id = l.id
                         %s
                         where l.dated and l.days <> 0
-                        group by 1, 2
+                        group by sc.commune_code, l.kind
                         union all
                         select null, l.kind, l.dated, l.days, count(*) from lived l
                         where l.days <> 0 %s
-                        group by 2, 3, 4""".formatted(
+                        group by l.kind, l.dated, l.days""".formatted(
                         area == null ? "" : "join place c on c.code = sc.commune_code and " + area.places(),
-                        area == null ? "and cardinality(l.department_codes) > 0" : touching(area))));
+                        area == null ? "and cardinality(l.department_codes) > 0" : touching(area)),
+                Tuple.class));
         if (area != null) {
             query.setParameter("code", area.code());
         }
         Map<String, Map<String, Long>> byPlace = new HashMap<>();
         List<Counted> counted = new ArrayList<>();
-        for (Object[] row : rows(query)) {
-            if (row[0] != null) {
-                byPlace.computeIfAbsent((String) row[0], p -> new HashMap<>()).put((String) row[1], number(row[3]));
+        for (SqlRow row : SqlRow.of(query)) {
+            if (!row.isNull("place")) {
+                byPlace.computeIfAbsent(row.text("place"), p -> new HashMap<>()).put(row.text("kind"), row.number("days"));
             } else {
-                counted.add(new Counted((String) row[1], (Boolean) row[2], number(row[3]), (int) number(row[4])));
+                counted.add(new Counted(row.text("kind"), row.flag("dated"), row.number("days"), row.count("schemes")));
             }
         }
         return new Spans(byPlace, counted);

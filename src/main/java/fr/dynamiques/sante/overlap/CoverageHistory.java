@@ -1,7 +1,6 @@
 package fr.dynamiques.sante.overlap;
 
 import static fr.dynamiques.sante.overlap.OverlapViews.ratio;
-import static fr.dynamiques.sante.overlap.Overlaps.number;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,7 +68,8 @@ public class CoverageHistory {
             }
         }
         long population = area != null ? area.population()
-                : number(em.createNativeQuery("select coalesce(sum(r.population), 0) from region r").getSingleResult());
+                : ((Number) em.createNativeQuery("select coalesce(sum(r.population), 0) from region r").getSingleResult())
+                        .longValue();
         List<HistoryRow> rows = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             rows.add(new HistoryRow(days.get(i), population, covered[i], ratio(covered[i], population), schemes[i],

@@ -1,8 +1,6 @@
 package fr.dynamiques.sante.overlap;
 
 import static fr.dynamiques.sante.overlap.OverlapViews.ratio;
-import static fr.dynamiques.sante.overlap.Overlaps.number;
-import static fr.dynamiques.sante.overlap.Overlaps.rows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import fr.dynamiques.sante.overlap.OverlapViews.PlaceStage;
 import fr.dynamiques.sante.overlap.OverlapViews.StageCoverage;
@@ -49,6 +48,9 @@ public class CptsStages {
     private static final String RANK = Arrays.stream(CptsStage.values())
             .map(s -> "when '" + s.name() + "' then " + (s.ordinal() + 1))
             .collect(Collectors.joining(" ", "case s.cpts_stage ", " else 0 end"));
+
+    /** The schemes these figures count: the CPTS at work. */
+    private static final SchemeClauses AT_WORK = SchemeClauses.of(List.of(KIND), SchemeStatus.AT_WORK);
 
     private final EntityManager em;
     private final CogSnapshot cog;
@@ -105,57 +107,67 @@ public class CptsStages {
 
     private StageCoverage compute(Area area) {
         List<Covered> communes = area == null ? coveredInFrance() : covered(area);
+        SchemesByStage schemes = schemesByStage(area);
+        boolean byDepartment = area == null || area.level().equals(TerritoryLevel.REGION.apiName());
+        List<StageCoverage> departments = byDepartment ? departments(area, communes, schemes.byDepartment()) : null;
+        Size size = area != null ? new Size(area.population(), area.placeCount())
+                : departments.stream().map(d -> new Size(d.population(), d.territory().placeCount()))
+                        .reduce(new Size(0, 0), (a, b) -> new Size(a.population() + b.population(), a.places() + b.places()));
+        boolean complete = area == null ? Completeness.declared(Completeness.all(), cog.regionCodes(), List.of(KIND))
+                : coverage.complete(area, List.of(KIND));
+        return classes(area, size, communes, schemes.inAll(), complete, departments, area != null);
+    }
 
-        // The CPTS of each stage working there, in all and département by département (a CPTS counts once in each).
+    /**
+     * How many CPTS of each stage work there, in all and département by département (a CPTS counts once in each); by
+     * stage name, null for a CPTS without one (a HashMap takes a null key).
+     */
+    private record SchemesByStage(Map<String, Integer> inAll, Map<String, Map<String, Integer>> byDepartment) {
+    }
+
+    private SchemesByStage schemesByStage(Area area) {
         Query schemes = em.createNativeQuery("""
                 select grouping(department) as total, department, stage, count(distinct scheme) as schemes
                 from (select distinct s.id as scheme, c.department_code as department, s.cpts_stage as stage
                       from scheme_commune sc
                       join scheme s on s.id = sc.scheme_id
                       join place c on c.code = sc.commune_code
-                      where s.kind = :kind and s.status in (:statuses) and %s) spans
-                group by grouping sets ((department, stage), (stage))""".formatted(places(area)));
-        // By stage name, null for a CPTS without one (a HashMap takes a null key).
-        Map<String, Map<String, Integer>> schemesByDepartment = new HashMap<>();
-        Map<String, Integer> schemesInAll = new HashMap<>();
-        for (Object[] row : rows(bind(schemes, area))) {
-            Map<String, Integer> counts = number(row[0]) == 1 ? schemesInAll
-                    : schemesByDepartment.computeIfAbsent((String) row[1], d -> new HashMap<>());
-            counts.put((String) row[2], (int) number(row[3]));
+                      where %s%s) spans
+                group by grouping sets ((department, stage), (stage))""".formatted(places(area), AT_WORK.on("s")),
+                Tuple.class);
+        SchemesByStage counted = new SchemesByStage(new HashMap<>(), new HashMap<>());
+        for (SqlRow row : SqlRow.of(bind(schemes, area))) {
+            Map<String, Integer> counts = row.number("total") == 1 ? counted.inAll()
+                    : counted.byDepartment().computeIfAbsent(row.text("department"), d -> new HashMap<>());
+            counts.put(row.text("stage"), row.count("schemes"));
         }
+        return counted;
+    }
 
-        boolean byDepartment = area == null || area.level().equals(TerritoryLevel.REGION.apiName());
-        List<StageCoverage> departments = null;
-        if (byDepartment) {
-            Query sizes = em.createNativeQuery("""
-                    select c.department_code as department, coalesce(sum(c.population), 0) as population, count(*) as places
-                    from place c where %s group by c.department_code order by c.department_code""".formatted(places(area)));
-            if (area != null) {
-                sizes.setParameter("code", area.code());
-            }
-            Map<String, List<Covered>> coveredByDepartment = communes.stream()
-                    .collect(Collectors.groupingBy(Covered::department));
-            Map<Completeness.Key, Completeness> declared = Completeness.all();
-            departments = new ArrayList<>();
-            for (Object[] row : rows(sizes)) {
-                String code = (String) row[0];
-                Size size = new Size(number(row[1]), (int) number(row[2]));
-                // The same territory as GET /territories/departments/{code} and Area: a département, by name and code.
-                Area department = new Area(TerritoryLevel.DEPARTMENT.apiName(), code, cog.departmentName(code),
-                        size.population(),
-                        cog.communesOfDepartment(code).size(), size.places());
-                departments.add(classes(department, size, coveredByDepartment.getOrDefault(code, List.of()),
-                        schemesByDepartment.getOrDefault(code, new HashMap<>()),
-                        Completeness.declared(declared, regionOf(code), List.of(KIND)), null, false));
-            }
+    /** Each département of the area (of France when null), in code order, with its classes. */
+    private List<StageCoverage> departments(Area area, List<Covered> communes,
+            Map<String, Map<String, Integer>> schemesByDepartment) {
+        Query sizes = em.createNativeQuery("""
+                select c.department_code as department, coalesce(sum(c.population), 0) as population, count(*) as places
+                from place c where %s group by c.department_code order by c.department_code""".formatted(places(area)),
+                Tuple.class);
+        if (area != null) {
+            sizes.setParameter("code", area.code());
         }
-        Size size = area != null ? new Size(area.population(), area.placeCount())
-                : departments.stream().map(d -> new Size(d.population(), d.territory().placeCount()))
-                        .reduce(new Size(0, 0), (a, b) -> new Size(a.population() + b.population(), a.places() + b.places()));
-        boolean complete = area == null ? Completeness.declared(Completeness.all(), cog.regionCodes(), List.of(KIND))
-                : coverage.complete(area, List.of(KIND));
-        return classes(area, size, communes, schemesInAll, complete, departments == null ? null : List.copyOf(departments),
-                area != null);
+        Map<String, List<Covered>> coveredByDepartment = communes.stream().collect(Collectors.groupingBy(Covered::department));
+        Map<Completeness.Key, Completeness> declared = Completeness.all();
+        List<StageCoverage> departments = new ArrayList<>();
+        for (SqlRow row : SqlRow.of(sizes)) {
+            String code = row.text("department");
+            Size size = new Size(row.number("population"), row.count("places"));
+            // The same territory as GET /territories/departments/{code} and Area: a département, by name and code.
+            Area department = new Area(TerritoryLevel.DEPARTMENT.apiName(), code, cog.departmentName(code), size.population(),
+                    cog.communesOfDepartment(code).size(), size.places());
+            departments.add(classes(department, size, coveredByDepartment.getOrDefault(code, List.of()),
+                    schemesByDepartment.getOrDefault(code, new HashMap<>()),
+                    Completeness.declared(declared, regionOf(code), List.of(KIND)), null, false));
+        }
+        return List.copyOf(departments);
     }
 
     /** The places of the territory, on {@code place c}; every place for France. */
@@ -171,10 +183,11 @@ public class CptsStages {
                 from scheme_commune sc
                 join scheme s on s.id = sc.scheme_id
                 join place c on c.code = sc.commune_code
-                where s.kind = :kind and s.status in (:statuses) and %s
-                group by c.code, c.commune_code, c.department_code, c.population""".formatted(RANK, area.places()));
-        return rows(bind(covered, area)).stream().map(row -> new Covered((String) row[0], (String) row[1], (String) row[2],
-                number(row[3]), (int) number(row[4]))).toList();
+                where %s%s
+                group by c.code, c.commune_code, c.department_code, c.population""".formatted(RANK, area.places(),
+                AT_WORK.on("s")), Tuple.class);
+        return SqlRow.of(bind(covered, area)).stream().map(row -> new Covered(row.text("place"), row.text("commune"),
+                row.text("department"), row.number("population"), row.count("rank"))).toList();
     }
 
     /**
@@ -186,15 +199,15 @@ public class CptsStages {
                 select sc.commune_code as place, max(%s) as rank
                 from scheme_commune sc
                 join scheme s on s.id = sc.scheme_id
-                where s.kind = :kind and s.status in (:statuses)
-                group by sc.commune_code""".formatted(RANK));
+                where %s%s
+                group by sc.commune_code""".formatted(RANK, places(null), AT_WORK.on("s")), Tuple.class);
         List<Covered> communes = new ArrayList<>();
-        for (Object[] row : rows(bind(covered, null))) {
-            CommuneFacts place = cog.place((String) row[0]);
+        for (SqlRow row : SqlRow.of(bind(covered, null))) {
+            CommuneFacts place = cog.place(row.text("place"));
             // A perimeter resolved with an older COG, not yet migrated, may name a commune since merged.
             if (place != null) {
                 communes.add(new Covered(place.code(), place.communeCode(), place.departmentCode(), place.population(),
-                        (int) number(row[1])));
+                        row.count("rank")));
             }
         }
         return communes;
@@ -239,8 +252,7 @@ public class CptsStages {
     }
 
     private static Query bind(Query query, Area area) {
-        query.setParameter("kind", KIND);
-        query.setParameter("statuses", SchemeStatus.AT_WORK);
+        AT_WORK.bind(query);
         if (area != null) {
             query.setParameter("code", area.code());
         }

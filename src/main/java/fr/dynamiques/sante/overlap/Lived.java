@@ -45,18 +45,21 @@ record Lived(List<LocalDate> days, List<String> kinds, List<String> departments)
                     from scheme s,
                          lateral (select coalesce(s.start_date, (select p.end_date + 1 from scheme p where p.id = s.previous_id)) as starts) o
                     where s.status <> 'DRAFT'%s%s)"""
-                .formatted(kinds.isEmpty() ? "" : " and s.kind in (:kinds)",
+                .formatted(counted().on("s"),
                         departments == null ? "" : " and s.department_codes && cast(:departments as varchar[])");
     }
 
     Query bind(Query query) {
         query.setParameter("days", days.stream().map(LocalDate::toString).toArray(String[]::new));
-        if (!kinds.isEmpty()) {
-            query.setParameter("kinds", kinds);
-        }
+        counted().bind(query);
         if (departments != null) {
             query.setParameter("departments", departments.toArray(String[]::new));
         }
         return query;
+    }
+
+    /** The kinds asked; the statuses are not (a status says nothing of the past). */
+    private SchemeClauses counted() {
+        return SchemeClauses.of(kinds, List.of());
     }
 }

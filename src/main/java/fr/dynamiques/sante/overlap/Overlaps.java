@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import fr.dynamiques.sante.overlap.OverlapViews.CoveringScheme;
 import fr.dynamiques.sante.overlap.OverlapViews.KindGroup;
@@ -27,6 +28,7 @@ import fr.dynamiques.sante.overlap.OverlapViews.TerritoryStack;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.territory.TerritoryPlaces;
 
 /**
  * Who else works where a scheme works. Everything is read from {@code scheme_commune}, the communes each perimeter
@@ -49,53 +51,54 @@ public class Overlaps {
      * population first.
      */
     public List<OverlapRow> of(Scheme scheme, List<String> statuses) {
+        SchemeClauses clauses = SchemeClauses.of(List.of(), statuses);
         Query query = em.createNativeQuery("""
                 select o.id, o.ref, o.name, o.kind, o.status, o.population, o.commune_count,
-                       count(distinct c.commune_code), coalesce(sum(c.population), 0)
+                       count(distinct c.commune_code) as shared_communes,
+                       coalesce(sum(c.population), 0) as shared_population
                 from scheme_commune mine
                 join scheme_commune theirs on theirs.commune_code = mine.commune_code and theirs.scheme_id <> mine.scheme_id
                 join scheme o on o.id = theirs.scheme_id
                 join place c on c.code = mine.commune_code
                 where mine.scheme_id = :id %s
                 group by o.id
-                order by 9 desc, 8 desc, o.sort_name, o.id""".formatted(filters("o", List.of(), statuses)));
+                order by shared_population desc, shared_communes desc, o.sort_name, o.id""".formatted(clauses.on("o")),
+                Tuple.class);
         query.setParameter("id", scheme.id);
-        bind(query, List.of(), statuses);
         List<OverlapRow> rows = new ArrayList<>();
-        for (Object[] row : rows(query)) {
-            long shared = number(row[8]);
-            int sharedCommunes = (int) number(row[7]);
-            long otherPopulation = number(row[5]);
+        for (SqlRow row : SqlRow.of(clauses.bind(query))) {
+            long shared = row.number("shared_population");
+            int sharedCommunes = row.count("shared_communes");
             rows.add(new OverlapRow(ref(row), sharedCommunes, shared,
                     share(shared, scheme.population, sharedCommunes, scheme.communeCount),
-                    share(shared, otherPopulation, sharedCommunes, number(row[6]))));
+                    share(shared, row.number("population"), sharedCommunes, row.number("commune_count"))));
         }
         return rows;
     }
 
     /** The schemes covering (part of) the area, grouped by kind (in code order), each kind's largest share first. */
     public TerritoryStack stack(Area area, List<String> kinds, List<String> statuses) {
-        Query query = em.createNativeQuery(
-                """
-                        select s.id, s.ref, s.name, s.kind, s.status, count(distinct c.commune_code), coalesce(sum(c.population), 0), count(*)
-                        from scheme_commune sc
-                        join place c on c.code = sc.commune_code
-                        join scheme s on s.id = sc.scheme_id
-                        where %s %s
-                        group by s.id
-                        order by s.kind, 7 desc, 6 desc, s.sort_name, s.id"""
-                        .formatted(area.places(), filters("s", kinds, statuses)));
+        SchemeClauses clauses = SchemeClauses.of(kinds, statuses);
+        Query query = em.createNativeQuery("""
+                select s.id, s.ref, s.name, s.kind, s.status, count(distinct c.commune_code) as covered_communes,
+                       coalesce(sum(c.population), 0) as covered_population, count(*) as covered_places
+                from scheme_commune sc
+                join place c on c.code = sc.commune_code
+                join scheme s on s.id = sc.scheme_id
+                where %s %s
+                group by s.id
+                order by s.kind, covered_population desc, covered_communes desc, s.sort_name, s.id"""
+                .formatted(area.places(), clauses.on("s")), Tuple.class);
         query.setParameter("code", area.code());
-        bind(query, kinds, statuses);
         Map<String, SchemeKind> known = SchemeKind.byCode();
         Map<String, List<CoveringScheme>> byKind = new LinkedHashMap<>();
-        List<Object[]> rows = rows(query);
-        for (Object[] row : rows) {
-            int communes = (int) number(row[5]);
-            long population = number(row[6]);
-            byKind.computeIfAbsent((String) row[3], k -> new ArrayList<>()).add(new CoveringScheme(ref(row), communes,
+        List<SqlRow> rows = SqlRow.of(clauses.bind(query));
+        for (SqlRow row : rows) {
+            int communes = row.count("covered_communes");
+            long population = row.number("covered_population");
+            byKind.computeIfAbsent(row.text("kind"), k -> new ArrayList<>()).add(new CoveringScheme(ref(row), communes,
                     population, share(population, area.population(), communes, area.communeCount()),
-                    number(row[7]) == area.placeCount()));
+                    row.number("covered_places") == area.placeCount()));
         }
         List<KindGroup> groups = byKind.entrySet().stream()
                 .map(e -> new KindGroup(e.getKey(), known.get(e.getKey()).labelFr, e.getValue())).toList();
@@ -112,26 +115,28 @@ public class Overlaps {
         // One ring alone (a région asked for) has no inner ring to tell apart: every scheme is in it.
         StringBuilder ring = new StringBuilder(widest == 0 ? "0" : "case");
         for (int i = 0; i < widest; i++) {
-            ring.append(" when ").append(Area.condition(nested.get(i).getKey(), "code" + i)).append(" then ").append(i);
+            ring.append(" when ").append(TerritoryPlaces.condition(nested.get(i).getKey(), "code" + i)).append(" then ")
+                    .append(i);
         }
         if (widest > 0) {
             ring.append(" else ").append(widest).append(" end");
         }
+        SchemeClauses clauses = SchemeClauses.of(kinds, statuses);
         Query query = em.createNativeQuery("""
-                select s.id, min(%s)
+                select s.id, min(%s) as ring
                 from scheme_commune sc
                 join place c on c.code = sc.commune_code
                 join scheme s on s.id = sc.scheme_id
                 where %s %s
                 group by s.id
-                order by s.sort_name, s.id""".formatted(ring, Area.condition(nested.get(widest).getKey(), "code" + widest),
-                filters("s", kinds, statuses)));
+                order by s.sort_name, s.id""".formatted(ring,
+                TerritoryPlaces.condition(nested.get(widest).getKey(), "code" + widest),
+                clauses.on("s")), Tuple.class);
         for (int i = 0; i < nested.size(); i++) {
             query.setParameter("code" + i, nested.get(i).getValue());
         }
-        bind(query, kinds, statuses);
         Map<Long, Integer> nearest = new LinkedHashMap<>();
-        rows(query).forEach(row -> nearest.put(number(row[0]), (int) number(row[1])));
+        SqlRow.of(clauses.bind(query)).forEach(row -> nearest.put(row.number("id"), row.count("ring")));
         return nearest;
     }
 
@@ -145,25 +150,18 @@ public class Overlaps {
     }
 
     private OverlapMatrix computeMatrix(Area area, List<String> statuses) {
-        Query query = em.createNativeQuery(
-                """
-                        with covered as (
-                            select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
-                            from scheme_commune sc
-                            join scheme s on s.id = sc.scheme_id
-                            join place c on c.code = sc.commune_code
-                            where %s %s
-                        )
-                        select least(a.kind, b.kind), greatest(a.kind, b.kind), count(distinct (a.scheme_id, b.scheme_id)), sum(a.population)
-                        from covered a
-                        join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
-                        group by 1, 2
-                        order by 1, 2"""
-                        .formatted(area.places(), filters("s", List.of(), statuses)));
+        SchemeClauses clauses = SchemeClauses.of(List.of(), statuses);
+        Query query = em.createNativeQuery("""
+                with covered as (%s)
+                select least(a.kind, b.kind) as kind_a, greatest(a.kind, b.kind) as kind_b,
+                       count(distinct (a.scheme_id, b.scheme_id)) as pairs, sum(a.population) as shared_population
+                from covered a
+                join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
+                group by kind_a, kind_b
+                order by kind_a, kind_b""".formatted(covered(area, clauses)), Tuple.class);
         query.setParameter("code", area.code());
-        bind(query, List.of(), statuses);
-        List<MatrixCell> cells = rows(query).stream()
-                .map(row -> new MatrixCell((String) row[0], (String) row[1], number(row[2]), number(row[3]))).toList();
+        List<MatrixCell> cells = SqlRow.of(clauses.bind(query)).stream().map(row -> new MatrixCell(row.text("kind_a"),
+                row.text("kind_b"), row.number("pairs"), row.number("shared_population"))).toList();
         List<String> kinds = SchemeKind.listByCode().stream().map(k -> k.code).toList();
         return new OverlapMatrix(area, statuses, kinds, cells);
     }
@@ -179,70 +177,51 @@ public class Overlaps {
 
     private OverlapPairs computePairs(Area area, List<String> kinds, List<String> statuses, int listed) {
         Query query = em.createNativeQuery("""
-                with covered as (
-                    select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
+                with covered as (%s)
+                select a.scheme_id as scheme_a, b.scheme_id as scheme_b, count(*) as shared_communes,
+                       sum(a.population) as shared_population, count(*) over () as pairs
+                from covered a
+                join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
+                %s
+                group by a.scheme_id, b.scheme_id
+                order by shared_population desc, scheme_a, scheme_b
+                limit :listed""".formatted(covered(area, SchemeClauses.of(List.of(), statuses)),
+                kinds.isEmpty() ? "" : "where a.kind in (:kinds) or b.kind in (:kinds)"), Tuple.class);
+        query.setParameter("code", area.code());
+        query.setParameter("listed", listed);
+        List<SqlRow> found = SqlRow.of(SchemeClauses.of(kinds, statuses).bind(query));
+        Set<Long> ids = new HashSet<>();
+        found.forEach(row -> {
+            ids.add(row.number("scheme_a"));
+            ids.add(row.number("scheme_b"));
+        });
+        Map<Long, SchemeRef> schemes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Query names = em.createNativeQuery("select id, ref, name, kind, status from scheme where id in (:ids)",
+                    Tuple.class);
+            names.setParameter("ids", ids);
+            SqlRow.of(names).forEach(row -> schemes.put(row.number("id"), ref(row)));
+        }
+        List<OverlapPair> pairs = found.stream()
+                .map(row -> new OverlapPair(schemes.get(row.number("scheme_a")), schemes.get(row.number("scheme_b")),
+                        row.count("shared_communes"), row.number("shared_population")))
+                .toList();
+        return new OverlapPairs(found.isEmpty() ? 0 : found.get(0).count("pairs"), pairs);
+    }
+
+    /** The (scheme, commune) rows of the area, of the schemes counted, with the scheme's kind and the commune's population. */
+    private static String covered(Area area, SchemeClauses clauses) {
+        return """
+                select sc.scheme_id, sc.commune_code, s.kind, coalesce(c.population, 0) as population
                     from scheme_commune sc
                     join scheme s on s.id = sc.scheme_id
                     join place c on c.code = sc.commune_code
                     where %s %s
-                )
-                select a.scheme_id, b.scheme_id, count(*), sum(a.population), count(*) over ()
-                from covered a
-                join covered b on b.commune_code = a.commune_code and a.scheme_id < b.scheme_id
-                %s
-                group by 1, 2
-                order by 4 desc, 1, 2
-                limit :listed""".formatted(area.places(), filters("s", List.of(), statuses),
-                kinds.isEmpty() ? "" : "where a.kind in (:kinds) or b.kind in (:kinds)"));
-        query.setParameter("code", area.code());
-        query.setParameter("listed", listed);
-        bind(query, kinds, statuses);
-        List<Object[]> found = rows(query);
-        Set<Long> ids = new HashSet<>();
-        found.forEach(row -> {
-            ids.add(number(row[0]));
-            ids.add(number(row[1]));
-        });
-        Map<Long, SchemeRef> schemes = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Query names = em.createNativeQuery("select id, ref, name, kind, status from scheme where id in (:ids)");
-            names.setParameter("ids", ids);
-            rows(names).forEach(row -> schemes.put(number(row[0]),
-                    new SchemeRef(number(row[0]), (String) row[1], (String) row[2], (String) row[3], (String) row[4])));
-        }
-        List<OverlapPair> pairs = found.stream()
-                .map(row -> new OverlapPair(schemes.get(number(row[0])), schemes.get(number(row[1])),
-                        (int) number(row[2]), number(row[3])))
-                .toList();
-        return new OverlapPairs(found.isEmpty() ? 0 : (int) number(found.get(0)[4]), pairs);
+                """.formatted(area.places(), clauses.on("s"));
     }
 
-    /** SQL conditions on a table (alias) with kind and status columns: these kinds and statuses, each only when given. */
-    static String filters(String alias, List<String> kinds, List<String> statuses) {
-        return (kinds.isEmpty() ? "" : " and " + alias + ".kind in (:kinds)")
-                + (statuses.isEmpty() ? "" : " and " + alias + ".status in (:statuses)");
-    }
-
-    static void bind(Query query, List<String> kinds, List<String> statuses) {
-        if (!kinds.isEmpty()) {
-            query.setParameter("kinds", kinds);
-        }
-        if (!statuses.isEmpty()) {
-            query.setParameter("statuses", statuses);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object[]> rows(Query query) {
-        return query.getResultList();
-    }
-
-    static long number(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    private static SchemeRef ref(Object[] row) {
-        return new SchemeRef(number(row[0]), (String) row[1], (String) row[2], (String) row[3], (String) row[4]);
+    private static SchemeRef ref(SqlRow row) {
+        return new SchemeRef(row.number("id"), row.text("ref"), row.text("name"), row.text("kind"), row.text("status"));
     }
 
     /** By population; by communes when the whole has no population (villages "morts pour la France"). */

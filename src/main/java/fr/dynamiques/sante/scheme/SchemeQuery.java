@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
+import fr.dynamiques.sante.territory.TerritoryLevel;
+import fr.dynamiques.sante.territory.TerritoryPlaces;
 import fr.dynamiques.sante.text.FoldedText;
 
 /** Reads the registry: the schemes matching a filter, a page at a time, in name order. */
@@ -63,8 +66,7 @@ public class SchemeQuery {
                 + " and coalesce(s.last_verified, s.created_at::date) < current_date - make_interval(months => :months)";
         parameters.put("months", UNVERIFIED_MONTHS);
         if (!regions.isEmpty()) {
-            where += " and exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
-                    + "join department d on d.code = c.department_code where sc.scheme_id = s.id and d.region_code in (:regions))";
+            where += " and " + coversPlaceOf(TerritoryPlaces.condition(TerritoryLevel.REGION, "regions"));
             parameters.put("regions", List.copyOf(regions));
         }
         return page(where, parameters, "s.last_verified nulls first, s.sort_name, s.id", page, size);
@@ -84,15 +86,16 @@ public class SchemeQuery {
     public Map<String, Long> withoutEndDateByRegion(SchemeFilter filter) {
         Map<String, Object> parameters = new HashMap<>();
         Query query = em.createNativeQuery("""
-                select d.region_code, count(distinct s.id) from scheme s
+                select d.region_code as region, count(distinct s.id) as schemes from scheme s
                 join scheme_commune sc on sc.scheme_id = s.id join place c on c.code = sc.commune_code
                 join department d on d.code = c.department_code
-                where %s and s.end_date is null group by 1 order by 1""".formatted(atWorkUnlessSaid(filter, parameters)));
+                where %s and s.end_date is null group by d.region_code order by d.region_code"""
+                .formatted(atWorkUnlessSaid(filter, parameters)), Tuple.class);
         parameters.forEach(query::setParameter);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            counts.put((String) columns[0], ((Number) columns[1]).longValue());
+            Tuple columns = (Tuple) row;
+            counts.put(columns.get("region", String.class), columns.get("schemes", Number.class).longValue());
         }
         return counts;
     }
@@ -180,24 +183,21 @@ public class SchemeQuery {
         }
         // Territory filters: the scheme covers at least one place (commune, arrondissement) of that territory.
         if (filter.commune() != null) {
-            // A commune's places: itself, or a city's arrondissements; an arrondissement is its own place.
-            conditions.add("exists (select 1 from scheme_commune sc where sc.scheme_id = s.id and sc.commune_code in "
-                    + "(select p.code from place p where p.commune_code = :commune or p.code = :commune))");
+            // The code of a commune (its places: itself, or a city's arrondissements) or of an arrondissement.
+            conditions.add(coversPlaceOf("(" + TerritoryPlaces.condition(TerritoryLevel.COMMUNE, "commune") + " or "
+                    + TerritoryPlaces.condition(TerritoryLevel.ARRONDISSEMENT, "commune") + ")"));
             parameters.put("commune", filter.commune());
         }
         if (filter.epci() != null) {
-            conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
-                    + "where sc.scheme_id = s.id and c.epci_siren = :epci)");
+            conditions.add(coversPlaceOf(TerritoryPlaces.condition(TerritoryLevel.EPCI, "epci")));
             parameters.put("epci", filter.epci());
         }
         if (!filter.departments().isEmpty()) {
-            conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
-                    + "where sc.scheme_id = s.id and c.department_code in (:departments))");
+            conditions.add(coversPlaceOf(TerritoryPlaces.condition(TerritoryLevel.DEPARTMENT, "departments")));
             parameters.put("departments", filter.departments());
         }
         if (filter.region() != null) {
-            conditions.add("exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code "
-                    + "join department d on d.code = c.department_code where sc.scheme_id = s.id and d.region_code = :region)");
+            conditions.add(coversPlaceOf(TerritoryPlaces.condition(TerritoryLevel.REGION, "region")));
             parameters.put("region", filter.region());
         }
         if (filter.theme() != null) {
@@ -212,5 +212,11 @@ public class SchemeQuery {
             parameters.put("funderId", filter.funder());
         }
         return String.join(" and ", conditions);
+    }
+
+    /** The scheme (on {@code s}) covers at least one place (on {@code place c}) the condition keeps. */
+    private static String coversPlaceOf(String places) {
+        return "exists (select 1 from scheme_commune sc join place c on c.code = sc.commune_code where sc.scheme_id = s.id and "
+                + places + ")";
     }
 }
