@@ -3,9 +3,9 @@ package fr.dynamiques.sante.web;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The words of the accounts pages: French in messages/acc_fr.properties, English in messages/acc_en.properties. A bundle of
- * their own, as the
- * import pages': the pages' bundle ({@link Messages}) is near the size where Qute's generated resolver stops verifying.
+ * The words of the accounts pages: French in messages/acc_fr.properties, English in messages/acc_en.properties. A
+ * bundle of their own, as the import pages': the pages' bundle ({@link Messages}) is near the size where Qute's
+ * generated resolver stops verifying.
  */
 @MessageBundle(value = "acc", locale = "fr")
 public interface AccountMessages {

@@ -3,9 +3,9 @@ package fr.dynamiques.sante.web;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The words of the edit page: French in messages/ed_fr.properties, English in messages/ed_en.properties. A bundle of its own,
- * as the import
- * pages': the pages' bundle ({@link Messages}) is near the size where Qute's generated resolver stops verifying.
+ * The words of the edit page: French in messages/ed_fr.properties, English in messages/ed_en.properties. A bundle of
+ * its own, as the import pages': the pages' bundle ({@link Messages}) is near the size where Qute's generated resolver
+ * stops verifying.
  */
 @MessageBundle(value = "ed", locale = "fr")
 public interface EditMessages {

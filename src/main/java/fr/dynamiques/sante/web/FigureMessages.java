@@ -3,9 +3,9 @@ package fr.dynamiques.sante.web;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * What a figure can be trusted for: French in messages/fig_fr.properties, English in messages/fig_en.properties. A bundle of
- * its own: the pages'
- * bundle ({@link Messages}) is near the size where Qute's generated resolver stops verifying.
+ * What a figure can be trusted for: French in messages/fig_fr.properties, English in messages/fig_en.properties. A
+ * bundle of its own: the pages' bundle ({@link Messages}) is near the size where Qute's generated resolver stops
+ * verifying.
  */
 @MessageBundle(value = "fig", locale = "fr")
 public interface FigureMessages {

@@ -3,8 +3,9 @@ package fr.dynamiques.sante.web;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The words of the files people take away (names, the workbook's first sheet): French in messages/file_fr.properties, English
- * in messages/file_en.properties. A bundle of its own: the pages' bundle ({@link Messages}) is at its size limit.
+ * The words of the files people take away (names, the workbook's first sheet): French in messages/file_fr.properties,
+ * English in messages/file_en.properties. A bundle of its own: the pages' bundle ({@link Messages}) is at its size
+ * limit.
  */
 @MessageBundle(value = "file", locale = "fr")
 public interface FileMessages {

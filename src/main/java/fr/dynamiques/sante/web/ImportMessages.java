@@ -5,9 +5,9 @@ import io.quarkus.qute.i18n.MessageBundle;
 import fr.dynamiques.sante.spreadsheet.Preview;
 
 /**
- * The words of the import pages: French in messages/imp_fr.properties, English in messages/imp_en.properties. A bundle of their
- * own, read on two
- * pages only: the pages' bundle ({@link Messages}) is near the size where Qute's generated resolver stops verifying.
+ * The words of the import pages: French in messages/imp_fr.properties, English in messages/imp_en.properties. A bundle
+ * of their own, read on two pages only: the pages' bundle ({@link Messages}) is near the size where Qute's generated
+ * resolver stops verifying.
  */
 @MessageBundle(value = "imp", locale = "fr")
 public interface ImportMessages {

@@ -6,8 +6,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * Schemes like one another and the density of territories: French in messages/like_fr.properties, English in
- * messages/like_en.properties. A bundle
- * of its own, to keep the pages' bundle ({@link Messages}) smaller.
+ * messages/like_en.properties. A bundle of its own, to keep the pages' bundle ({@link Messages}) smaller.
  */
 @MessageBundle(value = "like", locale = "fr")
 public interface LikenessMessages {

@@ -3,8 +3,8 @@ package fr.dynamiques.sante.web;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every word the pages show: French in messages/msg_fr.properties, English in messages/msg_en.properties. Codes of closed lists
- * (statuses, roles, levels...) are spelt out in the bundle, so that templates never show an API code.
+ * Every word the pages show: French in messages/msg_fr.properties, English in messages/msg_en.properties. Codes of
+ * closed lists (statuses, roles, levels...) are spelt out in the bundle, so that templates never show an API code.
  */
 @MessageBundle(value = "msg", locale = "fr")
 public interface Messages {

@@ -4,8 +4,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The words of the legal notice and the accessibility statement: French in messages/notice_fr.properties, English in
- * messages/notice_en.properties.
- * A bundle of their own: they are long, read on two pages only, and keep the pages' bundle ({@link Messages}) smaller.
+ * messages/notice_en.properties. A bundle of their own: they are long, read on two pages only, and keep the pages'
+ * bundle ({@link Messages}) smaller.
  */
 @MessageBundle(value = "notice", locale = "fr")
 public interface NoticeMessages {

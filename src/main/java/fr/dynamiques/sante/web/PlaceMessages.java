@@ -3,8 +3,9 @@ package fr.dynamiques.sante.web;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The words of territories as people name them (arrondissements, former communes): French in messages/place_fr.properties,
- * English in messages/place_en.properties. A bundle of their own, to keep the pages' bundle ({@link Messages}) smaller.
+ * The words of territories as people name them (arrondissements, former communes): French in
+ * messages/place_fr.properties, English in messages/place_en.properties. A bundle of their own, to keep the pages'
+ * bundle ({@link Messages}) smaller.
  */
 @MessageBundle(value = "place", locale = "fr")
 public interface PlaceMessages {
