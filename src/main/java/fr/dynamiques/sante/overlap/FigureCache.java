@@ -1,20 +1,22 @@
 package fr.dynamiques.sante.overlap;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import fr.dynamiques.sante.problem.ProblemException;
 
@@ -32,29 +34,34 @@ import fr.dynamiques.sante.problem.ProblemException;
 @ApplicationScoped
 public class FigureCache {
 
-    private record Kept(long version, Object figure) {
+    /** A figure computed, or being computed, as of a version of the registry. */
+    private record Figure(long version, CompletableFuture<Object> value) {
+
+        boolean serves(long needed) {
+            return version >= needed && !value.isCompletedExceptionally();
+        }
     }
 
-    private final EntityManager em;
+    private final LongSupplier registryVersion;
     private final Semaphore computing;
     private final Semaphore admitted;
     private final long waitMillis;
-    private final Map<List<Object>, Kept> kept;
-    /** Computations running, by key and version: a request waits only for a figure as recent as the one it needs. */
-    private final Map<List<Object>, CompletableFuture<Object>> underway = new ConcurrentHashMap<>();
+    /** Figures by key, a computation under way included: whoever asks for it meanwhile waits for it. */
+    private final Cache<List<Object>, Figure> figures;
 
+    @Inject
     FigureCache(EntityManager em, FiguresConfig config) {
-        this.em = em;
+        this(() -> ((Number) em.createNativeQuery("select version from registry_version").getSingleResult()).longValue(),
+                config);
+    }
+
+    FigureCache(LongSupplier registryVersion, FiguresConfig config) {
+        this.registryVersion = registryVersion;
         this.computing = new Semaphore(config.concurrentComputations(), true);
         this.admitted = new Semaphore(config.concurrentComputations() + config.waiting());
         this.waitMillis = TimeUnit.SECONDS.toMillis(config.waitSeconds());
-        int size = config.cacheSize();
-        this.kept = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<List<Object>, Kept> eldest) {
-                return size() > size;
-            }
-        };
+        // Evictions run on the asking thread: they are cheap, and the cache holds no more than its size at any time.
+        this.figures = Caffeine.newBuilder().maximumSize(config.cacheSize()).executor(Runnable::run).build();
     }
 
     /** The key of a figure: what it is, of where, for which kinds and statuses (in any order, repeated or not). */
@@ -67,12 +74,10 @@ public class FigureCache {
     public <T> T get(List<Object> key, Supplier<T> compute) {
         // The version is read before computing: a write committed in between makes the figure newer than its
         // version, never older, and the next request computes it again.
-        long version = ((Number) em.createNativeQuery("select version from registry_version").getSingleResult()).longValue();
-        synchronized (kept) {
-            Kept figure = kept.get(key);
-            if (figure != null && figure.version() >= version) {
-                return (T) figure.figure();
-            }
+        long version = registryVersion.getAsLong();
+        Figure kept = figures.getIfPresent(key);
+        if (kept != null && kept.serves(version) && kept.value().isDone()) {
+            return (T) kept.value().join();
         }
         // Whoever gets here holds a database connection (its transaction) while it waits: how many may wait is bounded
         // too, so that figures never hold more connections than computations plus waiting requests.
@@ -87,36 +92,35 @@ public class FigureCache {
     }
 
     private Object computeOrAwait(List<Object> key, long version, Supplier<?> compute) {
-        List<Object> computation = List.of(key, version);
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> other = underway.putIfAbsent(computation, mine);
-        if (other != null) {
-            return await(other);
+        Figure mine = new Figure(version, new CompletableFuture<>());
+        Figure figure = figures.asMap().compute(key, (k, kept) -> kept != null && kept.serves(version) ? kept : mine);
+        if (figure != mine) {
+            return await(figure.value());
         }
         try {
             if (!computing.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw busy();
             }
             try {
-                Object figure = compute.get();
-                synchronized (kept) {
-                    kept.put(key, new Kept(version, figure));
-                }
-                mine.complete(figure);
-                return figure;
+                mine.value().complete(compute.get());
+                return mine.value().join();
             } finally {
                 computing.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            mine.completeExceptionally(busy());
+            fail(key, mine, busy());
             throw busy();
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
+            fail(key, mine, e);
             throw e;
-        } finally {
-            underway.remove(computation, mine);
         }
+    }
+
+    /** Those waiting for this computation get its failure; the next request computes the figure again. */
+    private void fail(List<Object> key, Figure computation, RuntimeException failure) {
+        computation.value().completeExceptionally(failure);
+        figures.asMap().remove(key, computation);
     }
 
     private Object await(CompletableFuture<Object> computation) {

@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "directory.figures")
 public interface FiguresConfig {
 
-    /** Figures kept, least recently used dropped first. */
+    /** Figures kept; beyond, Caffeine drops those least likely to be asked for again. */
     int cacheSize();
 
     /** Figures computed at once. */

@@ -34,10 +34,10 @@ import fr.dynamiques.sante.scheme.Scheme;
  * (its read alias) until the new one is complete. Hibernate Search names its indexes {@code scheme-00000N} behind a
  * write and a read alias; a rollover on the write alias creates the next one with the mapping expected now, and moves
  * only the write alias there (live writes and the rebuild go to the new index). Committing makes the new index
- * searchable, moves the read alias in one atomic change, then drops the old index; rolling back drops the new one and
- * gives the write alias back.
+ * searchable, moves the read alias in one atomic change, then drops the old index; closed without a commit, it rolls
+ * back: drops the new one and gives the write alias back.
  */
-final class IndexRollover {
+final class IndexRollover implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(IndexRollover.class);
     /** How long searches already sent to the old index have to finish before it is dropped. */
@@ -48,6 +48,7 @@ final class IndexRollover {
     private final ElasticsearchIndexDescriptor index;
     private final String oldIndex;
     private final String newIndex;
+    private boolean committed;
 
     private IndexRollover(RestClient client, ObjectMapper json, ElasticsearchIndexDescriptor index, String oldIndex,
             String newIndex) {
@@ -100,6 +101,7 @@ final class IndexRollover {
                 action(json, "add", Map.of("index", newIndex, "alias", index.readName(), "is_write_index", "false")),
                 action(json, "remove", Map.of("index", oldIndex, "alias", index.readName())),
                 action(json, "remove", Map.of("index", oldIndex, "alias", index.writeName()))));
+        committed = true;
         LOG.infof("Scheme index rollover committed: search reads %s", newIndex);
         CompletableFuture.runAsync(this::dropOld,
                 CompletableFuture.delayedExecutor(IN_FLIGHT_SEARCHES.toMillis(), TimeUnit.MILLISECONDS));
@@ -114,12 +116,21 @@ final class IndexRollover {
         }
     }
 
-    /** Back to the live index for writes too; the new index is dropped. */
-    void rollback() {
-        changeAliases(client, json, List.of(
-                action(json, "add", Map.of("index", oldIndex, "alias", index.writeName(), "is_write_index", "true")),
-                action(json, "remove_index", Map.of("index", newIndex))));
-        LOG.warnf("Scheme index rollover rolled back: %s dropped, %s kept", newIndex, oldIndex);
+    /** Unless committed, back to the live index for writes too; the new index is dropped. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            changeAliases(client, json, List.of(
+                    action(json, "add", Map.of("index", oldIndex, "alias", index.writeName(), "is_write_index", "true")),
+                    action(json, "remove_index", Map.of("index", newIndex))));
+            LOG.warnf("Scheme index rollover rolled back: %s dropped, %s kept", newIndex, oldIndex);
+        } catch (RuntimeException e) {
+            // Not thrown: the rebuild's own failure is what its caller reports.
+            LOG.error("Scheme index rollover could not be rolled back; the next start repairs it", e);
+        }
     }
 
     /**

@@ -107,21 +107,13 @@ public class Reindexing {
     /** Swaps the new index in, or, if the rebuild or the swap failed, gives the live index its writes back. */
     private void end(IndexRollover rollover, RebuildLock lock, Throwable failure) {
         Throwable outcome = failure;
-        try {
+        // The rollover is closed (rolled back unless committed) before the lock is released.
+        try (lock; rollover) {
             if (failure == null) {
                 rollover.commit();
             }
         } catch (RuntimeException e) {
             outcome = e;
-        }
-        try {
-            if (outcome != null) {
-                rollover.rollback();
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Scheme index rollover could not be rolled back; the next start repairs it", e);
-        } finally {
-            lock.close();
         }
         finish(outcome);
     }

@@ -96,6 +96,18 @@ class ZeroDowntimeReindexTest {
     }
 
     @Test
+    void aRolloverClosedWithoutACommitIsRolledBack() throws Exception {
+        String live = readIndex();
+        try (IndexRollover rollover = IndexRollover.start(mapping, json)) {
+            assertThat(engine("/_cat/indices/scheme-*?h=index").strip().lines().count()).isEqualTo(2);
+        }
+        assertThat(engine("/_cat/indices/scheme-*?h=index").strip().lines().toList()).containsExactly(live);
+        assertThat(engine("/_alias/scheme-write")).contains(live);
+        assertThat(readIndex()).isEqualTo(live);
+        assertThat(IndexRollover.recover(mapping, json)).as("nothing left to repair").isFalse();
+    }
+
+    @Test
     void anOldIndexLeftByAProcessStoppedBeforeDroppingItIsDroppedAtStart() throws Exception {
         String live = readIndex();
         // What a commit leaves for a moment: the previous index, without any alias, waiting to be dropped.

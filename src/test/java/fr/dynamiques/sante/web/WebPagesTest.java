@@ -121,6 +121,18 @@ class WebPagesTest {
     }
 
     @Test
+    void theWordsOfBothLanguagesKeepTheirAccents() {
+        Document french = page("/couverture");
+        assertThat(french.selectFirst("h1").text()).isEqualTo("Couverture des départements");
+        assertThat(french.select("p.lead").text()).contains("Part de la population de chaque département");
+        Document missing = Jsoup.parse(fetch("/nulle-part").asString());
+        assertThat(missing.select("a[href=/]").text()).contains("Retour à l'accueil");
+        Document english = Jsoup.parse(given().cookie("lang", "en").get("/couverture").asString());
+        assertThat(english.selectFirst("h1").text()).isEqualTo("Coverage of the départements");
+        assertThat(english.select("p.lead").text()).contains("Share of each département's population");
+    }
+
+    @Test
     void searchFindsEchirollesWithHighlightsFacetsAndLinks() {
         Document results = page("/recherche?q=%C3%89chirolles");
         Element first = results.selectFirst("ol.hits li h3 a");
