@@ -122,21 +122,22 @@ class FigureCacheGuaranteesTest {
 
     @Test
     void computationsBeyondTheCapWaitTheirTurnAndRequestsBeyondTheWaitingGet503AtOnce() throws Exception {
-        FigureCache cache = cache(new Config(10, 1, 1, 1));
+        // A five-second wait, so that "at once" is told from "after waiting" on a busy machine.
+        FigureCache cache = cache(new Config(10, 1, 1, 5));
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<Object> first = async(() -> cache.get(key("84"), held(new AtomicInteger(), started)));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         long start = System.nanoTime();
         CompletableFuture<Object> waiting = async(() -> cache.get(key("93"), () -> "other"));
-        Thread.sleep(300);
+        Thread.sleep(1000);
         long asked = System.nanoTime();
         assertThatThrownBy(() -> cache.get(key("11"), () -> "beyond")).isInstanceOf(ProblemException.class);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("refused at once").isLessThan(500);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("refused at once").isLessThan(2500);
         assertThat(waiting).as("still waiting for its turn").isNotDone();
         assertBusy(waiting);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its second")
-                .isGreaterThanOrEqualTo(1000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its five seconds")
+                .isGreaterThanOrEqualTo(5000);
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("figure");
@@ -153,7 +154,7 @@ class FigureCacheGuaranteesTest {
 
         long start = System.nanoTime();
         assertBusy(async(() -> cache.get(key("84"), held(computed, new CountDownLatch(1)))));
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(1000L, 5000L);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(1000L, 15000L);
         assertThat(computed).as("it waited, it did not compute").hasValue(1);
 
         release.countDown();

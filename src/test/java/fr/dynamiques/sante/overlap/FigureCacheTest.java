@@ -31,8 +31,8 @@ import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
 
 /**
  * Territory-wide figures are kept until the registry's version moves: served again while it stands still, computed
- * again as soon as any write moves it, and computed a few at a time (here one, with one request waiting at most a
- * second).
+ * again as soon as any write moves it, and computed a few at a time (here one, with one request waiting at most five
+ * seconds).
  */
 @QuarkusTest
 @TestProfile(FigureCacheTest.OneAtATime.class)
@@ -49,7 +49,7 @@ class FigureCacheTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("directory.figures.concurrent-computations", "1", "directory.figures.waiting", "1",
-                    "directory.figures.wait-seconds", "1");
+                    "directory.figures.wait-seconds", "5");
         }
     }
 
@@ -145,20 +145,22 @@ class FigureCacheTest {
                     () -> given().when().get("/api/v1/coverage?level=region&kind=ASV").andReturn());
             awaitWaitingOnLock();
 
-            // One request may wait for its turn: it gets a 503 after the one-second wait...
+            // One request may wait for its turn: it gets a 503 after the five-second wait (long enough for "at once" to
+            // be told from "after waiting" on a busy machine)...
             long start = System.nanoTime();
             CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
                     () -> given().when().get("/api/v1/coverage?level=region&kind=CLSM").andReturn());
-            Thread.sleep(300);
+            Thread.sleep(1000);
             // ...and a request beyond it, at once.
             long asked = System.nanoTime();
             Response beyond = given().when().get("/api/v1/coverage?level=region&kind=CPTS").andReturn();
             assertThat(beyond.statusCode()).isEqualTo(503);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("answered without waiting").isLessThan(700);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).as("answered without waiting")
+                    .isLessThan(2500);
             assertThat(waiting).as("the first is still waiting for its turn").isNotDone();
             Response other = waiting.get(30, TimeUnit.SECONDS);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its second")
-                    .isGreaterThanOrEqualTo(1000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("waited its five seconds")
+                    .isGreaterThanOrEqualTo(5000);
             assertThat(other.statusCode()).isEqualTo(503);
             assertThat(other.contentType()).startsWith("application/problem+json");
             assertThat(other.header("Retry-After")).isEqualTo("10");
