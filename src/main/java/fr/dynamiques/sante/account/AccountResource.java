@@ -3,9 +3,14 @@ package fr.dynamiques.sante.account;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,14 +43,28 @@ import fr.dynamiques.sante.problem.ProblemException;
 @SecurityRequirement(name = "bearer")
 public class AccountResource {
 
+    /**
+     * An account to create, its email and role read as stored (whatever their case and the spaces around them); the
+     * constraints are checked with the régions and schemes, all mistakes at once ({@link AccountValidator}).
+     */
     @Schema(description = "An account to create", requiredProperties = { "email", "displayName", "role" })
-    public record NewAccount(@Schema(examples = "camille.exemple@example.org") String email,
-            @Schema(examples = "Camille Exemple") String displayName,
-            @Schema(enumeration = {
+    public record NewAccount(
+            @NotNull(message = EMAIL) @Size(max = 254, message = EMAIL) @Pattern(regexp = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+", message = EMAIL) @Schema(examples = "camille.exemple@example.org") String email,
+            @NotBlank(message = DISPLAY_NAME) @Size(max = 200, message = DISPLAY_NAME) @Schema(examples = "Camille Exemple") String displayName,
+            @NotNull(message = ROLE) @Pattern(regexp = "ADMIN|ARS|COORDINATOR|PARTNER", message = ROLE) @Schema(enumeration = {
                     "ADMIN", "ARS", "COORDINATOR", "PARTNER" }, examples = "ARS") String role,
             @Schema(description = "ARS and PARTNER: codes of their régions", examples = "[\"84\"]") List<String> regions,
             @Schema(description = "COORDINATOR: the schemes they coordinate, by id or ref", examples = "[\"demo-cls-echirolles\"]") List<String> schemes,
-            @Schema(description = "To sign in to the pages (/connexion): 12 to 72 characters; none: API tokens only") String password){
+            @SignInPassword @Schema(description = "To sign in to the pages (/connexion): 12 to 72 characters; none: API tokens only") String password){
+
+        private static final String EMAIL = "must be an email address";
+        private static final String DISPLAY_NAME = "1 to 200 characters";
+        private static final String ROLE = "ADMIN, ARS, COORDINATOR or PARTNER";
+
+        public NewAccount {
+            email = email == null ? null : Account.normalised(email);
+            role = role == null ? null : role.strip().toUpperCase(Locale.ROOT);
+        }
     }
 
     @Schema(description = "An account", requiredProperties = { "id", "email", "displayName", "role", "regions", "schemes",

@@ -1,13 +1,9 @@
 package fr.dynamiques.sante.account;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +35,12 @@ public class Accounts {
     public record Issued(AccessToken token, String secret) {
     }
 
+    private final AccountValidator validator;
     private final CogSnapshot cog;
     private final EntityManager em;
 
-    Accounts(CogSnapshot cog, EntityManager em) {
+    Accounts(AccountValidator validator, CogSnapshot cog, EntityManager em) {
+        this.validator = validator;
         this.cog = cog;
         this.em = em;
     }
@@ -50,73 +48,24 @@ public class Accounts {
     /**
      * Creates the account: 400 listing every invalid field, then 403 naming what the actor may not create (an admin
      * creates any account; an ARS officer coordinators of schemes of its régions and partners acting within its régions,
-     * never an admin nor another officer), then 409 when the email is taken.
+     * never an admin nor another officer), then 409 when the email is taken; the creation is recorded.
      */
     public Account create(NewAccount body, Caller actor) {
-        if (body == null) {
-            throw ProblemException.badRequest("The body must be an account.", new FieldError("body", "must not be empty"));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String email = body.email() == null ? "" : Account.normalised(body.email());
-        if (!email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
-            errors.add(new FieldError("email", "must be an email address"));
-        }
-        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200) {
-            errors.add(new FieldError("displayName", "1 to 200 characters"));
-        }
-        Role role = body.role() == null ? null
-                : Arrays.stream(Role.values()).filter(r -> r.name().equals(body.role().strip().toUpperCase(Locale.ROOT)))
-                        .findFirst().orElse(null);
-        if (role == null) {
-            errors.add(new FieldError("role", "ADMIN, ARS, COORDINATOR or PARTNER"));
-        }
-        List<String> regions = body.regions() == null ? List.of()
-                : body.regions().stream().map(String::strip).distinct().toList();
-        regions.stream().filter(code -> !cog.isRegion(code))
-                .forEach(code -> errors.add(new FieldError("regions", "unknown région " + shorten(code))));
-        List<Scheme> schemes = new ArrayList<>();
-        for (String key : body.schemes() == null ? List.<String> of() : body.schemes()) {
-            Optional<Scheme> scheme = key != null && key.strip().matches("\\d{1,18}")
-                    ? Scheme.findByIdOptional(Long.parseLong(key.strip()))
-                    : key == null ? Optional.empty() : Scheme.findByRef(key.strip());
-            scheme.ifPresentOrElse(s -> {
-                if (!schemes.contains(s)) {
-                    schemes.add(s);
-                }
-            }, () -> errors.add(new FieldError("schemes", "unknown scheme " + shorten(key))));
-        }
-        if (role == Role.ARS || role == Role.PARTNER) {
-            if (regions.isEmpty()) {
-                errors.add(new FieldError("regions", "an " + role + " account acts in at least one région"));
-            }
-        } else if (!regions.isEmpty()) {
-            errors.add(new FieldError("regions", "only ARS and PARTNER accounts have régions"));
-        }
-        if (role == Role.COORDINATOR ? schemes.isEmpty() : !schemes.isEmpty()) {
-            errors.add(new FieldError("schemes", role == Role.COORDINATOR ? "a coordinator coordinates at least one scheme"
-                    : "only COORDINATOR accounts have schemes"));
-        }
-        if (body.password() != null && (body.password().length() < 12
-                || body.password().getBytes(StandardCharsets.UTF_8).length > 72)) {
-            errors.add(new FieldError("password", "12 to 72 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid account.", errors);
-        }
-        mayCreate(actor, role, regions, schemes);
-        if (Account.findByEmail(email).isPresent()) {
+        AccountValidator.Checked checked = validator.check(body);
+        mayCreate(actor, checked.role(), checked.regions(), checked.schemes());
+        if (Account.findByEmail(checked.email()).isPresent()) {
             throw new ProblemException(409, "An account already uses this email.",
                     List.of(new FieldError("email", "already used")));
         }
         Account account = new Account();
-        account.email = email;
-        account.displayName = body.displayName().strip();
-        account.role = role;
-        account.regions = new ArrayList<>(regions);
-        account.schemeIds = schemes.stream().map(s -> s.id).collect(Collectors.toCollection(ArrayList::new));
+        account.email = checked.email();
+        account.displayName = checked.displayName();
+        account.role = checked.role();
+        account.regions = new ArrayList<>(checked.regions());
+        account.schemeIds = checked.schemes().stream().map(s -> s.id).collect(Collectors.toCollection(ArrayList::new));
         account.createdAt = Instant.now();
-        if (body.password() != null) {
-            account.setPassword(body.password());
+        if (checked.password() != null) {
+            account.setPassword(checked.password());
         }
         account.persist();
         AccountEvent.record(account.id, AccountEvent.Action.CREATE, actor);
@@ -287,9 +236,5 @@ public class Accounts {
         AccessToken.delete("account", account);
         WebSession.endAll(account);
         account.delete();
-    }
-
-    private static String shorten(String value) {
-        return value == null ? "null" : value.length() > 20 ? value.substring(0, 20) + "…" : value;
     }
 }

@@ -1,7 +1,11 @@
 package fr.dynamiques.sante.problem;
 
+import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -90,6 +94,47 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
         return unreadable(e, uri);
+    }
+
+    /**
+     * Inputs typed at the door and checked by Bean Validation ({@code @Min(0) int page}): each violation named by its
+     * parameter (the last node of its path), with the constraint's message. A violated return value is a server bug.
+     */
+    @ServerExceptionMapper
+    public Response invalid(jakarta.validation.ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::ofReturnValue)) {
+            return unexpected(e, uri);
+        }
+        return invalid(e.getConstraintViolations().stream().map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field)).toList(), uri);
+    }
+
+    /** A parameter's text that is not of its type: answered as a violation of its constraints is. */
+    @ServerExceptionMapper
+    public Response unreadableParameter(UnreadableParameter e, UriInfo uri) {
+        return invalid(List.of(e.error()), uri);
+    }
+
+    private Response invalid(List<Problem.FieldError> errors, UriInfo uri) {
+        return answer(400, "Invalid " + String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList())
+                + ".", errors, uri).build();
+    }
+
+    private static boolean ofReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String name = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name;
     }
 
     /**

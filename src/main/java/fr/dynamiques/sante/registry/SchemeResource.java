@@ -10,9 +10,12 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -51,6 +54,7 @@ import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.OpenDataResource;
+import fr.dynamiques.sante.scheme.Paging;
 import fr.dynamiques.sante.scheme.PerimeterNames;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeCsv;
@@ -68,6 +72,9 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A bearer token: an account's (POST /api/v1/users/{id}/tokens), or the configuration's admin token "
         + "(directory.admin-token). Writes need one, within the role's scope; reads with an admin's show all personal data")
 public class SchemeResource {
+
+    private static final String MONTHS_RANGE = "a whole number from 1 to 120";
+    private static final String FEED_SIZE_RANGE = "a whole number from 1 to " + SchemeFeed.MAX_SIZE;
 
     /** A coordinator's change, waiting for approval. */
     @Schema(description = "A proposed change, waiting for an ARS officer or an admin (GET /api/v1/changes)", requiredProperties = {
@@ -113,12 +120,12 @@ public class SchemeResource {
     public SchemePage list(
             @BeanParam SchemeListParams filters,
             @Parameter(description = "The caller's ref") @QueryParam("ref") String ref,
-            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = Paging.PAGE_RANGE) @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE) int page,
+            @Parameter(description = "1 to 200, default 20") @QueryParam("size") @DefaultValue(""
+                    + Paging.DEFAULT_SIZE) @Min(value = 1, message = Paging.SIZE_RANGE) @Max(value = SchemeFilter.MAX_SIZE, message = Paging.SIZE_RANGE) int size) {
         boolean full = callers.readsPersonalData();
-        int[] paging = SchemeFilter.paging(page, size);
         SchemeFilter filter = filters.filter().ref(ref).check(SchemeKind.byCode(), cog);
-        return page(query.find(filter, paging[0], paging[1]), full);
+        return page(query.find(filter, page, size), full);
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -128,23 +135,18 @@ public class SchemeResource {
     @Operation(operationId = "listEndingSchemes", summary = "Schemes ending within the next months, soonest first", description = "For renewal planning: the schemes whose end date falls between today and today + months. "
             + "ACTIVE and RENEWAL schemes unless status= says otherwise; other filters as in the list.")
     public SchemePage ending(
-            @Parameter(description = "1 to 120, default 6", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("months") String months,
+            @Parameter(description = "1 to 120, default 6") @QueryParam("months") @DefaultValue("6") @Min(value = 1, message = MONTHS_RANGE) @Max(value = 120, message = MONTHS_RANGE) int months,
             @Parameter(description = "ASV, CLS, CLSM, CPTS...", example = "CLS") @QueryParam("kind") List<String> kind,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED") @QueryParam("status") List<String> status,
             @Parameter(description = "Région code", example = "84") @QueryParam("region") String region,
             @Parameter(description = "Département code; several allowed, repeated (department=38&department=73) or comma-separated (department=38,73)", example = "38", schema = @Schema(type = SchemaType.STRING)) @QueryParam("department") List<String> department,
-            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = Paging.PAGE_RANGE) @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE) int page,
+            @Parameter(description = "1 to 200, default 20") @QueryParam("size") @DefaultValue(""
+                    + Paging.DEFAULT_SIZE) @Min(value = 1, message = Paging.SIZE_RANGE) @Max(value = SchemeFilter.MAX_SIZE, message = Paging.SIZE_RANGE) int size) {
         boolean full = callers.readsPersonalData();
-        int[] paging = SchemeFilter.paging(page, size);
-        int horizon = months == null || months.isBlank() ? 6
-                : months.strip().matches("\\d{1,3}") ? Integer.parseInt(months.strip()) : -1;
-        if (horizon < 1 || horizon > 120) {
-            throw ProblemException.badRequest("Invalid horizon.", new FieldError("months", "a whole number from 1 to 120"));
-        }
         SchemeFilter filter = SchemeFilter.where().kind(kind).status(status).region(region).departments(department)
                 .check(SchemeKind.byCode(), cog);
-        return page(query.ending(filter, LocalDate.now().plusMonths(horizon), paging[0], paging[1]), full);
+        return page(query.ending(filter, LocalDate.now().plusMonths(months), page, size), full);
     }
 
     @GET
@@ -155,24 +157,11 @@ public class SchemeResource {
             + "comes once, as it is now; each scheme deleted since comes as a tombstone (deleted: true). A change "
             + "committed later always has a higher revision, so polling this way misses nothing.")
     public SchemeFeed.Page changes(
-            @Parameter(description = "The last revision applied; 0 for everything", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") String since,
+            @Parameter(description = "The last revision applied; 0 for everything", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) @QueryParam("since") @DefaultValue("0") @Min(value = 0, message = "a revision: a whole number from 0") long since,
             @Parameter(description = "1 to " + SchemeFeed.MAX_SIZE + ", default "
-                    + SchemeFeed.DEFAULT_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
-        long from = since == null || since.isBlank() ? 0
-                : since.strip().matches("\\d{1,18}") ? Long.parseLong(since.strip()) : -1;
-        int count = size == null || size.isBlank() ? SchemeFeed.DEFAULT_SIZE
-                : size.strip().matches("\\d{1,4}") ? Integer.parseInt(size.strip()) : -1;
-        List<FieldError> errors = new ArrayList<>();
-        if (from < 0) {
-            errors.add(new FieldError("since", "a revision: a whole number from 0"));
-        }
-        if (count < 1 || count > SchemeFeed.MAX_SIZE) {
-            errors.add(new FieldError("size", "a whole number from 1 to " + SchemeFeed.MAX_SIZE));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid change feed request.", errors);
-        }
-        return feed.since(from, count, callers.readsPersonalData());
+                    + SchemeFeed.DEFAULT_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") @DefaultValue(""
+                            + SchemeFeed.DEFAULT_SIZE) @Min(value = 1, message = FEED_SIZE_RANGE) @Max(value = SchemeFeed.MAX_SIZE, message = FEED_SIZE_RANGE) int size) {
+        return feed.since(since, size, callers.readsPersonalData());
     }
 
     private SchemePage page(SchemeQuery.Page found, boolean full) {
@@ -266,7 +255,7 @@ public class SchemeResource {
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchemeDocument.class)))
     @APIResponse(responseCode = "200", description = "Imported, or would be", content = @Content(schema = @Schema(implementation = SchemeWrites.ImportReport.class)))
     @Transactional
-    public Response importJson(JsonNode body, @QueryParam("dryRun") String dryRun) {
+    public Response importJson(JsonNode body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         if (body == null || !body.isArray()) {
             throw ProblemException.badRequest("The body must be a JSON array of schemes.",
                     new FieldError("body", "must be an array"));
@@ -281,7 +270,7 @@ public class SchemeResource {
                 errors.add(JsonMistake.of(e).atRow(i + 1));
             }
         }
-        return report(writes.importAll(throttled(callers.require()), docs, errors, dryRun(dryRun)));
+        return report(writes.importAll(throttled(callers.require()), docs, errors, dryRun));
     }
 
     /**
@@ -305,10 +294,10 @@ public class SchemeResource {
             + "spreadsheets save it); read-only columns of the export are ignored. Columns left out keep, for a scheme "
             + "already in the registry, its stored values.")
     @Transactional
-    public Response importCsv(byte[] body, @QueryParam("dryRun") String dryRun) {
+    public Response importCsv(byte[] body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         SchemeCsv.Rows rows = csv.read(SchemeCsv.decode(body == null ? new byte[0] : body),
                 ref -> Scheme.findByRef(ref).map(s -> SchemeDocument.of(s, cog, true, null)));
-        return report(writes.importAll(throttled(callers.require()), rows.documents(), rows.errors(), dryRun(dryRun)));
+        return report(writes.importAll(throttled(callers.require()), rows.documents(), rows.errors(), dryRun));
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -372,15 +361,4 @@ public class SchemeResource {
         }
         return doc;
     }
-
-    private static boolean dryRun(String value) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw ProblemException.badRequest("dryRun is true or false.", new FieldError("dryRun", "true or false"));
-    }
-
 }

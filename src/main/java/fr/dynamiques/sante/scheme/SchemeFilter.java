@@ -135,21 +135,24 @@ public record SchemeFilter(List<String> kinds, List<String> statuses, String reg
         }
     }
 
-    /** A page number from 0 and a size from 1 to {@link #MAX_SIZE}, or a 400 naming the parameter. */
-    public static int[] paging(String page, String size) {
+    /**
+     * The paging as the pages receive it, as text (blank: the first page of {@value Paging#DEFAULT_SIZE}), or a 400 naming
+     * the parameter; the API takes it typed and checked at the door.
+     */
+    public static Paging paging(String page, String size) {
         int p = page == null || page.isBlank() ? 0 : parse(page, -1);
-        int s = size == null || size.isBlank() ? 20 : parse(size, -1);
+        int s = size == null || size.isBlank() ? Paging.DEFAULT_SIZE : parse(size, -1);
         List<FieldError> errors = new ArrayList<>();
-        if (p < 0 || p > 1_000_000) {
-            errors.add(new FieldError("page", "a whole number from 0"));
+        if (p < 0 || p > Paging.MAX_PAGE) {
+            errors.add(new FieldError("page", Paging.PAGE_RANGE));
         }
         if (s < 1 || s > MAX_SIZE) {
-            errors.add(new FieldError("size", "a whole number from 1 to " + MAX_SIZE));
+            errors.add(new FieldError("size", Paging.SIZE_RANGE));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Invalid paging.", errors);
         }
-        return new int[] { p, s };
+        return new Paging(p, s);
     }
 
     private static void checkCode(List<FieldError> errors, String field, String code, TerritoryLevel level, CogSnapshot cog) {

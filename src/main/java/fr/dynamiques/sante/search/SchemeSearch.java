@@ -32,6 +32,7 @@ import com.google.gson.JsonObject;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
+import fr.dynamiques.sante.scheme.Paging;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.territory.Density;
@@ -72,12 +73,17 @@ public class SchemeSearch {
         static final int MAX_QUERY_LENGTH = 500;
         static final int MAX_WINDOW = 10_000;
 
-        /**
-         * The request as the API and the pages receive it, checked: a query too long, an unknown sort or a bad page
-         * is a 400. Filters are the entries named after a facet (others are ignored); their values may be repeated or
-         * comma-separated (but for theme and funder labels, which may hold commas); blanks are dropped.
-         */
+        /** The request as the pages receive it, the paging as text ({@link SchemeFilter#paging}): see the other. */
         public static Request of(String q, Map<String, List<String>> filters, String sort, String page, String size) {
+            return of(q, filters, sort, SchemeFilter.paging(page, size));
+        }
+
+        /**
+         * The request checked: a query too long, an unknown sort or a page beyond the engine's window is a 400. Filters
+         * are the entries named after a facet (others are ignored); their values may be repeated or comma-separated (but
+         * for theme and funder labels, which may hold commas); blanks are dropped.
+         */
+        public static Request of(String q, Map<String, List<String>> filters, String sort, Paging paging) {
             if (q != null && q.length() > MAX_QUERY_LENGTH) {
                 throw ProblemException.badRequest("The query is too long.",
                         new FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
@@ -87,12 +93,11 @@ public class SchemeSearch {
                 throw ProblemException.badRequest("Unknown sort.",
                         new FieldError("sort", "relevance, name, startDate or population"));
             }
-            int[] paging = SchemeFilter.paging(page, size);
-            if ((long) (paging[0] + 1) * paging[1] > MAX_WINDOW) {
+            if ((long) (paging.page() + 1) * paging.size() > MAX_WINDOW) {
                 // The engine serves the first 10,000 results only (index.max_result_window): beyond, filters narrow it.
                 throw ProblemException.badRequest(
                         "Results beyond the first " + MAX_WINDOW + " are not served: narrow the search.",
-                        new FieldError("page", "at most " + (MAX_WINDOW / paging[1] - 1) + " with size " + paging[1]));
+                        new FieldError("page", "at most " + (MAX_WINDOW / paging.size() - 1) + " with size " + paging.size()));
             }
             Map<String, List<String>> kept = new LinkedHashMap<>();
             filters.forEach((facet, values) -> {
@@ -114,7 +119,7 @@ public class SchemeSearch {
                     kept.put(facet, clean);
                 }
             });
-            return new Request(q, kept, order, paging[0], paging[1]);
+            return new Request(q, kept, order, paging.page(), paging.size());
         }
     }
 

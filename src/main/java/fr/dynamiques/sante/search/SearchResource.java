@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,12 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.api.Cached;
+import fr.dynamiques.sante.scheme.Paging;
+import fr.dynamiques.sante.scheme.SchemeFilter;
 
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +48,9 @@ public class SearchResource {
             @Parameter(example = "santé mentale") @QueryParam("theme") List<String> theme,
             @Parameter(description = "Funder's name", example = "ARS Auvergne-Rhône-Alpes") @QueryParam("funder") List<String> funder,
             @Parameter(description = "relevance (default), name, startDate or population") @QueryParam("sort") String sort,
-            @Parameter(description = "From 0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = Paging.PAGE_RANGE) @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE) int page,
+            @Parameter(description = "1 to 200, default 20") @QueryParam("size") @DefaultValue(""
+                    + Paging.DEFAULT_SIZE) @Min(value = 1, message = Paging.SIZE_RANGE) @Max(value = SchemeFilter.MAX_SIZE, message = Paging.SIZE_RANGE) int size) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("kind", kind);
         filters.put("status", status);
@@ -55,6 +59,6 @@ public class SearchResource {
         filters.put("density", density);
         filters.put("theme", theme);
         filters.put("funder", funder);
-        return search.search(SchemeSearch.Request.of(q, filters, sort, page, size)).tagged("<em>", "</em>");
+        return search.search(SchemeSearch.Request.of(q, filters, sort, new Paging(page, size))).tagged("<em>", "</em>");
     }
 }

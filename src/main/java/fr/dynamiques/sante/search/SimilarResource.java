@@ -3,6 +3,9 @@ package fr.dynamiques.sante.search;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,14 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.api.Cached;
-import fr.dynamiques.sante.problem.Problem.FieldError;
-import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
@@ -29,6 +28,8 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recherche")
 public class SimilarResource {
+
+    private static final String SIZE_RANGE = "a whole number from 1 to " + SimilarSchemes.MAX_SIZE;
 
     private final SimilarSchemes similar;
     private final CogSnapshot cog;
@@ -50,22 +51,10 @@ public class SimilarResource {
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed, repeated or comma-separated; the scheme's own kind "
                     + "when absent", example = "CLS") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to " + SimilarSchemes.MAX_SIZE + ", default "
-                    + SimilarSchemes.DEFAULT_SIZE, schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
+                    + SimilarSchemes.DEFAULT_SIZE) @QueryParam("size") @DefaultValue(""
+                            + SimilarSchemes.DEFAULT_SIZE) @Min(value = 1, message = SIZE_RANGE) @Max(value = SimilarSchemes.MAX_SIZE, message = SIZE_RANGE) int size) {
         Scheme scheme = Scheme.findExisting(id);
         List<String> kinds = SchemeFilter.where().kind(kind).check(SchemeKind.byCode(), cog).kinds();
-        return similar.like(scheme, kinds.isEmpty() ? List.of(scheme.kind.code) : kinds, size(size));
-    }
-
-    private static int size(String size) {
-        if (size == null || size.isBlank()) {
-            return SimilarSchemes.DEFAULT_SIZE;
-        }
-        String given = size.strip();
-        int value = given.matches("\\d{1,3}") ? Integer.parseInt(given) : 0;
-        if (value < 1 || value > SimilarSchemes.MAX_SIZE) {
-            throw ProblemException.badRequest("Invalid size.",
-                    new FieldError("size", "a whole number from 1 to " + SimilarSchemes.MAX_SIZE));
-        }
-        return value;
+        return similar.like(scheme, kinds.isEmpty() ? List.of(scheme.kind.code) : kinds, size);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,6 +42,7 @@ public class TerritoryResource {
 
     static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_SUGGESTIONS = 10;
+    private static final String LIMIT_RANGE = "from 1 to " + MAX_SUGGESTIONS;
 
     private final TerritoryFinder suggestions;
     private final CogSnapshot cog;
@@ -61,7 +64,7 @@ public class TerritoryResource {
     public List<TerritoryMatch> suggest(
             @Parameter(description = "Text typed by the user", example = "échir") @QueryParam("q") String q,
             @Parameter(description = "commune, arrondissement, epci, department or region") @QueryParam("level") String level,
-            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1", maximum = "10")) @QueryParam("limit") @DefaultValue("10") String limitParam) {
+            @Parameter(description = "How many, 1 to 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1", maximum = "10")) @QueryParam("limit") @DefaultValue("10") @Min(value = 1, message = LIMIT_RANGE) @Max(value = MAX_SUGGESTIONS, message = LIMIT_RANGE) int limit) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badRequest("Query parameter q is required.",
                     new Problem.FieldError("q", "must not be blank"));
@@ -69,11 +72,6 @@ public class TerritoryResource {
         if (q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.badRequest("Query parameter q is too long.",
                     new Problem.FieldError("q", "at most " + MAX_QUERY_LENGTH + " characters"));
-        }
-        int limit = limitParam.matches("\\d{1,3}") ? Integer.parseInt(limitParam) : -1;
-        if (limit < 1 || limit > MAX_SUGGESTIONS) {
-            throw ProblemException.badRequest("Query parameter limit is out of range.",
-                    new Problem.FieldError("limit", "from 1 to " + MAX_SUGGESTIONS));
         }
         Optional<TerritoryLevel> chosen = Optional.empty();
         if (level != null && !level.isBlank()) {
