@@ -42,6 +42,19 @@ public class Arrondissement extends Territory {
     }
 
     @Override
+    public List<Territory> enclosing() {
+        List<Territory> enclosing = new ArrayList<>(4);
+        enclosing.add(commune);
+        enclosing.addAll(commune.enclosing());
+        return enclosing;
+    }
+
+    @Override
+    public Commune commune() {
+        return commune;
+    }
+
+    @Override
     public String getLevel() {
         return TerritoryLevel.ARRONDISSEMENT.apiName();
     }

@@ -27,6 +27,11 @@ public class Region extends Territory {
         return Commune.count("department.region.code", code);
     }
 
+    @Override
+    public List<Territory> enclosing() {
+        return List.of();
+    }
+
     /** Overseas collectivités have three-digit codes; they are not régions proper. */
     public boolean isOverseasCollectivity() {
         return code.length() == 3;

@@ -49,6 +49,11 @@ public abstract class Territory extends PanacheEntityBase {
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
     public abstract String getLevel();
 
+    /** Its level, as {@link #getLevel()} names it. */
+    public TerritoryLevel level() {
+        return TerritoryLevel.fromApiName(getLevel()).orElseThrow();
+    }
+
     /** The territory's key: INSEE code, or SIREN for an EPCI. */
     @KeywordField(name = "code", projectable = Projectable.YES)
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
@@ -58,6 +63,17 @@ public abstract class Territory extends PanacheEntityBase {
     @KeywordField(name = "context", projectable = Projectable.YES, searchable = Searchable.NO)
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
     public abstract String getContext();
+
+    /**
+     * The territories this one lies in, one per level above it, nearest first: an arrondissement's commune, a commune's
+     * EPCI (if any), then the département and the région. Pages walk it for their breadcrumbs and their rings.
+     */
+    public abstract List<Territory> enclosing();
+
+    /** The commune this territory is or lies in (an arrondissement's city); none above the commune. */
+    public Commune commune() {
+        return null;
+    }
 
     /**
      * The territory of that level with that code. A malformed code is the client's mistake (400); a well-formed but

@@ -2,7 +2,6 @@ package fr.dynamiques.sante.web;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,6 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.Theme;
 import fr.dynamiques.sante.search.SimilarSchemes;
-import fr.dynamiques.sante.territory.Arrondissement;
-import fr.dynamiques.sante.territory.Commune;
-import fr.dynamiques.sante.territory.Department;
-import fr.dynamiques.sante.territory.Epci;
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.territory.TerritoryLevel;
@@ -75,12 +70,18 @@ public class CoordinatorsPage {
     public record Own(long id, String name) {
     }
 
+    /**
+     * The page: the search as typed ({@code text}) or the territory chosen, the kind and theme, the territory chosen and
+     * the others found, its rings, whether the visitor searched, the query its file links carry, and the schemes like one
+     * ({@code likeness}) or those the visitor coordinates ({@code own}).
+     */
+    public record CoordinatorsView(String text, String kind, String theme, List<Theme> themeChoices, TerritoryMatch chosen,
+            List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query, Like likeness, List<Own> own) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance coordinators(String text, String kind, String theme, List<SchemeKind> kindChoices,
-                List<Theme> themeChoices, KindNames kinds, TerritoryMatch chosen,
-                List<TerritoryMatch> others, List<Ring> rings, boolean searched, String query,
-                Like likeness, List<Own> own);
+        static native TemplateInstance coordinators(CoordinatorsView view);
     }
 
     /** Peers by likeness listed on the page. */
@@ -113,13 +114,10 @@ public class CoordinatorsPage {
         Asked asked = asked(text, level, code, kind, theme);
         TerritoryMatch chosen = asked.chosen();
         List<Ring> rings = chosen == null ? List.of() : rings(chosen, asked.kind(), asked.theme());
-        return visitor.page(
-                Templates.coordinators(chosen != null && asked.typed().isEmpty() ? chosen.name() : asked.typed(), asked.kind(),
-                        asked.theme(), SchemeKind.listByCode(), Theme.listByLabel(), KindNames.in(visitor.locale()), chosen,
-                        asked.others(), rings,
-                        !asked.typed().isEmpty() || chosen != null, SearchPage.query(uri),
-                        Stripped.orNull(like) == null ? null : like(like.strip()),
-                        own()));
+        return visitor.page(Templates.coordinators(new CoordinatorsView(
+                chosen != null && asked.typed().isEmpty() ? chosen.name() : asked.typed(), asked.kind(), asked.theme(),
+                Theme.listByLabel(), chosen, asked.others(), rings, !asked.typed().isEmpty() || chosen != null,
+                SearchPage.query(uri), Stripped.orNull(like) == null ? null : like(like.strip()), own())));
     }
 
     /** The schemes like this one, of its kind, with their coordinators (contact details only for those who consented). */
@@ -154,27 +152,7 @@ public class CoordinatorsPage {
             @QueryParam("code") String code, @QueryParam("kind") String kind, @QueryParam("theme") String theme) {
         Asked asked = asked(text, level, code, kind, theme);
         Messages msg = visitor.messages();
-        KindNames kinds = KindNames.in(visitor.locale());
-        List<List<Object>> rows = new ArrayList<>();
-        if (asked.chosen() != null) {
-            for (Ring ring : rings(asked.chosen(), asked.kind(), asked.theme())) {
-                for (Peer peer : ring.schemes()) {
-                    List<SchemeDocument.CoordinatorEntry> shown = peer.coordinators().stream()
-                            .filter(SchemeDocument.CoordinatorEntry::publicContact)
-                            .toList();
-                    for (SchemeDocument.CoordinatorEntry c : shown.isEmpty()
-                            ? Collections.<SchemeDocument.CoordinatorEntry> singletonList(null)
-                            : shown) {
-                        rows.add(List.of(ring.name(), peer.name(), kinds.of(peer.kind()), msg.status(peer.status()),
-                                String.join(", ", peer.themes()),
-                                c == null ? "" : (c.firstName() + " " + c.lastName()).strip(),
-                                c == null || c.title() == null ? "" : c.title(),
-                                c == null || c.email() == null ? "" : c.email(),
-                                c == null || c.phone() == null ? "" : c.phone()));
-                    }
-                }
-            }
-        }
+        List<List<Object>> rows = asked.chosen() == null ? List.of() : rows(rings(asked.chosen(), asked.kind(), asked.theme()));
         FileMessages files = visitor.files();
         ListDownloads.Filters filters = downloads.filters().kind(asked.kind()).other(files.filter_theme(), asked.theme(), null);
         if (asked.chosen() != null) {
@@ -185,6 +163,31 @@ public class CoordinatorsPage {
                         msg.col_status(), msg.scheme_themes(), msg.scheme_coordinators(), msg.dl_title(), msg.dl_email(),
                         msg.dl_phone()), rows)
                 .as(format);
+    }
+
+    /** Each coordinator whose contact is public, a row; a scheme without one, a row of its own. */
+    private List<List<Object>> rows(List<Ring> rings) {
+        Messages msg = visitor.messages();
+        KindNames kinds = visitor.kinds();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Ring ring : rings) {
+            for (Peer peer : ring.schemes()) {
+                List<SchemeDocument.CoordinatorEntry> shown = peer.coordinators().stream()
+                        .filter(SchemeDocument.CoordinatorEntry::publicContact)
+                        .toList();
+                for (SchemeDocument.CoordinatorEntry c : shown.isEmpty()
+                        ? Collections.<SchemeDocument.CoordinatorEntry> singletonList(null)
+                        : shown) {
+                    rows.add(List.of(ring.name(), peer.name(), kinds.of(peer.kind()), msg.status(peer.status()),
+                            String.join(", ", peer.themes()),
+                            c == null ? "" : (c.firstName() + " " + c.lastName()).strip(),
+                            c == null || c.title() == null ? "" : c.title(),
+                            c == null || c.email() == null ? "" : c.email(),
+                            c == null || c.phone() == null ? "" : c.phone()));
+                }
+            }
+        }
+        return rows;
     }
 
     private Asked asked(String text, String level, String code, String kind, String theme) {
@@ -215,48 +218,34 @@ public class CoordinatorsPage {
 
     /** The territory, then each wider one it lies in; a scheme shows in the nearest ring it covers part of. */
     private List<Ring> rings(TerritoryMatch chosen, String kind, String theme) {
-        TerritoryLevel level = TerritoryLevel.fromApiName(chosen.level()).orElseThrow();
-        List<Map.Entry<TerritoryLevel, String>> nested = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        Territory territory = Territory.findExisting(level, chosen.code());
-        nested.add(Map.entry(level, chosen.code()));
-        names.add(territory.name);
-        Department department = null;
-        if (territory instanceof Arrondissement a) {
-            nested.add(Map.entry(TerritoryLevel.COMMUNE, a.commune.code));
-            names.add(a.commune.name);
-        }
-        Commune commune = territory instanceof Arrondissement a ? a.commune : territory instanceof Commune c ? c : null;
-        if (commune != null) {
-            Commune c = commune;
-            if (c.epci != null) {
-                nested.add(Map.entry(TerritoryLevel.EPCI, c.epci.siren));
-                names.add(c.epci.name);
-            }
-            department = c.department;
-        } else if (territory instanceof Epci e) {
-            // An EPCI may straddle départements: the one of its most populated commune stands for it.
-            department = e.communes().stream().max(Comparator.comparingLong(CoordinatorsPage::population))
-                    .map(c -> c.department)
-                    .orElse(null);
-        } else if (territory instanceof Department d) {
-            nested.add(Map.entry(TerritoryLevel.REGION, d.region.code));
-            names.add(d.region.name);
-        }
-        if (department != null) {
-            nested.add(Map.entry(TerritoryLevel.DEPARTMENT, department.code));
-            names.add(department.name);
-            nested.add(Map.entry(TerritoryLevel.REGION, department.region.code));
-            names.add(department.region.name);
-        }
-        Map<Long, Integer> nearest = overlaps.nearest(nested, kind == null ? List.of() : List.of(kind), SchemeStatus.AT_WORK);
+        Territory territory = Territory.findExisting(TerritoryLevel.fromApiName(chosen.level()).orElseThrow(), chosen.code());
+        List<Territory> nested = new ArrayList<>();
+        nested.add(territory);
+        nested.addAll(territory.enclosing());
+        Map<Long, Integer> nearest = overlaps.nearest(nested.stream().map(t -> Map.entry(t.level(), t.getKey())).toList(),
+                kind == null ? List.of() : List.of(kind), SchemeStatus.AT_WORK);
         // Without a theme to check, only the schemes shown are loaded (a région holds hundreds).
         Map<Integer, Integer> counts = new HashMap<>();
         List<Long> loaded = nearest.entrySet().stream()
                 .filter(e -> theme != null || counts.merge(e.getValue(), 1, Integer::sum) <= SCHEMES_PER_RING)
                 .map(Map.Entry::getKey).toList();
+        List<List<Peer>> peers = peers(loaded, nearest, nested.size(), theme);
+        List<Ring> rings = new ArrayList<>();
+        for (int i = 0; i < nested.size(); i++) {
+            List<Peer> found = peers.get(i);
+            int total = theme == null ? counts.getOrDefault(i, 0) : found.size();
+            rings.add(new Ring(nested.get(i).getLevel(), nested.get(i).name, found.stream().limit(SCHEMES_PER_RING).toList(),
+                    Math.max(0, total - SCHEMES_PER_RING)));
+        }
+        return rings;
+    }
+
+    /** The schemes loaded (of the theme, if any), ring by ring, by name, each with its coordinators. */
+    private static List<List<Peer>> peers(List<Long> loaded, Map<Long, Integer> nearest, int rings, String theme) {
         List<List<Peer>> peers = new ArrayList<>();
-        nested.forEach(n -> peers.add(new ArrayList<>()));
+        for (int i = 0; i < rings; i++) {
+            peers.add(new ArrayList<>());
+        }
         if (!loaded.isEmpty()) {
             // The coordinators and their persons come with the schemes, in one query.
             Scheme.<Scheme> list("""
@@ -267,17 +256,6 @@ public class CoordinatorsPage {
                             .add(new Peer(s.id, s.name, s.kind.code, s.status.name(), List.copyOf(s.themes),
                                     s.coordinators.stream().map(c -> SchemeDocument.CoordinatorEntry.of(c, false)).toList())));
         }
-        List<Ring> rings = new ArrayList<>();
-        for (int i = 0; i < nested.size(); i++) {
-            List<Peer> found = peers.get(i);
-            int total = theme == null ? counts.getOrDefault(i, 0) : found.size();
-            rings.add(new Ring(nested.get(i).getKey().apiName(), names.get(i), found.stream().limit(SCHEMES_PER_RING).toList(),
-                    Math.max(0, total - SCHEMES_PER_RING)));
-        }
-        return rings;
-    }
-
-    private static long population(Commune c) {
-        return c.population == null ? 0 : c.population;
+        return peers;
     }
 }

@@ -51,13 +51,23 @@ public class CoveragePage {
     public record MapArea(String code, String name, String path, int x, int y, int colour, CoverageRow row, String label) {
     }
 
+    /**
+     * The page: the kind chosen (or null), the day shown and its schemes of unknown start, the map, the départements'
+     * rows ({@code complete} when every one counts all its schemes), France's history; for the CPTS, their stages in
+     * France ({@code national}) and by département.
+     */
+    public record CoverageView(String kind, AsOf asOf, Integer unknownStart, DrawnMap map, List<CoverageRow> rows,
+            boolean complete, CoverageChart chart, StageLegend national, Map<String, StageLegend> stages) {
+    }
+
+    /** The map's frame, the départements drawn, those of the Paris inset ({@code inner}) and the overseas boxes. */
+    public record DrawnMap(String viewBox, List<MapArea> areas, List<MapArea> overseas, int boxSize,
+            DepartmentMap.Inset inset, List<MapArea> inner) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance coverage(String kind, List<SchemeKind> kindChoices, KindNames kinds, String viewBox,
-                List<MapArea> areas, List<MapArea> overseas, List<CoverageRow> rows, int boxSize,
-                boolean complete, DepartmentMap.Inset inset, List<MapArea> inner, AsOf asOf,
-                Integer unknownStart, CoverageChart chart, StageLegend national,
-                Map<String, StageLegend> stages);
+        static native TemplateInstance coverage(CoverageView view);
     }
 
     private final Coverage coverage;
@@ -95,7 +105,6 @@ public class CoveragePage {
                 : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, null, kinds, asOf.day());
         // France's schemes of unknown start that day, each once (a département's row counts those working in it).
         Integer unknownStart = asOf.day() == null ? null : history.of(null, kinds, List.of(asOf.day())).get(0).unknownStart();
-        Map<String, CoverageRow> byCode = rows.stream().collect(Collectors.toMap(CoverageRow::code, Function.identity()));
         // The CPTS: a département cannot have one stage; it is coloured by the share of its population where one has signed the ACI.
         // Stages are known as they are today: on another day the map shows the coverage of that day.
         StageCoverage france = CptsStages.KIND.equals(chosen) && asOf.day() == null ? cptsStages.of(null) : null;
@@ -103,6 +112,15 @@ public class CoveragePage {
         Map<String, StageLegend> stages = france == null ? Map.of()
                 : france.departments().stream()
                         .collect(Collectors.toMap(d -> d.territory().code(), d -> StageLegend.of(d, null)));
+        CoverageChart chart = CoverageChart.of("France", history.of(null, kinds, CoverageDays.januaries()));
+        CoverageView view = new CoverageView(chosen, asOf, unknownStart, drawn(rows, stages), rows,
+                rows.stream().allMatch(CoverageRow::complete), chart, national, stages);
+        return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.coverage(view)).build();
+    }
+
+    /** The départements with a row, drawn: metropolitan ones by their shapes, overseas ones as boxes in a line beneath. */
+    private DrawnMap drawn(List<CoverageRow> rows, Map<String, StageLegend> stages) {
+        Map<String, CoverageRow> byCode = rows.stream().collect(Collectors.toMap(CoverageRow::code, Function.identity()));
         DepartmentMap.Shapes shapes = map.shapes();
         List<MapArea> areas = shapes.outlines().stream().filter(o -> byCode.containsKey(o.code()))
                 .map(o -> area(o.code(), o.path(), 0, 0, byCode.get(o.code()), stages.get(o.code()), false)).toList();
@@ -116,13 +134,8 @@ public class CoveragePage {
         }
         // Under each overseas box, its name: a code alone is read by few.
         String viewBox = "0 0 " + shapes.width() + " " + (shapes.height() + BOX_GAP + BOX + NAME_LINE + 4);
-        CoverageChart chart = CoverageChart.of("France", history.of(null, kinds, CoverageDays.januaries()));
-        return visitor.answer(asOf.invalid() == null ? 200 : 400,
-                Templates.coverage(chosen, SchemeKind.listByCode(), KindNames.in(visitor.locale()),
-                        viewBox, areas, overseas, rows, BOX, rows.stream().allMatch(CoverageRow::complete), shapes.inset(),
-                        areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList(), asOf, unknownStart,
-                        chart, national, stages))
-                .build();
+        return new DrawnMap(viewBox, areas, overseas, BOX, shapes.inset(),
+                areas.stream().filter(a -> shapes.inset().codes().contains(a.code())).toList());
     }
 
     /**

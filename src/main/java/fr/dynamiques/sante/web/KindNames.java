@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import fr.dynamiques.sante.scheme.SchemeKind;
 
-/** The kinds of the registry, named in the visitor's language (kinds are data: a new one needs no template change). */
+/**
+ * The kinds of the registry, named in the visitor's language (kinds are data: a new one needs no template change).
+ * Templates reach the visitor's as the global {@code kinds} ({@link PageGlobals}); Java code as {@code visitor.kinds()}.
+ */
 public record KindNames(List<SchemeKind> kinds, Locale locale) {
 
     static KindNames in(Locale locale) {

@@ -85,17 +85,45 @@ public class TerritoryPage {
     public record Former(String code, String name, String type) {
     }
 
+    /**
+     * The page: the territory ({@code area}), the kind chosen (or null), the day shown, its own address and the query its
+     * links carry ({@code kindQuery} for the files, which are of today; {@code linkQuery} for the pages, with the day).
+     */
+    public record TerritoryView(Area area, String kind, AsOf asOf, String self, String kindQuery, String linkQuery,
+            Places places, TerritoryMap map, Figures figures, Schemes schemes) {
+    }
+
+    /**
+     * What the territory lies in ({@code within}), the city of an arrondissement, the former commune the visitor came by,
+     * a commune's former communes, and what it holds.
+     */
+    public record Places(List<Link> within, String city, CogSnapshot.FormerCommune arrivedFrom, List<Former> formers,
+            Members members) {
+    }
+
+    /** The territories it holds (arrondissements, communes, départements) under their title; a département's EPCI too. */
+    public record Members(String title, List<Link> links, List<Link> epcis) {
+        static final Members NONE = new Members(null, List.of(), List.of());
+    }
+
+    /**
+     * The map ({@code drawn}) of the {@code mapped} area, the commune {@code outlined} on it, and its classes: by count of
+     * schemes, or the CPTS by stage ({@code stages}).
+     */
+    public record TerritoryMap(CommuneMap drawn, Area mapped, String outlined, List<MapClass> classes, StageLegend stages) {
+    }
+
+    /** Coverage above the single place: its rows (the territory first), white zones, history, schemes of unknown start. */
+    public record Figures(List<CoverageRow> rows, WhiteZones whiteZones, CoverageChart chart, Integer unknownStart) {
+    }
+
+    /** The schemes working there, kind by kind, how they overlap, and whom to call about a commune. */
+    public record Schemes(TerritoryStack stack, long atWork, OverlapMatrix matrix, OverlapPairs pairs, WhomToCall call) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance territory(Area area, List<Link> within, String membersTitle, List<Link> members,
-                TerritoryStack stack, KindNames kinds, OverlapMatrix matrix,
-                List<CoverageRow> coverage, WhiteZones whiteZones, int whiteZonesShown,
-                int stackShown, String kind, List<SchemeKind> kindChoices, CommuneMap map,
-                Area mapped, List<MapClass> mapClasses, String self, List<Link> epcis,
-                long atWork, OverlapPairs pairs, int pairsShown, String kindQuery,
-                String outlined, List<Former> formers, CogSnapshot.FormerCommune arrivedFrom,
-                String city, WhomToCall call, AsOf asOf, Integer unknownStart, CoverageChart chart,
-                String linkQuery, StageLegend stages);
+        static native TemplateInstance territory(TerritoryView view);
     }
 
     private final Overlaps overlaps;
@@ -141,7 +169,8 @@ public class TerritoryPage {
 
     /**
      * The page as of today, or with its map, coverage and white zones as they stood on a day ({@code at}); a day it cannot
-     * show gets today's figures and a word beside the date box (400).
+     * show gets today's figures and a word beside the date box (400). Every figure, list and download follows the kind
+     * chosen, not only the map.
      */
     @GET
     @Transactional
@@ -150,102 +179,94 @@ public class TerritoryPage {
             @QueryParam("ancienne") String formerCode, @QueryParam("at") String at) {
         TerritoryLevel level = level(segment);
         redirectIfRenamed(level, code);
-        CogSnapshot.FormerCommune arrivedFrom = formerCode == null ? null : cog.former(formerCode);
-        if (arrivedFrom != null && !arrivedFrom.communeCode().equals(code)) {
-            arrivedFrom = null;
-        }
         String chosen = chosenKind(kind);
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         AsOf asOf = AsOf.read(at);
-        LocalDate day = asOf.day();
         Territory territory = Territory.findExisting(level, code);
         Area area = Area.of(em, level, code);
-        List<Link> within = new ArrayList<>();
-        List<Link> members = List.of();
-        List<Link> epcis = List.of();
-        String membersTitle = null;
-        Messages msg = visitor.messages();
-        List<CoverageRow> rows = new ArrayList<>();
-        List<Former> formers = List.of();
-        String city = null;
-        // A commune, or an arrondissement: then its city first, and the city's EPCI, département and région.
-        Commune commune = territory instanceof Arrondissement a ? a.commune : territory instanceof Commune c ? c : null;
-        if (territory instanceof Arrondissement a) {
-            city = a.commune.name;
-            within.add(Link.territory("commune", a.commune.code, a.commune.name));
-        }
-        if (commune != null) {
-            Commune c = commune;
-            if (c.epci != null) {
-                within.add(Link.territory("epci", c.epci.siren, c.epci.name));
-            }
-            within.add(Link.territory("department", c.department.code, c.department.name));
-            within.add(Link.territory("region", c.department.region.code, c.department.region.name));
-        }
-        // A city's arrondissements and a commune's former communes from the referential in memory, not two more queries.
+        Commune commune = territory.commune();
+        // A city's arrondissements from the referential in memory, not one more query.
         List<String> arrondissements = commune == null ? List.of() : cog.arrondissementsOf(commune.code);
-        if (territory instanceof Commune c) {
-            if (!arrondissements.isEmpty()) {
-                membersTitle = visitor.places().members_arrondissements(arrondissements.size());
-                members = arrondissements.stream().map(cog::place)
-                        .map(a -> Link.territory("arrondissement", a.code(), a.name())).toList();
-            }
-            formers = cog.formerCommunesOf(c.code).stream()
-                    .filter(f -> !f.code().equals(c.code) || f.name() != null && !f.name().equals(c.name))
-                    .map(f -> new Former(f.code(), f.name(), f.type())).sorted(Comparator.comparing(Former::code)).toList();
+        // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
+        // arrondissements are places of their own).
+        boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
+        String linkQuery = asOf.query(chosen);
+        TerritoryView view = new TerritoryView(area, chosen, asOf, "/territoires/" + segment + "/" + code,
+                chosen == null ? "" : "?kind=" + chosen, linkQuery,
+                places(territory, arrondissements, formerCode),
+                map(area, commune, chosen, asOf.day(), linkQuery),
+                figures(area, kinds, asOf.day(), onePlace),
+                schemes(area, commune, chosen));
+        return visitor.answer(asOf.invalid() == null ? 200 : 400, Templates.territory(view)).build();
+    }
+
+    /**
+     * What the territory lies in, its level said where names repeat; an EPCI lies in each département it straddles
+     * (its région unsaid).
+     */
+    private Places places(Territory territory, List<String> arrondissements, String formerCode) {
+        List<? extends Territory> enclosing = territory instanceof Epci e ? e.departments() : territory.enclosing();
+        List<Link> within = new ArrayList<>(
+                enclosing.stream().map(t -> Link.territory(t.getLevel(), t.getKey(), t.name)).toList());
+        named(within, territory.name, visitor.messages());
+        CogSnapshot.FormerCommune arrivedFrom = formerCode == null ? null : cog.former(formerCode);
+        if (arrivedFrom != null && !arrivedFrom.communeCode().equals(territory.getKey())) {
+            arrivedFrom = null;
+        }
+        return new Places(within, territory instanceof Arrondissement a ? a.commune.name : null, arrivedFrom,
+                territory instanceof Commune c ? formers(c) : List.of(), members(territory, arrondissements));
+    }
+
+    /** A commune's former communes (its own code is one when it absorbed others), from the referential in memory. */
+    private List<Former> formers(Commune c) {
+        return cog.formerCommunesOf(c.code).stream()
+                .filter(f -> !f.code().equals(c.code) || f.name() != null && !f.name().equals(c.name))
+                .map(f -> new Former(f.code(), f.name(), f.type())).sorted(Comparator.comparing(Former::code)).toList();
+    }
+
+    /** A city's arrondissements, an EPCI's communes, a département's communes and EPCI, a région's départements. */
+    private Members members(Territory territory, List<String> arrondissements) {
+        Messages msg = visitor.messages();
+        if (territory instanceof Commune && !arrondissements.isEmpty()) {
+            return new Members(visitor.places().members_arrondissements(arrondissements.size()),
+                    arrondissements.stream().map(cog::place)
+                            .map(a -> Link.territory("arrondissement", a.code(), a.name())).toList(),
+                    List.of());
         } else if (territory instanceof Epci e) {
             List<Commune> communes = e.communes();
-            communes.stream().map(c -> c.department).distinct()
-                    .forEach(d -> within.add(Link.territory("department", d.code, d.name)));
-            membersTitle = msg.members_communes(communes.size());
-            members = communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList();
+            return new Members(msg.members_communes(communes.size()),
+                    communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList(), List.of());
         } else if (territory instanceof Department d) {
-            within.add(Link.territory("region", d.region.code, d.region.name));
             // From the COG in memory: a département's 900 communes and their EPCI need no query.
             Collator collator = Collator.getInstance(visitor.locale());
             List<CommuneFacts> communes = cog.communesOfDepartment(d.code).stream().map(cog::commune)
                     .sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
-            epcis = communes.stream().map(CommuneFacts::epciSiren).filter(siren -> siren != null).distinct()
+            List<Link> epcis = communes.stream().map(CommuneFacts::epciSiren).filter(siren -> siren != null).distinct()
                     .map(siren -> Link.territory("epci", siren, cog.epciName(siren)))
                     .sorted(Comparator.comparing(Link::label, collator)).toList();
-            membersTitle = msg.members_communes(communes.size());
-            members = communes.stream().map(c -> Link.territory("commune", c.code(), c.name())).toList();
+            return new Members(msg.members_communes(communes.size()),
+                    communes.stream().map(c -> Link.territory("commune", c.code(), c.name())).toList(), epcis);
         } else if (territory instanceof Region r) {
             List<Department> departments = r.departments();
-            membersTitle = msg.members_departments(departments.size());
-            members = departments.stream().map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")"))
-                    .toList();
-            rows.addAll(day == null ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, SchemeStatus.AT_WORK)
-                    : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, r.code, kinds, day));
+            return new Members(msg.members_departments(departments.size()), departments.stream()
+                    .map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList(), List.of());
         }
-        named(within, territory.name, msg);
-        // Every figure, list and download below follows the kind chosen, not only the map.
-        // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
-        // arrondissements are places of their own).
-        boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
-        CoverageRow here = day == null ? (onePlace ? null : coverage.of(area, kinds, SchemeStatus.AT_WORK))
-                : coverageAt.of(area, kinds, day);
-        if (!onePlace) {
-            rows.add(0, here);
-        }
-        WhiteZones whiteZones = onePlace ? null
-                : day == null ? coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN)
-                        : coverageAt.whiteZones(area, kinds, day, WHITE_ZONES_SHOWN);
-        // How coverage grew since 2015, where there is coverage to tell (not of a single place).
-        CoverageChart chart = onePlace ? null
-                : CoverageChart.of(area.name(), history.of(area, kinds, CoverageDays.januaries()));
-        String linkQuery = asOf.query(chosen);
-        // A commune is drawn among the communes of its EPCI (of its département when it belongs to none); an arrondissement
-        // as its city (the geography has no arrondissement outlines).
-        Area mapped = commune == null ? area
-                : commune.epci != null ? Area.of(em, TerritoryLevel.EPCI, commune.epci.siren)
-                        : Area.of(em, TerritoryLevel.DEPARTMENT, commune.department.code);
+        return Members.NONE;
+    }
+
+    /**
+     * The map: a commune drawn among the communes of the nearest territory enclosing it (its EPCI, else its département),
+     * an arrondissement as its city (the geography has no arrondissement outlines).
+     */
+    private TerritoryMap map(Area area, Commune commune, String chosen, LocalDate day, String linkQuery) {
+        Territory around = commune == null ? null : commune.enclosing().get(0);
+        Area mapped = around == null ? area : Area.of(em, around.level(), around.getKey());
+        List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         Map<String, Integer> counts = day == null ? coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK)
                 : coverageAt.schemesByPlace(mapped, kinds, day);
         List<String> highlighted = commune == null ? List.of() : List.of(commune.code);
         boolean region = "region".equals(mapped.level());
-        CommuneMap map;
-        StageLegend stageLegend = null;
+        String outlined = commune == null ? null : commune.name;
         if (CptsStages.KIND.equals(chosen) && day == null) {
             // The CPTS of a territory drawn as the DGOS atlas draws them, by maturity stage, down to the commune. Stages are
             // known as they are today: on another day the map counts the CPTS at work.
@@ -254,30 +275,48 @@ public class TerritoryPage {
             counts.keySet().forEach(place -> byPlace.put(place, StageClass.NONE));
             figures.communes().forEach(place -> byPlace.put(place.code(), StageClass.of(place.stage())));
             StageMessages words = visitor.stages();
-            map = maps.stages(byPlace, highlighted, region, linkQuery, cls -> words.said(cls.name()));
-            stageLegend = StageLegend.of(figures, namesByClass(byPlace));
-        } else {
-            map = maps.counts(counts, highlighted, region, linkQuery);
+            CommuneMap drawn = maps.stages(byPlace, highlighted, region, linkQuery, cls -> words.said(cls.name()));
+            return new TerritoryMap(drawn, mapped, outlined, List.of(), StageLegend.of(figures, namesByClass(byPlace)));
         }
+        return new TerritoryMap(maps.counts(counts, highlighted, region, linkQuery), mapped, outlined, classes(counts), null);
+    }
+
+    /**
+     * Above a single place: its coverage (a région's, then its départements'), white zones and how coverage grew since
+     * 2015; on a day, the schemes of unknown start.
+     */
+    private Figures figures(Area area, List<String> kinds, LocalDate day, boolean onePlace) {
+        CoverageRow here = day == null ? (onePlace ? null : coverage.of(area, kinds, SchemeStatus.AT_WORK))
+                : coverageAt.of(area, kinds, day);
+        List<CoverageRow> rows = new ArrayList<>();
+        if (!onePlace) {
+            rows.add(here);
+        }
+        if (TerritoryLevel.REGION.apiName().equals(area.level())) {
+            rows.addAll(day == null
+                    ? coverage.byTerritory(TerritoryLevel.DEPARTMENT, area.code(), kinds, SchemeStatus.AT_WORK)
+                    : coverageAt.byTerritory(TerritoryLevel.DEPARTMENT, area.code(), kinds, day));
+        }
+        WhiteZones whiteZones = onePlace ? null
+                : day == null ? coverage.whiteZones(area, kinds, SchemeStatus.AT_WORK, WHITE_ZONES_SHOWN)
+                        : coverageAt.whiteZones(area, kinds, day, WHITE_ZONES_SHOWN);
+        CoverageChart chart = onePlace ? null
+                : CoverageChart.of(area.name(), history.of(area, kinds, CoverageDays.januaries()));
+        return new Figures(rows, whiteZones, chart, day == null ? null : here.unknownStart());
+    }
+
+    /** The schemes, their overlaps (with the kind chosen, those it is one of) and, for a commune, whom to call. */
+    private Schemes schemes(Area area, Commune commune, String chosen) {
+        List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
         long atWork = stack.kinds().stream().flatMap(g -> g.schemes().stream())
                 .filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
-        return visitor.answer(asOf.invalid() == null ? 200 : 400,
-                Templates.territory(area, within, membersTitle, members, stack,
-                        KindNames.in(visitor.locale()), involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen), rows,
-                        whiteZones, WHITE_ZONES_SHOWN,
-                        STACK_SHOWN, chosen, SchemeKind.listByCode(), map, mapped,
-                        stageLegend == null ? classes(counts) : List.of(),
-                        "/territoires/" + segment + "/" + code, epcis, atWork,
-                        overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN),
-                        PAIRS_SHOWN, chosen == null ? "" : "?kind=" + chosen, commune == null ? null : commune.name, formers,
-                        arrivedFrom, city,
-                        commune == null ? null
-                                : contacts.around(code, commune.department.region.code, KindNames.in(visitor.locale())),
-                        asOf, day == null ? null : here.unknownStart(), chart, linkQuery, stageLegend))
-                .build();
+        WhomToCall call = commune == null ? null
+                : contacts.around(area.code(), commune.department.region.code, visitor.kinds());
+        return new Schemes(stack, atWork, involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen),
+                overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), call);
     }
 
     /**

@@ -48,6 +48,7 @@ public class Visitor {
     private final SecurityIdentity identity;
     private Locale locale;
     private Optional<Caller> signedIn;
+    private KindNames kinds;
     private final String publicUrl;
 
     Visitor(CurrentVertxRequest current, CurrentCaller caller, SecurityIdentity identity,
@@ -123,6 +124,14 @@ public class Visitor {
      */
     Response.ResponseBuilder answer(int status, TemplateInstance template) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page(template).render());
+    }
+
+    /** The kinds of the registry named in the visitor's language, read once per request (every page names kinds). */
+    KindNames kinds() {
+        if (kinds == null) {
+            kinds = KindNames.in(locale());
+        }
+        return kinds;
     }
 
     /** The pages' words in the visitor's language, for view models built in Java. */
