@@ -131,7 +131,7 @@ public class EndingPage {
         }
         return visitor.page(Templates.ending(new EndingView(horizon, filter.region(),
                 filter.kinds().isEmpty() ? null : filter.kinds().get(0), HORIZONS, Region.list("order by code"),
-                SchemeKind.listByCode(), KindNames.in(visitor.locale()), List.copyOf(groups.values()), found.total(), until,
+                SchemeKind.listByCode(), visitor.kinds(), List.copyOf(groups.values()), found.total(), until,
                 Math.max(0, found.total() - LISTED), unverified(filter), undatedCounts(filter), undated(filter),
                 SearchPage.query(uri))));
     }

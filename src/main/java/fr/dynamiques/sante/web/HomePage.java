@@ -60,7 +60,7 @@ public class HomePage {
         long population = regions.stream().mapToLong(CoverageRow::population).sum();
         long covered = regions.stream().mapToLong(CoverageRow::coveredPopulation).sum();
         return visitor.page(Templates.home(new HomeView(atWork.total(), atWork.facets().get("kind"),
-                KindNames.in(visitor.locale()), population, covered, population == 0 ? 0 : (double) covered / population,
+                visitor.kinds(), population, covered, population == 0 ? 0 : (double) covered / population,
                 shown, "supprime".equals(account), regions.stream().allMatch(CoverageRow::complete))));
     }
 }

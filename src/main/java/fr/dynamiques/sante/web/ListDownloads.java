@@ -41,7 +41,7 @@ public class ListDownloads {
         /** Kinds of scheme (codes): their names on the cover, their codes in the file name. */
         public Filters kinds(List<String> codes) {
             if (!codes.isEmpty()) {
-                KindNames kinds = KindNames.in(visitor.locale());
+                KindNames kinds = visitor.kinds();
                 lines.add(new Cover.Line(visitor.files().filter_kind(),
                         String.join(", ", codes.stream().map(kinds::of).toList())));
                 nameParts.addAll(codes);

@@ -97,7 +97,7 @@ public class SchemePage {
                 .map(o -> Set.copyOf(Scheme.findExisting(String.valueOf(o.scheme().id())).communeCodes))
                 .toList();
         WhomToAsk ask = WhomToAsk.of(document);
-        return visitor.page(Templates.scheme(new SchemeView(document, KindNames.in(visitor.locale()), communes,
+        return visitor.page(Templates.scheme(new SchemeView(document, visitor.kinds(), communes,
                 partnersByRole(document), overlapping, epcis, changes(scheme), maps.perimeter(scheme.communeCodes, others),
                 traced, ask.carriers(), ask.agencies(), !ask.coordinators().isEmpty(),
                 similar.like(scheme, List.of(scheme.kind.code), SIMILAR))));

@@ -46,7 +46,7 @@ public class SchemeRows {
 
     public Download of(String base, String title, ListDownloads.Filters filters, List<Scheme> schemes, Extra extra) {
         Messages msg = visitor.messages();
-        KindNames kinds = KindNames.in(visitor.locale());
+        KindNames kinds = visitor.kinds();
         List<String> headers = new ArrayList<>(List.of(msg.col_scheme(), msg.col_kind(), msg.col_status(), msg.scheme_start(),
                 msg.scheme_end(), msg.dl_communes(), msg.col_population()));
         headers.addAll(extra.headers());

@@ -119,7 +119,7 @@ public class SearchPage {
         // The facets' checkboxes are named after the facets (kind, status, region...), as the API's filters.
         SchemeSearch.Request request = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, page, null);
         SchemeSearch.Results results = search.search(request);
-        KindNames kinds = KindNames.in(visitor.locale());
+        KindNames kinds = visitor.kinds();
         List<TerritoryMatch> territories = named(q);
         Map<Long, String> why = why(results.items(), territories);
         List<Result> items = results.items().stream().map(hit -> new Result(hit, kinds.of(hit.kind()),
@@ -271,7 +271,7 @@ public class SearchPage {
                 ? cog.place(match.code())
                 : null;
         String region = place == null ? null : cog.regionOf(place.departmentCode());
-        return region == null ? null : contacts.around(match.code(), region, KindNames.in(visitor.locale()));
+        return region == null ? null : contacts.around(match.code(), region, visitor.kinds());
     }
 
     /** The request's query string, for the download links ("?q=...", or nothing). */

@@ -127,7 +127,7 @@ public class Visitor {
     }
 
     /** The kinds of the registry named in the visitor's language, read once per request (every page names kinds). */
-    KindNames kinds() {
+    public KindNames kinds() {
         if (kinds == null) {
             kinds = KindNames.in(locale());
         }

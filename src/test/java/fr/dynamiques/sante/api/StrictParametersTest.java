@@ -10,12 +10,14 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.UnreadableParameter;
 
 /** Typed query parameters read as strictly as the hand parsing they replace, and named when unreadable. */
+@Tag("unit")
 class StrictParametersTest {
 
     @SuppressWarnings("unused")

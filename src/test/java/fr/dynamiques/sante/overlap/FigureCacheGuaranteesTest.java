@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import fr.dynamiques.sante.problem.ProblemException;
@@ -22,6 +23,7 @@ import fr.dynamiques.sante.problem.ProblemException;
  * figures served again until the version moves, a bounded number kept, a bounded number computed and waiting, and a
  * bounded wait (FigureCacheTest checks the same through the API, with the 503's Retry-After).
  */
+@Tag("unit")
 class FigureCacheGuaranteesTest {
 
     private record Config(int cacheSize, int concurrentComputations, int waiting, int waitSeconds)

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.qute.i18n.MessageBundle;
@@ -32,6 +33,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * of {@code quarkus.locales}, the same keys in each. Qute fails the build on a key without a method, not on a message
  * missing from one language: then the default language's text would show on the other's pages.
  */
+@Tag("unit")
 class MessageBundlesTest {
 
     private static final Path WEB = classes().resolve(MessageBundlesTest.class.getPackageName().replace('.', '/'));
