@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +41,7 @@ import fr.dynamiques.sante.territory.TerritoryViews.Ref;
 public class EndingPage {
 
     static final List<Integer> HORIZONS = List.of(3, 6, 12, 24);
+    private static final String HORIZON_CHOICES = "3, 6, 12 or 24";
     /** More than a région's renewals for two years; beyond, the page says how many it leaves out. */
     static final int LISTED = SchemeFilter.MAX_SIZE;
 
@@ -113,7 +117,9 @@ public class EndingPage {
 
     @GET
     @Transactional
-    public TemplateInstance ending(@QueryParam("mois") String months, @QueryParam("region") String region,
+    public TemplateInstance ending(
+            @QueryParam("mois") @DefaultValue("6") @Min(value = 3, message = HORIZON_CHOICES) @Max(value = 24, message = HORIZON_CHOICES) int months,
+            @QueryParam("region") String region,
             @QueryParam("kind") String kind, @Context UriInfo uri) {
         int horizon = horizon(months);
         SchemeFilter filter = filter(region, kind);
@@ -140,7 +146,8 @@ public class EndingPage {
     @GET
     @Path("/export.{format}")
     @Transactional
-    public Response download(@PathParam("format") String format, @QueryParam("mois") String months,
+    public Response download(@PathParam("format") String format,
+            @QueryParam("mois") @DefaultValue("6") @Min(value = 3, message = HORIZON_CHOICES) @Max(value = 24, message = HORIZON_CHOICES) int months,
             @QueryParam("region") String region,
             @QueryParam("kind") String kind) {
         int horizon = horizon(months);
@@ -153,11 +160,11 @@ public class EndingPage {
         return rows.of(files.name_ending(), files.title_ending(), filters, ending).as(format);
     }
 
-    private static int horizon(String months) {
-        return months == null || months.isBlank() ? 6
-                : HORIZONS.stream().filter(h -> String.valueOf(h).equals(months.strip()))
-                        .findFirst().orElseThrow(() -> ProblemException.badRequest("Unknown horizon.",
-                                new FieldError("mois", "3, 6, 12 or 24")));
+    private static int horizon(int months) {
+        if (!HORIZONS.contains(months)) {
+            throw ProblemException.badRequest("Unknown horizon.", new FieldError("mois", HORIZON_CHOICES));
+        }
+        return months;
     }
 
     private SchemeFilter filter(String region, String kind) {

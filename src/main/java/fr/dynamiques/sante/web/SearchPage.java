@@ -9,6 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
+import fr.dynamiques.sante.scheme.Paging;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.scheme.SchemeFilter;
 import fr.dynamiques.sante.scheme.SchemeKind;
@@ -114,10 +118,12 @@ public class SearchPage {
 
     @GET
     @Transactional
-    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") String page,
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = Paging.PAGE_RANGE) @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE) int page,
             @Context UriInfo uri) {
         // The facets' checkboxes are named after the facets (kind, status, region...), as the API's filters.
-        SchemeSearch.Request request = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort, page, null);
+        SchemeSearch.Request request = SchemeSearch.Request.of(q, uri.getQueryParameters(), sort,
+                new Paging(page, Paging.DEFAULT_SIZE));
         SchemeSearch.Results results = search.search(request);
         KindNames kinds = visitor.kinds();
         List<TerritoryMatch> territories = named(q);

@@ -171,6 +171,15 @@ class WebPagesTest {
         assertThat(error.select(".errors li").text()).contains("page");
         assertThat(bad.asString()).doesNotContain("Exception").doesNotContain("at fr.dynamiques");
         assertThat(fetch("/recherche?sort=cheapest").statusCode()).isEqualTo(400);
+        // The renewals' horizon is one of four: another number, or text, is told which on a readable page.
+        for (String months : List.of("5", "abc", "-3", "%2B6")) {
+            Response horizon = fetch("/echeances?mois=" + months);
+            assertThat(horizon.statusCode()).as(months).isEqualTo(400);
+            assertThat(horizon.contentType()).startsWith("text/html");
+            assertThat(Jsoup.parse(horizon.asString()).select(".errors li").text()).as(months).contains("mois")
+                    .contains("3, 6, 12 or 24");
+        }
+        assertThat(fetch("/echeances?mois=").statusCode()).as("blank: the default horizon").isEqualTo(200);
     }
 
     @Test
