@@ -36,7 +36,7 @@ class ReferentialInMemoryTest {
     void everyTerritoryReadSaysWhatTheDatabaseSays() {
         Map<String, Map<String, Object>> expected = QuarkusTransaction.requiringNew()
                 .call(ReferentialInMemoryTest::fromDatabase);
-        assertThat(expected).hasSizeGreaterThan(3_000);
+        assertThat(expected).hasSizeGreaterThan(2_000);
         List<String> differences = new ArrayList<>();
         expected.forEach((path, fields) -> {
             JsonNode answer = read(given().get(path).then().statusCode(200).extract().asString());
