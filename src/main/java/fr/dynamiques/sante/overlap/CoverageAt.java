@@ -125,7 +125,11 @@ public class CoverageAt {
                 unknownStart += counted.schemes();
             }
         }
-        List<KindCoverage> perKind = Coverage.perKind(counts, byKind, area.population());
+        List<KindCoverage> perKind = counts.keySet().stream()
+                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
+                        ratio(byKind.getOrDefault(kind, 0L), area.population()),
+                        counts.get(kind)))
+                .toList();
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
                 counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, coverage.complete(area, kinds),
                 unknownStart);
