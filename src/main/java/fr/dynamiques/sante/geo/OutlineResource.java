@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.Area;
 import fr.dynamiques.sante.overlap.TerritoryStackResource;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.TerritoryLevel;
 
 /** A territory's outline, from the outlines of its communes (an EPCI's, a département's, a région's borders drawn once). */
 @Path("/api/v1/territories/{level}/{code}/outline.geojson")
@@ -32,19 +32,18 @@ import fr.dynamiques.sante.overlap.TerritoryStackResource;
 public class OutlineResource {
 
     private final CommuneTopology topology;
-    private final EntityManager em;
+    private final CogSnapshot cog;
     private final ObjectMapper json;
 
-    OutlineResource(CommuneTopology topology, EntityManager em, ObjectMapper json) {
+    OutlineResource(CommuneTopology topology, CogSnapshot cog, ObjectMapper json) {
         this.topology = topology;
-        this.em = em;
+        this.cog = cog;
         this.json = json;
     }
 
     @GET
     @Produces(GeoJsonWriter.MEDIA_TYPE)
     @Cached(Cached.Validator.REFERENTIAL)
-    @Transactional
     @Operation(operationId = "getTerritoryOutline", summary = "A territory's outline as GeoJSON", description = "One Feature: the outline of the commune, EPCI, département or région (the arcs used by exactly one of "
             + "its communes), with level, code, name and population as properties. Outlines: "
             + GeoJsonWriter.ATTRIBUTION + ".")
@@ -52,12 +51,11 @@ public class OutlineResource {
     public StreamingOutput outline(
             @Parameter(description = "communes, arrondissements, epcis, departments or regions", example = "departments") @PathParam("level") String level,
             @Parameter(example = "38") @PathParam("code") String code) {
-        Area area = Area.of(em, TerritoryStackResource.level(level), code);
-        @SuppressWarnings("unchecked")
+        TerritoryLevel territory = TerritoryStackResource.level(level);
+        Area area = Area.of(cog, territory, code);
         // Drawn from commune outlines: the geography file has none for municipal arrondissements (null geometry).
-        List<String> communes = area.level().equals("arrondissement") ? List.of()
-                : em.createNativeQuery("select distinct c.commune_code from place c where " + area.places())
-                        .setParameter("code", code).getResultList();
+        List<String> communes = territory == TerritoryLevel.ARRONDISSEMENT ? List.of()
+                : List.copyOf(cog.communesOf(cog.placesOf(territory, code)));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("level", area.level());
         properties.put("code", area.code());

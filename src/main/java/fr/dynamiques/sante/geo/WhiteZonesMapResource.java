@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,16 +41,14 @@ public class WhiteZonesMapResource {
     private final CoverageAt coverageAt;
     private final CommuneTopology topology;
     private final CogSnapshot cog;
-    private final EntityManager em;
     private final ObjectMapper json;
 
-    WhiteZonesMapResource(Coverage coverage, CoverageAt coverageAt, CommuneTopology topology, CogSnapshot cog, EntityManager em,
+    WhiteZonesMapResource(Coverage coverage, CoverageAt coverageAt, CommuneTopology topology, CogSnapshot cog,
             ObjectMapper json) {
         this.coverage = coverage;
         this.coverageAt = coverageAt;
         this.topology = topology;
         this.cog = cog;
-        this.em = em;
         this.json = json;
     }
 
@@ -79,8 +76,8 @@ public class WhiteZonesMapResource {
         LocalDate day = CoverageDays.asked(at, status);
         Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
         WhiteZones zones = day == null
-                ? coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
-                : coverageAt.whiteZones(criteria.areas(em), criteria.kinds(), day, Integer.MAX_VALUE);
+                ? coverage.whiteZones(criteria.areas(cog), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
+                : coverageAt.whiteZones(criteria.areas(cog), criteria.kinds(), day, Integer.MAX_VALUE);
         Map<String, Object> members = new LinkedHashMap<>();
         if (zones.territory() != null) {
             members.put("territory", zones.territory());

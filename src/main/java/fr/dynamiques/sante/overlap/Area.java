@@ -1,12 +1,12 @@
 package fr.dynamiques.sante.overlap;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.territory.TerritoryPlaces;
@@ -22,17 +22,18 @@ public record Area(@Schema(examples = "department") String level, @Schema(exampl
         @Schema(examples = "512") int communeCount,
         @JsonIgnore @Schema(hidden = true) int placeCount) {
 
-    /** The area with this level and code, or a 400 (malformed code) or 404 (no such territory). */
-    public static Area of(EntityManager em, TerritoryLevel level, String code) {
-        Territory territory = Territory.findExisting(level, code);
-        // Population counted as the overlap queries count it: places, none published as 0; communes as communes.
-        SqlRow size = new SqlRow((Tuple) em.createNativeQuery("""
-                select coalesce(sum(c.population), 0) as population, count(distinct c.commune_code) as communes,
-                       count(*) as places
-                from place c where %s""".formatted(condition(level)), Tuple.class)
-                .setParameter("code", code).getSingleResult());
-        return new Area(level.apiName(), code, territory.name, size.number("population"), size.count("communes"),
-                size.count("places"));
+    /**
+     * The area with this level and code, or a 400 (malformed code) or 404 (no such territory); from the referential in
+     * memory, counted as the overlap queries count: places (none published as 0), communes as communes.
+     */
+    public static Area of(CogSnapshot cog, TerritoryLevel level, String code) {
+        Territory.requireWellFormed(level, code);
+        if (!cog.exists(level, code)) {
+            throw Territory.notFound(level, code);
+        }
+        Set<String> places = cog.placesOf(level, code);
+        return new Area(level.apiName(), code, cog.name(level, code), cog.population(places), cog.communesOf(places).size(),
+                places.size());
     }
 
     /** The places of this area, on {@code place c}, with the parameter {@code :code}. */

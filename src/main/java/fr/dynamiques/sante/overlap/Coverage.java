@@ -136,11 +136,7 @@ public class Coverage {
             long population = row.number("population");
             Map<String, Long> byKind = coveredByKind.getOrDefault(code, Map.of());
             Map<String, Integer> counts = schemeCounts.getOrDefault(code, Map.of());
-            List<KindCoverage> perKind = counts.keySet().stream().sorted()
-                    .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
-                            ratio(byKind.getOrDefault(kind, 0L), population),
-                            counts.get(kind)))
-                    .toList();
+            List<KindCoverage> perKind = perKind(counts, byKind, population);
             long coveredPopulation = coveredAll.getOrDefault(code, 0L);
             answer.add(new CoverageRow(code, row.text("name"), population, coveredPopulation,
                     ratio(coveredPopulation, population), counts.values().stream().mapToInt(Integer::intValue).sum(),
@@ -199,11 +195,7 @@ public class Coverage {
             }
         }
         Map<String, Integer> counts = schemeCounts(area, clauses);
-        List<KindCoverage> perKind = counts.keySet().stream()
-                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
-                        ratio(byKind.getOrDefault(kind, 0L), area.population()),
-                        counts.get(kind)))
-                .toList();
+        List<KindCoverage> perKind = perKind(counts, byKind, area.population());
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
                 counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, complete(area, kinds), null);
     }
@@ -353,5 +345,11 @@ public class Coverage {
     /** The kinds a figure counts: those named, else every kind. */
     private static Collection<String> counted(List<String> kinds) {
         return kinds.isEmpty() ? SchemeKind.byCode().keySet() : kinds;
+    }
+
+    /** Each kind's covered population and schemes, over the area's population, kinds in order of their codes. */
+    static List<KindCoverage> perKind(Map<String, Integer> counts, Map<String, Long> byKind, long population) {
+        return counts.keySet().stream().sorted().map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
+                ratio(byKind.getOrDefault(kind, 0L), population), counts.get(kind))).toList();
     }
 }

@@ -125,11 +125,7 @@ public class CoverageAt {
                 unknownStart += counted.schemes();
             }
         }
-        List<KindCoverage> perKind = counts.keySet().stream()
-                .map(kind -> new KindCoverage(kind, byKind.getOrDefault(kind, 0L),
-                        ratio(byKind.getOrDefault(kind, 0L), area.population()),
-                        counts.get(kind)))
-                .toList();
+        List<KindCoverage> perKind = Coverage.perKind(counts, byKind, area.population());
         return new CoverageRow(area.code(), area.name(), area.population(), all, ratio(all, area.population()),
                 counts.values().stream().mapToInt(Integer::intValue).sum(), perKind, coverage.complete(area, kinds),
                 unknownStart);

@@ -3,7 +3,6 @@ package fr.dynamiques.sante.overlap;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,16 +39,14 @@ public class CoverageResource {
     private final CoverageAt coverageAt;
     private final CoverageHistory history;
     private final CptsStages stages;
-    private final EntityManager em;
     private final CogSnapshot cog;
 
-    CoverageResource(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CptsStages stages, EntityManager em,
+    CoverageResource(Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CptsStages stages,
             CogSnapshot cog) {
         this.coverage = coverage;
         this.coverageAt = coverageAt;
         this.history = history;
         this.stages = stages;
-        this.em = em;
         this.cog = cog;
     }
 
@@ -103,8 +100,8 @@ public class CoverageResource {
             @Parameter(description = AT, example = "2020-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("at") String at) {
         LocalDate day = CoverageDays.asked(at, status);
         Criteria criteria = Criteria.of(kind, status, region, department, SchemeStatus.AT_WORK, cog);
-        return day == null ? coverage.whiteZones(criteria.areas(em), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
-                : coverageAt.whiteZones(criteria.areas(em), criteria.kinds(), day, Integer.MAX_VALUE);
+        return day == null ? coverage.whiteZones(criteria.areas(cog), criteria.kinds(), criteria.statuses(), Integer.MAX_VALUE)
+                : coverageAt.whiteZones(criteria.areas(cog), criteria.kinds(), day, Integer.MAX_VALUE);
     }
 
     @Cached(Cached.Validator.REGISTRY)
@@ -124,7 +121,7 @@ public class CoverageResource {
         Criteria criteria = Criteria.of(kind, List.of(), region, department == null ? List.of() : List.of(department),
                 SchemeStatus.AT_WORK, cog);
         List<LocalDate> days = CoverageDays.januaries(from, to);
-        Area area = criteria.region() == null && criteria.departments().isEmpty() ? null : criteria.area(em);
+        Area area = criteria.region() == null && criteria.departments().isEmpty() ? null : criteria.area(cog);
         return history.of(area, criteria.kinds(), days);
     }
 

@@ -77,7 +77,7 @@ public class CptsStages {
             if (!cog.isEpci(epci)) {
                 throw ProblemException.badRequest("Unknown EPCI.", new FieldError("epci", "unknown EPCI SIREN '" + epci + "'"));
             }
-            return Area.of(em, TerritoryLevel.EPCI, epci);
+            return Area.of(cog, TerritoryLevel.EPCI, epci);
         }
         if (region == null && department == null) {
             return null;
@@ -85,7 +85,7 @@ public class CptsStages {
         return Criteria
                 .of(List.of(), List.of(), region, department == null ? List.of() : List.of(department), SchemeStatus.AT_WORK,
                         cog)
-                .area(em);
+                .area(cog);
     }
 
     /**

@@ -2,8 +2,6 @@ package fr.dynamiques.sante.overlap;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-
 import fr.dynamiques.sante.problem.Problem.FieldError;
 import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.SchemeFilter;
@@ -26,8 +24,8 @@ public record Criteria(List<String> kinds, List<String> statuses, String region,
     }
 
     /** The one territory named: a département or a région, not both, not neither, not several. */
-    public Area area(EntityManager em) {
-        List<Area> areas = areas(em);
+    public Area area(CogSnapshot cog) {
+        List<Area> areas = areas(cog);
         if (areas.size() > 1) {
             throw ProblemException.badRequest("Name one territory.", new FieldError("department", "one département here"));
         }
@@ -35,12 +33,12 @@ public record Criteria(List<String> kinds, List<String> statuses, String region,
     }
 
     /** The territories named: one région, or one or more départements (not both, not neither). */
-    public List<Area> areas(EntityManager em) {
+    public List<Area> areas(CogSnapshot cog) {
         if ((region == null) == departments.isEmpty()) {
             throw ProblemException.badRequest("Name the territory: départements or a région.",
                     new FieldError("department", "give department (one or more) or region, not both"));
         }
-        return region != null ? List.of(Area.of(em, TerritoryLevel.REGION, region))
-                : departments.stream().map(code -> Area.of(em, TerritoryLevel.DEPARTMENT, code)).toList();
+        return region != null ? List.of(Area.of(cog, TerritoryLevel.REGION, region))
+                : departments.stream().map(code -> Area.of(cog, TerritoryLevel.DEPARTMENT, code)).toList();
     }
 }

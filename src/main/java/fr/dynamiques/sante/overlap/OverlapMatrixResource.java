@@ -2,7 +2,6 @@ package fr.dynamiques.sante.overlap;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,12 +25,10 @@ import fr.dynamiques.sante.territory.CogSnapshot;
 public class OverlapMatrixResource {
 
     private final Overlaps overlaps;
-    private final EntityManager em;
     private final CogSnapshot cog;
 
-    OverlapMatrixResource(Overlaps overlaps, EntityManager em, CogSnapshot cog) {
+    OverlapMatrixResource(Overlaps overlaps, CogSnapshot cog) {
         this.overlaps = overlaps;
-        this.em = em;
         this.cog = cog;
     }
 
@@ -45,6 +42,6 @@ public class OverlapMatrixResource {
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
         Criteria criteria = Criteria.of(null, status, region, department == null ? null : List.of(department),
                 SchemeStatus.AT_WORK, cog);
-        return overlaps.matrix(criteria.area(em), criteria.statuses());
+        return overlaps.matrix(criteria.area(cog), criteria.statuses());
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.overlap.OverlapViews.OverlapRow;
+import fr.dynamiques.sante.problem.ProblemException;
 import fr.dynamiques.sante.scheme.Scheme;
 import fr.dynamiques.sante.territory.CogSnapshot;
 
@@ -40,7 +41,8 @@ public class OverlapResource {
             + "still shows where its successor works).")
     public List<OverlapRow> schemeOverlaps(@Parameter(example = "42") @PathParam("id") String id,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
-        Scheme scheme = Scheme.findExisting(id);
-        return overlaps.of(scheme, Criteria.of(null, status, null, null, List.of(), cog).statuses());
+        List<String> statuses = Criteria.of(null, status, null, null, List.of(), cog).statuses();
+        return overlaps.of(Scheme.parseId(id), statuses)
+                .orElseThrow(() -> ProblemException.notFound("No scheme with id " + id + "."));
     }
 }

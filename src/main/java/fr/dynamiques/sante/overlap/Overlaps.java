@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,49 +52,72 @@ public class Overlaps {
      * population first.
      */
     public List<OverlapRow> of(Scheme scheme, List<String> statuses) {
+        return of(scheme.id, statuses).orElseThrow();
+    }
+
+    /**
+     * The same for the scheme of this id, in one query: the scheme's own population and communes come with its pairs
+     * (one row, its pair columns null, when it shares nothing). Empty when there is no such scheme.
+     */
+    public Optional<List<OverlapRow>> of(long id, List<String> statuses) {
         SchemeClauses clauses = SchemeClauses.of(List.of(), statuses);
         Query query = em.createNativeQuery("""
-                select o.id, o.ref, o.name, o.kind, o.status, o.population, o.commune_count,
-                       count(distinct c.commune_code) as shared_communes,
-                       coalesce(sum(c.population), 0) as shared_population
-                from scheme_commune mine
-                join scheme_commune theirs on theirs.commune_code = mine.commune_code and theirs.scheme_id <> mine.scheme_id
-                join scheme o on o.id = theirs.scheme_id
-                join place c on c.code = mine.commune_code
-                where mine.scheme_id = :id %s
-                group by o.id
-                order by shared_population desc, shared_communes desc, o.sort_name, o.id""".formatted(clauses.on("o")),
+                with subject as (select population, commune_count from scheme where id = :id),
+                pairs as (
+                    select o.id, o.ref, o.name, o.kind, o.status, o.population, o.commune_count, o.sort_name,
+                           count(distinct c.commune_code) as shared_communes,
+                           coalesce(sum(c.population), 0) as shared_population
+                    from scheme_commune mine
+                    join scheme_commune theirs on theirs.commune_code = mine.commune_code
+                                              and theirs.scheme_id <> mine.scheme_id
+                    join scheme o on o.id = theirs.scheme_id
+                    join place c on c.code = mine.commune_code
+                    where mine.scheme_id = :id %s
+                    group by o.id)
+                select subject.population as subject_population, subject.commune_count as subject_communes, pairs.*
+                from subject left join pairs on true
+                order by shared_population desc, shared_communes desc, sort_name, id""".formatted(clauses.on("o")),
                 Tuple.class);
-        query.setParameter("id", scheme.id);
-        List<OverlapRow> rows = new ArrayList<>();
-        for (SqlRow row : SqlRow.of(clauses.bind(query))) {
+        query.setParameter("id", id);
+        List<SqlRow> rows = SqlRow.of(clauses.bind(query));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<OverlapRow> overlaps = new ArrayList<>();
+        for (SqlRow row : rows) {
+            if (row.isNull("id")) {
+                continue;
+            }
             long shared = row.number("shared_population");
             int sharedCommunes = row.count("shared_communes");
-            rows.add(new OverlapRow(ref(row), sharedCommunes, shared,
-                    share(shared, scheme.population, sharedCommunes, scheme.communeCount),
+            overlaps.add(new OverlapRow(ref(row), sharedCommunes, shared,
+                    share(shared, row.number("subject_population"), sharedCommunes, row.number("subject_communes")),
                     share(shared, row.number("population"), sharedCommunes, row.number("commune_count"))));
         }
-        return rows;
+        return Optional.of(overlaps);
     }
 
     /** The schemes covering (part of) the area, grouped by kind (in code order), each kind's largest share first. */
     public TerritoryStack stack(Area area, List<String> kinds, List<String> statuses) {
         SchemeClauses clauses = SchemeClauses.of(kinds, statuses);
         Query query = em.createNativeQuery("""
-                select s.id, s.ref, s.name, s.kind, s.status, count(distinct c.commune_code) as covered_communes,
+                select s.id, s.ref, s.name, s.kind, k.label_fr as kind_label, s.status,
+                       count(distinct c.commune_code) as covered_communes,
                        coalesce(sum(c.population), 0) as covered_population, count(*) as covered_places
                 from scheme_commune sc
                 join place c on c.code = sc.commune_code
                 join scheme s on s.id = sc.scheme_id
+                join scheme_kind k on k.code = s.kind
                 where %s %s
-                group by s.id
+                group by s.id, k.label_fr
                 order by s.kind, covered_population desc, covered_communes desc, s.sort_name, s.id"""
                 .formatted(area.places(), clauses.on("s")), Tuple.class);
         query.setParameter("code", area.code());
-        Map<String, SchemeKind> known = SchemeKind.byCode();
         Map<String, List<CoveringScheme>> byKind = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
         List<SqlRow> rows = SqlRow.of(clauses.bind(query));
         for (SqlRow row : rows) {
+            labels.put(row.text("kind"), row.text("kind_label"));
             int communes = row.count("covered_communes");
             long population = row.number("covered_population");
             byKind.computeIfAbsent(row.text("kind"), k -> new ArrayList<>()).add(new CoveringScheme(ref(row), communes,
@@ -101,7 +125,7 @@ public class Overlaps {
                     row.number("covered_places") == area.placeCount()));
         }
         List<KindGroup> groups = byKind.entrySet().stream()
-                .map(e -> new KindGroup(e.getKey(), known.get(e.getKey()).labelFr, e.getValue())).toList();
+                .map(e -> new KindGroup(e.getKey(), labels.get(e.getKey()), e.getValue())).toList();
         return new TerritoryStack(area, statuses, rows.size(), groups);
     }
 

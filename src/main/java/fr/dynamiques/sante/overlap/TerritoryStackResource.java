@@ -2,7 +2,6 @@ package fr.dynamiques.sante.overlap;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,12 +28,10 @@ import fr.dynamiques.sante.territory.TerritoryLevel;
 public class TerritoryStackResource {
 
     private final Overlaps overlaps;
-    private final EntityManager em;
     private final CogSnapshot cog;
 
-    TerritoryStackResource(Overlaps overlaps, EntityManager em, CogSnapshot cog) {
+    TerritoryStackResource(Overlaps overlaps, CogSnapshot cog) {
         this.overlaps = overlaps;
-        this.em = em;
         this.cog = cog;
     }
 
@@ -49,7 +46,7 @@ public class TerritoryStackResource {
             @Parameter(description = "ASV, CLS, CLSM, CPTS...; several allowed") @QueryParam("kind") List<String> kind,
             @Parameter(description = "DRAFT, ACTIVE, RENEWAL, ENDED; several allowed") @QueryParam("status") List<String> status) {
         Criteria criteria = Criteria.of(kind, status, null, null, List.of(), cog);
-        Area area = Area.of(em, level(level), code);
+        Area area = Area.of(cog, level(level), code);
         return overlaps.stack(area, criteria.kinds(), criteria.statuses());
     }
 

@@ -42,19 +42,6 @@ public class Arrondissement extends Territory {
     }
 
     @Override
-    public List<Territory> enclosing() {
-        List<Territory> enclosing = new ArrayList<>(4);
-        enclosing.add(commune);
-        enclosing.addAll(commune.enclosing());
-        return enclosing;
-    }
-
-    @Override
-    public Commune commune() {
-        return commune;
-    }
-
-    @Override
     public String getLevel() {
         return TerritoryLevel.ARRONDISSEMENT.apiName();
     }
@@ -66,7 +53,12 @@ public class Arrondissement extends Territory {
 
     @Override
     public String getContext() {
-        return commune.name + ", " + commune.department.name + " (" + commune.department.code + ")";
+        return context(commune.name, commune.department.code, commune.department.name);
+    }
+
+    /** An arrondissement's context: its city, then the city's département. */
+    static String context(String cityName, String departmentCode, String departmentName) {
+        return cityName + ", " + Commune.context(departmentCode, departmentName);
     }
 
     @Override

@@ -37,7 +37,7 @@ public class CogSnapshot implements ReferentialState {
      * arrondissement is part of (its département and EPCI are the city's), null for a commune.
      */
     public record CommuneFacts(String code, String name, long population, String departmentCode, String epciSiren,
-            List<String> postalCodes, String city) {
+            List<String> postalCodes, String city, boolean populationPublished) {
 
         public boolean isArrondissement() {
             return city != null;
@@ -53,6 +53,22 @@ public class CogSnapshot implements ReferentialState {
     public record FormerCommune(String code, String name, String type, String communeCode) {
     }
 
+    /** An EPCI: its legal form as INSEE names it (CC, CA, CU, METRO, MET69), its population the sum of its communes'. */
+    public record EpciFacts(String siren, String name, String type, long population) {
+    }
+
+    /** A département, its population the sum of its communes'. */
+    public record DepartmentFacts(String code, String name, String regionCode, long population) {
+    }
+
+    /** A région (or an overseas collectivité's pseudo-région), its population the sum of its départements'. */
+    public record RegionFacts(String code, String name, long population) {
+    }
+
+    /** A territory of any level, as pages name it and link to it. */
+    public record Placed(TerritoryLevel level, String code, String name) {
+    }
+
     /** What a perimeter covers, by the names and codes people type to find it. */
     public record Places(Set<String> communeNames, Set<String> areaNames, Set<String> codes,
             Set<String> departmentCodes, Set<String> regionCodes, String label) {
@@ -62,10 +78,9 @@ public class CogSnapshot implements ReferentialState {
     private record Tables(long loadId, Instant loadedAt, int cogYear, Map<String, CommuneFacts> communes,
             Map<String, CommuneFacts> arrondissements, Map<String, List<String>> cityParts,
             Map<String, FormerCommune> formerCodes, Map<String, List<FormerCommune>> formerNames,
-            Map<String, String> epciNames, Map<String, List<String>> epciMembers,
-            Map<String, List<String>> departmentMembers, Map<String, String> departmentNames,
-            Map<String, String> departmentRegions, Map<String, String> regionNames,
-            Map<String, List<String>> byPostalCode) {
+            Map<String, EpciFacts> epcis, Map<String, List<String>> epciMembers,
+            Map<String, List<String>> departmentMembers, Map<String, DepartmentFacts> departments,
+            Map<String, RegionFacts> regions, Map<String, List<String>> byPostalCode) {
     }
 
     private final DataSource dataSource;
@@ -106,11 +121,11 @@ public class CogSnapshot implements ReferentialState {
     }
 
     public boolean isDepartment(String code) {
-        return code != null && tables().departmentNames().containsKey(code);
+        return code != null && tables().departments().containsKey(code);
     }
 
     public boolean isRegion(String code) {
-        return code != null && tables().regionNames().containsKey(code);
+        return code != null && tables().regions().containsKey(code);
     }
 
     public boolean isArrondissement(String code) {
@@ -130,6 +145,26 @@ public class CogSnapshot implements ReferentialState {
     /** A current commune, or null. */
     public CommuneFacts commune(String code) {
         return tables().communes().get(code);
+    }
+
+    /** A municipal arrondissement, or null. */
+    public CommuneFacts arrondissement(String code) {
+        return tables().arrondissements().get(code);
+    }
+
+    /** An EPCI, or null. */
+    public EpciFacts epci(String siren) {
+        return tables().epcis().get(siren);
+    }
+
+    /** A département, or null. */
+    public DepartmentFacts department(String code) {
+        return tables().departments().get(code);
+    }
+
+    /** A région, or null. */
+    public RegionFacts region(String code) {
+        return tables().regions().get(code);
     }
 
     /** A place of a resolved perimeter (a commune or a municipal arrondissement), or null. */
@@ -175,17 +210,20 @@ public class CogSnapshot implements ReferentialState {
 
     /** The name of a département, or null. */
     public String departmentName(String code) {
-        return tables().departmentNames().get(code);
+        DepartmentFacts department = tables().departments().get(code);
+        return department == null ? null : department.name();
     }
 
     /** The name of a région, or null. */
     public String regionName(String code) {
-        return tables().regionNames().get(code);
+        RegionFacts region = tables().regions().get(code);
+        return region == null ? null : region.name();
     }
 
     /** The name of an EPCI, or null. */
     public String epciName(String siren) {
-        return tables().epciNames().get(siren);
+        EpciFacts epci = tables().epcis().get(siren);
+        return epci == null ? null : epci.name();
     }
 
     /** The member communes of an EPCI, in code order; none for an unknown SIREN. */
@@ -195,7 +233,8 @@ public class CogSnapshot implements ReferentialState {
 
     /** The région of a département, or null. */
     public String regionOf(String departmentCode) {
-        return tables().departmentRegions().get(departmentCode);
+        DepartmentFacts department = tables().departments().get(departmentCode);
+        return department == null ? null : department.regionCode();
     }
 
     /**
@@ -222,16 +261,147 @@ public class CogSnapshot implements ReferentialState {
         }
     }
 
+    /** The places of a territory, in code order: its communes, with a city's arrondissements in place of the city. */
+    public Set<String> placesOf(TerritoryLevel level, String code) {
+        List<String> one = List.of(code);
+        return switch (level) {
+            case COMMUNE -> resolve(one, List.of(), List.of(), List.of());
+            case ARRONDISSEMENT -> resolve(List.of(), one, List.of(), List.of());
+            case EPCI -> resolve(List.of(), List.of(), one, List.of());
+            case DEPARTMENT -> resolve(List.of(), List.of(), List.of(), one);
+            case REGION -> resolve(List.of(), List.of(), List.of(), departmentsOfRegions(one));
+        };
+    }
+
+    /** The territory of that level with that code: a malformed code is a 400, an unknown one a 404. */
+    public Placed existing(TerritoryLevel level, String code) {
+        Territory.requireWellFormed(level, code);
+        String name = name(level, code);
+        if (name == null) {
+            throw Territory.notFound(level, code);
+        }
+        return new Placed(level, code, name);
+    }
+
+    /**
+     * The territories this one lies in, one per level above it, nearest first: an arrondissement's commune, a commune's
+     * EPCI (if any), then the département and the région. An EPCI may straddle départements: the one of its most
+     * populated commune stands for it. Pages walk it for their breadcrumbs and their rings.
+     */
+    public List<Placed> enclosing(TerritoryLevel level, String code) {
+        List<Placed> enclosing = new ArrayList<>(4);
+        String department = switch (level) {
+            case ARRONDISSEMENT -> {
+                CommuneFacts city = commune(arrondissement(code).city());
+                enclosing.add(new Placed(TerritoryLevel.COMMUNE, city.code(), city.name()));
+                yield withEpci(enclosing, city);
+            }
+            case COMMUNE -> withEpci(enclosing, commune(code));
+            case EPCI -> epciCommunes(code).stream().findFirst().map(CommuneFacts::departmentCode).orElse(null);
+            case DEPARTMENT, REGION -> null;
+        };
+        String region = level == TerritoryLevel.DEPARTMENT ? regionOf(code) : null;
+        if (department != null) {
+            enclosing.add(new Placed(TerritoryLevel.DEPARTMENT, department, departmentName(department)));
+            region = regionOf(department);
+        }
+        if (region != null) {
+            enclosing.add(new Placed(TerritoryLevel.REGION, region, regionName(region)));
+        }
+        return enclosing;
+    }
+
+    /** Adds the commune's EPCI, if any, and answers its département. */
+    private String withEpci(List<Placed> enclosing, CommuneFacts commune) {
+        if (commune.epciSiren() != null) {
+            enclosing.add(new Placed(TerritoryLevel.EPCI, commune.epciSiren(), epciName(commune.epciSiren())));
+        }
+        return commune.departmentCode();
+    }
+
+    /** The commune this territory is or lies in (an arrondissement's city); null above the commune. */
+    public CommuneFacts communeOf(TerritoryLevel level, String code) {
+        return switch (level) {
+            case COMMUNE -> commune(code);
+            case ARRONDISSEMENT -> commune(arrondissement(code).city());
+            default -> null;
+        };
+    }
+
+    /**
+     * An EPCI's communes, the most populated first (those without a published population last), then by name in code
+     * point order: the order the database gave them in (its collation is C), kept as it was.
+     */
+    public List<CommuneFacts> epciCommunes(String siren) {
+        return epciMembers(siren).stream().map(this::commune)
+                .sorted(Comparator.comparing((CommuneFacts c) -> !c.populationPublished())
+                        .thenComparing(CommuneFacts::population, Comparator.reverseOrder())
+                        .thenComparing(CommuneFacts::name))
+                .toList();
+    }
+
+    /**
+     * A territory named outright, as suggestions show it: its name, population and the short text telling homonyms
+     * apart, the same as the territory indexes hold ({@link Territory#getContext()}).
+     */
+    TerritoryMatch match(TerritoryLevel level, String code, String matchedBy, String formerName) {
+        Tables t = tables();
+        return switch (level) {
+            case COMMUNE -> {
+                CommuneFacts c = t.communes().get(code);
+                DepartmentFacts d = t.departments().get(c.departmentCode());
+                yield new TerritoryMatch(level.apiName(), code, c.name(), c.populationPublished() ? c.population() : null,
+                        Commune.context(d.code(), d.name()), formerName, matchedBy);
+            }
+            case ARRONDISSEMENT -> {
+                CommuneFacts a = t.arrondissements().get(code);
+                DepartmentFacts d = t.departments().get(a.departmentCode());
+                yield new TerritoryMatch(level.apiName(), code, a.name(), a.populationPublished() ? a.population() : null,
+                        Arrondissement.context(t.communes().get(a.city()).name(), d.code(), d.name()), formerName,
+                        matchedBy);
+            }
+            case EPCI -> {
+                EpciFacts e = t.epcis().get(code);
+                yield new TerritoryMatch(level.apiName(), code, e.name(), e.population(), Epci.typeLabel(e.type()),
+                        formerName, matchedBy);
+            }
+            case DEPARTMENT -> {
+                DepartmentFacts d = t.departments().get(code);
+                yield new TerritoryMatch(level.apiName(), code, d.name(), d.population(),
+                        t.regions().get(d.regionCode()).name(), formerName, matchedBy);
+            }
+            case REGION -> {
+                RegionFacts r = t.regions().get(code);
+                yield new TerritoryMatch(level.apiName(), code, r.name(), r.population(), Region.context(code), formerName,
+                        matchedBy);
+            }
+        };
+    }
+
+    /** The name of a territory, or null. */
+    public String name(TerritoryLevel level, String code) {
+        return switch (level) {
+            case COMMUNE -> nameOf(commune(code));
+            case ARRONDISSEMENT -> nameOf(arrondissement(code));
+            case EPCI -> epciName(code);
+            case DEPARTMENT -> departmentName(code);
+            case REGION -> regionName(code);
+        };
+    }
+
+    private static String nameOf(CommuneFacts place) {
+        return place == null ? null : place.name();
+    }
+
     /** The départements of these régions, in code order. */
     public List<String> departmentsOfRegions(Collection<String> regions) {
-        return tables().departmentRegions().entrySet().stream().filter(e -> regions.contains(e.getValue()))
-                .map(Map.Entry::getKey)
-                .sorted().toList();
+        return tables().departments().values().stream().filter(d -> regions.contains(d.regionCode()))
+                .map(DepartmentFacts::code).sorted().toList();
     }
 
     /** Every région's code, in code order. */
     public List<String> regionCodes() {
-        return tables().regionNames().keySet().stream().sorted().toList();
+        return tables().regions().keySet().stream().sorted().toList();
     }
 
     /** The current communes of a département, in code order. */
@@ -257,7 +427,7 @@ public class CogSnapshot implements ReferentialState {
         Tables t = tables();
         Set<String> codes = new TreeSet<>();
         placeCodes.stream().map(this::place).filter(c -> c != null).forEach(c -> codes.add(c.departmentCode()));
-        return codes.stream().map(code -> new TerritoryViews.Ref(code, t.departmentNames().get(code))).toList();
+        return codes.stream().map(code -> new TerritoryViews.Ref(code, t.departments().get(code).name())).toList();
     }
 
     /** The régions these places belong to, in code order. */
@@ -265,8 +435,8 @@ public class CogSnapshot implements ReferentialState {
         Tables t = tables();
         Set<String> codes = new TreeSet<>();
         placeCodes.stream().map(this::place).filter(c -> c != null)
-                .forEach(c -> codes.add(t.departmentRegions().get(c.departmentCode())));
-        return codes.stream().map(code -> new TerritoryViews.Ref(code, t.regionNames().get(code))).toList();
+                .forEach(c -> codes.add(t.departments().get(c.departmentCode()).regionCode()));
+        return codes.stream().map(code -> new TerritoryViews.Ref(code, t.regions().get(code).name())).toList();
     }
 
     /**
@@ -300,16 +470,16 @@ public class CogSnapshot implements ReferentialState {
             formerCommunesOf(c.code()).stream().map(FormerCommune::name).filter(n -> n != null).forEach(communeNames::add);
             if (c.epciSiren() != null) {
                 codes.add(c.epciSiren());
-                areaNames.add(t.epciNames().get(c.epciSiren()));
+                areaNames.add(t.epcis().get(c.epciSiren()).name());
             }
             departments.add(c.departmentCode());
-            regions.add(t.departmentRegions().get(c.departmentCode()));
+            regions.add(t.departments().get(c.departmentCode()).regionCode());
         }
-        departments.forEach(d -> areaNames.add(t.departmentNames().get(d)));
-        regions.forEach(r -> areaNames.add(t.regionNames().get(r)));
+        departments.forEach(d -> areaNames.add(t.departments().get(d).name()));
+        regions.forEach(r -> areaNames.add(t.regions().get(r).name()));
         codes.addAll(departments);
         codes.addAll(regions);
-        String where = departments.stream().map(t.departmentNames()::get).collect(Collectors.joining(", "));
+        String where = departments.stream().map(d -> t.departments().get(d).name()).collect(Collectors.joining(", "));
         Set<String> communes = communesOf(placeCodes);
         String label;
         if (communes.size() == 1 && !partialCities.isEmpty()) {
@@ -334,17 +504,17 @@ public class CogSnapshot implements ReferentialState {
                         t.communes().get(f.communeCode()).departmentCode(), true, f.code()))));
         t.arrondissements().values().forEach(a -> named.add(new TerritoryNames.Named(TerritoryLevel.ARRONDISSEMENT, a.code(),
                 a.name(), a.departmentCode(), false, null)));
-        t.epciNames().forEach((siren, name) -> {
+        t.epcis().forEach((siren, epci) -> {
             // An EPCI's département, for homonyms: the one most of its communes are in.
             String department = t.epciMembers().getOrDefault(siren, List.of()).stream()
                     .collect(Collectors.groupingBy(code -> t.communes().get(code).departmentCode(), Collectors.counting()))
                     .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-            named.add(new TerritoryNames.Named(TerritoryLevel.EPCI, siren, name, department, false, null));
+            named.add(new TerritoryNames.Named(TerritoryLevel.EPCI, siren, epci.name(), department, false, null));
         });
-        t.departmentNames().forEach((code, name) -> named.add(new TerritoryNames.Named(TerritoryLevel.DEPARTMENT, code, name,
+        t.departments().forEach((code, d) -> named.add(new TerritoryNames.Named(TerritoryLevel.DEPARTMENT, code, d.name(),
                 code, false, null)));
-        t.regionNames().forEach(
-                (code, name) -> named.add(new TerritoryNames.Named(TerritoryLevel.REGION, code, name, null, false, null)));
+        t.regions().forEach(
+                (code, r) -> named.add(new TerritoryNames.Named(TerritoryLevel.REGION, code, r.name(), null, false, null)));
         return named;
     }
 
@@ -381,13 +551,12 @@ public class CogSnapshot implements ReferentialState {
         int cogYear = 0;
         long loadId = 0;
         Instant loadedAt = Instant.EPOCH;
-        final Map<String, String> regionNames = new HashMap<>();
-        final Map<String, String> departmentNames = new HashMap<>();
-        final Map<String, String> departmentRegions = new HashMap<>();
+        final Map<String, RegionFacts> regions = new HashMap<>();
+        final Map<String, DepartmentFacts> departments = new HashMap<>();
         final Map<String, CommuneFacts> communes = new HashMap<>(50_000);
         final Map<String, List<String>> epciMembers = new HashMap<>();
         final Map<String, List<String>> departmentMembers = new HashMap<>();
-        final Map<String, String> epciNames = new HashMap<>();
+        final Map<String, EpciFacts> epcis = new HashMap<>();
         final Map<String, CommuneFacts> arrondissements = new HashMap<>();
         final Map<String, List<String>> cityParts = new HashMap<>();
         final Map<String, FormerCommune> formerCodes = new HashMap<>();
@@ -405,24 +574,26 @@ public class CogSnapshot implements ReferentialState {
         }
 
         void regionsAndDepartments(Statement statement) throws SQLException {
-            try (ResultSet rows = statement.executeQuery("select code, name from region")) {
+            try (ResultSet rows = statement.executeQuery("select code, name, coalesce(population, 0) from region")) {
                 while (rows.next()) {
-                    regionNames.put(rows.getString(1), rows.getString(2));
+                    regions.put(rows.getString(1), new RegionFacts(rows.getString(1), rows.getString(2), rows.getLong(3)));
                 }
             }
-            try (ResultSet rows = statement.executeQuery("select code, name, region_code from department")) {
+            try (ResultSet rows = statement
+                    .executeQuery("select code, name, region_code, coalesce(population, 0) from department")) {
                 while (rows.next()) {
-                    departmentNames.put(rows.getString(1), rows.getString(2));
-                    departmentRegions.put(rows.getString(1), rows.getString(3));
+                    departments.put(rows.getString(1), new DepartmentFacts(rows.getString(1), rows.getString(2),
+                            rows.getString(3), rows.getLong(4)));
                 }
             }
         }
 
         void epcis(Statement statement) throws SQLException {
-            try (ResultSet rows = statement.executeQuery("select siren, name from epci")) {
+            try (ResultSet rows = statement.executeQuery("select siren, name, type, coalesce(population, 0) from epci")) {
                 while (rows.next()) {
                     epciMembers.put(rows.getString(1), new ArrayList<>());
-                    epciNames.put(rows.getString(1), rows.getString(2));
+                    epcis.put(rows.getString(1),
+                            new EpciFacts(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
                 }
             }
         }
@@ -430,10 +601,14 @@ public class CogSnapshot implements ReferentialState {
         /** Read after the EPCI: each commune joins its EPCI's and its département's members. */
         void communes(Statement statement) throws SQLException {
             try (ResultSet rows = statement.executeQuery(
-                    "select code, name, coalesce(population, 0), department_code, epci_siren, postal_codes from commune")) {
+                    "select code, name, population, department_code, epci_siren, postal_codes from commune")) {
                 while (rows.next()) {
-                    CommuneFacts c = new CommuneFacts(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getString(4), rows.getString(5), List.of((String[]) rows.getArray(6).getArray()), null);
+                    // getLong answers 0 for a null; wasNull tells a population INSEE does not publish.
+                    long population = rows.getLong(3);
+                    boolean published = !rows.wasNull();
+                    CommuneFacts c = new CommuneFacts(rows.getString(1), rows.getString(2), population,
+                            rows.getString(4), rows.getString(5), List.of((String[]) rows.getArray(6).getArray()), null,
+                            published);
                     communes.put(c.code(), c);
                     departmentMembers.computeIfAbsent(c.departmentCode(), k -> new ArrayList<>()).add(c.code());
                     if (c.epciSiren() != null) {
@@ -446,13 +621,15 @@ public class CogSnapshot implements ReferentialState {
         /** Read after the communes: an arrondissement is in its city's département and EPCI. */
         void arrondissements(Statement statement) throws SQLException {
             try (ResultSet rows = statement
-                    .executeQuery("select code, name, coalesce(population, 0), commune_code, postal_codes "
+                    .executeQuery("select code, name, population, commune_code, postal_codes "
                             + "from arrondissement order by code")) {
                 while (rows.next()) {
                     CommuneFacts city = communes.get(rows.getString(4));
-                    CommuneFacts a = new CommuneFacts(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            city.departmentCode(),
-                            city.epciSiren(), List.of((String[]) rows.getArray(5).getArray()), city.code());
+                    long population = rows.getLong(3);
+                    boolean published = !rows.wasNull();
+                    CommuneFacts a = new CommuneFacts(rows.getString(1), rows.getString(2), population,
+                            city.departmentCode(), city.epciSiren(), List.of((String[]) rows.getArray(5).getArray()),
+                            city.code(), published);
                     arrondissements.put(a.code(), a);
                     cityParts.computeIfAbsent(city.code(), k -> new ArrayList<>()).add(a.code());
                 }
@@ -491,10 +668,8 @@ public class CogSnapshot implements ReferentialState {
             departmentMembers.values().forEach(list -> list.sort(Comparator.naturalOrder()));
             return new Tables(loadId, loadedAt, cogYear, Map.copyOf(communes), Map.copyOf(arrondissements),
                     Map.copyOf(cityParts),
-                    Map.copyOf(formerCodes), Map.copyOf(formerNames), Map.copyOf(epciNames), Map.copyOf(epciMembers),
-                    Map.copyOf(departmentMembers),
-                    Map.copyOf(departmentNames), Map.copyOf(departmentRegions), Map.copyOf(regionNames),
-                    Map.copyOf(byPostalCode));
+                    Map.copyOf(formerCodes), Map.copyOf(formerNames), Map.copyOf(epcis), Map.copyOf(epciMembers),
+                    Map.copyOf(departmentMembers), Map.copyOf(departments), Map.copyOf(regions), Map.copyOf(byPostalCode));
         }
     }
 }

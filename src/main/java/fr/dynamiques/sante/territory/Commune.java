@@ -57,22 +57,6 @@ public class Commune extends Territory {
         return findById(code);
     }
 
-    @Override
-    public List<Territory> enclosing() {
-        List<Territory> enclosing = new ArrayList<>(3);
-        if (epci != null) {
-            enclosing.add(epci);
-        }
-        enclosing.add(department);
-        enclosing.addAll(department.enclosing());
-        return enclosing;
-    }
-
-    @Override
-    public Commune commune() {
-        return this;
-    }
-
     /** The codes that named this commune before: its former communes' codes, its own aside. */
     public List<String> formerCodes() {
         return formerCommunes.stream().map(f -> f.code).filter(c -> !c.equals(code)).distinct().sorted().toList();
@@ -95,7 +79,12 @@ public class Commune extends Territory {
 
     @Override
     public String getContext() {
-        return department.name + " (" + department.code + ")";
+        return context(department.code, department.name);
+    }
+
+    /** A commune's context: its département, named and numbered. */
+    static String context(String departmentCode, String departmentName) {
+        return departmentName + " (" + departmentCode + ")";
     }
 
     /**

@@ -1,7 +1,5 @@
 package fr.dynamiques.sante.territory;
 
-import java.util.List;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -23,15 +21,6 @@ public class Department extends Territory {
 
     public static Department findByCode(String code) {
         return findById(code);
-    }
-
-    @Override
-    public List<Territory> enclosing() {
-        return List.of(region);
-    }
-
-    public long communeCount() {
-        return Commune.count("department.code", code);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package fr.dynamiques.sante.territory;
 
-import java.util.List;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -22,28 +20,12 @@ public class Epci extends Territory {
         return findById(siren);
     }
 
-    public List<Commune> communes() {
-        return Commune.list("epci.siren = ?1 order by population desc nulls last, name", siren);
-    }
-
-    /** The départements its communes lie in, that of its most populated commune first. */
-    public List<Department> departments() {
-        return communes().stream().map(c -> c.department).distinct().toList();
-    }
-
-    /**
-     * An EPCI may straddle départements: the one of its most populated commune stands for it, with its région.
-     */
-    @Override
-    public List<Territory> enclosing() {
-        return communes().stream().findFirst().map(c -> c.department).map(Epci::withRegion).orElse(List.of());
-    }
-
-    private static List<Territory> withRegion(Department department) {
-        return List.of(department, department.region);
-    }
-
     public String typeLabel() {
+        return typeLabel(type);
+    }
+
+    /** The legal form's name in full. */
+    public static String typeLabel(String type) {
         return switch (type) {
             case "CC" -> "Communauté de communes";
             case "CA" -> "Communauté d'agglomération";

@@ -38,5 +38,7 @@ class ReferentialStartup {
         if (loaded || !indexer.isInSync() || restored.pending()) {
             indexer.reindex();
         }
+        // Read into memory now rather than by the first request: territory reads are answered on I/O threads.
+        snapshot.loadId();
     }
 }

@@ -1,7 +1,5 @@
 package fr.dynamiques.sante.territory;
 
-import java.util.List;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -19,24 +17,6 @@ public class Region extends Territory {
         return findById(code);
     }
 
-    public List<Department> departments() {
-        return Department.list("region.code = ?1 order by code", code);
-    }
-
-    public long communeCount() {
-        return Commune.count("department.region.code", code);
-    }
-
-    @Override
-    public List<Territory> enclosing() {
-        return List.of();
-    }
-
-    /** Overseas collectivités have three-digit codes; they are not régions proper. */
-    public boolean isOverseasCollectivity() {
-        return code.length() == 3;
-    }
-
     @Override
     public String getLevel() {
         return TerritoryLevel.REGION.apiName();
@@ -49,6 +29,11 @@ public class Region extends Territory {
 
     @Override
     public String getContext() {
-        return isOverseasCollectivity() ? "Collectivité d'outre-mer" : "Région";
+        return context(code);
+    }
+
+    /** A région's context: région, or overseas collectivité (three-digit codes). */
+    static String context(String code) {
+        return code.length() == 3 ? "Collectivité d'outre-mer" : "Région";
     }
 }

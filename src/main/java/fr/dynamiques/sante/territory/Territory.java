@@ -65,27 +65,12 @@ public abstract class Territory extends PanacheEntityBase {
     public abstract String getContext();
 
     /**
-     * The territories this one lies in, one per level above it, nearest first: an arrondissement's commune, a commune's
-     * EPCI (if any), then the département and the région. Pages walk it for their breadcrumbs and their rings.
-     */
-    public abstract List<Territory> enclosing();
-
-    /** The commune this territory is or lies in (an arrondissement's city); none above the commune. */
-    public Commune commune() {
-        return null;
-    }
-
-    /**
      * The territory of that level with that code. A malformed code is the client's mistake (400); a well-formed but
      * unknown one is not found (404).
      */
     @SuppressWarnings("unchecked")
     public static <T extends Territory> T findExisting(TerritoryLevel level, String code) {
-        if (!level.isWellFormed(code)) {
-            String shown = code == null ? "" : code.length() <= 20 ? code : code.substring(0, 20) + "…";
-            throw ProblemException.badRequest("Malformed " + level.apiName() + " code.",
-                    new Problem.FieldError("code", "'" + shown + "' is not a " + level.apiName() + " code"));
-        }
+        requireWellFormed(level, code);
         Territory territory = switch (level) {
             case COMMUNE -> Commune.findByCode(code);
             case ARRONDISSEMENT -> Arrondissement.findByCode(code);
@@ -94,9 +79,23 @@ public abstract class Territory extends PanacheEntityBase {
             case REGION -> Region.findByCode(code);
         };
         if (territory == null) {
-            throw ProblemException.notFound("No " + level.apiName() + " with code " + code + " in the COG.");
+            throw notFound(level, code);
         }
         return (T) territory;
+    }
+
+    /** A malformed code is the client's mistake: a 400 naming it. */
+    public static void requireWellFormed(TerritoryLevel level, String code) {
+        if (!level.isWellFormed(code)) {
+            String shown = code == null ? "" : code.length() <= 20 ? code : code.substring(0, 20) + "…";
+            throw ProblemException.badRequest("Malformed " + level.apiName() + " code.",
+                    new Problem.FieldError("code", "'" + shown + "' is not a " + level.apiName() + " code"));
+        }
+    }
+
+    /** A well-formed code the COG does not have. */
+    public static ProblemException notFound(TerritoryLevel level, String code) {
+        return ProblemException.notFound("No " + level.apiName() + " with code " + code + " in the COG.");
     }
 
     /** Other names people still use: a commune's former communes (delegated, associated). */

@@ -2,16 +2,12 @@ package fr.dynamiques.sante.territory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.hibernate.search.mapper.orm.session.SearchSession;
 
 /**
  * What a typed text names, read the same way by every box that asks for a place: the search page's territory card,
@@ -22,7 +18,8 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
  * share one, and it is not the INSEE code: 38114 is Vaujany's postal code and Clonas-sur-Varèze's INSEE code, both are
  * answers, each saying how it was named), a former commune's code or name, or its name as people write it: "St Martin
  * d'Heres", "Paris 18e", "Vaujany 38", "Cté de communes du Grésivaudan". While typing, the engine's prefix matches
- * follow. Answers come from the snapshot of the COG and the territory index: no database round trip.
+ * follow. What is named outright comes from the referential in memory, the prefix matches from the territory index: no
+ * database round trip.
  */
 @ApplicationScoped
 public class TerritoryFinder {
@@ -42,12 +39,10 @@ public class TerritoryFinder {
 
     private final CogSnapshot cog;
     private final TerritorySuggestions engine;
-    private final SearchSession session;
 
-    TerritoryFinder(CogSnapshot cog, TerritorySuggestions engine, SearchSession session) {
+    TerritoryFinder(CogSnapshot cog, TerritorySuggestions engine) {
         this.cog = cog;
         this.engine = engine;
-        this.session = session;
     }
 
     /**
@@ -59,17 +54,10 @@ public class TerritoryFinder {
         if (named.isEmpty()) {
             return List.of();
         }
-        Map<String, TerritoryHit> hits = new LinkedHashMap<>();
-        session.search(Territory.class).select(TerritoryHit.class)
-                .where(f -> f.terms().field("code").matchingAny(named.stream().map(Named::code).distinct().toList()))
-                .fetchHits(named.size() * 2)
-                .forEach(hit -> hits.put(hit.level() + " " + hit.code(), hit));
         List<TerritoryMatch> matches = new ArrayList<>();
         for (Named n : named) {
-            TerritoryHit hit = hits.get(n.level().apiName() + " " + n.code());
-            if (hit != null && matches.stream().noneMatch(m -> m.level().equals(hit.level()) && m.code().equals(hit.code()))) {
-                matches.add(new TerritoryMatch(hit.level(), hit.code(), hit.name(), hit.population(), hit.context(),
-                        n.formerName(), n.matchedBy()));
+            if (matches.stream().noneMatch(m -> m.level().equals(n.level().apiName()) && m.code().equals(n.code()))) {
+                matches.add(cog.match(n.level(), n.code(), n.matchedBy(), n.formerName()));
             }
         }
         // Within one way of naming, the commune before the EPCI that bears its name ("Lyon", then "Métropole de Lyon"),

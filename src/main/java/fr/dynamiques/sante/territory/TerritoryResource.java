@@ -3,8 +3,8 @@ package fr.dynamiques.sante.territory;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.common.annotation.NonBlocking;
+
 import fr.dynamiques.sante.api.Cached;
 import fr.dynamiques.sante.problem.Problem;
 import fr.dynamiques.sante.problem.ProblemException;
@@ -34,6 +36,11 @@ import fr.dynamiques.sante.territory.TerritoryViews.EpciView;
 import fr.dynamiques.sante.territory.TerritoryViews.FormerCommuneView;
 import fr.dynamiques.sante.territory.TerritoryViews.RegionView;
 
+/**
+ * The referential's reads. A territory's read comes from the referential in memory ({@link CogSnapshot}): no database,
+ * no engine, nothing that blocks; it is answered on the I/O thread ({@code @NonBlocking}), without the hop to a worker
+ * thread that would cost more than the read itself. Suggestions ask the engine, on a worker thread.
+ */
 @Path("/api/v1/territories")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Territoires", description = "INSEE's official geography (COG 2026), with the municipal arrondissements of "
@@ -85,7 +92,7 @@ public class TerritoryResource {
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/communes/{code}")
-    @Transactional
+    @NonBlocking
     @Operation(operationId = "getCommune", summary = "A commune by its INSEE code", description = "Name, population, postal codes, and the EPCI, département and région the commune belongs to; its "
             + "former communes and arrondissements. Codes are strings: 2A004 is a commune of Corse-du-Sud. A former "
             + "commune's code (merged, delegated, associated) answers 308 with the current commune in Location.")
@@ -94,48 +101,58 @@ public class TerritoryResource {
     public Response commune(@Parameter(example = "38151") @PathParam("code") String code) {
         CogSnapshot.FormerCommune former = TerritoryLevel.COMMUNE.isWellFormed(code) ? cog.former(code) : null;
         if (former != null) {
-            Commune current = Commune.findByCode(former.communeCode());
-            return Response.status(308).location(URI.create("/api/v1/territories/communes/" + current.code))
+            CogSnapshot.CommuneFacts current = cog.commune(former.communeCode());
+            return Response.status(308).location(URI.create("/api/v1/territories/communes/" + current.code()))
                     .entity(new FormerCommuneView(former.code(), former.name(), former.type(),
-                            new TerritoryViews.Ref(current.code, current.name)))
+                            new TerritoryViews.Ref(current.code(), current.name())))
                     .build();
         }
-        return Response.ok(CommuneView.of(Territory.<Commune> findExisting(TerritoryLevel.COMMUNE, code))).build();
+        return Response.ok(CommuneView.of(cog, existing(TerritoryLevel.COMMUNE, code, cog::commune))).build();
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/arrondissements/{code}")
-    @Transactional
+    @NonBlocking
     @Operation(operationId = "getArrondissement", summary = "A municipal arrondissement of Paris, Lyon or Marseille", description = "Name, population, postal codes, and the commune, département and région it belongs to.")
     public ArrondissementView arrondissement(@Parameter(example = "75118") @PathParam("code") String code) {
-        return ArrondissementView.of(Territory.<Arrondissement> findExisting(TerritoryLevel.ARRONDISSEMENT, code));
+        return ArrondissementView.of(cog, existing(TerritoryLevel.ARRONDISSEMENT, code, cog::arrondissement));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/epcis/{siren}")
-    @Transactional
+    @NonBlocking
     @Operation(operationId = "getEpci", summary = "An EPCI by its SIREN, with its member communes", description = "Name, legal form, population, and its member communes with their populations.")
     public EpciView epci(@Parameter(example = "200040715") @PathParam("siren") String siren) {
-        return EpciView.of(Territory.<Epci> findExisting(TerritoryLevel.EPCI, siren));
+        return EpciView.of(cog, existing(TerritoryLevel.EPCI, siren, cog::epci));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/departments/{code}")
-    @Transactional
+    @NonBlocking
     @Operation(operationId = "getDepartment", summary = "A département by its code", description = "Name, population (the sum of its communes'), région, and its EPCI.")
     public DepartmentView department(@Parameter(example = "38") @PathParam("code") String code) {
-        return DepartmentView.of(Territory.<Department> findExisting(TerritoryLevel.DEPARTMENT, code));
+        return DepartmentView.of(cog, existing(TerritoryLevel.DEPARTMENT, code, cog::department));
     }
 
     @Cached(Cached.Validator.REFERENTIAL)
     @GET
     @Path("/regions/{code}")
-    @Transactional
+    @NonBlocking
     @Operation(operationId = "getRegion", summary = "A région by its code", description = "Name, population and départements.")
     public RegionView region(@Parameter(example = "84") @PathParam("code") String code) {
-        return RegionView.of(Territory.<Region> findExisting(TerritoryLevel.REGION, code));
+        return RegionView.of(cog, existing(TerritoryLevel.REGION, code, cog::region));
+    }
+
+    /** From the referential in memory: a malformed code is the client's mistake (400), an unknown one not found (404). */
+    private static <T> T existing(TerritoryLevel level, String code, Function<String, T> find) {
+        Territory.requireWellFormed(level, code);
+        T found = find.apply(code);
+        if (found == null) {
+            throw Territory.notFound(level, code);
+        }
+        return found;
     }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON shapes of the territory endpoints (see shared/API.md), mapped explicitly from the entities. */
+/**
+ * The JSON shapes of the territory endpoints (see shared/API.md), built from the referential in memory
+ * ({@link CogSnapshot}): a territory's read needs no database round trip.
+ */
 public final class TerritoryViews {
 
     private TerritoryViews() {
@@ -12,12 +15,12 @@ public final class TerritoryViews {
 
     @Schema(description = "A code and a name", requiredProperties = { "code", "name" })
     public record Ref(@Schema(examples = "38") String code, @Schema(examples = "Isère") String name) {
-        static Ref of(Department d) {
-            return new Ref(d.code, d.name);
+        static Ref of(CogSnapshot.DepartmentFacts d) {
+            return new Ref(d.code(), d.name());
         }
 
-        static Ref of(Region r) {
-            return new Ref(r.code, r.name);
+        static Ref of(CogSnapshot.RegionFacts r) {
+            return new Ref(r.code(), r.name());
         }
     }
 
@@ -40,13 +43,17 @@ public final class TerritoryViews {
             @Schema(description = "Its delegated and associated communes: the names still in use") List<FormerCommuneRef> formerCommunes,
             @Schema(description = "Its municipal arrondissements (Paris, Lyon and Marseille only)") List<MemberCommune> arrondissements) {
 
-        public static CommuneView of(Commune c) {
-            return new CommuneView(c.code, c.name, c.population, List.copyOf(c.postalCodes),
-                    Ref.of(c.department), Ref.of(c.department.region),
-                    c.epci == null ? null : new EpciRef(c.epci.siren, c.epci.name), c.formerCodes(),
-                    c.formerCommunes.stream().filter(f -> f.name != null)
-                            .map(f -> new FormerCommuneRef(f.code, f.name, f.type)).toList(),
-                    c.arrondissements.stream().map(a -> new MemberCommune(a.code, a.name, a.population)).toList());
+        static CommuneView of(CogSnapshot cog, CogSnapshot.CommuneFacts c) {
+            CogSnapshot.DepartmentFacts department = cog.department(c.departmentCode());
+            List<CogSnapshot.FormerCommune> formers = cog.formerCommunesOf(c.code());
+            return new CommuneView(c.code(), c.name(), published(c), c.postalCodes(), Ref.of(department),
+                    Ref.of(cog.region(department.regionCode())),
+                    c.epciSiren() == null ? null : new EpciRef(c.epciSiren(), cog.epciName(c.epciSiren())),
+                    formers.stream().map(CogSnapshot.FormerCommune::code).filter(code -> !code.equals(c.code())).distinct()
+                            .sorted().toList(),
+                    formers.stream().filter(f -> f.name() != null)
+                            .map(f -> new FormerCommuneRef(f.code(), f.name(), f.type())).toList(),
+                    cog.arrondissementsOf(c.code()).stream().map(a -> MemberCommune.of(cog.place(a))).toList());
         }
     }
 
@@ -66,10 +73,11 @@ public final class TerritoryViews {
             Ref department,
             Ref region) {
 
-        public static ArrondissementView of(Arrondissement a) {
-            Department d = a.commune.department;
-            return new ArrondissementView(a.code, a.name, a.population, List.copyOf(a.postalCodes),
-                    new Ref(a.commune.code, a.commune.name), Ref.of(d), Ref.of(d.region));
+        static ArrondissementView of(CogSnapshot cog, CogSnapshot.CommuneFacts a) {
+            CogSnapshot.DepartmentFacts department = cog.department(a.departmentCode());
+            return new ArrondissementView(a.code(), a.name(), published(a), a.postalCodes(),
+                    new Ref(a.city(), cog.commune(a.city()).name()), Ref.of(department),
+                    Ref.of(cog.region(department.regionCode())));
         }
     }
 
@@ -84,8 +92,8 @@ public final class TerritoryViews {
     @Schema(description = "A commune within a larger territory", requiredProperties = { "code", "name" })
     public record MemberCommune(@Schema(examples = "38151") String code, @Schema(examples = "Échirolles") String name,
             @Schema(examples = "37491") Long population) {
-        static MemberCommune of(Commune c) {
-            return new MemberCommune(c.code, c.name, c.population);
+        static MemberCommune of(CogSnapshot.CommuneFacts c) {
+            return new MemberCommune(c.code(), c.name(), published(c));
         }
     }
 
@@ -99,9 +107,10 @@ public final class TerritoryViews {
             @Schema(description = "Sum of the member communes' populations") long population,
             List<MemberCommune> communes) {
 
-        public static EpciView of(Epci e) {
-            return new EpciView(e.siren, e.name, e.type, e.typeLabel(), e.population,
-                    e.communes().stream().map(MemberCommune::of).toList());
+        /** Its communes the most populated first. */
+        static EpciView of(CogSnapshot cog, CogSnapshot.EpciFacts e) {
+            return new EpciView(e.siren(), e.name(), e.type(), Epci.typeLabel(e.type()), e.population(),
+                    cog.epciCommunes(e.siren()).stream().map(MemberCommune::of).toList());
         }
     }
 
@@ -113,8 +122,9 @@ public final class TerritoryViews {
             long communeCount,
             Ref region) {
 
-        public static DepartmentView of(Department d) {
-            return new DepartmentView(d.code, d.name, d.population, d.communeCount(), Ref.of(d.region));
+        static DepartmentView of(CogSnapshot cog, CogSnapshot.DepartmentFacts d) {
+            return new DepartmentView(d.code(), d.name(), d.population(), cog.communesOfDepartment(d.code()).size(),
+                    Ref.of(cog.region(d.regionCode())));
         }
     }
 
@@ -127,9 +137,16 @@ public final class TerritoryViews {
             long communeCount,
             List<Ref> departments) {
 
-        public static RegionView of(Region r) {
-            return new RegionView(r.code, r.name, r.population, r.communeCount(),
-                    r.departments().stream().map(Ref::of).toList());
+        static RegionView of(CogSnapshot cog, CogSnapshot.RegionFacts r) {
+            List<String> departments = cog.departmentsOfRegions(List.of(r.code()));
+            return new RegionView(r.code(), r.name(), r.population(),
+                    departments.stream().mapToLong(d -> cog.communesOfDepartment(d).size()).sum(),
+                    departments.stream().map(d -> Ref.of(cog.department(d))).toList());
         }
+    }
+
+    /** A population as INSEE publishes it: null where it publishes none. */
+    private static Long published(CogSnapshot.CommuneFacts place) {
+        return place.populationPublished() ? place.population() : null;
     }
 }

@@ -32,6 +32,8 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.scheme.Theme;
 import fr.dynamiques.sante.search.SimilarSchemes;
+import fr.dynamiques.sante.territory.CogSnapshot;
+import fr.dynamiques.sante.territory.CogSnapshot.Placed;
 import fr.dynamiques.sante.territory.Territory;
 import fr.dynamiques.sante.territory.TerritoryFinder;
 import fr.dynamiques.sante.territory.TerritoryLevel;
@@ -88,14 +90,16 @@ public class CoordinatorsPage {
     static final int LIKE = 12;
 
     private final TerritoryFinder suggestions;
+    private final CogSnapshot cog;
     private final Overlaps overlaps;
     private final SimilarSchemes similar;
     private final Visitor visitor;
     private final ListDownloads downloads;
 
-    CoordinatorsPage(TerritoryFinder suggestions, Overlaps overlaps, SimilarSchemes similar, Visitor visitor,
+    CoordinatorsPage(TerritoryFinder suggestions, CogSnapshot cog, Overlaps overlaps, SimilarSchemes similar, Visitor visitor,
             ListDownloads downloads) {
         this.suggestions = suggestions;
+        this.cog = cog;
         this.overlaps = overlaps;
         this.similar = similar;
         this.visitor = visitor;
@@ -218,11 +222,11 @@ public class CoordinatorsPage {
 
     /** The territory, then each wider one it lies in; a scheme shows in the nearest ring it covers part of. */
     private List<Ring> rings(TerritoryMatch chosen, String kind, String theme) {
-        Territory territory = Territory.findExisting(TerritoryLevel.fromApiName(chosen.level()).orElseThrow(), chosen.code());
-        List<Territory> nested = new ArrayList<>();
+        Placed territory = cog.existing(TerritoryLevel.fromApiName(chosen.level()).orElseThrow(), chosen.code());
+        List<Placed> nested = new ArrayList<>();
         nested.add(territory);
-        nested.addAll(territory.enclosing());
-        Map<Long, Integer> nearest = overlaps.nearest(nested.stream().map(t -> Map.entry(t.level(), t.getKey())).toList(),
+        nested.addAll(cog.enclosing(territory.level(), territory.code()));
+        Map<Long, Integer> nearest = overlaps.nearest(nested.stream().map(t -> Map.entry(t.level(), t.code())).toList(),
                 kind == null ? List.of() : List.of(kind), SchemeStatus.AT_WORK);
         // Without a theme to check, only the schemes shown are loaded (a région holds hundreds).
         Map<Integer, Integer> counts = new HashMap<>();
@@ -234,7 +238,8 @@ public class CoordinatorsPage {
         for (int i = 0; i < nested.size(); i++) {
             List<Peer> found = peers.get(i);
             int total = theme == null ? counts.getOrDefault(i, 0) : found.size();
-            rings.add(new Ring(nested.get(i).getLevel(), nested.get(i).name, found.stream().limit(SCHEMES_PER_RING).toList(),
+            rings.add(new Ring(nested.get(i).level().apiName(), nested.get(i).name(),
+                    found.stream().limit(SCHEMES_PER_RING).toList(),
                     Math.max(0, total - SCHEMES_PER_RING)));
         }
         return rings;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -47,14 +46,9 @@ import fr.dynamiques.sante.scheme.SchemeKind;
 import fr.dynamiques.sante.scheme.SchemeQuery;
 import fr.dynamiques.sante.scheme.SchemeStatus;
 import fr.dynamiques.sante.spreadsheet.Download;
-import fr.dynamiques.sante.territory.Arrondissement;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.CogSnapshot.CommuneFacts;
-import fr.dynamiques.sante.territory.Commune;
-import fr.dynamiques.sante.territory.Department;
-import fr.dynamiques.sante.territory.Epci;
-import fr.dynamiques.sante.territory.Region;
-import fr.dynamiques.sante.territory.Territory;
+import fr.dynamiques.sante.territory.CogSnapshot.Placed;
 import fr.dynamiques.sante.territory.TerritoryLevel;
 import fr.dynamiques.sante.text.Stripped;
 
@@ -134,7 +128,6 @@ public class TerritoryPage {
     private final SchemeRows rows;
     private final SchemeQuery query;
     private final CogSnapshot cog;
-    private final EntityManager em;
     private final Visitor visitor;
     private final ListDownloads downloads;
     private final LocalContacts contacts;
@@ -142,7 +135,7 @@ public class TerritoryPage {
 
     TerritoryPage(Overlaps overlaps, Coverage coverage, CoverageAt coverageAt, CoverageHistory history, CommuneMaps maps,
             SchemeRows rows,
-            SchemeQuery query, CogSnapshot cog, EntityManager em, Visitor visitor, ListDownloads downloads,
+            SchemeQuery query, CogSnapshot cog, Visitor visitor, ListDownloads downloads,
             LocalContacts contacts,
             CptsStages stages) {
         this.contacts = contacts;
@@ -155,7 +148,6 @@ public class TerritoryPage {
         this.rows = rows;
         this.query = query;
         this.cog = cog;
-        this.em = em;
         this.visitor = visitor;
         this.downloads = downloads;
     }
@@ -182,11 +174,11 @@ public class TerritoryPage {
         String chosen = chosenKind(kind);
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         AsOf asOf = AsOf.read(at);
-        Territory territory = Territory.findExisting(level, code);
-        Area area = Area.of(em, level, code);
-        Commune commune = territory.commune();
-        // A city's arrondissements from the referential in memory, not one more query.
-        List<String> arrondissements = commune == null ? List.of() : cog.arrondissementsOf(commune.code);
+        // The territory, what encloses it and what it holds, from the referential in memory: no query.
+        Placed territory = cog.existing(level, code);
+        Area area = Area.of(cog, level, code);
+        CommuneFacts commune = cog.communeOf(level, code);
+        List<String> arrondissements = commune == null ? List.of() : cog.arrondissementsOf(commune.code());
         // A single place is covered or not: its stack says it. Above, its coverage and the places nothing covers (a city's
         // arrondissements are places of their own).
         boolean onePlace = level == TerritoryLevel.ARRONDISSEMENT || commune != null && arrondissements.isEmpty();
@@ -204,52 +196,56 @@ public class TerritoryPage {
      * What the territory lies in, its level said where names repeat; an EPCI lies in each département it straddles
      * (its région unsaid).
      */
-    private Places places(Territory territory, List<String> arrondissements, String formerCode) {
-        List<? extends Territory> enclosing = territory instanceof Epci e ? e.departments() : territory.enclosing();
+    private Places places(Placed territory, List<String> arrondissements, String formerCode) {
+        List<Placed> enclosing = territory.level() == TerritoryLevel.EPCI
+                ? cog.epciCommunes(territory.code()).stream().map(CommuneFacts::departmentCode).distinct()
+                        .map(d -> new Placed(TerritoryLevel.DEPARTMENT, d, cog.departmentName(d))).toList()
+                : cog.enclosing(territory.level(), territory.code());
         List<Link> within = new ArrayList<>(
-                enclosing.stream().map(t -> Link.territory(t.getLevel(), t.getKey(), t.name)).toList());
-        named(within, territory.name, visitor.messages());
+                enclosing.stream().map(t -> Link.territory(t.level().apiName(), t.code(), t.name())).toList());
+        named(within, territory.name(), visitor.messages());
         CogSnapshot.FormerCommune arrivedFrom = formerCode == null ? null : cog.former(formerCode);
-        if (arrivedFrom != null && !arrivedFrom.communeCode().equals(territory.getKey())) {
+        if (arrivedFrom != null && !arrivedFrom.communeCode().equals(territory.code())) {
             arrivedFrom = null;
         }
-        return new Places(within, territory instanceof Arrondissement a ? a.commune.name : null, arrivedFrom,
-                territory instanceof Commune c ? formers(c) : List.of(), members(territory, arrondissements));
+        boolean isCommune = territory.level() == TerritoryLevel.COMMUNE;
+        return new Places(within,
+                territory.level() == TerritoryLevel.ARRONDISSEMENT ? enclosing.get(0).name() : null, arrivedFrom,
+                isCommune ? formers(cog.commune(territory.code())) : List.of(), members(territory, arrondissements));
     }
 
     /** A commune's former communes (its own code is one when it absorbed others), from the referential in memory. */
-    private List<Former> formers(Commune c) {
-        return cog.formerCommunesOf(c.code).stream()
-                .filter(f -> !f.code().equals(c.code) || f.name() != null && !f.name().equals(c.name))
+    private List<Former> formers(CommuneFacts c) {
+        return cog.formerCommunesOf(c.code()).stream()
+                .filter(f -> !f.code().equals(c.code()) || f.name() != null && !f.name().equals(c.name()))
                 .map(f -> new Former(f.code(), f.name(), f.type())).sorted(Comparator.comparing(Former::code)).toList();
     }
 
     /** A city's arrondissements, an EPCI's communes, a département's communes and EPCI, a région's départements. */
-    private Members members(Territory territory, List<String> arrondissements) {
+    private Members members(Placed territory, List<String> arrondissements) {
         Messages msg = visitor.messages();
-        if (territory instanceof Commune && !arrondissements.isEmpty()) {
+        if (territory.level() == TerritoryLevel.COMMUNE && !arrondissements.isEmpty()) {
             return new Members(visitor.places().members_arrondissements(arrondissements.size()),
                     arrondissements.stream().map(cog::place)
                             .map(a -> Link.territory("arrondissement", a.code(), a.name())).toList(),
                     List.of());
-        } else if (territory instanceof Epci e) {
-            List<Commune> communes = e.communes();
+        } else if (territory.level() == TerritoryLevel.EPCI) {
+            List<CommuneFacts> communes = cog.epciCommunes(territory.code());
             return new Members(msg.members_communes(communes.size()),
-                    communes.stream().map(c -> Link.territory("commune", c.code, c.name)).toList(), List.of());
-        } else if (territory instanceof Department d) {
-            // From the COG in memory: a département's 900 communes and their EPCI need no query.
+                    communes.stream().map(c -> Link.territory("commune", c.code(), c.name())).toList(), List.of());
+        } else if (territory.level() == TerritoryLevel.DEPARTMENT) {
             Collator collator = Collator.getInstance(visitor.locale());
-            List<CommuneFacts> communes = cog.communesOfDepartment(d.code).stream().map(cog::commune)
+            List<CommuneFacts> communes = cog.communesOfDepartment(territory.code()).stream().map(cog::commune)
                     .sorted(Comparator.comparing(CommuneFacts::name, collator)).toList();
             List<Link> epcis = communes.stream().map(CommuneFacts::epciSiren).filter(siren -> siren != null).distinct()
                     .map(siren -> Link.territory("epci", siren, cog.epciName(siren)))
                     .sorted(Comparator.comparing(Link::label, collator)).toList();
             return new Members(msg.members_communes(communes.size()),
                     communes.stream().map(c -> Link.territory("commune", c.code(), c.name())).toList(), epcis);
-        } else if (territory instanceof Region r) {
-            List<Department> departments = r.departments();
+        } else if (territory.level() == TerritoryLevel.REGION) {
+            List<String> departments = cog.departmentsOfRegions(List.of(territory.code()));
             return new Members(msg.members_departments(departments.size()), departments.stream()
-                    .map(d -> Link.territory("department", d.code, d.name + " (" + d.code + ")")).toList(), List.of());
+                    .map(d -> Link.territory("department", d, cog.departmentName(d) + " (" + d + ")")).toList(), List.of());
         }
         return Members.NONE;
     }
@@ -258,15 +254,15 @@ public class TerritoryPage {
      * The map: a commune drawn among the communes of the nearest territory enclosing it (its EPCI, else its département),
      * an arrondissement as its city (the geography has no arrondissement outlines).
      */
-    private TerritoryMap map(Area area, Commune commune, String chosen, LocalDate day, String linkQuery) {
-        Territory around = commune == null ? null : commune.enclosing().get(0);
-        Area mapped = around == null ? area : Area.of(em, around.level(), around.getKey());
+    private TerritoryMap map(Area area, CommuneFacts commune, String chosen, LocalDate day, String linkQuery) {
+        Placed around = commune == null ? null : cog.enclosing(TerritoryLevel.COMMUNE, commune.code()).get(0);
+        Area mapped = around == null ? area : Area.of(cog, around.level(), around.code());
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         Map<String, Integer> counts = day == null ? coverage.schemesByPlace(mapped, kinds, SchemeStatus.AT_WORK)
                 : coverageAt.schemesByPlace(mapped, kinds, day);
-        List<String> highlighted = commune == null ? List.of() : List.of(commune.code);
+        List<String> highlighted = commune == null ? List.of() : List.of(commune.code());
         boolean region = "region".equals(mapped.level());
-        String outlined = commune == null ? null : commune.name;
+        String outlined = commune == null ? null : commune.name();
         if (CptsStages.KIND.equals(chosen) && day == null) {
             // The CPTS of a territory drawn as the DGOS atlas draws them, by maturity stage, down to the commune. Stages are
             // known as they are today: on another day the map counts the CPTS at work.
@@ -306,7 +302,7 @@ public class TerritoryPage {
     }
 
     /** The schemes, their overlaps (with the kind chosen, those it is one of) and, for a commune, whom to call. */
-    private Schemes schemes(Area area, Commune commune, String chosen) {
+    private Schemes schemes(Area area, CommuneFacts commune, String chosen) {
         List<String> kinds = chosen == null ? List.of() : List.of(chosen);
         TerritoryStack stack = overlaps.stack(area, kinds, List.of());
         // The same count as the home page's and the coverage's: schemes at work (active or being renewed).
@@ -314,7 +310,7 @@ public class TerritoryPage {
                 .filter(s -> SchemeStatus.AT_WORK.contains(s.scheme().status()))
                 .map(s -> s.scheme().id()).distinct().count();
         WhomToCall call = commune == null ? null
-                : contacts.around(area.code(), commune.department.region.code, visitor.kinds());
+                : contacts.around(area.code(), cog.regionOf(commune.departmentCode()), visitor.kinds());
         return new Schemes(stack, atWork, involving(overlaps.matrix(area, SchemeStatus.AT_WORK), chosen),
                 overlaps.pairs(area, kinds, SchemeStatus.AT_WORK, PAIRS_SHOWN), call);
     }
@@ -346,7 +342,7 @@ public class TerritoryPage {
             @QueryParam("kind") String kind) {
         TerritoryLevel level = level(segment);
         String chosen = chosenKind(kind);
-        Territory.findExisting(level, code);
+        cog.existing(level, code);
         SchemeFilter.Builder filter = SchemeFilter.where().kind(chosen == null ? List.of() : List.of(chosen));
         switch (level) {
             case COMMUNE, ARRONDISSEMENT -> filter.commune(code);
@@ -357,7 +353,7 @@ public class TerritoryPage {
         List<Scheme> schemes = query.find(filter.check(SchemeKind.byCode(), cog), 0, SearchPage.DOWNLOADED).items();
         // What each covers of this territory, as the page's stack says it.
         Map<Long, CoveringScheme> covering = new HashMap<>();
-        overlaps.stack(Area.of(em, level, code), chosen == null ? List.of() : List.of(chosen), List.of()).kinds()
+        overlaps.stack(Area.of(cog, level, code), chosen == null ? List.of() : List.of(chosen), List.of()).kinds()
                 .forEach(group -> group.schemes().forEach(s -> covering.put(s.scheme().id(), s)));
         FileMessages files = visitor.files();
         SchemeRows.Extra shares = new SchemeRows.Extra(List.of(files.col_covered_population(), files.col_share()), scheme -> {
@@ -379,7 +375,7 @@ public class TerritoryPage {
             @PathParam("format") String format, @QueryParam("kind") String kind) {
         TerritoryLevel level = level(segment);
         String chosen = chosenKind(kind);
-        Area area = Area.of(em, level, code);
+        Area area = Area.of(cog, level, code);
         WhiteZones zones = coverage.whiteZones(area, chosen == null ? List.of() : List.of(chosen), SchemeStatus.AT_WORK,
                 Integer.MAX_VALUE);
         Messages msg = visitor.messages();

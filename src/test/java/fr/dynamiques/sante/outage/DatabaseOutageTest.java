@@ -54,6 +54,16 @@ class DatabaseOutageTest {
             assertThat(page.asString()).contains("Service momentanément indisponible").doesNotContain("Exception");
             SchemeFixtures.admin().body(SchemeFixtures.cls("written-while-down")).post("/api/v1/schemes").then()
                     .statusCode(503);
+            // The referential is held in memory: a territory's read needs no database, and keeps answering.
+            Response commune = given().get("/api/v1/territories/communes/38151");
+            assertThat(commune.statusCode()).isEqualTo(200);
+            assertThat(commune.jsonPath().getString("name")).isEqualTo("Échirolles");
+            assertThat(commune.jsonPath().getString("epci.siren")).isEqualTo("200040715");
+            Response epci = given().get("/api/v1/territories/epcis/200040715");
+            assertThat(epci.statusCode()).isEqualTo(200);
+            assertThat(epci.jsonPath().getList("communes.code")).contains("38185", "38151");
+            given().get("/api/v1/territories/regions/84").then().statusCode(200);
+            given().get("/api/v1/territories/communes/99999").then().statusCode(404);
         } finally {
             database.restart();
         }
