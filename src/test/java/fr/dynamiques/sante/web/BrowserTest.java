@@ -305,6 +305,9 @@ class BrowserTest {
             for (String page : List.of("/couverture?kind=CPTS", "/territoires/departements/38",
                     "/territoires/regions/84?kind=CLS")) {
                 browser.get(url(page));
+                // The page's title says which page lacks its chart, and whether it was an error page.
+                assertThat(browser.findElements(By.cssSelector("figure.chart svg")))
+                        .as("the chart on %s (page titled '%s')", page, browser.getTitle()).isNotEmpty();
                 Map<String, Object> chart = (Map<String, Object>) browser.executeScript("""
                         const svg = document.querySelector('figure.chart svg');
                         const boxes = sel => Array.from(svg.querySelectorAll(sel)).map(t => t.getBoundingClientRect());
