@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import fr.dynamiques.sante.embedded.EmbeddedServicesResource;
+import fr.dynamiques.sante.scheme.SchemeFixtures;
 import fr.dynamiques.sante.search.FreshRegistryProfile;
 import fr.dynamiques.sante.territory.CogSnapshot;
 import fr.dynamiques.sante.territory.TerritoryViews.Ref;
@@ -333,14 +335,58 @@ class OverlapResourceTest {
         String department = "38";
         List<String> all = List.of("DRAFT", "ACTIVE", "RENEWAL", "ENDED");
         JsonPath matrix = get("/api/v1/overlaps/matrix", "department", department, "status", String.join(",", all));
-        List<Listed> inside = registry().stream().filter(s -> s.communes().stream().anyMatch(c -> inDepartment(c, department)))
-                .toList();
+        Map<String, long[]> expected = expectedMatrix(registry(), c -> inDepartment(c, department));
+        assertThat(expected).as("the demo registry has overlaps in Isère").isNotEmpty();
+        assertMatrixIs(matrix, expected);
+        assertThat(matrix.getList("kinds")).contains("ASV", "CLS", "CLSM", "CPTS");
+        // By default only the schemes at work count: the ended CLS of Saint-Martin-d'Hères no longer pairs with the CPTS.
+        List<Map<String, Object>> current = get("/api/v1/overlaps/matrix", "department", department).getList("cells");
+        long clsCpts = current.stream().filter(c -> "CLS".equals(c.get("kindA")) && "CPTS".equals(c.get("kindB")))
+                .mapToLong(c -> ((Number) c.get("pairs")).longValue()).sum();
+        assertThat(clsCpts).isLessThan(expected.getOrDefault("CLS/CPTS", new long[1])[0]);
+    }
+
+    @Test
+    void schemesOnTheSameCommunesArePairedWithEachOtherAndWithTheOthers() {
+        // The matrix groups the schemes of a kind by their communes in the area: here two CLS, an ended CLS and a CPTS on
+        // the same two communes, and a CPTS that also reaches Savoie (the same communes as the other in Isère, not in the
+        // région).
+        List<String> twoCommunes = List.of("38151", SAINT_MARTIN_D_HERES);
+        List<Map<String, Object>> bodies = List.of(cls("same-cls-a"), cls("same-cls-b"), cls("same-cls-ended"),
+                cpts("same-cpts", twoCommunes, List.of()),
+                cpts("same-cpts-and-chambery", List.of("38151", SAINT_MARTIN_D_HERES, "73065"), List.of()));
+        bodies.stream().filter(b -> b.get("kind").equals("CLS"))
+                .forEach(b -> b.put("perimeter", Map.of("communes", twoCommunes)));
+        bodies.get(2).put("status", "ENDED");
+        List<Long> ids = bodies.stream().map(SchemeFixtures::create).toList();
+        try {
+            List<Listed> registry = registry();
+            for (List<String> statuses : List.of(List.of("ACTIVE", "RENEWAL"),
+                    List.of("DRAFT", "ACTIVE", "RENEWAL", "ENDED"))) {
+                List<Listed> counted = registry.stream().filter(s -> statuses.contains(s.status())).toList();
+                String status = String.join(",", statuses);
+                assertMatrixIs(get("/api/v1/overlaps/matrix", "department", "38", "status", status),
+                        expectedMatrix(counted, c -> inDepartment(c, "38")));
+                assertMatrixIs(get("/api/v1/overlaps/matrix", "region", "84", "status", status),
+                        expectedMatrix(counted, c -> cog.regionsOf(List.of(c)).get(0).code().equals("84")));
+            }
+        } finally {
+            ids.forEach(id -> admin().when().delete("/api/v1/schemes/" + id).then().statusCode(204));
+        }
+    }
+
+    /**
+     * Kind x kind ("CLS/CPTS", kinds in order), computed pair by pair: how many pairs of these schemes share a commune
+     * of the area, and the population of the communes they share there, summed over the pairs.
+     */
+    private Map<String, long[]> expectedMatrix(List<Listed> schemes, Predicate<String> inArea) {
+        List<Listed> inside = schemes.stream().filter(s -> s.communes().stream().anyMatch(inArea)).toList();
         Map<String, long[]> expected = new HashMap<>();
         for (int i = 0; i < inside.size(); i++) {
             for (int j = i + 1; j < inside.size(); j++) {
                 Set<String> shared = new TreeSet<>(inside.get(i).communes());
                 shared.retainAll(inside.get(j).communes());
-                shared.removeIf(c -> !inDepartment(c, department));
+                shared.removeIf(inArea.negate());
                 if (!shared.isEmpty()) {
                     String a = inside.get(i).kind();
                     String b = inside.get(j).kind();
@@ -350,21 +396,18 @@ class OverlapResourceTest {
                 }
             }
         }
-        assertThat(expected).as("the demo registry has overlaps in Isère").isNotEmpty();
+        return expected;
+    }
+
+    private static void assertMatrixIs(JsonPath matrix, Map<String, long[]> expected) {
         List<Map<String, Object>> cells = matrix.getList("cells");
         assertThat(cells).hasSize(expected.size());
         for (Map<String, Object> cell : cells) {
             long[] want = expected.get(cell.get("kindA") + "/" + cell.get("kindB"));
             assertThat(want).as(cell.toString()).isNotNull();
-            assertThat(((Number) cell.get("pairs")).longValue()).isEqualTo(want[0]);
-            assertThat(((Number) cell.get("sharedPopulation")).longValue()).isEqualTo(want[1]);
+            assertThat(((Number) cell.get("pairs")).longValue()).as(cell.toString()).isEqualTo(want[0]);
+            assertThat(((Number) cell.get("sharedPopulation")).longValue()).as(cell.toString()).isEqualTo(want[1]);
         }
-        assertThat(matrix.getList("kinds")).contains("ASV", "CLS", "CLSM", "CPTS");
-        // By default only the schemes at work count: the ended CLS of Saint-Martin-d'Hères no longer pairs with the CPTS.
-        List<Map<String, Object>> current = get("/api/v1/overlaps/matrix", "department", department).getList("cells");
-        long clsCpts = current.stream().filter(c -> "CLS".equals(c.get("kindA")) && "CPTS".equals(c.get("kindB")))
-                .mapToLong(c -> ((Number) c.get("pairs")).longValue()).sum();
-        assertThat(clsCpts).isLessThan(expected.getOrDefault("CLS/CPTS", new long[1])[0]);
     }
 
     @Test
