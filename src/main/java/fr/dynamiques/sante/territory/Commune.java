@@ -48,9 +48,10 @@ public class Commune extends Territory {
     @BatchSize(size = 1000)
     public List<FormerName> formerCommunes = new ArrayList<>();
 
+    /** Read for every commune's search codes: fetched for a reindex's whole batch of 1,000 communes at once. */
     @OneToMany(mappedBy = "commune")
     @OrderBy("code")
-    @BatchSize(size = 100)
+    @BatchSize(size = 1000)
     public List<Arrondissement> arrondissements = new ArrayList<>();
 
     public static Commune findByCode(String code) {
