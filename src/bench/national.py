@@ -381,7 +381,7 @@ def report(figures):
     print(f"matrix of région {REGION} computed p50 {percentile(figures['matrix'][0], 50):.0f} ms (goal < 1,000)")
     print(f"first start: territory indexing {figures['first start'].get('territory indexing', 0):.1f} s (goal < 5)")
     (indexed, reindex_seconds), (count, bulk_seconds) = figures["reindex"], figures["bulk"]
-    print(f"mass indexer rate / raw _bulk rate = {(indexed / reindex_seconds) / (count / bulk_seconds):.0%} (goal >= 70%)")
+    print(f"mass indexer rate / raw _bulk rate = {(indexed / reindex_seconds) / (count / bulk_seconds):.0%} (a retired goal: 70%)")
 
 
 def print_side_by_side(results):
@@ -418,7 +418,7 @@ def print_side_by_side(results):
     row(f"matrix of région {REGION} kept p50 / p95 (ms)", lambda r: f"{p(r['matrix'][1], 50, 2)} / {p(r['matrix'][1], 95, 2)}")
     row("mass indexer (documents/s)", lambda r: f"{r['reindex'][0] / r['reindex'][1]:,.0f} ({r['reindex'][0]:,} in {r['reindex'][1]:.1f} s)")
     row("raw _bulk of the same documents (documents/s)", lambda r: f"{r['bulk'][0] / r['bulk'][1]:,.0f} ({r['bulk'][1]:.1f} s)")
-    row("mass indexer / raw _bulk (goal >= 70%)", lambda r: f"**{(r['reindex'][0] / r['reindex'][1]) / (r['bulk'][0] / r['bulk'][1]):.0%}**")
+    row("mass indexer / raw _bulk (retired goal: 70%)", lambda r: f"**{(r['reindex'][0] / r['reindex'][1]) / (r['bulk'][0] / r['bulk'][1]):.0%}**")
     row("import (s) / index caught up after (s)", lambda r: f"{r['import']:.1f} / {r['catch-up']:.1f}")
     row("first start: services / COG load / territory indexing (goal < 5) / until ready (s)",
         lambda r: f"{r['first start']['services']:.1f} / {r['first start'].get('COG load', 0):.1f} / "
