@@ -5,10 +5,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Keeps the territory indexes equal to the referential in PostgreSQL. */
 @ApplicationScoped
@@ -18,26 +17,25 @@ public class TerritoryIndexer {
 
     private final SearchMapping mapping;
     private final SearchSession session;
-    private final ObjectMapper json;
 
-    TerritoryIndexer(SearchMapping mapping, SearchSession session, ObjectMapper json) {
+    TerritoryIndexer(SearchMapping mapping, SearchSession session) {
         this.mapping = mapping;
         this.session = session;
-        this.json = json;
     }
 
     /** Rebuilds the territory indexes from the database. */
     public void reindex() {
         long start = System.nanoTime();
-        TerritoryIndexes indexes = TerritoryIndexes.of(mapping, json);
-        // Recreating the indexes replaces a purge, which needs _delete_by_query: that lives in OpenSearch's reindex module,
-        // absent from the minimal distribution we embed. Empty ones, as at a first start (created at boot), are filled as
-        // they are: dropping and creating the five took 1.6 to 3.8 s of that start on a 2-core machine.
-        if (!indexes.empty()) {
-            mapping.scope(Territory.class).schemaManager().dropAndCreate();
+        // Stale documents go by recreating the indexes: a purge needs _delete_by_query, which lives in OpenSearch's reindex
+        // module, absent from the minimal distribution we embed. Empty ones, as at a first start (Hibernate Search has just
+        // created them), are filled as they are.
+        SearchScope<Territory> territories = mapping.scope(Territory.class);
+        territories.workspace().refresh();
+        if (indexed() > 0) {
+            territories.schemaManager().dropAndCreate();
         }
-        try (TerritoryIndexes.Filling filling = indexes.fill()) {
-            mapping.scope(Territory.class).massIndexer()
+        try {
+            territories.massIndexer()
                     .dropAndCreateSchemaOnStart(false)
                     .purgeAllOnStart(false)
                     .threadsToLoadObjects(2)
@@ -55,7 +53,13 @@ public class TerritoryIndexer {
     @Transactional
     public boolean isInSync() {
         long inDatabase = Region.count() + Department.count() + Epci.count() + Commune.count() + Arrondissement.count();
-        long indexed = session.search(Territory.class).where(f -> f.matchAll()).fetchTotalHitCount();
-        return inDatabase == indexed;
+        return inDatabase == indexed();
+    }
+
+    /** How many territories the indexes hold. */
+    @ActivateRequestContext
+    @Transactional
+    long indexed() {
+        return session.search(Territory.class).where(f -> f.matchAll()).fetchTotalHitCount();
     }
 }
