@@ -34,7 +34,7 @@ import threading
 import time
 from datetime import datetime
 
-from directory import ROOT, TOKEN, Directory, percentile, synthetic_registry, timed
+from directory import ROOT, TOKEN, Directory, descendants, percentile, synthetic_registry, timed
 from national import LOG_FORMAT
 
 PORT = 8143  # not another benchmark's: one may run beside this one
@@ -267,7 +267,7 @@ def restore(data_dir, archive, backup_id, log):
 
 def stop(directory, data_dir):
     """SIGTERM, waited for; a directory that does not stop is killed with what it started."""
-    children = descendants(directory.process.pid)
+    children = descendants(directory.process.pid)[1:]
     try:
         directory.stop()
     except subprocess.TimeoutExpired:
@@ -298,23 +298,6 @@ def stop_postgres(data_dir):
         os.kill(pid, signal.SIGKILL)
     except (FileNotFoundError, ProcessLookupError):
         pass
-
-
-def descendants(pid):
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                parent = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], list(children.get(pid, []))
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo += children.get(current, [])
-    return found
 
 
 def size(path):

@@ -1,4 +1,5 @@
 """What the benchmark scripts share: starting the directory on its own data, timing HTTP calls, percentiles."""
+import glob
 import http.client
 import json
 import os
@@ -25,6 +26,31 @@ def timed(connection, method, path, body=None, headers=None):
     if response.status >= 300:
         raise SystemExit(f"{method} {path}: HTTP {response.status} {data[:200]!r}")
     return elapsed, data
+
+
+def descendants(pid):
+    """The process and every process below it, from /proc."""
+    children = {}
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            fields = open(stat).read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.split("/")[2]))
+        except OSError:
+            continue
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+def services(app_pid, data_dir):
+    """The processes of the directory's embedded services: PostgreSQL's (pg_ctl leaves the postmaster a daemon, not the
+    application's child: found by its pid file) and the engine's JVM."""
+    postgres = descendants(int(open(f"{data_dir}/postgres/postmaster.pid").readline()))
+    engines = [pid for pid in descendants(app_pid) if pid != app_pid and open(f"/proc/{pid}/comm").read().strip() == "java"]
+    return postgres, engines
 
 
 def synthetic_registry(scale):

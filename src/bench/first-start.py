@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 
-from directory import ROOT, TOKEN
+from directory import ROOT, TOKEN, services
 
 PORT = 8093
 DATA = "target/bench-first-start"
@@ -47,25 +47,15 @@ def jvm(pid):
     return kinds
 
 
-def processes(data_dir):
-    """The engine's JVM and PostgreSQL's processes of this data directory (pg_ctl detaches PostgreSQL from the
-    application; its backends carry no data directory in their arguments, hence their parent's)."""
-    rows = [line.split(None, 2) for line in subprocess.run(["ps", "-e", "-o", "pid=,ppid=,args="], capture_output=True,
-                                                             text=True).stdout.splitlines()]
-    engine = next(int(r[0]) for r in rows if len(r) > 2 and data_dir in r[2] and "opensearch" in r[2].lower())
-    postmaster = {int(r[0]) for r in rows if len(r) > 2 and data_dir in r[2] and "postgres" in r[2] and "java" not in r[2]}
-    return engine, postmaster | {int(r[0]) for r in rows if int(r[1]) in postmaster}
-
-
 def snapshot(app, data_dir):
-    engine, postgres = processes(data_dir)
+    postgres, engines = services(app, data_dir)
     used = 0
     for pid in postgres:
         try:
             used += ticks(f"/proc/{pid}/stat")[1]
         except OSError:
-            pass
-    return {"application": jvm(app), "engine": jvm(engine), "postgres": {"all": used}}
+            pass  # a backend gone since
+    return {"application": jvm(app), "engine": jvm(engines[0]), "postgres": {"all": used}}
 
 
 def one_run():

@@ -38,7 +38,7 @@ import threading
 import time
 from datetime import datetime
 
-from directory import ROOT, TOKEN, Directory, percentile, synthetic_registry, timed
+from directory import ROOT, TOKEN, Directory, percentile, services, synthetic_registry, timed
 
 search = __import__("search-latency")
 
@@ -350,22 +350,6 @@ def raw_bulk(port):
     return count, seconds
 
 
-def descendants(pid):
-    children = {}
-    for stat in glob.glob("/proc/[0-9]*/stat"):
-        try:
-            fields = open(stat).read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.split("/")[2]))
-        except OSError:
-            continue
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo += children.get(current, [])
-    return found
-
-
 def kilobytes(pid, field, source="status"):
     for line in open(f"/proc/{pid}/{source}"):
         if line.startswith(field + ":"):
@@ -375,9 +359,7 @@ def kilobytes(pid, field, source="status"):
 
 def memory(app_pid, data_dir):
     """MB: the application's RSS, PostgreSQL's PSS summed over its processes, the engine's RSS."""
-    # pg_ctl leaves the postmaster a daemon, not the application's child: found by its pid file.
-    postgres = descendants(int(open(f"{data_dir}/postgres/postmaster.pid").readline()))
-    engines = [pid for pid in descendants(app_pid) if pid != app_pid and open(f"/proc/{pid}/comm").read().strip() == "java"]
+    postgres, engines = services(app_pid, data_dir)
     figures = {"application": kilobytes(app_pid, "VmRSS") / 1024,
                "PostgreSQL": sum(kilobytes(pid, "Pss", "smaps_rollup") for pid in postgres) / 1024,
                "engine": sum(kilobytes(pid, "VmRSS") for pid in engines) / 1024}

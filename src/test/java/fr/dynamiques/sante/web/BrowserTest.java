@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -305,9 +306,21 @@ class BrowserTest {
             for (String page : List.of("/couverture?kind=CPTS", "/territoires/departements/38",
                     "/territoires/regions/84?kind=CLS")) {
                 browser.get(url(page));
-                // The page's title says which page lacks its chart, and whether it was an error page.
-                assertThat(browser.findElements(By.cssSelector("figure.chart svg")))
-                        .as("the chart on %s (page titled '%s')", page, browser.getTitle()).isNotEmpty();
+                // Waited for rather than read at once: in full runs the document read right after get() has, a few
+                // times, been without its chart (cause not found). A page that truly lacks it still fails, saying
+                // whether the browser got all of it and whether the server's answer has one.
+                try {
+                    waiting(browser).until(d -> !d.findElements(By.cssSelector("figure.chart svg")).isEmpty());
+                } catch (TimeoutException e) {
+                    String source = browser.getPageSource();
+                    String served = RestAssured.given().header("Accept", "text/html").get(page).asString();
+                    throw new AssertionError(
+                            "no chart on %s (page titled '%s', %d characters, ending '%s'); served again: %d characters, chart %s"
+                                    .formatted(page, browser.getTitle(), source.length(),
+                                            source.substring(Math.max(0, source.length() - 300)),
+                                            served.length(), served.contains("<figure class=\"chart\">")),
+                            e);
+                }
                 Map<String, Object> chart = (Map<String, Object>) browser.executeScript("""
                         const svg = document.querySelector('figure.chart svg');
                         const boxes = sel => Array.from(svg.querySelectorAll(sel)).map(t => t.getBoundingClientRect());
